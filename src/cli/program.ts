@@ -1,0 +1,38 @@
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import type { CommandContext } from './context.js';
+
+function packageVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+}
+
+/** Every command, in the order `apig --help` lists them. */
+const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [];
+
+export function buildProgram(ctx: CommandContext): Command {
+  const program = new Command('apig');
+  program
+    .description('Author, validate and test Huawei Cloud API Gateway (APIG) definitions offline')
+    .version(packageVersion(), '-V, --version', 'print the apig version')
+    .addOption(new Option('--no-color', 'disable coloured output (NO_COLOR is honoured too)'))
+    .addOption(new Option('--color', 'force coloured output').hideHelp())
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.io.out(s),
+      writeErr: (s) => ctx.io.err(s),
+      outputError: (s, write) => write(ctx.io.color.red(s)),
+    });
+  for (const register of COMMANDS) register(program, ctx);
+  program.action(() => {
+    program.outputHelp({ error: true });
+    ctx.setExit(2);
+  });
+  return program;
+}
+
+/** Commander signals help and version with these codes; everything else it throws is a usage error. */
+export function isHelpOrVersion(err: CommanderError): boolean {
+  return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
+}

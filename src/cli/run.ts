@@ -1,0 +1,28 @@
+import { CommanderError } from 'commander';
+import { ApigError } from '../core/errors.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import { processIo, type Io } from './io.js';
+import { buildProgram, isHelpOrVersion } from './program.js';
+import { printDiagnostics } from './render-diagnostics.js';
+
+/** Runs the CLI and returns its exit code. Only main.ts touches the process. */
+export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  const program = buildProgram({ io, setExit: (c) => { code = c; } });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) return isHelpOrVersion(err) ? EXIT.ok : EXIT.usage;
+    if (err instanceof ApigError) {
+      printDiagnostics(err.diagnostics, io);
+      io.err(io.color.red(`apig: ${err.message}`) + '\n');
+      return EXIT.usage;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(io.color.red(`apig: internal error: ${message}`) + '\n');
+    if (io.env.APIG_DEBUG && err instanceof Error && err.stack) io.err(err.stack + '\n');
+    return EXIT.internal;
+  }
+}
+

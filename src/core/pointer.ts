@@ -1,0 +1,22 @@
+/** RFC 6901 JSON pointers. */
+export function escapeSegment(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapeSegment(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function pointer(...segments: ReadonlyArray<string | number>): string {
+  return segments.map((s) => '/' + escapeSegment(String(s))).join('');
+}
+
+export function join(base: string, ...segments: ReadonlyArray<string | number>): string {
+  return base + pointer(...segments);
+}
+
+export function parsePointer(p: string): string[] {
+  if (p === '' || p === '#') return [];
+  const body = p.startsWith('#') ? p.slice(1) : p;
+  return body.split('/').slice(1).map((s) => unescapeSegment(decodeURIComponent(s)));
+}
