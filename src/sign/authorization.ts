@@ -1,0 +1,28 @@
+/** The `Authorization` header of SDK-HMAC-SHA256 (signing.md §1). */
+
+export const ALGORITHM = 'SDK-HMAC-SHA256';
+
+/** signing.md §3 step 12: one space after the algorithm, `, ` between the parts. */
+export function formatAuthorization(key: string, signedHeaders: string, signature: string): string {
+  return `${ALGORITHM} Access=${key}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+}
+
+export interface ParsedAuthorization {
+  key: string;
+  /** Names as the client listed them (the verifier uses this list and order, signing.md §4 step 3). */
+  signedHeaders: string[];
+  signature: string;
+}
+
+/** The regex Huawei's own verifiers use, anchored at the start like Python's `match()` (signing.md §1). */
+const AUTH_PATTERN = /^SDK-HMAC-SHA256\s+Access=([^,]+),\s?SignedHeaders=([^,]+),\s?Signature=(\w+)/;
+
+export function parseAuthorization(value: string): ParsedAuthorization | undefined {
+  const m = AUTH_PATTERN.exec(value.trim());
+  if (!m) return undefined;
+  return {
+    key: m[1] ?? '',
+    signedHeaders: (m[2] ?? '').split(';').filter((n) => n !== ''),
+    signature: m[3] ?? '',
+  };
+}

@@ -1,0 +1,153 @@
+/** The client side of SDK-HMAC-SHA256, signing.md §3 steps 1–13. Pure: returns a trace, never prints. */
+import { ApigError } from '../core/errors.js';
+import { ALGORITHM, formatAuthorization } from './authorization.js';
+import {
+  STRICT, canonicalHeaders, canonicalQuery, canonicalUri, joinCanonicalRequest, sortSignedNames, stringToSign,
+} from './canonical.js';
+import { hmacSha256Hex, sha256Hex } from './digest.js';
+import { HeaderBag, trimOws, type HeaderInput } from './headers.js';
+import { parseRawUrl, type RawUrl } from './raw-url.js';
+import { SDK_DATE_PATTERN, formatSdkDate } from './sdk-date.js';
+import { requestTarget, wirePath } from './wire.js';
+
+export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+export const CONTENT_SHA256_HEADER = 'X-Sdk-Content-Sha256';
+export const DATE_HEADER = 'X-Sdk-Date';
+
+export interface SignInput {
+  method: string;
+  /** Raw URL, used verbatim (not WHATWG-normalised). */
+  url: string;
+  /** Headers to send; all are signed unless `signedHeaders` is given. */
+  headers?: HeaderInput;
+  /** Headers to send but never sign. */
+  unsignedHeaders?: HeaderInput;
+  /** Exactly the names to sign (any case); each must be present after Host/X-Sdk-Date are added. */
+  signedHeaders?: readonly string[];
+  body?: string | Uint8Array;
+  key: string;
+  secret: string;
+  /** X-Sdk-Date value, used when no X-Sdk-Date header was given. */
+  date?: string;
+  /** Clock used when neither an X-Sdk-Date header nor `date` is given. */
+  now?: Date;
+  /** Add and sign `Host` (default true; the Go core SDK signs no host, signing.md §3 step 2). */
+  signHost?: boolean;
+  /** Add and sign `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD` (signing.md §3 step 8). */
+  unsignedPayload?: boolean;
+}
+
+/** Every intermediate value of one signature. Contains no secret. */
+export interface SignTrace {
+  method: string;
+  url: RawUrl;
+  canonicalUri: string;
+  canonicalQuery: string;
+  canonicalHeaders: string;
+  signedHeaders: string[];
+  payloadHash: string;
+  canonicalRequest: string;
+  sdkDate: string;
+  stringToSign: string;
+  signature: string;
+  authorization: string;
+  /** Headers the signer added, in order: X-Sdk-Date, Host, X-Sdk-Content-Sha256, Authorization (when added). */
+  added: Array<[string, string]>;
+  /** Every header to send, in order (given headers first, then the added ones). */
+  headers: Array<[string, string]>;
+  /** Path and query to put on the wire (signing.md §3 step 13) and the request target they form. */
+  wire: { path: string; query: string; target: string };
+  /** Things that will likely make the gateway reject the request, in plain words. */
+  warnings: string[];
+}
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+function checkHeaders(bag: HeaderBag): void {
+  if (bag.has('authorization')) throw new ApigError('input', 'the request already has an Authorization header; apig sign computes it, remove yours');
+  for (const f of bag.fields()) {
+    if (!TOKEN.test(f.name)) throw new ApigError('input', `invalid header name "${f.name}"`);
+    if (/[\r\n\0]/.test(f.value)) throw new ApigError('input', `header "${f.name}" has a line break or NUL in its value`);
+  }
+}
+
+function chooseSignedNames(input: SignInput, signedBag: HeaderBag, all: HeaderBag, addedLower: string[]): string[] {
+  if (input.signedHeaders === undefined) return sortSignedNames([...signedBag.fields().map((f) => f.lower), ...addedLower]);
+  const names = sortSignedNames(input.signedHeaders);
+  for (const n of names) {
+    if (n === 'authorization') throw new ApigError('input', 'Authorization cannot be a signed header (signing.md §3 step 6)');
+    if (!all.has(n)) throw new ApigError('input', `signed header "${n}" is not on the request; add it with -H "${n}: value"`);
+  }
+  if (names.length === 0) throw new ApigError('input', 'the signed header list is empty; x-sdk-date at least must be signed');
+  return names;
+}
+
+function warningsFor(input: SignInput, names: readonly string[], sdkDate: string): string[] {
+  const w: string[] = [];
+  for (const n of names) {
+    if (n.includes('_')) w.push(`signed header "${n}" has "_" in its name: nginx-style proxies drop such headers, and the latest core SDKs never sign them (signing.md §3 step 6)`);
+  }
+  if (!names.includes('x-sdk-date')) w.push('x-sdk-date is not signed: the gateway rejects such requests (signing.md §4 step 2)');
+  if (!SDK_DATE_PATTERN.test(sdkDate)) w.push(`X-Sdk-Date "${sdkDate}" is not YYYYMMDDTHHMMSSZ (UTC): the gateway will reject it`);
+  if (input.secret !== input.secret.trim()) w.push('the secret has leading or trailing whitespace, a common cause of signature mismatches (000 §4.7 step 3)');
+  return w;
+}
+
+/** Signs a request (signing.md §3). Throws ApigError('input') for an invalid URL, header or signed-header list. */
+export function signRequest(input: SignInput): SignTrace {
+  const url = parseRawUrl(input.url);
+  const signedBag = HeaderBag.from(input.headers);
+  const all = HeaderBag.from(input.headers, input.unsignedHeaders);
+  checkHeaders(all);
+  const added: Array<[string, string]> = [];
+  const addedSigned: string[] = [];
+  const addHeader = (name: string, value: string, signed: boolean): void => {
+    if (all.addIfAbsent(name, value)) added.push([name, value]);
+    if (signed) addedSigned.push(name.toLowerCase());
+  };
+  // Steps 1 and 2: the date and the host, unless the caller gave them (any case).
+  addHeader(DATE_HEADER, input.date ?? formatSdkDate(input.now ?? new Date()), true);
+  if (input.signHost !== false) addHeader('Host', url.authority, true);
+  if (input.unsignedPayload) addHeader(CONTENT_SHA256_HEADER, UNSIGNED_PAYLOAD, true);
+
+  const names = chooseSignedNames(input, signedBag, all, addedSigned);
+  const sdkDate = trimOws(all.get('x-sdk-date')?.value ?? '');
+  const contentSha = all.get('x-sdk-content-sha256');
+  // Step 8: a caller-supplied x-sdk-content-sha256 is used verbatim, whatever its case or content.
+  const payloadHash = contentSha ? trimOws(contentSha.value) : sha256Hex(input.body ?? '');
+  const method = input.method.toUpperCase();
+  const parts = {
+    method,
+    uri: canonicalUri(url.rawPath),
+    query: canonicalQuery(url.rawQuery),
+    headers: canonicalHeaders(all, names),
+    signedHeaders: names.join(';'),
+    payloadHash,
+  };
+  const canonicalRequest = joinCanonicalRequest(parts);
+  const sts = stringToSign(sdkDate, sha256Hex(canonicalRequest));
+  const signature = hmacSha256Hex(input.secret, sts);
+  const authorization = formatAuthorization(input.key, parts.signedHeaders, signature);
+  added.push(['Authorization', authorization]);
+  const path = wirePath(url.rawPath);
+  return {
+    method,
+    url,
+    canonicalUri: parts.uri,
+    canonicalQuery: parts.query,
+    canonicalHeaders: parts.headers,
+    signedHeaders: names,
+    payloadHash,
+    canonicalRequest,
+    sdkDate,
+    stringToSign: sts,
+    signature,
+    authorization,
+    added,
+    headers: [...all.fields().map((f): [string, string] => [f.name, trimOws(f.value)]), ['Authorization', authorization]],
+    wire: { path, query: parts.query, target: requestTarget(path, parts.query) },
+    warnings: warningsFor(input, names, sdkDate),
+  };
+}
+
+export { ALGORITHM };
