@@ -88,7 +88,7 @@ export function canonicalHeaders(
   const names = options.headerLineOrder === 'locale' ? [...signedNames].sort((a, b) => a.localeCompare(b)) : signedNames;
   let out = '';
   for (const name of names) {
-    const field = headers.get(name);
+    const field = headers.get(name.toLowerCase());
     if (!field) continue;
     out += `${name}:${options.trimHeaderValues ? trimOws(field.value) : field.value}\n`;
   }

@@ -14,3 +14,12 @@ export { HeaderBag, trimOws, type HeaderInput, type HeaderField } from './header
 export { parseRawUrl, type RawUrl } from './raw-url.js';
 export { formatSdkDate, parseSdkDate, formatSkew, SDK_DATE_PATTERN } from './sdk-date.js';
 export { wirePath, requestTarget } from './wire.js';
+export {
+  verifySignature, receivedCanonicalRequest, splitRequestTarget,
+  type ReceivedRequest, type VerifyOptions, type VerifyResult,
+} from './verify.js';
+export {
+  AUTH_ERROR_CODE, failureDetail, failureMessage, pipeJoined,
+  type AuthKind, type AuthErrorCode, type VerifyFailure, type FailureFacts,
+} from './gateway-messages.js';
+export { CLIENT_VARIANTS, STRICT_VARIANT, type ClientVariant, type ClientVariantId } from './variants.js';

@@ -1,0 +1,71 @@
+/**
+ * How deviating official clients build the canonical request (signing.md §4.8, §5). The verifier's lenient
+ * mode tries these after a strict mismatch and names the family that matched.
+ */
+import { STRICT, type CanonicalOptions } from './canonical.js';
+
+export type ClientVariantId = 'apig-js' | 'core-nodejs' | 'apig-java' | 'apig-js-legacy';
+
+export interface ClientVariant {
+  id: ClientVariantId;
+  /** Plain-words description for warnings. */
+  label: string;
+  canonical: CanonicalOptions;
+  /** §3 step 3 upper-cases the method; the JS clients sign it as given. */
+  upperCaseMethod: boolean;
+  /** §3 step 8 hashes every body; the APIG JS signers blank it unless POST/PUT/PATCH (vector get-with-body). */
+  hashBodyForAllMethods: boolean;
+}
+
+export interface StrictVariant extends Omit<ClientVariant, 'id'> {
+  id: 'strict';
+}
+
+export const STRICT_VARIANT: StrictVariant = {
+  id: 'strict',
+  label: 'signing.md §3 (APIG Python SDK and the majority of official SDKs)',
+  canonical: STRICT,
+  upperCaseMethod: true,
+  hashBodyForAllMethods: true,
+};
+
+export const CLIENT_VARIANTS = [
+  {
+    id: 'apig-js',
+    label: 'APIG JavaScript SDK (decodeURI keeps reserved escapes, method as sent, body ignored unless POST/PUT/PATCH)',
+    canonical: { ...STRICT, pathDecode: 'decodeURI', queryDecode: 'decodeURI', querySort: 'decodedCodeUnits' },
+    upperCaseMethod: false,
+    hashBodyForAllMethods: false,
+  },
+  {
+    id: 'core-nodejs',
+    label: 'Huawei Cloud Node.js core SDK (path not decoded, header values untrimmed, header lines in localeCompare order)',
+    canonical: { ...STRICT, pathDecode: 'none', querySort: 'decodedCodeUnits', trimHeaderValues: false, headerLineOrder: 'locale' },
+    upperCaseMethod: false,
+    hashBodyForAllMethods: true,
+  },
+  {
+    id: 'apig-java',
+    label: "APIG Java SDK ('+' in the query read as a space, query sorted after encoding)",
+    canonical: { ...STRICT, queryDecode: 'form', querySort: 'encoded' },
+    upperCaseMethod: true,
+    hashBodyForAllMethods: true,
+  },
+  {
+    id: 'apig-js-legacy',
+    label: "legacy APIG JavaScript signer (bare 'key' for empty values, joined 'k=v' strings sorted)",
+    canonical: { ...STRICT, emptyValue: 'bare', querySort: 'joined' },
+    upperCaseMethod: false,
+    hashBodyForAllMethods: false,
+  },
+] as const satisfies readonly ClientVariant[];
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+export function variantMethod(v: Pick<ClientVariant, 'upperCaseMethod'>, method: string): string {
+  return v.upperCaseMethod ? method.toUpperCase() : method;
+}
+
+export function variantHashesBody(v: Pick<ClientVariant, 'hashBodyForAllMethods'>, method: string): boolean {
+  return v.hashBodyForAllMethods || BODY_METHODS.has(method.toUpperCase());
+}
