@@ -23,3 +23,8 @@ export {
   type AuthKind, type AuthErrorCode, type VerifyFailure, type FailureFacts,
 } from './gateway-messages.js';
 export { CLIENT_VARIANTS, STRICT_VARIANT, type ClientVariant, type ClientVariantId } from './variants.js';
+export {
+  explainGatewayError, diffCanonical,
+  type Explanation, type ExplainLine, type ExplainPart, type ClockSkew,
+} from './explain.js';
+export { parseGatewayText, parseCanonicalLines, canonicalFromText, type GatewayReport, type CanonicalLines } from './explain-parse.js';

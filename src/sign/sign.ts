@@ -39,6 +39,8 @@ export interface SignInput {
 
 /** Every intermediate value of one signature. Contains no secret. */
 export interface SignTrace {
+  /** The AppKey / AK (not secret). */
+  key: string;
   method: string;
   url: RawUrl;
   canonicalUri: string;
@@ -131,6 +133,7 @@ export function signRequest(input: SignInput): SignTrace {
   added.push(['Authorization', authorization]);
   const path = wirePath(url.rawPath);
   return {
+    key: input.key,
     method,
     url,
     canonicalUri: parts.uri,

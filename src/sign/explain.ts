@@ -1,0 +1,153 @@
+/**
+ * The signature doctor: diff the gateway's canonical request line by line against ours and name the likely
+ * cause in plain words (000 §4.7 step 3 is the model); for `signature expired`, show the clock skew.
+ */
+import { headerCause, methodCause, pathCause, payloadCause, queryCause, signedHeadersCause } from './explain-causes.js';
+import { parseCanonicalLines, parseGatewayText, type CanonicalLines, type GatewayReport } from './explain-parse.js';
+import { formatSkew, parseSdkDate } from './sdk-date.js';
+import type { SignTrace } from './sign.js';
+
+export type ExplainPart = 'method' | 'path' | 'query' | 'header' | 'blank' | 'signedHeaders' | 'payloadHash';
+
+export interface ExplainLine {
+  /** 1-based line of the canonical request (the gateway's numbering where it has the line). */
+  line: number;
+  part: ExplainPart;
+  /** Header name, for `header` lines. */
+  name?: string;
+  gateway?: string;
+  ours?: string;
+  same: boolean;
+  cause?: string;
+}
+
+export interface ClockSkew {
+  signatureTime: string;
+  serverTime: string;
+  /** server − signature, in ms (positive: the client clock is behind). */
+  skewMs?: number;
+  skew?: string;
+}
+
+export interface Explanation {
+  kind: GatewayReport['kind'];
+  /** One line saying what happened. */
+  summary: string;
+  /** Line-by-line comparison (signature mismatches only). */
+  lines: ExplainLine[];
+  /** Likely causes in plain words, most specific first. */
+  causes: string[];
+  gatewayCanonicalRequest?: string;
+  skew?: ClockSkew;
+}
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+
+function headerLines(g: CanonicalLines, o: CanonicalLines): ExplainLine[] {
+  const gMap = new Map(g.headers.map((h) => [h.name, h.value]));
+  const oMap = new Map(o.headers.map((h) => [h.name, h.value]));
+  const names = [...new Set([...gMap.keys(), ...oMap.keys()])].sort();
+  const gNames = g.headers.map((h) => h.name);
+  const out: ExplainLine[] = names.map((name) => {
+    const gv = gMap.get(name);
+    const ov = oMap.get(name);
+    const same = gv === ov;
+    // The gateway's numbering; a header only apig has gets the line it would take there.
+    const at = gv !== undefined ? gNames.indexOf(name) : gNames.filter((n) => n < name).length;
+    return {
+      line: 4 + at, part: 'header', name, same,
+      ...(gv !== undefined ? { gateway: `${name}:${gv}` } : {}),
+      ...(ov !== undefined ? { ours: `${name}:${ov}` } : {}),
+      ...(same ? {} : { cause: headerCause(name, gv, ov) }),
+    };
+  });
+  const gOrder = g.headers.map((h) => h.name).join(';');
+  if (out.every((l) => l.same) && gOrder !== o.headers.map((h) => h.name).join(';')) {
+    out.push({ line: 4, part: 'header', same: false, gateway: gOrder, ours: o.headers.map((h) => h.name).join(';'),
+      cause: 'the header lines are in another order: sort by lower-case name in byte order (the Node.js core SDK sorts them with localeCompare, signing.md §5)' });
+  }
+  return out;
+}
+
+function line(n: number, part: ExplainPart, gateway: string, ours: string, cause: (g: string, o: string) => string): ExplainLine {
+  const same = gateway === ours;
+  return { line: n, part, gateway, ours, same, ...(same ? {} : { cause: cause(gateway, ours) }) };
+}
+
+/** Diffs two canonical requests (signing.md §3 step 9 layout). */
+export function diffCanonical(gatewayCr: string, oursCr: string): ExplainLine[] {
+  const g = parseCanonicalLines(gatewayCr);
+  const o = parseCanonicalLines(oursCr);
+  if (!g || !o) return [];
+  const headers = headerLines(g, o);
+  const next = 4 + g.headers.length;
+  return [
+    line(1, 'method', g.method, o.method, methodCause),
+    line(2, 'path', g.path, o.path, pathCause),
+    line(3, 'query', g.query, o.query, queryCause),
+    ...headers,
+    { line: next, part: 'blank', gateway: '', ours: '', same: true },
+    line(next + 1, 'signedHeaders', g.signedHeaders, o.signedHeaders, signedHeadersCause),
+    line(next + 2, 'payloadHash', g.payloadHash, o.payloadHash, payloadCause),
+  ];
+}
+
+function explainSkew(r: Extract<GatewayReport, { kind: 'expired' }>, ours: SignTrace): Explanation {
+  const sig = parseSdkDate(r.signatureTime);
+  const srv = parseSdkDate(r.serverTime);
+  const skew: ClockSkew = { signatureTime: r.signatureTime, serverTime: r.serverTime };
+  const causes: string[] = [];
+  if (sig && srv) {
+    skew.skewMs = srv.getTime() - sig.getTime();
+    skew.skew = formatSkew(skew.skewMs);
+    const hours = Math.abs(skew.skewMs) / 3_600_000;
+    causes.push(`the signature time is ${skew.skew.replace(/^[+-]/, '')} ${skew.skewMs > 0 ? 'behind' : 'ahead of'} the gateway clock; the limit is ±15 minutes (000 §4.8): fix the client clock (NTP)`);
+    if (hours >= 1 && Math.abs(hours - Math.round(hours)) * 60 <= 16) {
+      causes.push(`a skew of about ${Math.round(hours)} h looks like local time sent as UTC: X-Sdk-Date must be UTC (YYYYMMDDTHHMMSSZ)`);
+    }
+    if (Math.abs(skew.skewMs) <= FIFTEEN_MINUTES) causes.push('the times are within 15 minutes of each other: the request was probably replayed or delayed');
+  }
+  if (ours.sdkDate === r.signatureTime) causes.push('apig signed the same X-Sdk-Date: pass --date with a current time, or leave it out to use now');
+  return { kind: 'expired', summary: `signature expired: signed at ${r.signatureTime}, gateway time ${r.serverTime}${skew.skew ? ` (skew ${skew.skew})` : ''}`, lines: [], causes, skew };
+}
+
+const OTHER: Record<'ak-locked' | 'token-invalid' | 'unrecognized', { summary: string; causes: string[] }> = {
+  'ak-locked': {
+    summary: 'the AK is locked after repeated authentication failures',
+    causes: ['5 or more consecutive failures lock the AK for 5 minutes (000 §4.7): fix the signature first, then wait', 'the SK may not belong to this AK'],
+  },
+  'token-invalid': {
+    summary: 'the IAM token could not be decrypted',
+    causes: ['check how the token was obtained, and that it comes from the same environment (region, project) as the API (000 §4.7)'],
+  },
+  unrecognized: { summary: 'no canonical request or known APIG authentication error found in the text', causes: [] },
+};
+
+/** Explains a gateway error body, its `error_msg`, or a bare canonical request, against our signature. */
+export function explainGatewayError(text: string, ours: SignTrace): Explanation {
+  const r = parseGatewayText(text);
+  switch (r.kind) {
+    case 'expired':
+      return explainSkew(r, ours);
+    case 'unknown-key': {
+      const what = r.auth === 'app' ? 'AppKey' : 'AK';
+      const causes = [`the gateway knows no credential with ${what} ${r.key}: copy the Key from the credential (凭据) page of the console, for the right region and instance (000 §4.8)`];
+      if (ours.key !== r.key && r.key !== '' && !/^\*+$/.test(r.key)) causes.push(`apig signed with ${what} ${ours.key}, not ${r.key}: the client sent another key`);
+      return { kind: r.kind, summary: `unknown ${what} ${r.key}`, lines: [], causes };
+    }
+    case 'signature-mismatch-no-detail':
+      return { kind: r.kind, summary: 'signature mismatch, but the message carries no canonical request', lines: [],
+        causes: ['find the canonical request in the gateway error.log by request_id (000 §4.7 method 1) and pass it to --explain'] };
+    case 'signature-mismatch': {
+      const lines = diffCanonical(r.canonicalRequest, ours.canonicalRequest);
+      const causes = lines.flatMap((l) => (l.cause ? [`line ${l.line} (${l.name ?? l.part}): ${l.cause}`] : []));
+      if (causes.length === 0) {
+        causes.push('the gateway rebuilt the same canonical request as apig, so the request arrived as described: check the AppSecret/SK (extra spaces are common, 000 §4.7 step 3), and compare your client\'s canonicalRequest with `apig sign --debug`');
+      }
+      const n = lines.filter((l) => !l.same).length;
+      return { kind: r.kind, summary: n === 0 ? 'the canonical requests are identical' : `${n} canonical-request line${n === 1 ? '' : 's'} differ`, lines, causes, gatewayCanonicalRequest: r.canonicalRequest };
+    }
+    default:
+      return { kind: r.kind, lines: [], ...OTHER[r.kind] };
+  }
+}
