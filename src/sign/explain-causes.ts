@@ -103,6 +103,9 @@ export function payloadCause(gateway: string, ours: string): string {
   if (gateway === UNSIGNED || ours === UNSIGNED) {
     return `only ${gateway === UNSIGNED ? 'the client' : 'apig'} used "X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD" (the core SDKs add it for non-JSON bodies, signing.md §5): use --unsigned-payload the same way`;
   }
+  if (!/^[0-9a-f]{64}$/.test(gateway)) {
+    return `the gateway's hash "${gateway}" is not 64 lower-case hex characters: it was cut or mistyped when copied (the documents print the empty-body hash with an "f" missing); compare the rest`;
+  }
   if (gateway === EMPTY_BODY_SHA256) {
     return 'the gateway received an empty body but a body was signed: the body was not sent (check that the client sends it, e.g. for GET/DELETE)';
   }

@@ -103,7 +103,7 @@ function explainSkew(r: Extract<GatewayReport, { kind: 'expired' }>, ours: SignT
     const hours = Math.abs(skew.skewMs) / 3_600_000;
     causes.push(`the signature time is ${skew.skew.replace(/^[+-]/, '')} ${skew.skewMs > 0 ? 'behind' : 'ahead of'} the gateway clock; the limit is ±15 minutes (000 §4.8): fix the client clock (NTP)`);
     if (hours >= 1 && Math.abs(hours - Math.round(hours)) * 60 <= 16) {
-      causes.push(`a skew of about ${Math.round(hours)} h looks like local time sent as UTC: X-Sdk-Date must be UTC (YYYYMMDDTHHMMSSZ)`);
+      causes.push(`a skew close to a whole number of hours (${Math.round(hours)} h) suggests local time sent as UTC: X-Sdk-Date must be UTC (YYYYMMDDTHHMMSSZ)`);
     }
     if (Math.abs(skew.skewMs) <= FIFTEEN_MINUTES) causes.push('the times are within 15 minutes of each other: the request was probably replayed or delayed');
   }

@@ -28,3 +28,9 @@ export {
   type Explanation, type ExplainLine, type ExplainPart, type ClockSkew,
 } from './explain.js';
 export { parseGatewayText, parseCanonicalLines, canonicalFromText, type GatewayReport, type CanonicalLines } from './explain-parse.js';
+export {
+  appCodeHeaders, appSecretHeaders, basicHeaders, tokenHeaders, maskSecret, maskHeaders,
+  type AuthMode, type ModeHeaders,
+} from './modes.js';
+export { curlCommand, shellQuote, type CurlInput, type CurlBody } from './curl.js';
+export { parseHeaderLine } from './header-line.js';
