@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { CommandContext } from './context.js';
+import { registerSign } from './commands/sign.js';
 
 function packageVersion(): string {
   const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -8,7 +9,7 @@ function packageVersion(): string {
 }
 
 /** Every command, in the order `apig --help` lists them. */
-const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [];
+const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerSign];
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('apig');
