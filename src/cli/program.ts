@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { CommandContext } from './context.js';
+import { registerImport } from './commands/import.js';
+import { registerExport } from './commands/export.js';
 import { registerSign } from './commands/sign.js';
 
 function packageVersion(): string {
@@ -9,7 +11,7 @@ function packageVersion(): string {
 }
 
 /** Every command, in the order `apig --help` lists them. */
-const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerSign];
+const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerImport, registerExport, registerSign];
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('apig');
@@ -26,14 +28,13 @@ export function buildProgram(ctx: CommandContext): Command {
       outputError: (s, write) => write(ctx.io.color.red(s)),
     });
   for (const register of COMMANDS) register(program, ctx);
-  program.action(() => {
-    program.outputHelp({ error: true });
-    ctx.setExit(2);
-  });
   return program;
 }
 
-/** Commander signals help and version with these codes; everything else it throws is a usage error. */
+/**
+ * Commander signals an asked-for --help and --version with these codes; everything else it throws is a
+ * usage error (an unknown flag or command, a missing argument, or no command at all: `commander.help`).
+ */
 export function isHelpOrVersion(err: CommanderError): boolean {
-  return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
+  return err.code === 'commander.helpDisplayed' || err.code === 'commander.version';
 }

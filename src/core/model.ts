@@ -122,13 +122,6 @@ export interface Param extends Kept {
   ref?: string;
 }
 
-export interface ResultSamples {
-  normal?: string;
-  failure?: string;
-  /** Where in `responses` the samples were written: a response key (e.g. `default`) or '' for the map itself. */
-  at: string;
-}
-
 export interface Api extends Kept {
   /** operationId (ruling 12); generated when missing. */
   name: string;
@@ -154,8 +147,7 @@ export interface Api extends Kept {
   acl?: string;
   plugins?: string[];
   gatewayResponse?: string;
-  samples?: ResultSamples;
-  /** The raw `responses` object (documentation only; samples are patched back in on export). */
+  /** The raw `responses` object (documentation only; it carries the result samples, see resultSamples()). */
   responses?: Record<string, unknown>;
 }
 
@@ -224,7 +216,6 @@ export interface FunctionEndpoint extends Kept {
 export interface MockEndpoint extends Kept {
   resultContent: string;
   description?: string;
-  /** apig extension for the emulator: status and headers of the mock response. */
 }
 
 export interface BackendCommon extends Kept {
@@ -320,6 +311,11 @@ export interface AuthorizerDef extends Kept {
   userData?: string;
 }
 
+/** x-apigateway-auth-opt (x-apigateway.md §2). */
+export interface AuthOpt extends Kept {
+  appCodeAuth?: AppCodeAuthType;
+}
+
 export interface SecurityScheme extends Kept {
   name: string;
   /** Swagger `type` (always apiKey for APIG). */
@@ -328,7 +324,7 @@ export interface SecurityScheme extends Kept {
   in?: string;
   description?: string;
   authType?: SchemeAuthType;
-  appCodeAuth?: AppCodeAuthType;
+  authOpt?: AuthOpt;
   authorizer?: AuthorizerDef;
 }
 

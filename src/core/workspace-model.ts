@@ -120,6 +120,8 @@ export interface LoadedGroup {
   /** Absolute path of the Swagger file. */
   file: string;
   model: Group;
+  /** The parsed document as written (for `apig export --check` and lint positions). */
+  raw: unknown;
 }
 
 export interface Workspace {

@@ -1,0 +1,91 @@
+import { Option, type Command } from 'commander';
+import { extname, resolve } from 'node:path';
+import { hasErrors } from '../../core/diagnostic.js';
+import { ApigError } from '../../core/errors.js';
+import type { LoadedGroup, Workspace } from '../../core/workspace-model.js';
+import { diffValues } from '../../spec/diff.js';
+import { EXPORT_SCOPES, type ExportScope } from '../../spec/export.js';
+import { exportDocument, type OasVersion } from '../../spec/export-document.js';
+import { serialize } from '../../spec/serialize.js';
+import { detectFormat, type TextFormat } from '../../spec/source.js';
+import { displayPath, loadWorkspace } from '../../workspace/load.js';
+import { environmentNames, isPublished } from '../../workspace/publish.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { printDiagnostics } from '../render-diagnostics.js';
+import { writeFilesAtomic } from '../write-files.js';
+
+interface ExportFlags {
+  workspace?: string;
+  group?: string;
+  env?: string;
+  scope: ExportScope;
+  format?: TextFormat;
+  oas?: string;
+  apiVersion?: string;
+  output?: string;
+  check?: boolean;
+}
+
+function pickGroup(ws: Workspace, name: string | undefined): LoadedGroup {
+  if (name !== undefined) {
+    const g = ws.groups.find((x) => x.ref.name === name);
+    if (!g) throw new ApigError('usage', `no group named ${name}; the workspace has ${ws.groups.map((x) => x.ref.name).join(', ')}`);
+    return g;
+  }
+  const [only, ...rest] = ws.groups;
+  if (!only || rest.length > 0) throw new ApigError('usage', `the workspace has ${ws.groups.length} groups (${ws.groups.map((x) => x.ref.name).join(', ')}); choose one with --group`);
+  return only;
+}
+
+export function registerExport(program: Command, ctx: CommandContext): void {
+  program
+    .command('export')
+    .description('write a group as Swagger 2.0 / OpenAPI 3.0 in the console\'s export scopes')
+    .option('-w, --workspace <file>', 'workspace (apig.yaml, a folder, or a single Swagger file; default ./apig.yaml)')
+    .option('-g, --group <name>', 'the group to export (required when the workspace has several)')
+    .option('-e, --env <name>', 'only APIs published to this environment (default: every API)')
+    .addOption(new Option('-s, --scope <scope>', 'basic: front end; full: + backends; extended: + throttling, ACL and other policies').choices(EXPORT_SCOPES).default('extended'))
+    .addOption(new Option('-f, --format <format>', 'yaml or json (default: from -o, else the group file\'s format)').choices(['yaml', 'json']))
+    .addOption(new Option('--oas <version>', 'OpenAPI version of the output (default: the group file\'s)').choices(['2', '3']))
+    .option('--api-version <version>', 'set info.version of the exported document')
+    .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
+    .option('--check', 'report every field of the group file that this export would lose or change; exit 1 if any')
+    .action(async (flags: ExportFlags) => {
+      const { io } = ctx;
+      const loaded = await loadWorkspace(flags.workspace, { cwd: io.cwd, env: io.env });
+      printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), io);
+      const ws = loaded.workspace;
+      if (!ws || hasErrors(loaded.diagnostics)) throw new ApigError('config', 'the workspace has errors; nothing was exported');
+      const group = pickGroup(ws, flags.group);
+      const env = flags.env;
+      if (env !== undefined && !environmentNames(ws).includes(env)) {
+        throw new ApigError('usage', `unknown environment ${env}; known: ${environmentNames(ws).join(', ')}`);
+      }
+      const oas = flags.oas === undefined ? undefined : (Number(flags.oas) as OasVersion);
+      const doc = exportDocument(group.model, {
+        scope: flags.scope,
+        forConsole: true,
+        ...(env !== undefined ? { include: (api) => isPublished(ws, env, api) } : {}),
+        ...(flags.apiVersion !== undefined ? { version: flags.apiVersion } : {}),
+        ...(oas !== undefined ? { oas } : {}),
+      });
+      if (flags.check) {
+        const diffs = diffValues(group.raw, doc);
+        const shown = displayPath(group.file, io.cwd);
+        for (const d of diffs) io.out(`${shown}#${d.path}  ${d.kind}${d.kind === 'changed' ? `: ${JSON.stringify(d.before)} -> ${JSON.stringify(d.after)}` : ''}\n`);
+        const lost = diffs.filter((d) => d.kind !== 'added').length;
+        io.out(lost === 0 ? `${shown}: nothing is lost by this export (scope ${flags.scope})\n` : `${shown}: ${lost} field(s) lost or changed by this export (scope ${flags.scope})\n`);
+        ctx.setExit(lost === 0 ? EXIT.ok : EXIT.findings);
+        return;
+      }
+      const format: TextFormat = flags.format ?? (flags.output !== undefined && extname(flags.output) !== '' ? detectFormat(flags.output, '') : flags.output === undefined ? 'yaml' : detectFormat(group.file, ''));
+      const text = serialize(doc, format);
+      if (flags.output === undefined) io.out(text);
+      else {
+        await writeFilesAtomic([{ file: resolve(io.cwd, flags.output), text }]);
+        io.err(`wrote ${flags.output} (${group.ref.name}, scope ${flags.scope})\n`);
+      }
+      ctx.setExit(EXIT.ok);
+    });
+}

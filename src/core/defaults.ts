@@ -1,0 +1,74 @@
+/**
+ * Effective values: what the gateway uses when the definition leaves a field out, and views derived from
+ * the model (the model itself keeps absent fields absent so that export is lossless).
+ */
+import type { Api, AuthType, Group, MatchMode, RequestProtocol, SecurityScheme } from './model.js';
+
+/** Match mode defaults to exact (NORMAL) (002 §5.2.1; SDK match_mode default NORMAL). */
+export function effectiveMatchMode(api: Pick<Api, 'matchMode'>): MatchMode {
+  return api.matchMode ?? 'NORMAL';
+}
+
+/** The backend timeout defaults to 5000 ms (x-apigateway.md §8.2). */
+export const DEFAULT_BACKEND_TIMEOUT = 5000;
+
+/** The request path as called: basePath + path (x-apigateway.md "Standard Swagger fields"). */
+export function requestPath(group: Pick<Group, 'basePath'>, api: Pick<Api, 'path'>): string {
+  const base = (group.basePath ?? '').replace(/\/+$/, '');
+  return base + api.path;
+}
+
+/** Operation `schemes` override the document's; none means both. */
+export function requestProtocol(api: Pick<Api, 'schemes'>, rootSchemes?: readonly string[]): RequestProtocol {
+  const schemes = (api.schemes ?? rootSchemes ?? []).map((s) => s.toLowerCase());
+  const http = schemes.includes('http');
+  const https = schemes.includes('https');
+  return http && !https ? 'HTTP' : https && !http ? 'HTTPS' : 'BOTH';
+}
+
+export interface ApiAuth {
+  type: AuthType;
+  /** Simple authentication with X-Apig-AppCode (APP only). */
+  appCode: boolean;
+  /** The front-end custom authorizer: the only one for AUTHORIZER, the second one for dual auth. */
+  authorizer?: string;
+  /** The security schemes the requirement names. */
+  schemes: SecurityScheme[];
+}
+
+/**
+ * The API's authentication from its `security` requirement and the group's schemes (x-apigateway.md §1):
+ * `apig-auth-app` → APP, `apig-auth-iam` → IAM, a scheme with x-apigateway-authorizer → AUTHORIZER,
+ * nothing → NONE. APP or IAM plus an authorizer scheme in the same requirement is dual authentication.
+ */
+export function apiAuth(group: Pick<Group, 'securitySchemes'>, api: Pick<Api, 'security'>): ApiAuth {
+  const names = api.security?.[0] ?? [];
+  const schemes = names.map((n) => group.securitySchemes.find((s) => s.name === n)).filter((s): s is SecurityScheme => s !== undefined);
+  const gateway = schemes.find((s) => s.authType !== undefined);
+  const authorizer = schemes.find((s) => s.authorizer !== undefined && s.authorizer.type === 'FRONTEND');
+  const type: AuthType = gateway?.authType === 'AppSigv1' ? 'APP' : gateway?.authType === 'IAM' ? 'IAM' : authorizer ? 'AUTHORIZER' : 'NONE';
+  return {
+    type,
+    appCode: type === 'APP' && schemes.some((s) => s.authOpt?.appCodeAuth === 'header'),
+    ...(authorizer ? { authorizer: authorizer.name } : {}),
+    schemes,
+  };
+}
+
+/**
+ * x-apigateway-result-normal-sample / -failure-sample, wherever they were written: inside `responses.default`
+ * (HW), another response (OTC `default-cors`), or directly in the `responses` map (V1) (x-apigateway.md §15).
+ */
+export function resultSamples(api: Pick<Api, 'responses'>): { normal?: string; failure?: string } {
+  const r = api.responses ?? {};
+  const holders: unknown[] = [r, r.default, ...Object.values(r)];
+  const pick = (key: string): string | undefined => {
+    for (const h of holders) {
+      if (typeof h === 'object' && h !== null && typeof (h as Record<string, unknown>)[key] === 'string') return (h as Record<string, string>)[key];
+    }
+    return undefined;
+  };
+  const normal = pick('x-apigateway-result-normal-sample');
+  const failure = pick('x-apigateway-result-failure-sample');
+  return { ...(normal !== undefined ? { normal } : {}), ...(failure !== undefined ? { failure } : {}) };
+}

@@ -1,0 +1,124 @@
+/**
+ * The Group model → a Swagger 2.0 document, in the console's three scopes (api-model.md §7.2, 002 §5.2.9):
+ * basic = front-end definitions, full = with backends, extended = with throttling, access control and the
+ * other policy objects. Values are written as they were imported (see Kept); output order is stable.
+ */
+import type { Api, Group, Param } from '../core/model.js';
+import { orderEntries, type Codec } from './codec.js';
+import { aclPolicy } from './extensions/access-controls.js';
+import { operationCodec, type OperationFields } from './extensions/operation.js';
+import { paramCodec } from './extensions/parameter.js';
+import { responseSet } from './extensions/responses.js';
+import { securityScheme } from './extensions/security.js';
+import { throttlePolicy } from './extensions/throttles.js';
+import { infoCodec, rootCodec } from './import.js';
+import { ANY_METHOD_KEY } from './walk.js';
+
+export const EXPORT_SCOPES = ['basic', 'full', 'extended'] as const;
+export type ExportScope = (typeof EXPORT_SCOPES)[number];
+
+/** The smallest scope each operation field appears in. */
+const OPERATION_SCOPE = {
+  operationId: 'basic', summary: 'basic', description: 'basic', schemes: 'basic', security: 'basic', parameters: 'basic',
+  responses: 'basic', requestType: 'basic', matchMode: 'basic', cors: 'basic', contentType: 'basic',
+  sendFgBodyBase64: 'full', backend: 'full', policies: 'full',
+  throttle: 'extended', acl: 'extended', plugins: 'extended', gatewayResponse: 'extended',
+} as const satisfies Record<Exclude<keyof OperationFields, 'kept'>, ExportScope>;
+
+/** Our own lint-suppression extension is not Huawei's and is dropped for the console (issue 4). */
+export const APIG_ONLY_KEYS = ['x-apig-lint-disable'] as const;
+
+export interface ExportOptions {
+  scope: ExportScope;
+  /** Which APIs to export (default all). */
+  include?: (api: Api) => boolean;
+  /** info.version override (--api-version). */
+  version?: string;
+  /** Drop apig-only keys (true for `apig export`, false when apig rewrites a workspace file). */
+  forConsole?: boolean;
+}
+
+const rank = (s: ExportScope): number => EXPORT_SCOPES.indexOf(s);
+
+function inScope(field: keyof typeof OPERATION_SCOPE, scope: ExportScope): boolean {
+  return rank(OPERATION_SCOPE[field]) <= rank(scope);
+}
+
+function encodeParam(p: Param): unknown {
+  return p.ref !== undefined ? { $ref: p.ref } : paramCodec.encode(p);
+}
+
+function withoutApigKeys(o: Record<string, unknown>, forConsole: boolean): Record<string, unknown> {
+  if (!forConsole) return o;
+  const copy = { ...o };
+  for (const k of APIG_ONLY_KEYS) delete copy[k];
+  return copy;
+}
+
+export function encodeOperation(api: Api, scope: ExportScope, forConsole = false): Record<string, unknown> {
+  const { name, nameGenerated, method: _m, path: _p, params, ...rest } = api;
+  const own = params.filter((p) => !p.inherited);
+  const fields: OperationFields = {
+    ...rest,
+    ...(nameGenerated ? {} : { operationId: name }),
+    ...(own.length > 0 || rest.kept?.order?.includes('parameters') ? { parameters: own.map(encodeParam) } : {}),
+  };
+  for (const key of Object.keys(OPERATION_SCOPE) as Array<keyof typeof OPERATION_SCOPE>) {
+    if (!inScope(key, scope)) delete fields[key];
+  }
+  const out = operationCodec.encode(fields) as Record<string, unknown>;
+  return withoutApigKeys(out, forConsole);
+}
+
+function named<T extends { name: string }>(items: readonly T[], codec: Codec<Omit<T, 'name'>>): Record<string, unknown> | undefined {
+  if (items.length === 0) return undefined;
+  return Object.fromEntries(items.map(({ name, ...rest }) => [name, codec.encode(rest)]));
+}
+
+function encodePaths(group: Group, options: ExportOptions): Record<string, unknown> {
+  const include = options.include ?? (() => true);
+  const byPath = new Map<string, Array<[string, unknown]>>();
+  for (const api of group.apis) {
+    if (!include(api)) continue;
+    const key = api.method === 'ANY' ? ANY_METHOD_KEY : api.method.toLowerCase();
+    const list = byPath.get(api.path) ?? [];
+    list.push([key, encodeOperation(api, options.scope, options.forConsole)]);
+    byPath.set(api.path, list);
+  }
+  const itemInfo = new Map(group.pathItems.map((p) => [p.path, p]));
+  const order = [...group.pathItems.map((p) => p.path), ...[...byPath.keys()].filter((p) => !itemInfo.has(p))];
+  const out: Record<string, unknown> = {};
+  for (const path of order) {
+    const ops = byPath.get(path);
+    if (!ops) continue;
+    const info = itemInfo.get(path);
+    out[path] = Object.fromEntries(orderEntries([...Object.entries(info?.kept?.extra ?? {}), ...ops], info?.kept?.order));
+  }
+  return out;
+}
+
+export function exportGroup(group: Group, options: ExportOptions): Record<string, unknown> {
+  const extended = options.scope === 'extended';
+  const info = infoCodec.encode({
+    title: group.name,
+    ...(group.description !== undefined ? { description: group.description } : {}),
+    ...(options.version !== undefined ? { version: options.version } : group.version !== undefined ? { version: group.version } : {}),
+    ...(group.info?.kept ? { kept: group.info.kept } : {}),
+  });
+  const root = rootCodec.encode({
+    swagger: '2.0',
+    info: undefined,
+    ...(group.host !== undefined ? { host: group.host } : {}),
+    ...(group.basePath !== undefined ? { basePath: group.basePath } : {}),
+    paths: encodePaths(group, options),
+    securityDefinitions: group.securitySchemes.length > 0 ? Object.fromEntries(group.securitySchemes.map(({ name, ...s }) => [name, securityScheme.encode(s)])) : undefined,
+    ratelimits: extended ? named(group.throttles, throttlePolicy) : undefined,
+    acls: extended ? named(group.acls, aclPolicy) : undefined,
+    responses: extended ? named(group.responses, responseSet) : undefined,
+    ...(group.kept ? { kept: group.kept } : {}),
+  }) as Record<string, unknown>;
+  // `info` is encoded on its own so that an --api-version override does not disturb the kept order.
+  const entries = Object.entries(root);
+  const withInfo = orderEntries([...entries, ['info', info]], group.kept?.order ?? ['swagger', 'info']);
+  return withoutApigKeys(Object.fromEntries(withInfo), options.forConsole ?? false);
+}

@@ -1,0 +1,100 @@
+/**
+ * A parsed YAML or JSON document with the positions of its nodes, so that every diagnostic can name
+ * file:line:col (positions come from the `yaml` package's parse tree).
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic, Range } from '../core/diagnostic.js';
+import { parsePointer } from '../core/pointer.js';
+
+export type TextFormat = 'yaml' | 'json';
+
+export interface SourceDoc {
+  /** The file name as the user gave it (used in diagnostics). */
+  file: string;
+  format: TextFormat;
+  value: unknown;
+  /** Range of the node at a JSON pointer, or of its nearest existing ancestor. */
+  rangeOf(pointer: string): Range | undefined;
+}
+
+/** Aliases that expand beyond this count are refused (billion-laughs protection). */
+const MAX_ALIAS_COUNT = 1000;
+
+export function detectFormat(file: string, text: string): TextFormat {
+  if (/\.json$/i.test(file)) return 'json';
+  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+}
+
+export function parseSource(file: string, text: string): { doc?: SourceDoc; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const format = detectFormat(file, text);
+  const ydoc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const toRange = (offset: number, end: number): Range => {
+    const s = lineCounter.linePos(offset);
+    const e = lineCounter.linePos(end);
+    return { start: { line: s.line - 1, character: s.col - 1 }, end: { line: e.line - 1, character: e.col - 1 } };
+  };
+  const parseErrors = [...ydoc.errors];
+  if (format === 'json' && parseErrors.length === 0) {
+    // YAML accepts more than JSON (comments, single quotes, unquoted keys); a .json file must be JSON.
+    try {
+      JSON.parse(text);
+    } catch (err) {
+      const m = /position (\d+)/.exec(String(err));
+      const at = m ? Number(m[1]) : 0;
+      return { diagnostics: [parseDiag(file, `invalid JSON: ${(err as Error).message}`, toRange(at, at))] };
+    }
+  }
+  if (parseErrors.length > 0) {
+    return {
+      diagnostics: parseErrors.map((e) =>
+        parseDiag(file, `invalid ${format.toUpperCase()}: ${firstLine(e.message)}`, toRange(e.pos[0], e.pos[1]))),
+    };
+  }
+  let value: unknown;
+  try {
+    value = ydoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    return { diagnostics: [parseDiag(file, `invalid ${format.toUpperCase()}: ${(err as Error).message}`, toRange(0, 0))] };
+  }
+  const rangeOf = (ptr: string): Range | undefined => {
+    const node = nodeAt(ydoc, parsePointer(ptr));
+    const r = node?.range;
+    return r ? toRange(r[0], r[1]) : undefined;
+  };
+  return { doc: { file, format, value, rangeOf }, diagnostics: [] };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+function parseDiag(file: string, message: string, range: Range): Diagnostic {
+  return { code: 'parse-error', severity: 'error', message, path: '', source: file, range };
+}
+
+/** The deepest node along the pointer (the node itself when it exists). */
+function nodeAt(doc: Document, segments: readonly string[]): Node | undefined {
+  let node: unknown = doc.contents;
+  for (const seg of segments) {
+    if (isAlias(node)) node = node.resolve(doc);
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg);
+      next = pair ? (pair.value ?? pair.key) : undefined;
+    } else if (isSeq(node)) {
+      next = node.items[Number(seg)];
+    }
+    if (next === undefined || next === null) break;
+    node = next;
+  }
+  return node as Node | undefined;
+}
+
+/** Adds ranges to diagnostics that carry only a pointer, and sorts them by position. */
+export function locate(doc: SourceDoc, diags: readonly Diagnostic[]): Diagnostic[] {
+  const located = diags.map((d) => (d.range || d.source !== doc.file ? d : { ...d, range: doc.rangeOf(d.path) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
+  const pos = (d: Diagnostic): number => (d.range ? d.range.start.line * 1e6 + d.range.start.character : 0);
+  return located.sort((a, b) => (a.source === b.source ? pos(a) - pos(b) : 0));
+}

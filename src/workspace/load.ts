@@ -1,0 +1,186 @@
+/**
+ * Loads a workspace: apig.yaml (validated by schemas/workspace.json) and every group's Swagger file.
+ * A single Swagger file given where a workspace is expected is a workspace of one group, all APIs in RELEASE.
+ */
+import { stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { hasErrors } from '../core/diagnostic.js';
+import { ApigError } from '../core/errors.js';
+import {
+  DEFAULT_INSTANCE, type App, type AuthorizerImpl, type Environment, type GroupRef, type IamAkSk, type IamToken,
+  type LoadedGroup, type Secret, type SignatureKey, type VpcChannel, type Workspace,
+} from '../core/workspace-model.js';
+import { loadGroupFile } from '../spec/load-group.js';
+import { readText } from '../spec/read.js';
+import { locate, parseSource } from '../spec/source.js';
+import { documentKind } from '../spec/validate.js';
+import { validateWorkspaceValue } from './schema.js';
+import { resolveSecret } from './secrets.js';
+
+export const WORKSPACE_FILE = 'apig.yaml';
+
+export interface LoadOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface LoadedWorkspace {
+  workspace?: Workspace;
+  diagnostics: Diagnostic[];
+}
+
+/** Finds the file to load: an explicit path (file or folder) or ./apig.yaml. */
+export async function locateWorkspace(path: string | undefined, cwd: string): Promise<string> {
+  const target = resolve(cwd, path ?? WORKSPACE_FILE);
+  const st = await stat(target).catch(() => undefined);
+  if (!st) {
+    throw new ApigError('config', path === undefined
+      ? `no ${WORKSPACE_FILE} in ${cwd}; give a workspace or Swagger file, or create one with \`apig init\``
+      : `${path}: no such file or folder`);
+  }
+  if (!st.isDirectory()) return target;
+  const inside = join(target, WORKSPACE_FILE);
+  if (!(await stat(inside).catch(() => undefined))) throw new ApigError('config', `${path ?? '.'}: folder has no ${WORKSPACE_FILE}`);
+  return inside;
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const envMap = (v: unknown): Record<string, string[]> => Object.fromEntries(Object.entries(obj(v)).map(([k, x]) => [k, strs(x)]));
+
+export async function loadWorkspace(path: string | undefined, options: LoadOptions): Promise<LoadedWorkspace> {
+  const file = await locateWorkspace(path, options.cwd);
+  const shown = displayPath(file, options.cwd);
+  const parsed = parseSource(shown, await readText(file, shown));
+  if (!parsed.doc) return { diagnostics: parsed.diagnostics };
+  const value = parsed.doc.value;
+  const kind = documentKind(value);
+  if (kind === 'swagger2' || kind === 'oas3') return implicitWorkspace(file, shown, options);
+
+  const diagnostics = locate(parsed.doc, validateWorkspaceValue(value, shown));
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const dir = dirname(file);
+  const raw = obj(value);
+  const secretAt = (written: unknown, at: string): Secret => {
+    const { secret, missing } = resolveSecret(String(written), options.env);
+    if (missing) {
+      diagnostics.push(...locate(parsed.doc as NonNullable<typeof parsed.doc>, [{
+        code: 'missing-env', severity: 'warn', path: at, source: shown,
+        message: `environment variable ${missing} is not set (used for a secret)`,
+      }]));
+    }
+    return secret;
+  };
+
+  const refs: GroupRef[] = (raw.groups as unknown[]).map((g) => {
+    const o = obj(g);
+    return { name: String(o.name), spec: String(o.spec), domains: strs(o.domains) };
+  });
+  const groups: LoadedGroup[] = [];
+  for (const [i, ref] of refs.entries()) {
+    const specFile = resolve(dir, ref.spec);
+    const loaded = await loadGroupFile(specFile, displayPath(specFile, options.cwd)).catch((err: unknown) => {
+      if (err instanceof ApigError) return { diagnostics: [locate(parsed.doc as NonNullable<typeof parsed.doc>, [{ code: 'config', severity: 'error' as const, path: `/groups/${i}/spec`, source: shown, message: err.message }])[0] as Diagnostic] };
+      throw err;
+    });
+    diagnostics.push(...loaded.diagnostics);
+    if ('group' in loaded && loaded.group) groups.push({ ref, file: specFile, model: loaded.group, raw: loaded.doc?.value });
+  }
+  const environments: Environment[] = Object.entries(obj(raw.environments)).map(([name, e]) => {
+    const o = obj(e);
+    return {
+      name,
+      ...(typeof o.description === 'string' ? { description: o.description } : {}),
+      variables: Object.fromEntries(Object.entries(obj(o.variables)).map(([k, v]) => [k, String(v)])),
+    };
+  });
+  const apps: App[] = ((raw.apps as unknown[] | undefined) ?? []).map((a, i) => {
+    const o = obj(a);
+    return {
+      name: String(o.name),
+      id: typeof o.id === 'string' ? o.id : String(o.name),
+      key: String(o.key),
+      secret: secretAt(o.secret, `/apps/${i}/secret`),
+      appCodes: strs(o.appCodes).map((c, j) => secretAt(c, `/apps/${i}/appCodes/${j}`)),
+      authorize: envMap(o.authorize),
+    };
+  });
+  const iam = obj(raw.iam);
+  const tokens: IamToken[] = ((iam.tokens as unknown[] | undefined) ?? []).map((t, i) => {
+    const o = obj(t);
+    return {
+      token: secretAt(o.token, `/iam/tokens/${i}/token`), user: String(o.user), domain: String(o.domain),
+      ...(typeof o.project === 'string' ? { project: o.project } : {}),
+      ...(typeof o.expires === 'string' ? { expires: o.expires } : {}),
+    };
+  });
+  const aksk: IamAkSk[] = ((iam.aksk as unknown[] | undefined) ?? []).map((t, i) => {
+    const o = obj(t);
+    return { ak: String(o.ak), sk: secretAt(o.sk, `/iam/aksk/${i}/sk`), user: String(o.user), domain: String(o.domain) };
+  });
+  const authorizers: AuthorizerImpl[] = Object.entries(obj(raw.authorizers)).map(([name, a]) => {
+    const o = obj(a);
+    return { name, ...(typeof o.module === 'string' ? { module: resolve(dir, o.module) } : {}), ...(typeof o.url === 'string' ? { url: o.url } : {}) };
+  });
+  const vpcChannels: VpcChannel[] = ((raw.vpcChannels as unknown[] | undefined) ?? []).map((c) => {
+    const o = obj(c);
+    const hc = o.healthCheck ? obj(o.healthCheck) : undefined;
+    return {
+      name: String(o.name),
+      port: Number(o.port),
+      algorithm: (o.algorithm as VpcChannel['algorithm'] | undefined) ?? 'WRR',
+      members: (o.members as unknown[]).map((m) => {
+        const mo = obj(m);
+        return { host: String(mo.host), weight: typeof mo.weight === 'number' ? mo.weight : 1, ...(typeof mo.port === 'number' ? { port: mo.port } : {}) };
+      }),
+      ...(hc ? {
+        healthCheck: {
+          protocol: (hc.protocol as 'TCP' | 'HTTP' | 'HTTPS' | undefined) ?? 'TCP',
+          ...(typeof hc.path === 'string' ? { path: hc.path } : {}),
+          ...(typeof hc.port === 'number' ? { port: hc.port } : {}),
+          // Defaults from 002 §5.7.1: healthy 2, unhealthy 5, timeout 5 s, interval 10 s.
+          healthyThreshold: typeof hc.healthyThreshold === 'number' ? hc.healthyThreshold : 2,
+          unhealthyThreshold: typeof hc.unhealthyThreshold === 'number' ? hc.unhealthyThreshold : 5,
+          timeout: typeof hc.timeout === 'number' ? hc.timeout : 5,
+          interval: typeof hc.interval === 'number' ? hc.interval : 10,
+          ...(typeof hc.httpCodes === 'string' ? { httpCodes: hc.httpCodes } : {}),
+        },
+      } : {}),
+    };
+  });
+  const signatureKeys: SignatureKey[] = ((raw.signatureKeys as unknown[] | undefined) ?? []).map((k, i) => {
+    const o = obj(k);
+    return { name: String(o.name), type: o.type === 'basic' ? 'basic' : 'hmac', key: String(o.key), secret: secretAt(o.secret, `/signatureKeys/${i}/secret`), bind: envMap(o.bind) };
+  });
+  const functions = Object.fromEntries(Object.entries(obj(raw.functions)).map(([urn, m]) => [urn, resolve(dir, String(m))]));
+  const workspace: Workspace = {
+    file, dir, implicit: false, groups, environments,
+    ...(raw.publish !== undefined ? { publish: envMap(raw.publish) } : {}),
+    apps,
+    instance: { ...DEFAULT_INSTANCE, ...obj(raw.instance) },
+    iam: { tokens, aksk },
+    authorizers, vpcChannels, signatureKeys, functions,
+  };
+  return { workspace, diagnostics };
+}
+
+async function implicitWorkspace(file: string, shown: string, options: LoadOptions): Promise<LoadedWorkspace> {
+  const loaded = await loadGroupFile(file, shown);
+  if (!loaded.group) return { diagnostics: loaded.diagnostics };
+  const ref: GroupRef = { name: loaded.group.name || 'DEFAULT', spec: file, domains: [] };
+  return {
+    diagnostics: loaded.diagnostics,
+    workspace: {
+      file, dir: dirname(file), implicit: true, groups: [{ ref, file, model: loaded.group, raw: loaded.doc?.value }], environments: [], apps: [],
+      instance: { ...DEFAULT_INSTANCE }, iam: { tokens: [], aksk: [] }, authorizers: [], vpcChannels: [], signatureKeys: [], functions: {},
+    },
+  };
+}
+
+/** Paths in diagnostics are shown relative to where the user stands. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
