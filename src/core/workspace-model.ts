@@ -154,3 +154,6 @@ export const DEFAULT_INSTANCE: InstanceParams = {
 };
 
 export const RELEASE = 'RELEASE';
+
+/** The workspace file name looked up in a folder. */
+export const WORKSPACE_FILE = 'apig.yaml';

@@ -1,5 +1,4 @@
 /** Document-level validation: the document kind, `$ref`s, swagger-parser, and every extension's JSON Schema. */
-import SwaggerParser from '@apidevtools/swagger-parser';
 import type { ErrorObject } from 'ajv';
 import type { OpenAPI } from 'openapi-types';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -64,6 +63,8 @@ function responseKeyWarnings(doc: Record<string, unknown>, source: string): Diag
 }
 
 async function swaggerParserDiagnostics(doc: Record<string, unknown>, source: string): Promise<Diagnostic[]> {
+  // Loaded on first use: it is the heaviest module, and most commands never need it.
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   try {
     // The cast: the value is a parsed document whose kind documentKind() checked.
     await SwaggerParser.validate(forSwaggerParser(doc) as unknown as OpenAPI.Document, {

@@ -9,7 +9,7 @@ import { hasErrors } from '../core/diagnostic.js';
 import { ApigError } from '../core/errors.js';
 import {
   DEFAULT_INSTANCE, type App, type AuthorizerImpl, type Environment, type GroupRef, type IamAkSk, type IamToken,
-  type LoadedGroup, type Secret, type SignatureKey, type VpcChannel, type Workspace,
+  type LoadedGroup, type Secret, type SignatureKey, type VpcChannel, type Workspace, WORKSPACE_FILE,
 } from '../core/workspace-model.js';
 import { loadGroupFile } from '../spec/load-group.js';
 import { readText } from '../spec/read.js';
@@ -18,7 +18,7 @@ import { documentKind } from '../spec/validate.js';
 import { validateWorkspaceValue } from './schema.js';
 import { resolveSecret } from './secrets.js';
 
-export const WORKSPACE_FILE = 'apig.yaml';
+export { WORKSPACE_FILE } from '../core/workspace-model.js';
 
 export interface LoadOptions {
   cwd: string;

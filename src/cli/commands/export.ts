@@ -3,16 +3,12 @@ import { extname, resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
 import type { LoadedGroup, Workspace } from '../../core/workspace-model.js';
-import { diffValues } from '../../spec/diff.js';
-import { EXPORT_SCOPES, type ExportScope } from '../../spec/export.js';
-import { exportDocument, type OasVersion } from '../../spec/export-document.js';
-import { serialize } from '../../spec/serialize.js';
-import { detectFormat, type TextFormat } from '../../spec/source.js';
-import { displayPath, loadWorkspace } from '../../workspace/load.js';
-import { environmentNames, isPublished } from '../../workspace/publish.js';
+import type { OasVersion } from '../../spec/export-document.js';
+import type { TextFormat } from '../../spec/source.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printDiagnostics } from '../render-diagnostics.js';
+import { EXPORT_SCOPES, type ExportScope } from '../../spec/export.js';
 import { writeFilesAtomic } from '../write-files.js';
 
 interface ExportFlags {
@@ -53,6 +49,13 @@ export function registerExport(program: Command, ctx: CommandContext): void {
     .option('--check', 'report every field of the group file that this export would lose or change; exit 1 if any')
     .action(async (flags: ExportFlags) => {
       const { io } = ctx;
+      // Loaded on use, so that `apig --help` and other commands start fast.
+      const { diffValues } = await import('../../spec/diff.js');
+      const { exportDocument } = await import('../../spec/export-document.js');
+      const { serialize } = await import('../../spec/serialize.js');
+      const { detectFormat } = await import('../../spec/source.js');
+      const { displayPath, loadWorkspace } = await import('../../workspace/load.js');
+      const { environmentNames, isPublished } = await import('../../workspace/publish.js');
       const loaded = await loadWorkspace(flags.workspace, { cwd: io.cwd, env: io.env });
       printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), io);
       const ws = loaded.workspace;

@@ -4,13 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
-import { loadGroupFile } from '../../spec/load-group.js';
-import { displayPath, loadWorkspace, WORKSPACE_FILE } from '../../workspace/load.js';
-import { planImport } from '../../workspace/import.js';
-import { EXTEND_MODES, type ExtendMode } from '../../workspace/merge.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printDiagnostics } from '../render-diagnostics.js';
+import { EXTEND_MODES, type ExtendMode } from '../../workspace/merge.js';
+import { WORKSPACE_FILE } from '../../core/workspace-model.js';
 import { writeFilesAtomic } from '../write-files.js';
 
 interface ImportFlags {
@@ -33,6 +31,10 @@ export function registerImport(program: Command, ctx: CommandContext): void {
     .option('--dry-run', 'validate and show what would change, write nothing')
     .action(async (file: string, flags: ImportFlags) => {
       const { io } = ctx;
+      // Loaded on use, so that `apig --help` and other commands start fast.
+      const { loadGroupFile } = await import('../../spec/load-group.js');
+      const { displayPath, loadWorkspace } = await import('../../workspace/load.js');
+      const { planImport } = await import('../../workspace/import.js');
       const source = resolve(io.cwd, file);
       const incoming = await loadGroupFile(source, displayPath(source, io.cwd));
       printDiagnostics(incoming.diagnostics, io);
