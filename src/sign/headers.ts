@@ -13,9 +13,13 @@ export interface HeaderField {
   value: string;
 }
 
-/** Ordered, de-duplicated headers; a repeated name gets the comma-joined value a server would see (§3 step 7). */
+/**
+ * Ordered, de-duplicated headers; a repeated name gets the comma-joined value a server would see (§3 step 7).
+ * A plain array searched linearly: requests carry a handful of headers, and creating a Map per signature
+ * cost more than the searches (bench/sign.bench.mjs).
+ */
 export class HeaderBag {
-  private readonly byLower = new Map<string, HeaderField>();
+  private readonly list: HeaderField[] = [];
 
   static from(...inputs: ReadonlyArray<HeaderInput | undefined>): HeaderBag {
     const bag = new HeaderBag();
@@ -28,36 +32,45 @@ export class HeaderBag {
       for (const [name, value] of input as ReadonlyArray<readonly [string, string]>) this.add(name, value);
       return;
     }
-    for (const [name, value] of Object.entries(input as Readonly<Record<string, string | readonly string[] | undefined>>)) {
-      if (value === undefined) continue;
+    const record = input as Readonly<Record<string, string | readonly string[] | undefined>>;
+    for (const name in record) {
+      const value = record[name];
+      if (value === undefined || !Object.hasOwn(record, name)) continue;
       this.add(name, typeof value === 'string' ? value : value.join(', '));
     }
   }
 
   add(name: string, value: string): void {
     const lower = name.toLowerCase();
-    const existing = this.byLower.get(lower);
+    const existing = this.get(lower);
     if (existing) existing.value = `${existing.value}, ${value}`;
-    else this.byLower.set(lower, { name, lower, value });
+    else this.list.push({ name, lower, value });
   }
 
   /** Adds the header only when no header of that name (any case) exists; returns whether it did. */
   addIfAbsent(name: string, value: string): boolean {
-    if (this.byLower.has(name.toLowerCase())) return false;
-    this.add(name, value);
+    if (this.get(name.toLowerCase())) return false;
+    this.list.push({ name, lower: name.toLowerCase(), value });
     return true;
   }
 
   get(lower: string): HeaderField | undefined {
-    return this.byLower.get(lower);
+    for (const f of this.list) if (f.lower === lower) return f;
+    return undefined;
   }
 
   has(lower: string): boolean {
-    return this.byLower.has(lower);
+    return this.get(lower) !== undefined;
   }
 
-  fields(): HeaderField[] {
-    return [...this.byLower.values()];
+  /** The fields in insertion order (do not modify the array). */
+  fields(): readonly HeaderField[] {
+    return this.list;
+  }
+
+  /** Lower-case names in insertion order (a new array). */
+  names(): string[] {
+    return this.list.map((f) => f.lower);
   }
 }
 

@@ -5,6 +5,7 @@
 
 /** RFC 3986 pchar plus `/`, without `%` (handled separately). */
 const PATH_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
+const ALL_SAFE = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
 
 /**
  * Keeps valid characters and existing `%XX` escapes of the raw path, encodes the rest (spaces, `文件`, a stray `%`).
@@ -12,6 +13,7 @@ const PATH_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
  */
 export function wirePath(rawPath: string): string {
   if (rawPath === '') return '/';
+  if (ALL_SAFE.test(rawPath)) return rawPath;
   let out = '';
   for (let i = 0; i < rawPath.length; i++) {
     const c = rawPath[i] as string;
