@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { CommandContext } from './context.js';
 import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
+import { registerLint } from './commands/lint.js';
 import { registerSign } from './commands/sign.js';
 
 function packageVersion(): string {
@@ -11,7 +12,7 @@ function packageVersion(): string {
 }
 
 /** Every command, in the order `apig --help` lists them. */
-const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerImport, registerExport, registerSign];
+const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerImport, registerExport, registerLint, registerSign];
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('apig');

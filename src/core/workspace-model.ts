@@ -2,6 +2,7 @@
  * What apig.yaml holds beyond Swagger: environments, apps, publication, instance parameters, IAM identities,
  * authorizer implementations, VPC channels, signature keys and local function modules.
  */
+import type { Range } from './diagnostic.js';
 import type { Group } from './model.js';
 
 export const LB_ALGORITHMS = ['WRR', 'WLC', 'SH', 'URI'] as const;
@@ -120,8 +121,11 @@ export interface LoadedGroup {
   /** Absolute path of the Swagger file. */
   file: string;
   model: Group;
-  /** The parsed document as written (for `apig export --check` and lint positions). */
+  /** The parsed document as written (for `apig export --check`). */
   raw: unknown;
+  /** The file name as shown to the user, and the source range of a JSON pointer in it. */
+  shown: string;
+  rangeOf(pointer: string): Range | undefined;
 }
 
 export interface Workspace {
@@ -130,6 +134,9 @@ export interface Workspace {
   dir: string;
   /** True when a single Swagger file stands in for a workspace. */
   implicit: boolean;
+  /** apig.yaml as shown to the user, and the source range of a JSON pointer in it. */
+  shown: string;
+  rangeOf(pointer: string): Range | undefined;
   groups: LoadedGroup[];
   environments: Environment[];
   /** Environment → API names or `*`; undefined means every API in RELEASE only. */

@@ -4,7 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic, Range } from '../core/diagnostic.js';
 import { hasErrors } from '../core/diagnostic.js';
 import { ApigError } from '../core/errors.js';
 import {
@@ -86,7 +86,10 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
       throw err;
     });
     diagnostics.push(...loaded.diagnostics);
-    if ('group' in loaded && loaded.group) groups.push({ ref, file: specFile, model: loaded.group, raw: loaded.doc?.value });
+    if ('group' in loaded && loaded.group && loaded.doc) {
+      const doc = loaded.doc;
+      groups.push({ ref, file: specFile, model: loaded.group, raw: doc.value, shown: doc.file, rangeOf: (p) => doc.rangeOf(p) });
+    }
   }
   const environments: Environment[] = Object.entries(obj(raw.environments)).map(([name, e]) => {
     const o = obj(e);
@@ -155,8 +158,9 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
     return { name: String(o.name), type: o.type === 'basic' ? 'basic' : 'hmac', key: String(o.key), secret: secretAt(o.secret, `/signatureKeys/${i}/secret`), bind: envMap(o.bind) };
   });
   const functions = Object.fromEntries(Object.entries(obj(raw.functions)).map(([urn, m]) => [urn, resolve(dir, String(m))]));
+  const wsDoc = parsed.doc;
   const workspace: Workspace = {
-    file, dir, implicit: false, groups, environments,
+    file, dir, implicit: false, shown, rangeOf: (p) => wsDoc.rangeOf(p), groups, environments,
     ...(raw.publish !== undefined ? { publish: envMap(raw.publish) } : {}),
     apps,
     instance: { ...DEFAULT_INSTANCE, ...obj(raw.instance) },
@@ -168,12 +172,15 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
 
 async function implicitWorkspace(file: string, shown: string, options: LoadOptions): Promise<LoadedWorkspace> {
   const loaded = await loadGroupFile(file, shown);
-  if (!loaded.group) return { diagnostics: loaded.diagnostics };
+  const doc = loaded.doc;
+  if (!loaded.group || !doc) return { diagnostics: loaded.diagnostics };
   const ref: GroupRef = { name: loaded.group.name || 'DEFAULT', spec: file, domains: [] };
+  const rangeOf = (p: string): Range | undefined => doc.rangeOf(p);
   return {
     diagnostics: loaded.diagnostics,
     workspace: {
-      file, dir: dirname(file), implicit: true, groups: [{ ref, file, model: loaded.group, raw: loaded.doc?.value }], environments: [], apps: [],
+      file, dir: dirname(file), implicit: true, shown, rangeOf,
+      groups: [{ ref, file, model: loaded.group, raw: doc.value, shown: doc.file, rangeOf }], environments: [], apps: [],
       instance: { ...DEFAULT_INSTANCE }, iam: { tokens: [], aksk: [] }, authorizers: [], vpcChannels: [], signatureKeys: [], functions: {},
     },
   };

@@ -1,0 +1,66 @@
+/** .apiglint.yaml (and --profile files): parsed and validated against schemas/lint-config.json; pure. */
+import { Ajv, type ValidateFunction } from 'ajv';
+import { readFileSync } from 'node:fs';
+import type { Diagnostic, Severity } from '../core/diagnostic.js';
+import { locate, parseSource } from '../spec/source.js';
+import { describeError, simplify } from '../spec/extension-schemas.js';
+import { ALL_RULE_IDS } from './registry.js';
+import { DEFAULT_QUOTAS, quotasWith, type Quotas } from './quotas.js';
+import type { RuleSeverity } from './types.js';
+
+export const CONFIG_FILE = '.apiglint.yaml';
+
+export interface LintConfig {
+  rules: Record<string, RuleSeverity>;
+  quotas: Quotas;
+  failSeverity?: Severity;
+  maxWarnings?: number;
+}
+
+let validator: ValidateFunction | undefined;
+function compile(): ValidateFunction {
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(
+    JSON.parse(readFileSync(new URL('../../schemas/lint-config.json', import.meta.url), 'utf8')) as object,
+  );
+  return validator;
+}
+
+/** Parses a config file's text; problems come back as diagnostics (exit 2 in the CLI). */
+export function parseLintConfig(file: string, text: string): { config?: LintConfig; diagnostics: Diagnostic[] } {
+  const parsed = parseSource(file, text);
+  if (!parsed.doc) return { diagnostics: parsed.diagnostics };
+  const value = parsed.doc.value ?? {};
+  const validate = compile();
+  if (!validate(value)) {
+    const diagnostics = simplify(validate.errors ?? []).map((e) => ({
+      code: 'config', severity: 'error' as const, path: e.instancePath, source: file,
+      message: `${e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') + ' ' : ''}${describeError(e)}`,
+    }));
+    return { diagnostics: locate(parsed.doc, diagnostics) };
+  }
+  const raw = value as { rules?: Record<string, RuleSeverity>; quotas?: Record<string, number>; failSeverity?: Severity; maxWarnings?: number };
+  const diagnostics: Diagnostic[] = [];
+  for (const id of Object.keys(raw.rules ?? {})) {
+    if (!ALL_RULE_IDS.includes(id)) diagnostics.push({ code: 'config', severity: 'error', path: `/rules/${id}`, source: file, message: `unknown rule "${id}"` });
+  }
+  const { quotas, unknown } = quotasWith(raw.quotas);
+  for (const k of unknown) diagnostics.push({ code: 'config', severity: 'error', path: `/quotas/${k}`, source: file, message: `unknown quota "${k}"; known: ${Object.keys(DEFAULT_QUOTAS).join(', ')}` });
+  if (diagnostics.length > 0) return { diagnostics: locate(parsed.doc, diagnostics) };
+  return {
+    config: {
+      rules: raw.rules ?? {},
+      quotas,
+      ...(raw.failSeverity ? { failSeverity: raw.failSeverity } : {}),
+      ...(raw.maxWarnings !== undefined ? { maxWarnings: raw.maxWarnings } : {}),
+    },
+    diagnostics: [],
+  };
+}
+
+/** `--rule ID=SEVERITY` */
+export function parseRuleFlag(flag: string): { id: string; severity: RuleSeverity } | string {
+  const m = /^([a-z0-9-]+)=(off|hint|info|warn|error)$/.exec(flag.trim());
+  if (!m || !m[1] || !m[2]) return `--rule expects ID=off|hint|info|warn|error, got "${flag}"`;
+  if (!ALL_RULE_IDS.includes(m[1])) return `--rule: unknown rule "${m[1]}"`;
+  return { id: m[1], severity: m[2] as RuleSeverity };
+}

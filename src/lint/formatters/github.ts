@@ -1,0 +1,20 @@
+/** GitHub Actions workflow commands: `::error file=...,line=...,col=...::message`. */
+import type { Formatter } from './types.js';
+
+const COMMAND = { error: 'error', warn: 'warning', info: 'notice', hint: 'notice' } as const;
+/** Workflow-command escaping (actions/toolkit: %, \r, \n in data; also : and , in properties). */
+const data = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const prop = (s: string): string => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+export const github: Formatter = ({ findings }) => findings.filter((f) => !f.suppressed).map((f) => {
+  const r = f.range;
+  const props = [
+    `file=${prop(f.source)}`,
+    `line=${(r?.start.line ?? 0) + 1}`,
+    `col=${(r?.start.character ?? 0) + 1}`,
+    `endLine=${(r?.end.line ?? 0) + 1}`,
+    `endColumn=${(r?.end.character ?? 0) + 1}`,
+    `title=${prop(`apig ${f.code}`)}`,
+  ].join(',');
+  return `::${COMMAND[f.severity]} ${props}::${data(f.message)}\n`;
+}).join('');

@@ -1,0 +1,27 @@
+import type { LintFinding, LintSummary } from '../run.js';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface FormatInput {
+  findings: readonly LintFinding[];
+  summary: LintSummary;
+  /** Every file linted (for junit's passing cases). */
+  files: readonly string[];
+  /** Rule ids that ran. */
+  rules: readonly string[];
+  version: string;
+}
+
+/** Colour is the CLI's business: formatters get a painter that may do nothing. */
+export interface Painter {
+  red(s: string): string;
+  yellow(s: string): string;
+  blue(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+export const PLAIN: Painter = { red: (s) => s, yellow: (s) => s, blue: (s) => s, dim: (s) => s, bold: (s) => s };
+
+export type Formatter = (input: FormatInput, paint: Painter) => string;

@@ -1,0 +1,66 @@
+/**
+ * Rules whose checks run while a file is read (src/spec/validate.ts): the JSON Schema of every extension,
+ * unknown and misplaced extensions, swagger-parser, $refs. The loader's diagnostic codes map onto them.
+ */
+import type { RuleMeta } from './types.js';
+
+export const LOADER_RULES = {
+  'extension-schema': {
+    id: 'extension-schema', category: 'schema',
+    description: 'Every x-apigateway-* value matches its JSON Schema (types, enums, required fields).',
+    source: 'x-apigateway.md §1–§22 (HW apig_03_0085 … apig_03_0137); schemas/extensions/*.json',
+    rationale: 'The console refuses an import whose extensions have the wrong type, an unknown enum value or a missing required field. The schemas accept the documented variants.',
+  },
+  'unknown-extension': {
+    id: 'unknown-extension', category: 'schema',
+    description: 'x-apigateway-* names are among the 34 documented extensions; a typo gets "did you mean ...?".',
+    source: 'x-apigateway.md (HW apig_03_0084, the list of extensions)',
+    rationale: 'An unknown extension is ignored by the gateway: a misspelt x-apigateway-ratelimit silently leaves the API unthrottled.',
+  },
+  'misplaced-extension': {
+    id: 'misplaced-extension', category: 'schema',
+    description: 'Each extension stands where the documentation places it (operation, root, security scheme, parameter, response).',
+    source: 'x-apigateway.md "Placement summary"; ruling 10',
+    rationale: 'An extension in the wrong place has no effect, e.g. x-apigateway-cors at the document root.',
+  },
+  'swagger-schema': {
+    id: 'swagger-schema', category: 'schema',
+    description: 'The document is valid Swagger 2.0 / OpenAPI 3.0 (swagger-parser), apart from the documented APIG variants.',
+    source: 'x-apigateway.md "Standard Swagger fields as APIG reads them"; 002 §5.2.8',
+    rationale: 'The console validates Swagger before it reads the extensions.',
+  },
+  'ref-resolution': {
+    id: 'ref-resolution', category: 'schema',
+    description: '$refs resolve inside the document, without cycles, URLs or other files.',
+    source: 'docs/import-export.md (apig works offline and inside the workspace)',
+    rationale: 'A $ref apig cannot resolve offline makes the file impossible to import reliably.',
+  },
+  'response-key': {
+    id: 'response-key', category: 'schema',
+    description: 'Response keys are status codes or "default" (console exports write default-cors).',
+    source: 'x-apigateway.md "Complete documented import examples" (OpenAPI 3.0 exports)',
+    rationale: 'Other tools reject keys like default-cors; apig accepts and keeps them.',
+  },
+  'lint-disable': {
+    id: 'lint-disable', category: 'schema',
+    description: 'x-apig-lint-disable entries name a rule and give a reason.',
+    source: 'peers.md §9 (inline suppression with a mandatory reason)',
+    rationale: 'A suppression without a reason cannot be reviewed; one naming no known rule suppresses nothing.',
+  },
+} as const satisfies Record<string, RuleMeta>;
+
+export type LoaderRuleId = keyof typeof LOADER_RULES;
+
+/** Loader diagnostic code → rule id. parse-error and not-swagger are not findings: they stop the run (exit 2). */
+export const LOADER_CODES: Record<string, LoaderRuleId> = {
+  schema: 'extension-schema',
+  'unknown-extension': 'unknown-extension',
+  'misplaced-extension': 'misplaced-extension',
+  swagger: 'swagger-schema',
+  ref: 'ref-resolution',
+  'ref-cycle': 'ref-resolution',
+  'too-deep': 'ref-resolution',
+  'response-key': 'response-key',
+};
+
+export const FATAL_CODES = ['parse-error', 'not-swagger', 'workspace-schema', 'config'];

@@ -1,0 +1,44 @@
+/**
+ * The quota profile (errors-and-limits.md §4.1, 002 §1.5): defaults per user/account, overridable for an
+ * instance with raised quotas (`--profile FILE` or `quotas:` in .apiglint.yaml).
+ */
+export const DEFAULT_QUOTAS = {
+  groups: 50,
+  apis: 200,
+  apisPerImport: 300,
+  parametersPerApi: 50,
+  policyBackendsPerApi: 5,
+  environments: 10,
+  variablesPerEnvironment: 50,
+  apps: 50,
+  appCodesPerApp: 5,
+  throttlePolicies: 30,
+  specialsPerPolicy: 30,
+  aclPolicies: 100,
+  aclEntries: 100,
+  signatureKeys: 30,
+  vpcChannels: 30,
+  membersPerChannel: 200,
+  domainsPerGroup: 5,
+} as const;
+
+export type QuotaName = keyof typeof DEFAULT_QUOTAS;
+export type Quotas = Record<QuotaName, number>;
+
+export const QUOTA_SOURCES: Record<QuotaName, string> = {
+  groups: '002 §1.5, §5.1.1', apis: '002 §1.5, §5.2.1', apisPerImport: '002 §8.7.1', parametersPerApi: '002 §1.5',
+  policyBackendsPerApi: '002 §5.2.1, 004 §10', environments: '002 §1.5, §5.5.1', variablesPerEnvironment: '002 §1.5, §5.5.1',
+  apps: '002 §1.5, §6.1.1', appCodesPerApp: '002 §6.1.4', throttlePolicies: '002 §1.5, §5.3.1', specialsPerPolicy: '002 §1.5',
+  aclPolicies: '002 §1.5, §5.4.1', aclEntries: '002 §5.4.1', signatureKeys: '002 §1.5, §5.6.1', vpcChannels: '002 §1.5, §5.7.1',
+  membersPerChannel: '002 §1.5', domainsPerGroup: '002 §1.5, §5.1.2',
+};
+
+export function quotasWith(overrides: Partial<Record<string, unknown>> | undefined): { quotas: Quotas; unknown: string[] } {
+  const quotas: Quotas = { ...DEFAULT_QUOTAS };
+  const unknown: string[] = [];
+  for (const [k, v] of Object.entries(overrides ?? {})) {
+    if (k in quotas && typeof v === 'number' && Number.isInteger(v) && v > 0) quotas[k as QuotaName] = v;
+    else unknown.push(k);
+  }
+  return { quotas, unknown };
+}

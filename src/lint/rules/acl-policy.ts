@@ -1,0 +1,34 @@
+import type { Rule } from '../types.js';
+import { join } from '../../core/pointer.js';
+import { ipEntryProblem } from '../ip.js';
+
+export default {
+  meta: {
+    id: 'acl-policy',
+    category: 'policies',
+    description: 'Access-control values: at most 100 entries, valid IPv4 addresses, CIDR blocks or ranges for IP; account names 1–64 ASCII characters, not all digits, for DOMAIN.',
+    source: '002 §5.4.1 (≤100 IP entries, account names); x-apigateway.md §13 and "SDK model limits" (ApiAclCreate)',
+    rationale: 'The console refuses malformed addresses; an entry that does not parse would silently not block (or not allow) anyone.',
+  },
+  check(ctx) {
+    for (const g of ctx.ws.groups) {
+      for (const a of g.model.acls) {
+        const at = join('', 'x-apigateway-access-controls', a.name, 'value');
+        const r = (m: string): void => ctx.report({ group: g, path: at }, `${a.name}: ${m}`);
+        if (a.values.length === 0) r('the policy lists no entries');
+        if (a.values.length > ctx.quotas.aclEntries) r(`${a.values.length} entries; at most ${ctx.quotas.aclEntries}`);
+        if (a.entityType === 'IP') {
+          for (const v of a.values) {
+            const problem = ipEntryProblem(v);
+            if (problem) r(problem);
+          }
+        } else if (a.entityType === 'DOMAIN') {
+          for (const v of a.values) if (!/^[\x21-\x7e]{1,64}$/.test(v) || /^\d+$/.test(v)) r(`account name "${v}" must be 1–64 ASCII characters and not all digits`);
+          if (a.values.join(',').length > 1024) r('account names exceed 1024 characters in total');
+        }
+        const dup = a.values.find((v, i) => a.values.indexOf(v) !== i);
+        if (dup) r(`"${dup}" is listed twice`);
+      }
+    }
+  },
+} satisfies Rule;

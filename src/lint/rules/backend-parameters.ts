@@ -1,0 +1,54 @@
+import type { Rule } from '../types.js';
+import { apiSites, backendsOf, endpointPointer, pathParams } from '../sites.js';
+import type { Backend } from '../../core/model.js';
+
+/** SDK BackendParamBase.value for origin SYSTEM (x-apigateway.md §8.1) plus the documented apiName/reqPath/reqMethod. */
+const SYSTEM_VALUES = ['sourceIp', 'stage', 'apiId', 'apiName', 'appId', 'appName', 'requestId', 'serverAddr', 'serverName', 'handleTime', 'providerAppId', 'member_group_name', 'member_group_id', 'reqPath', 'reqUri', 'reqMethod'];
+
+function backendPath(b: Backend): string | undefined {
+  switch (b.type) {
+    case 'HTTP': return b.http.path;
+    case 'HTTP-VPC': return b.vpc.path;
+    case 'HTTP-VPC-MEMBER-GROUP': return b.memberGroup.memberGroupUrlInfos[0]?.path;
+    default: return undefined;
+  }
+}
+
+export default {
+  meta: {
+    id: 'backend-parameters',
+    category: 'backends',
+    description: 'Backend PATH parameters appear in the backend path (and each {param} there is mapped); REQUEST parameters refer to existing front-end parameters; SYSTEM values are documented $context variables.',
+    source: '002 §5.2.1 step 3–5 (后端服务参数, 常量参数, 系统参数: "for PATH, the name must equal the name in the backend path"); x-apigateway.md §8.1',
+    rationale: 'A mapping from a front-end parameter that does not exist, or into a path segment that does not exist, cannot be saved; an unknown system parameter has no value.',
+  },
+  check(ctx) {
+    for (const site of apiSites(ctx.ws)) {
+      const front = site.api.params;
+      for (const b of backendsOf(site)) {
+        const path = backendPath(b.backend);
+        const inPath = path === undefined ? [] : pathParams(path);
+        const params = b.backend.params ?? [];
+        params.forEach((p, i) => {
+          const at = `${b.at}/parameters/${i}`;
+          if (p.location === 'PATH' && path !== undefined && !inPath.includes(p.name)) ctx.report({ group: site.group, path: `${at}/name` }, `backend PATH parameter "${p.name}" does not appear in the backend path ${path}`);
+          if (p.origin === 'REQUEST' && !front.some((f) => f.name === p.value || (f.location === 'HEADER' && f.name.toLowerCase() === p.value.toLowerCase()))) {
+            ctx.report({ group: site.group, path: `${at}/value` }, `backend parameter "${p.name}" maps front-end parameter "${p.value}", which ${site.api.name} does not define`);
+          }
+          if (p.origin === 'SYSTEM') {
+            const m = /^\$context\.(.+)$/.exec(p.value);
+            const name = m?.[1] ?? '';
+            if (!SYSTEM_VALUES.includes(name) && !/^authorizer\.(frontend|backend)\.[A-Za-z0-9_-]+$/.test(name)) {
+              ctx.report({ group: site.group, path: `${at}/value` }, `system parameter "${p.value}" is not a documented $context variable (e.g. $context.sourceIp, $context.requestId, $context.authorizer.frontend.<key>)`);
+            }
+          }
+        });
+        for (const name of inPath) {
+          const mapped = params.some((p) => p.location === 'PATH' && p.name === name);
+          const passthrough = params.length === 0 && front.some((f) => f.location === 'PATH' && f.name === name);
+          if (!mapped && !passthrough) ctx.report({ group: site.group, path: `${endpointPointer(b)}/path` }, `backend path parameter {${name}} is not mapped: add a backend parameter with in: PATH and name: ${name}`);
+        }
+      }
+    }
+  },
+} satisfies Rule;

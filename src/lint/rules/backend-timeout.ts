@@ -1,0 +1,36 @@
+import type { Rule } from '../types.js';
+import { apiSites, backendsOf, endpointPointer } from '../sites.js';
+import type { Backend } from '../../core/model.js';
+
+function timeoutOf(b: Backend): number | undefined {
+  switch (b.type) {
+    case 'HTTP': return b.http.timeout;
+    case 'HTTP-VPC': return b.vpc.timeout;
+    case 'HTTP-VPC-MEMBER-GROUP': return b.memberGroup.timeout;
+    case 'FUNCTION': return b.function.timeout;
+    case 'MOCK': return undefined;
+  }
+}
+
+export default {
+  meta: {
+    id: 'backend-timeout',
+    category: 'backends',
+    description: 'Backend timeouts are at least 1 ms and at most the instance maximum (backend_timeout, 60000 ms unless apig.yaml raises it; 60000 for V1 functions).',
+    source: '002 §3.2, §5.2.1, §8.3.7 (backend_timeout 1–600000 ms); x-apigateway.md §8.2 and contradiction 15',
+    rationale: 'A timeout above the instance maximum is refused; raising `instance.backend_timeout` does not change existing APIs.',
+  },
+  check(ctx) {
+    const max = ctx.ws.instance.backend_timeout;
+    for (const site of apiSites(ctx.ws)) {
+      for (const b of backendsOf(site)) {
+        const t = timeoutOf(b.backend);
+        if (t === undefined) continue;
+        const at = `${endpointPointer(b)}/timeout`;
+        const cap = b.backend.type === 'FUNCTION' && (b.backend.function.networkType ?? 'V1') === 'V1' ? Math.min(60000, max) : max;
+        if (t < 1) ctx.report({ group: site.group, path: at }, `backend timeout ${t} ms must be at least 1 ms`);
+        else if (t > cap) ctx.report({ group: site.group, path: at }, `backend timeout ${t} ms is above the maximum of ${cap} ms${cap === max ? ' (instance backend_timeout)' : ' for V1 functions'}`);
+      }
+    }
+  },
+} satisfies Rule;

@@ -1,0 +1,24 @@
+import type { Rule } from '../types.js';
+import { apiSites, backendsOf, endpointPointer } from '../sites.js';
+
+/** The mock body's limit is not documented; apig uses the documented limit of the sibling result samples (SDK ApiCreate, 20480). */
+export const MOCK_MAX = 20480;
+
+export default {
+  meta: {
+    id: 'mock-backend',
+    category: 'backends',
+    description: 'Mock results stay within 20480 characters.',
+    source: 'x-apigateway.md "SDK model limits" (result_normal_sample ≤ 20480; the mock result length itself is not documented: api-model.md §3.4)',
+    rationale: 'Large mock bodies are better served by a real backend; the limit is apig\'s choice where the documentation is silent (docs/rules/mock-backend.md).',
+  },
+  check(ctx) {
+    for (const site of apiSites(ctx.ws)) {
+      for (const b of backendsOf(site)) {
+        if (b.backend.type !== 'MOCK') continue;
+        const len = b.backend.mock.resultContent.length;
+        if (len > MOCK_MAX) ctx.report({ group: site.group, path: `${endpointPointer(b)}/result-content` }, `mock result is ${len} characters; keep it within ${MOCK_MAX}`);
+      }
+    }
+  },
+} satisfies Rule;

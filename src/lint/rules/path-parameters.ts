@@ -1,0 +1,27 @@
+import type { Rule } from '../types.js';
+import { apiSites, paramPointer, pathParams } from '../sites.js';
+import { requestPath } from '../../core/defaults.js';
+import { join } from '../../core/pointer.js';
+
+export default {
+  meta: {
+    id: 'path-parameters',
+    category: 'paths',
+    description: 'Every {param} in the request path has a PATH parameter, and every PATH parameter appears in the path.',
+    source: '002 §5.2.1 (表5-6: "如果参数在PATH位置，那么参数名称需要和请求Path中的名称相同"); errors-and-limits.md §6 (APIG.2026/2027)',
+    rationale: 'The console refuses an API whose path parameters and PATH parameter definitions differ.',
+  },
+  check(ctx) {
+    for (const site of apiSites(ctx.ws)) {
+      const inPath = pathParams(requestPath(site.model, site.api));
+      const defined = site.api.params.filter((p) => p.location === 'PATH');
+      for (const name of inPath) {
+        if (!defined.some((p) => p.name === name)) ctx.report({ group: site.group, path: join(site.at, 'parameters') }, `path parameter {${name}} has no definition: add a parameter with in: path and name: ${name}`);
+      }
+      for (const p of defined) {
+        if (!inPath.includes(p.name)) ctx.report({ group: site.group, path: `${paramPointer(site, p)}/name` }, `PATH parameter "${p.name}" does not appear in the path ${site.api.path}`);
+        else if (p.required === false) ctx.report({ group: site.group, path: `${paramPointer(site, p)}/required` }, `PATH parameter "${p.name}" must be required`);
+      }
+    }
+  },
+} satisfies Rule;

@@ -1,0 +1,41 @@
+import type { Rule } from '../types.js';
+import { apiSites, pathParams } from '../sites.js';
+import { effectiveMatchMode, requestPath } from '../../core/defaults.js';
+import { join } from '../../core/pointer.js';
+
+/** Characters a request path may hold (002 §5.2.1: URI characters, `{param}`, and `* % - _ .`). */
+const PATH_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/{}\u4e00-\u9fa5]*$/u;
+
+export default {
+  meta: {
+    id: 'path-syntax',
+    category: 'paths',
+    description: 'Request paths start with "/", use URI characters, are at most 512 characters; {param} is a whole segment; {param+} only as the last segment of an exact-match API.',
+    source: '002 §5.2.1 (表5-5 请求Path); x-apigateway.md "SDK model limits" (req_uri ≤ 512) and "Standard Swagger fields" (path templates)',
+    rationale: 'A partial segment like /abc{id} is not supported; {p+} matches one or more segments and is allowed only at the end, with exact (NORMAL) match.',
+  },
+  check(ctx) {
+    for (const site of apiSites(ctx.ws)) {
+      const full = requestPath(site.model, site.api);
+      const target = { group: site.group, path: join('', 'paths', site.api.path) };
+      if (!full.startsWith('/')) ctx.report(target, `request path "${full}" must start with "/"`);
+      if (full.length > 512) ctx.report(target, `request path is ${full.length} characters long; at most 512 are allowed`);
+      if (!PATH_CHARS.test(full)) ctx.report(target, `request path "${full}" has characters outside the URI set (spaces, quotes, ?, #, <, >, \\, ^ and | are not allowed)`);
+      const segments = full.split('/');
+      segments.forEach((seg, i) => {
+        if (!seg.includes('{') && !seg.includes('}')) return;
+        if (!/^\{[A-Za-z][A-Za-z0-9._-]*\+?\}$/.test(seg)) {
+          ctx.report(target, `path segment "${seg}": a parameter must be a whole segment, like /users/{id} (002 §5.2.1)`);
+          return;
+        }
+        if (seg.endsWith('+}')) {
+          if (i !== segments.length - 1) ctx.report(target, `"${seg}" may only be the last segment of the path`);
+          if (effectiveMatchMode(site.api) !== 'NORMAL') ctx.report({ group: site.group, path: `${site.at}/x-apigateway-match-mode` }, `"${seg}" is allowed only with exact match (NORMAL), not prefix match (002 §5.2.1)`);
+        }
+      });
+      const names = pathParams(full);
+      const dup = names.find((n, i) => names.indexOf(n) !== i);
+      if (dup) ctx.report(target, `path parameter {${dup}} appears twice`);
+    }
+  },
+} satisfies Rule;

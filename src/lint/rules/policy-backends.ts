@@ -1,0 +1,37 @@
+import type { Rule } from '../types.js';
+import { apiSites, POLICIES_KEY } from '../sites.js';
+import { join } from '../../core/pointer.js';
+import type { BackendType } from '../../core/model.js';
+
+/** Which policy backend types a default backend allows (OTC restrictions_and_compatibility.rst, x-apigateway.md §8). */
+const COMPATIBLE: Record<BackendType, readonly BackendType[]> = {
+  HTTP: ['HTTP', 'HTTP-VPC', 'HTTP-VPC-MEMBER-GROUP'],
+  'HTTP-VPC': ['HTTP', 'HTTP-VPC', 'HTTP-VPC-MEMBER-GROUP'],
+  'HTTP-VPC-MEMBER-GROUP': ['HTTP', 'HTTP-VPC', 'HTTP-VPC-MEMBER-GROUP'],
+  FUNCTION: ['FUNCTION'],
+  MOCK: ['MOCK'],
+};
+
+export default {
+  meta: {
+    id: 'policy-backends',
+    category: 'policies',
+    description: 'At most 5 policy backends per API (quota), each with an effect mode ANY or ALL and at least one condition, of a type the default backend allows.',
+    source: '002 §5.2.1 (5 policy backends besides the default); 004 §10.1; x-apigateway.md §9 (effectMode, V1) and §8 (type restrictions)',
+    rationale: 'Policies are matched in order and the first match wins; a policy without conditions or effect mode cannot be evaluated. A FUNCTION default backend only allows function policy backends, a MOCK one only mock policy backends.',
+  },
+  check(ctx) {
+    for (const site of apiSites(ctx.ws)) {
+      const policies = site.api.policies ?? [];
+      const at = join(site.at, POLICIES_KEY);
+      if (policies.length > ctx.quotas.policyBackendsPerApi) ctx.report({ group: site.group, path: at }, `${policies.length} policy backends; at most ${ctx.quotas.policyBackendsPerApi} per API`);
+      policies.forEach((p, i) => {
+        const pat = join(at, i);
+        if (p.effectMode === undefined) ctx.report({ group: site.group, path: pat }, 'policy backend has no effectMode: say ANY (any condition) or ALL (all conditions)');
+        if (p.conditions.length === 0) ctx.report({ group: site.group, path: `${pat}/conditions` }, 'policy backend has no conditions, so it never matches');
+        const base = site.api.backend?.type;
+        if (base && !COMPATIBLE[base].includes(p.type)) ctx.report({ group: site.group, path: `${pat}/type` }, `a ${p.type} policy backend is not allowed when the default backend is ${base}`);
+      });
+    }
+  },
+} satisfies Rule;

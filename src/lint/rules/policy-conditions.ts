@@ -1,0 +1,57 @@
+import type { Rule } from '../types.js';
+import { apiSites, POLICIES_KEY } from '../sites.js';
+import { join } from '../../core/pointer.js';
+import { apiAuth } from '../../core/defaults.js';
+import { ipEntryProblem } from '../ip.js';
+
+const SYSTEM_NAMES = ['req_path', 'req_method', 'reqPath', 'reqMethod'];
+
+export default {
+  meta: {
+    id: 'policy-conditions',
+    category: 'policies',
+    description: 'Policy conditions have a valid origin, type and value: parameters exist, source values are IPs or CIDRs, patterns compile, reqMethod only with exact or enum.',
+    source: '002 §5.2.1 (表5-10 策略条件); x-apigateway.md §9.1 and contradiction 3; 004 §10.1 (authorizer-context conditions)',
+    rationale: 'A condition on a parameter the API does not define, or on an authorizer context without custom authentication, can never match.',
+  },
+  check(ctx) {
+    for (const site of apiSites(ctx.ws)) {
+      const auth = apiAuth(site.model, site.api);
+      (site.api.policies ?? []).forEach((policy, i) => {
+        policy.conditions.forEach((c, j) => {
+          const at = join(site.at, POLICIES_KEY, i, 'conditions', j);
+          const report = (m: string, field = ''): void => ctx.report({ group: site.group, path: field ? `${at}/${field}` : at }, m);
+          if (c.origin !== 'source' && c.type === undefined) report('condition needs a type: exact, enum or pattern', 'type');
+          if (c.origin !== 'source' && (c.parameter ?? '') === '') report(`a ${c.origin} condition needs the name of what it tests (parameter)`);
+          switch (c.origin) {
+            case 'source':
+              for (const e of c.value.split(',').map((x) => x.trim()).filter(Boolean)) {
+                const problem = ipEntryProblem(e);
+                if (problem) report(problem, 'value');
+              }
+              break;
+            case 'param':
+              if (c.parameter && !site.api.params.some((p) => p.name === c.parameter)) report(`condition parameter "${c.parameter}" is not a request parameter of ${site.api.name}`, 'parameter');
+              break;
+            case 'system':
+              if (c.parameter && !SYSTEM_NAMES.includes(c.parameter)) report(`system condition parameter must be req_path or req_method, not "${c.parameter}"`, 'parameter');
+              if ((c.parameter === 'req_method' || c.parameter === 'reqMethod') && c.type === 'pattern') report('reqMethod conditions allow only exact or enum (002 §5.2.1)', 'type');
+              break;
+            case 'frontend_authorizer':
+              if (auth.authorizer === undefined) report('an authorizer-context condition needs custom (or dual) authentication');
+              break;
+            case 'cookie':
+              break;
+          }
+          if (c.type === 'pattern') {
+            try {
+              new RegExp(c.value);
+            } catch {
+              report(`pattern "${c.value}" is not a valid regular expression`, 'value');
+            }
+          }
+        });
+      });
+    }
+  },
+} satisfies Rule;

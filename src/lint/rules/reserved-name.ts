@@ -1,0 +1,42 @@
+import type { Rule } from '../types.js';
+import { apiSites, backendsOf, paramPointer } from '../sites.js';
+import { apiAuth } from '../../core/defaults.js';
+
+/** Reserved for the gateway: not a request, backend, constant or system-parameter name (002 §5.2.1). */
+export function reservedReason(name: string, location: string): string | undefined {
+  const n = name.toLowerCase();
+  if (n.startsWith('x-apig-') || n.startsWith('x-sdk-')) return 'names starting with x-apig- or x-sdk- are reserved (case-insensitive)';
+  if (n === 'x-stage') return 'x-stage selects the environment and is reserved (case-insensitive)';
+  if (location === 'HEADER' && name.includes('_')) return 'HEADER parameter names may not contain "_" (proxies drop such headers)';
+  return undefined;
+}
+
+export default {
+  meta: {
+    id: 'reserved-name',
+    category: 'parameters',
+    description: 'No parameter is named x-apig-*, x-sdk-* or x-stage; HEADER parameters are never Authorization or X-Auth-Token and never contain "_"; the same for backend parameters.',
+    source: '002 §5.2.1 (表5-6, step 3, 表5-11, 表5-12); errors-and-limits.md §6; 000 §7.1 (import fails on an X-Auth-Token header)',
+    rationale: 'The gateway uses these names itself. An `Authorization` HEADER parameter on an APP-auth API only documents the signature header, as in the official import examples, and is allowed.',
+  },
+  check(ctx) {
+    for (const site of apiSites(ctx.ws)) {
+      const auth = apiAuth(site.model, site.api);
+      for (const p of site.api.params) {
+        const at = `${paramPointer(site, p)}/name`;
+        const reason = reservedReason(p.name, p.location);
+        if (reason) ctx.report({ group: site.group, path: at }, `parameter "${p.name}": ${reason}`);
+        if (p.location !== 'HEADER') continue;
+        const n = p.name.toLowerCase();
+        if (n === 'x-auth-token') ctx.report({ group: site.group, path: at }, 'X-Auth-Token may not be a HEADER parameter: the gateway reads it for IAM authentication (002 §5.2.1, 000 §3.12)');
+        if (n === 'authorization' && auth.type !== 'APP') ctx.report({ group: site.group, path: at }, 'Authorization may not be a HEADER parameter (002 §5.2.1); only APP-auth APIs may list it, to document the signature header');
+      }
+      for (const { backend, at } of backendsOf(site)) {
+        backend.params?.forEach((bp, i) => {
+          const reason = reservedReason(bp.name, bp.location);
+          if (reason) ctx.report({ group: site.group, path: `${at}/parameters/${i}/name` }, `backend parameter "${bp.name}": ${reason}`);
+        });
+      }
+    }
+  },
+} satisfies Rule;

@@ -1,0 +1,20 @@
+import type { Rule } from '../types.js';
+import { join } from '../../core/pointer.js';
+
+export default {
+  meta: {
+    id: 'unused-policy',
+    category: 'policies',
+    description: 'Throttling and access-control policies that no API of the group uses.',
+    source: 'x-apigateway.md §11, §13 (policies take effect only when an API names them)',
+    rationale: 'An unused policy is often a typo in the API\'s x-apigateway-ratelimit or x-apigateway-access-control.',
+  },
+  check(ctx) {
+    for (const g of ctx.ws.groups) {
+      const throttles = new Set(g.model.apis.map((a) => a.throttle));
+      const acls = new Set(g.model.apis.map((a) => a.acl));
+      for (const t of g.model.throttles) if (!throttles.has(t.name)) ctx.report({ group: g, path: join('', 'x-apigateway-ratelimits', t.name) }, `throttle policy "${t.name}" is not used by any API`);
+      for (const a of g.model.acls) if (!acls.has(a.name)) ctx.report({ group: g, path: join('', 'x-apigateway-access-controls', a.name) }, `access control policy "${a.name}" is not used by any API`);
+    }
+  },
+} satisfies Rule;

@@ -1,0 +1,64 @@
+/**
+ * Inline suppression: `x-apig-lint-disable: [{rule: ID, reason: "..."}]` on an operation, a Path Item or the
+ * document root (our own extension, outside Huawei's namespace; dropped from console exports).
+ */
+import { parsePointer, join } from '../core/pointer.js';
+import { isRecord } from '../spec/codec.js';
+
+export const DISABLE_KEY = 'x-apig-lint-disable';
+
+export interface Suppression {
+  rule: string;
+  reason: string;
+  /** JSON pointer of the object carrying it ('' for the root). */
+  scope: string;
+}
+
+export interface SuppressionProblem {
+  path: string;
+  message: string;
+}
+
+function entriesAt(node: unknown, scope: string, known: ReadonlySet<string>, out: Suppression[], problems: SuppressionProblem[]): void {
+  if (!isRecord(node) || node[DISABLE_KEY] === undefined) return;
+  const list = node[DISABLE_KEY];
+  const at = join(scope, DISABLE_KEY);
+  if (!Array.isArray(list)) {
+    problems.push({ path: at, message: `${DISABLE_KEY} must be a list of {rule, reason}` });
+    return;
+  }
+  list.forEach((e, i) => {
+    const rule = isRecord(e) && typeof e.rule === 'string' ? e.rule : undefined;
+    const reason = isRecord(e) && typeof e.reason === 'string' ? e.reason.trim() : '';
+    if (!rule) problems.push({ path: join(at, i), message: 'a suppression needs `rule: <rule id>`' });
+    else if (!known.has(rule)) problems.push({ path: join(at, i, 'rule'), message: `unknown rule "${rule}"` });
+    if (rule && reason === '') problems.push({ path: join(at, i), message: `suppressing ${rule} needs a reason: add \`reason: "..."\`` });
+    if (rule && known.has(rule) && reason !== '') out.push({ rule, reason, scope });
+  });
+}
+
+/** Every suppression in a document, and the entries that are malformed. */
+export function collectSuppressions(raw: unknown, known: ReadonlySet<string>): { suppressions: Suppression[]; problems: SuppressionProblem[] } {
+  const suppressions: Suppression[] = [];
+  const problems: SuppressionProblem[] = [];
+  entriesAt(raw, '', known, suppressions, problems);
+  if (isRecord(raw) && isRecord(raw.paths)) {
+    for (const [path, item] of Object.entries(raw.paths)) {
+      const itemAt = join('', 'paths', path);
+      entriesAt(item, itemAt, known, suppressions, problems);
+      if (!isRecord(item)) continue;
+      for (const [k, op] of Object.entries(item)) if (isRecord(op)) entriesAt(op, join(itemAt, k), known, suppressions, problems);
+    }
+  }
+  return { suppressions, problems };
+}
+
+/** The suppression that covers a finding: same rule, and the finding lies inside its scope. */
+export function suppressionFor(list: readonly Suppression[], rule: string, path: string): Suppression | undefined {
+  const segs = parsePointer(path);
+  return list.find((s) => {
+    if (s.rule !== rule) return false;
+    const scope = parsePointer(s.scope);
+    return scope.every((x, i) => segs[i] === x);
+  });
+}
