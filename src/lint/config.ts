@@ -1,9 +1,8 @@
 /** .apiglint.yaml (and --profile files): parsed and validated against schemas/lint-config.json; pure. */
-import { Ajv, type ValidateFunction } from 'ajv';
-import { readFileSync } from 'node:fs';
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
 import { locate, parseSource } from '../spec/source.js';
 import { describeError, simplify } from '../spec/extension-schemas.js';
+import { schemaValidator } from '../spec/schema-validators.js';
 import { ALL_RULE_IDS } from './registry.js';
 import { DEFAULT_QUOTAS, quotasWith, type Quotas } from './quotas.js';
 import type { RuleSeverity } from './types.js';
@@ -17,20 +16,13 @@ export interface LintConfig {
   maxWarnings?: number;
 }
 
-let validator: ValidateFunction | undefined;
-function compile(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(
-    JSON.parse(readFileSync(new URL('../../schemas/lint-config.json', import.meta.url), 'utf8')) as object,
-  );
-  return validator;
-}
-
 /** Parses a config file's text; problems come back as diagnostics (exit 2 in the CLI). */
 export function parseLintConfig(file: string, text: string): { config?: LintConfig; diagnostics: Diagnostic[] } {
   const parsed = parseSource(file, text);
   if (!parsed.doc) return { diagnostics: parsed.diagnostics };
   const value = parsed.doc.value ?? {};
-  const validate = compile();
+  const validate = schemaValidator('lint-config.json');
+  if (!validate) throw new Error('schemas/lint-config.json is missing');
   if (!validate(value)) {
     const diagnostics = simplify(validate.errors ?? []).map((e) => ({
       code: 'config', severity: 'error' as const, path: e.instancePath, source: file,

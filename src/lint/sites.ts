@@ -8,8 +8,16 @@ export function operationKey(api: Pick<Api, 'method'>): string {
   return api.method === 'ANY' ? 'x-apigateway-any-method' : api.method.toLowerCase();
 }
 
+const sitesCache = new WeakMap<Workspace, ApiSite[]>();
+
+/** Every rule walks the APIs: the list (with pointers) is built once per workspace. */
 export function apiSites(ws: Workspace): ApiSite[] {
-  return ws.groups.flatMap((group) => group.model.apis.map((api) => ({ group, model: group.model, api, at: join('', 'paths', api.path, operationKey(api)) })));
+  let sites = sitesCache.get(ws);
+  if (!sites) {
+    sites = ws.groups.flatMap((group) => group.model.apis.map((api) => ({ group, model: group.model, api, at: join('', 'paths', api.path, operationKey(api)) })));
+    sitesCache.set(ws, sites);
+  }
+  return sites;
 }
 
 /** Where a parameter was written: in the operation, the Path Item, or the root `parameters` map. */

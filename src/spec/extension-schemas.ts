@@ -1,35 +1,15 @@
 /** Validates x-apigateway-* values with the JSON Schemas in schemas/extensions (ajv). */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { readdirSync, readFileSync } from 'node:fs';
+import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { EXTENSIONS } from './extensions/registry.js';
-
-const SCHEMA_DIR = new URL('../../schemas/extensions/', import.meta.url);
-
-let compiled: Map<string, ValidateFunction> | undefined;
-
-function validators(): Map<string, ValidateFunction> {
-  if (compiled) return compiled;
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  for (const f of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.json'))) {
-    ajv.addSchema(JSON.parse(readFileSync(new URL(f, SCHEMA_DIR), 'utf8')) as object);
-  }
-  compiled = new Map();
-  for (const e of EXTENSIONS) {
-    if (!e.schema) continue;
-    const v = ajv.getSchema(`https://apig.dev/schemas/extensions/${e.schema}`);
-    if (v) compiled.set(e.name, v);
-  }
-  return compiled;
-}
+import { schemaValidator } from './schema-validators.js';
 
 export function hasSchema(name: string): boolean {
-  return validators().has(name);
+  return schemaValidator(`extensions/${name}.json`) !== undefined;
 }
 
 /** Diagnostics for one extension value found at `at` (a JSON pointer to the value). */
 export function validateExtension(name: string, value: unknown, at: string, source: string): Diagnostic[] {
-  const validate = validators().get(name);
+  const validate = schemaValidator(`extensions/${name}.json`);
   if (!validate || validate(value)) return [];
   return simplify(validate.errors ?? []).map((e) => ({
     code: 'schema',

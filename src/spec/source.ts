@@ -3,7 +3,8 @@
  * file:line:col (positions come from the `yaml` package's parse tree).
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Diagnostic, Range } from '../core/diagnostic.js';
+import type { Diagnostic, Position, Range } from '../core/diagnostic.js';
+import { fastParse } from './fast-yaml.js';
 import { parsePointer } from '../core/pointer.js';
 
 export type TextFormat = 'yaml' | 'json';
@@ -26,9 +27,56 @@ export function detectFormat(file: string, text: string): TextFormat {
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
 }
 
+/** Offset → 0-based line and character, by binary search over the line starts. */
+function lineIndex(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - (starts[lo] ?? 0) };
+  };
+}
+
 export function parseSource(file: string, text: string): { doc?: SourceDoc; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
   const format = detectFormat(file, text);
+  const fast = fastParse(text);
+  if (fast && (format !== 'json' || isJson(text))) {
+    const at = lineIndex(text);
+    let slow: SourceDoc | undefined;
+    return {
+      doc: {
+        file, format, value: fast.value,
+        rangeOf: (ptr) => {
+          const span = fast.spanOf(parsePointer(ptr));
+          if (span) return { start: at(span.start), end: at(span.end) };
+          slow ??= slowParse(file, text, format).doc;
+          return slow?.rangeOf(ptr);
+        },
+      },
+      diagnostics: [],
+    };
+  }
+  return slowParse(file, text, format);
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The `yaml` package's parse tree: every error message, anchors and aliases, and positions when the fast path gives up. */
+function slowParse(file: string, text: string, format: TextFormat): { doc?: SourceDoc; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
   const ydoc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const toRange = (offset: number, end: number): Range => {
     const s = lineCounter.linePos(offset);

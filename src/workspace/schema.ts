@@ -1,20 +1,11 @@
 /** Validates apig.yaml against schemas/workspace.json. */
-import { Ajv, type ValidateFunction } from 'ajv';
-import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { describeError, simplify } from '../spec/extension-schemas.js';
-
-let validator: ValidateFunction | undefined;
-
-function compile(): ValidateFunction {
-  if (validator) return validator;
-  const schema = JSON.parse(readFileSync(new URL('../../schemas/workspace.json', import.meta.url), 'utf8')) as object;
-  validator = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
-  return validator;
-}
+import { schemaValidator } from '../spec/schema-validators.js';
 
 export function validateWorkspaceValue(value: unknown, source: string): Diagnostic[] {
-  const validate = compile();
+  const validate = schemaValidator('workspace.json');
+  if (!validate) throw new Error('schemas/workspace.json is missing');
   if (validate(value)) return [];
   return simplify(validate.errors ?? []).map((e) => {
     const p = e.params as Record<string, unknown>;

@@ -38,6 +38,7 @@ export default {
   },
   check(ctx) {
     const sites = apiSites(ctx.ws);
+    const preflights = sites.filter((o) => o.api.method === 'OPTIONS' && o.api.cors === true);
     for (const site of sites) {
       if (site.api.method === 'OPTIONS') {
         if (site.api.cors !== true) continue;
@@ -47,7 +48,7 @@ export default {
       if (site.api.cors !== true) continue;
       const reason = preflightReason(site);
       if (!reason) continue;
-      const preflight = sites.find((o) => o.group === site.group && o.api.method === 'OPTIONS' && o.api.cors === true && covers(o, site));
+      const preflight = preflights.find((o) => o.group === site.group && covers(o, site));
       if (!preflight) {
         ctx.report({ group: site.group, path: `${site.at}/x-apigateway-cors` }, `CORS is on and browsers will send a preflight (${reason}), but no OPTIONS API with CORS on covers ${site.api.path}: add one with a Mock backend (002 §5.2.2)`);
       }
