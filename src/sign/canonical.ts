@@ -6,6 +6,7 @@ import {
   compareCodePoints, compareCodeUnits, decodeFormStyle, decodePercent, decodeUriKeepReserved, encodeUnreserved, sortSmall,
 } from './percent.js';
 import { trimOws, type HeaderBag } from './headers.js';
+import { isPlainPath, isPlainQuery } from './chars.js';
 
 export interface CanonicalOptions {
   /** §3 step 4.2 decodes completely; APIG-JS uses `decodeURI`; core-nodejs does not decode. */
@@ -31,15 +32,13 @@ export const STRICT: CanonicalOptions = {
   headerLineOrder: 'signed',
 };
 
-const PLAIN_PATH = /^[A-Za-z0-9\-_.~/]*$/;
 const MAY_NEED_CODE_POINTS = /[%\uD800-\uFFFF]/;
-const SIMPLE_QUERY = /^[A-Za-z0-9\-_.~=&]*$/;
 
 /** §3 step 4: decode, split on `/`, encode each segment, always end with `/`. */
 export function canonicalUri(rawPath: string, decode: CanonicalOptions['pathDecode'] = 'full'): string {
   if (rawPath === '') return '/';
   let uri: string;
-  if (PLAIN_PATH.test(rawPath)) {
+  if (isPlainPath(rawPath)) {
     uri = rawPath;
   } else {
     const decoded = decode === 'full' ? decodePercent(rawPath) : decode === 'decodeURI' ? decodeUriKeepReserved(rawPath) : rawPath;
@@ -113,7 +112,7 @@ function simpleQuery(rawQuery: string): string | undefined {
 
 /** §3 step 5 as specified: the hot path of every signature, so written without option dispatch. */
 function strictQuery(rawQuery: string): string {
-  if (SIMPLE_QUERY.test(rawQuery)) {
+  if (isPlainQuery(rawQuery)) {
     const simple = simpleQuery(rawQuery);
     if (simple !== undefined) return simple;
   }

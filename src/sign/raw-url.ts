@@ -1,4 +1,5 @@
 import { ApigError } from '../core/errors.js';
+import { hostPort } from './chars.js';
 
 /** A URL split without WHATWG normalisation: `new URL()` resolves `../` and drops `:443` (signing.md §3 pitfalls). */
 export interface RawUrl {
@@ -12,8 +13,6 @@ export interface RawUrl {
 }
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
-/** RFC 3986 reg-name (unreserved, %XX, sub-delims) or an IPv6 literal; an optional port. */
-const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~%!$&'()*+,;=]+)(?::(\d{1,5}))?$/;
 
 function invalid(url: string, why: string): never {
   throw new ApigError('input', `invalid URL "${url}": ${why} (expected http(s)://host[:port]/path?query)`);
@@ -46,10 +45,9 @@ export function parseRawUrl(url: string): RawUrl {
   const authority = url.slice(start, authorityEnd);
   if (authority === '') invalid(url, 'the host is empty');
   if (authority.includes('@')) invalid(url, 'user information in the URL is not supported; use --key/--secret');
-  const host = HOST.exec(authority);
-  if (!host) invalid(url, `"${authority}" is not a valid host[:port] (write non-ASCII host names in their xn-- form)`);
-  const port = host?.[1];
-  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) invalid(url, `port ${port} is out of range`);
+  const port = hostPort(authority);
+  if (port === undefined) invalid(url, `"${authority}" is not a valid host[:port] (write non-ASCII host names in their xn-- form)`);
+  if (port !== '' && (Number(port) < 1 || Number(port) > 65535)) invalid(url, `port ${port} is out of range`);
   return {
     scheme,
     authority,

@@ -5,6 +5,7 @@ import {
   canonicalHeaders, canonicalQuery, canonicalUri, joinCanonicalRequest, joinNames, sortSignedNames, stringToSign,
 } from './canonical.js';
 import { compareCodeUnits, sortSmall } from './percent.js';
+import { hasLineBreak, isToken, looksLikeSdkDate, upperMethod } from './chars.js';
 import { hmacSha256Hex, sha256Hex } from './digest.js';
 import { HeaderBag, trimOws, type HeaderField, type HeaderInput } from './headers.js';
 import { parseRawUrl, type RawUrl } from './raw-url.js';
@@ -64,15 +65,12 @@ export interface SignTrace {
   warnings: string[];
 }
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const LINE_BREAK = /[\r\n\0]/;
-const DATE_SHAPE = /^\d{8}T\d{6}Z$/;
 
 function checkHeaders(fields: readonly HeaderField[]): void {
   for (const f of fields) {
     if (f.lower === 'authorization') throw new ApigError('input', 'the request already has an Authorization header; apig sign computes it, remove yours');
-    if (!TOKEN.test(f.name)) throw new ApigError('input', `invalid header name "${f.name}"`);
-    if (LINE_BREAK.test(f.value)) throw new ApigError('input', `header "${f.name}" has a line break or NUL in its value`);
+    if (!isToken(f.name)) throw new ApigError('input', `invalid header name "${f.name}"`);
+    if (hasLineBreak(f.value)) throw new ApigError('input', `header "${f.name}" has a line break or NUL in its value`);
   }
 }
 
@@ -97,7 +95,7 @@ function warningsFor(input: SignInput, names: readonly string[], sdkDate: string
     if (n.includes('_')) w.push(`signed header "${n}" has "_" in its name: nginx-style proxies drop such headers, and the latest core SDKs never sign them (signing.md §3 step 6)`);
   }
   if (!names.includes('x-sdk-date')) w.push('x-sdk-date is not signed: the gateway rejects such requests (signing.md §4 step 2)');
-  if (!DATE_SHAPE.test(sdkDate)) w.push(`X-Sdk-Date "${sdkDate}" is not YYYYMMDDTHHMMSSZ (UTC): the gateway will reject it`);
+  if (!looksLikeSdkDate(sdkDate)) w.push(`X-Sdk-Date "${sdkDate}" is not YYYYMMDDTHHMMSSZ (UTC): the gateway will reject it`);
   if (trimOws(input.secret) !== input.secret) w.push('the secret has leading or trailing whitespace, a common cause of signature mismatches (000 §4.7 step 3)');
   return w;
 }
@@ -108,7 +106,8 @@ function warningsFor(input: SignInput, names: readonly string[], sdkDate: string
  */
 export function signRequest(input: SignInput): SignTrace {
   const url = parseRawUrl(input.url);
-  const all = HeaderBag.from(input.headers);
+  const all = new HeaderBag();
+  if (input.headers) all.addAll(input.headers);
   const given = all.names();
   if (input.unsignedHeaders) all.addAll(input.unsignedHeaders);
   checkHeaders(all.fields());
@@ -130,7 +129,7 @@ export function signRequest(input: SignInput): SignTrace {
   const contentSha = all.get('x-sdk-content-sha256');
   // Step 8: a caller-supplied x-sdk-content-sha256 is used verbatim, whatever its case or content.
   const payloadHash = contentSha ? trimOws(contentSha.value) : sha256Hex(input.body ?? '');
-  const method = input.method.toUpperCase();
+  const method = upperMethod(input.method);
   const uri = canonicalUri(url.rawPath);
   const query = canonicalQuery(url.rawQuery);
   const headerLines = canonicalHeaders(all, names);

@@ -1,3 +1,5 @@
+import { isWireSafePath } from './chars.js';
+
 /**
  * What goes on the wire (signing.md §3 step 13): a path that percent-decodes to the signed path, the canonical
  * query string as the query (no raw `+`, no raw reserved characters), so every verifier variant agrees.
@@ -5,7 +7,6 @@
 
 /** RFC 3986 pchar plus `/`, without `%` (handled separately). */
 const PATH_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
-const ALL_SAFE = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
 
 /**
  * Keeps valid characters and existing `%XX` escapes of the raw path, encodes the rest (spaces, `文件`, a stray `%`).
@@ -13,7 +14,7 @@ const ALL_SAFE = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
  */
 export function wirePath(rawPath: string): string {
   if (rawPath === '') return '/';
-  if (ALL_SAFE.test(rawPath)) return rawPath;
+  if (isWireSafePath(rawPath)) return rawPath;
   let out = '';
   for (let i = 0; i < rawPath.length; i++) {
     const c = rawPath[i] as string;
