@@ -58,6 +58,19 @@ describe('apig sign', () => {
     );
   });
 
+  it('--app takes the key and secret from the workspace (fixtures/demo, secret from ${APP1_SECRET})', async () => {
+    const args = ['sign', '--app', 'app1', '-w', 'fixtures/demo', '--date', '20221208T015751Z', 'http://192.168.0.1:10000/get/'];
+    const r = await runCli(args, { env: { APP1_SECRET: 'e954368d3b495a86cc7e0042e1645c4bc', APIG_KEY: 'ignored', APIG_SECRET: 'ignored' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Signature=eb1203499b5689ab6ade27956f319f51fef9cb3046a552082c7205c942d5a0a8');
+    const unset = await runCli(args, { env: { APP1_SECRET: '' } });
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toContain('the secret of app app1 is empty: set APP1_SECRET');
+    const unknown = await runCli(['sign', '--app', 'nope', '-w', 'fixtures/demo', 'https://h/']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no app or IAM AK\/SK named nope .*known: app1/);
+  });
+
   it('--debug prints the three blocks and a curl command, never the secret', async () => {
     const r = await runCli(['sign', '--debug', ...WORKED]);
     expect(r.code).toBe(0);

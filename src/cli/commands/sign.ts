@@ -6,7 +6,6 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { getGlobalDispatcher } from 'undici';
 import { ApigError } from '../../core/errors.js';
 import {
   appCodeHeaders, appSecretHeaders, basicHeaders, canonicalQuery, curlCommand, explainGatewayError, maskHeaders,
@@ -99,13 +98,37 @@ function authMode(flags: SignFlags): AuthMode {
   return chosen[0]?.[0] ?? 'signature';
 }
 
-/** --key/--secret, else APIG_KEY/APIG_SECRET, else the app named by --app in the workspace. */
-async function credentials(flags: SignFlags, io: Io): Promise<{ key: string; secret: string }> {
-  let key = flags.key ?? io.env.APIG_KEY;
-  let secret = flags.secret ?? io.env.APIG_SECRET;
-  if (flags.app !== undefined && (key === undefined || secret === undefined)) {
-    throw new ApigError('usage', '--app needs the workspace loader, which is not available yet; use --key/--secret or APIG_KEY/APIG_SECRET');
+/** The key and secret of an app (or an IAM AK/SK pair, by AK or user) declared in the workspace. */
+async function workspaceCredentials(name: string, flags: SignFlags, io: Io): Promise<{ key: string; secret: string }> {
+  // Loaded on demand: the workspace pulls in the Swagger toolchain, which plain signing does not need.
+  const { loadWorkspace } = await import('../../workspace/load.js');
+  const loaded = await loadWorkspace(flags.workspace, { cwd: io.cwd, env: io.env });
+  const ws = loaded.workspace;
+  if (!ws) throw new ApigError('config', 'the workspace has errors; --app cannot read it', loaded.diagnostics.filter((d) => d.severity === 'error'));
+  const app = ws.apps.find((a) => a.name === name);
+  const aksk = ws.iam.aksk.find((a) => a.ak === name || a.user === name);
+  const found = app ? { key: app.key, secret: app.secret, what: `app ${name}` } : aksk ? { key: aksk.ak, secret: aksk.sk, what: `IAM AK ${aksk.ak}` } : undefined;
+  if (!found) {
+    const known = [...ws.apps.map((a) => a.name), ...ws.iam.aksk.map((a) => a.ak)];
+    throw new ApigError('usage', `no app or IAM AK/SK named ${name} in ${ws.file}; known: ${known.join(', ') || '(none)'}`);
   }
+  if (found.secret.value === '') {
+    throw new ApigError('config', `the secret of ${found.what} is empty${found.secret.fromEnv ? `: set ${found.secret.fromEnv}` : ''}`);
+  }
+  return { key: found.key, secret: found.secret.value };
+}
+
+/** --key/--secret, else the app named by --app in the workspace, else APIG_KEY/APIG_SECRET. */
+async function credentials(flags: SignFlags, io: Io): Promise<{ key: string; secret: string }> {
+  let key = flags.key;
+  let secret = flags.secret;
+  if (flags.app !== undefined && (key === undefined || secret === undefined)) {
+    const fromApp = await workspaceCredentials(flags.app, flags, io);
+    key ??= fromApp.key;
+    secret ??= fromApp.secret;
+  }
+  key ??= io.env.APIG_KEY;
+  secret ??= io.env.APIG_SECRET;
   if (key === undefined || key === '') throw new ApigError('usage', 'no key: pass --key, set APIG_KEY, or use --app NAME');
   if (secret === undefined || secret === '') throw new ApigError('usage', 'no secret: pass --secret, set APIG_SECRET, or use --app NAME');
   return { key, secret };
@@ -193,7 +216,9 @@ async function readExplainText(spec: string, cwd: string): Promise<string> {
 }
 
 async function send(p: Prepared): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
-  // Dispatcher.request sends `path` as given; the top-level request() would re-normalise it through new URL().
+  // Loaded on use, for a fast start. Dispatcher.request sends `path` as given; the top-level request() would
+  // re-normalise it through new URL().
+  const { getGlobalDispatcher } = await import('undici');
   const res = await getGlobalDispatcher().request({
     origin: p.origin, path: p.target, method: p.method as 'GET', headers: Object.fromEntries(p.headers),
     ...(p.body.length > 0 ? { body: p.body } : {}),
@@ -248,9 +273,9 @@ export function registerSign(program: Command, ctx: CommandContext): void {
     .option('-H, --header <line>', '"Name: value" to send and sign (repeatable)', collect)
     .option('-d, --data <string>', 'body text (repeatable, joined with &); @FILE reads a file verbatim', collect)
     .option('--data-binary <data>', 'body: @FILE, @- for stdin, or text, sent byte for byte')
-    .option('--key <key>', 'AppKey or AK (default: $APIG_KEY)')
-    .option('--secret <secret>', 'AppSecret or SK (default: $APIG_SECRET; prefer the variable, it stays out of shell history)')
-    .option('--app <name>', 'take key and secret from this app of the workspace')
+    .option('--key <key>', 'AppKey or AK (default: from --app, else $APIG_KEY)')
+    .option('--secret <secret>', 'AppSecret or SK (default: from --app, else $APIG_SECRET; the variable stays out of shell history)')
+    .option('--app <name>', 'take key and secret from this app (or IAM AK/SK, by AK or user) of the workspace')
     .option('-w, --workspace <file>', 'workspace for --app (default ./apig.yaml)')
     .option('--date <YYYYMMDDTHHMMSSZ>', 'X-Sdk-Date to sign, in UTC (default: now)')
     .option('--unsigned-payload', 'sign X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD instead of the body hash')
