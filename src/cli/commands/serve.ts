@@ -1,0 +1,107 @@
+import { Option, type Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { ApigError } from '../../core/errors.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { formatDiagnosticLine } from '../render-diagnostics.js';
+import type { LogFormat } from '../serve-render.js';
+
+interface ServeFlags {
+  port: string;
+  host: string;
+  watch?: boolean;
+  trace?: boolean;
+  logFormat: LogFormat;
+  strict?: boolean;
+  tlsCert?: string;
+  tlsKey?: string;
+  tlsPort?: string;
+}
+
+function port(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ApigError('usage', `${flag} must be a port number (0–65535), not ${JSON.stringify(value)}`);
+  return n;
+}
+
+export function registerServe(program: Command, ctx: CommandContext): void {
+  program
+    .command('serve')
+    .description('run the workspace as a local API gateway: routing, environments, parameters, backends, errors')
+    .argument('[workspace]', 'apig.yaml, its folder, or a single Swagger file (default ./apig.yaml)')
+    .option('-p, --port <n>', 'HTTP port; 0 picks a free one', '8080')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--watch', 'reload when the workspace or a file it references changes; an invalid edit keeps the last good configuration')
+    .option('--trace', 'print every pipeline stage and its decision for each request')
+    .addOption(new Option('--log-format <format>', 'request log format').choices(['pretty', 'json']).default('pretty'))
+    .option('--strict', 'refuse to start if a configured feature would be ignored; enforce the request protocol (APIG.0607)')
+    .option('--tls-cert <file>', 'PEM certificate: also serve HTTPS (with --tls-key)')
+    .option('--tls-key <file>', 'PEM private key for --tls-cert')
+    .option('--tls-port <n>', 'HTTPS port (default 8443, or 0 with --port 0)')
+    .action(async (workspace: string | undefined, flags: ServeFlags) => {
+      const { io } = ctx;
+      const httpPort = port(flags.port, '--port');
+      if ((flags.tlsCert === undefined) !== (flags.tlsKey === undefined)) throw new ApigError('usage', '--tls-cert and --tls-key go together');
+      const tls = flags.tlsCert !== undefined && flags.tlsKey !== undefined
+        ? {
+          cert: await readFile(resolve(io.cwd, flags.tlsCert)).catch(() => { throw new ApigError('usage', `cannot read ${flags.tlsCert ?? ''}`); }),
+          key: await readFile(resolve(io.cwd, flags.tlsKey)).catch(() => { throw new ApigError('usage', `cannot read ${flags.tlsKey ?? ''}`); }),
+          port: port(flags.tlsPort ?? (httpPort === 0 ? '0' : '8443'), '--tls-port'),
+        }
+        : undefined;
+      // Loaded on use, so that `apig --help` and other commands start fast.
+      const { prepare, launch, routeTable, ignoredFeatures } = await import('../../gateway/index.js');
+      const { renderEvent, renderFidelity, renderRoutes, eventJson } = await import('../serve-render.js');
+      const { displayPath } = await import('../../workspace/load.js');
+      const showPath = (d: Diagnostic): Diagnostic => (isAbsolute(d.source) ? { ...d, source: displayPath(d.source, io.cwd) } : d);
+      const prepareOptions = { ...(workspace !== undefined ? { path: workspace } : {}), cwd: io.cwd, env: io.env, protocolCheck: tls !== undefined || flags.strict === true };
+      const prepared = await prepare(prepareOptions);
+      for (const d of prepared.diagnostics) io.err(formatDiagnosticLine(showPath(d), io) + '\n');
+      if (!prepared.config) throw new ApigError('config', 'the workspace has errors; not serving');
+      const ignored = ignoredFeatures(prepared.fidelity);
+      if (flags.strict && ignored.length > 0) {
+        io.err(renderFidelity(ignored, io));
+        throw new ApigError('config', `--strict: ${ignored.length} configured feature(s) would be ignored: ${ignored.map((r) => r.feature).join(', ')}`);
+      }
+      const json = flags.logFormat === 'json';
+      const launched = await launch(prepared.config, {
+        host: flags.host, port: httpPort, ...(tls ? { tls } : {}), trace: flags.trace === true,
+        onEvent: (e) => io.err(json ? eventJson(e) : renderEvent(e, io, showPath)),
+        ...(flags.watch ? { watch: prepareOptions } : {}),
+      });
+      for (const url of launched.server.urls) io.out(`apig gateway listening on ${url}\n`);
+      if (json) {
+        io.out(JSON.stringify({ type: 'routes', routes: routeTable(prepared.config) }) + '\n');
+        io.out(JSON.stringify({ type: 'fidelity', features: prepared.fidelity }) + '\n');
+      } else {
+        io.out('\n' + renderRoutes(routeTable(prepared.config)));
+        io.out(`\nfidelity (docs/fidelity.md):\n${renderFidelity(prepared.fidelity, io)}\n`);
+      }
+      await untilSignal(io, launched.close);
+      ctx.setExit(EXIT.ok);
+    });
+}
+
+/** Ctrl-C / SIGTERM: finish the requests in flight, then return; a second signal closes at once. */
+function untilSignal(io: CommandContext['io'], close: (graceMs?: number) => Promise<void>): Promise<void> {
+  return new Promise((done) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals): void => {
+      if (stopping) {
+        void close(0);
+        return;
+      }
+      stopping = true;
+      io.err(`${signal}: finishing requests in flight, then stopping (again to stop now)\n`);
+      close().then(() => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        done();
+      }, () => done());
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

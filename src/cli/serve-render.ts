@@ -1,0 +1,60 @@
+/** How `apig serve` prints: the route table, the fidelity table and one line per gateway event. */
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { FidelityRow, GatewayEvent, RouteRow } from '../gateway/index.js';
+import type { Io } from './io.js';
+import { formatDiagnosticLine } from './render-diagnostics.js';
+
+export type LogFormat = 'pretty' | 'json';
+
+/** Columns padded to their widest cell; the last column is not padded. */
+export function columns(rows: readonly string[][]): string {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, c.length); });
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+const ROUTE_ROWS_SHOWN = 100;
+
+export function renderRoutes(rows: readonly RouteRow[]): string {
+  const shown = rows.slice(0, ROUTE_ROWS_SHOWN).map((r) => [r.method, r.path, r.match, r.group, r.environments.join(',') || '(none)', r.backend]);
+  const more = rows.length > ROUTE_ROWS_SHOWN ? `... and ${rows.length - ROUTE_ROWS_SHOWN} more API(s)\n` : '';
+  return columns([['METHOD', 'PATH', 'MATCH', 'GROUP', 'ENVIRONMENTS', 'BACKEND'], ...shown]) + more;
+}
+
+function where(list: readonly string[]): string {
+  return list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} +${list.length - 3} more`;
+}
+
+export function renderFidelity(rows: readonly FidelityRow[], io: Pick<Io, 'color'>): string {
+  const paint = (s: FidelityRow['status']): string => (s === 'emulated' ? io.color.green(s) : s === 'partial' ? io.color.yellow(s) : io.color.red(s));
+  const body = columns([['STATUS', 'FEATURE', 'WHERE', 'NOTE'], ...rows.map((r) => [r.status, r.feature, where(r.where), `${r.note} (${r.source})`])]);
+  // Colour after padding, so that escape codes do not break the alignment.
+  return body.split('\n').map((line, i) => (i === 0 ? line : line.replace(/^(emulated|partial|ignored)/, (s) => paint(s as FidelityRow['status'])))).join('\n');
+}
+
+function statusColor(status: number, io: Pick<Io, 'color'>): string {
+  const s = String(status);
+  return status >= 500 ? io.color.red(s) : status >= 400 ? io.color.yellow(s) : io.color.green(s);
+}
+
+export function renderEvent(e: GatewayEvent, io: Pick<Io, 'color'>, showPath: (d: Diagnostic) => Diagnostic): string {
+  switch (e.type) {
+    case 'request': {
+      const target = e.api !== undefined ? `${e.group ?? ''}/${e.api}` : '-';
+      const error = e.errorCode !== undefined ? `  ${e.errorCode}${e.detail !== undefined ? ` ${io.color.dim(e.detail)}` : ''}` : '';
+      const line = `${statusColor(e.status, io)} ${e.method} ${e.path} → ${target} ${e.env ?? '-'} ${Math.round(e.latencyMs)}ms${e.websocket ? ' (websocket)' : ''}${error}  ${io.color.dim(e.requestId)}\n`;
+      const trace = (e.trace ?? []).map((t) => `    ${t.stage}: ${t.decision}${t.detail ? ` ${io.color.dim(JSON.stringify(t.detail))}` : ''}\n`).join('');
+      return line + trace;
+    }
+    case 'health': return `${e.healthy ? io.color.green('healthy') : io.color.red('unhealthy')} channel ${e.channel} member ${e.member}: ${e.reason}\n`;
+    case 'function-log': return `function ${e.urn} [${e.level}] ${e.message}  ${io.color.dim(e.requestId)}\n`;
+    case 'function-error': return `${io.color.red('function error')} ${e.urn}: ${e.message}  ${io.color.dim(e.requestId)}\n`;
+    case 'reloaded': return e.diagnostics.map((d) => formatDiagnosticLine(showPath(d), io) + '\n').join('') + `reloaded: ${e.apis} API(s)\n`;
+    case 'reload-failed': return e.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnosticLine(showPath(d), io) + '\n').join('') + io.color.red('reload failed; still serving the last good configuration\n');
+    case 'warning': return `${io.color.yellow('warn')} ${e.message}\n`;
+  }
+}
+
+export function eventJson(e: GatewayEvent): string {
+  return JSON.stringify(e) + '\n';
+}

@@ -1,0 +1,29 @@
+/** Sends the built backend request to the API's backend for the environment: one driver per backend type. */
+import type { BackendType } from '../../core/model.js';
+import { failure } from '../errors.js';
+import { dispatchFunction } from './function.js';
+import { dispatchHttp } from './http.js';
+import type { BackendPlan, PlanOf } from './plan.js';
+import type { Dispatched, DispatchInput } from './result.js';
+import { dispatchVpc } from './vpc.js';
+
+type Driver<K extends BackendType> = (plan: PlanOf<K>, input: DispatchInput) => Promise<Dispatched> | Dispatched;
+
+/**
+ * Mock: the result content with 200 and `Content-Type: application/json`, as the documented Mock response
+ * shows (004 §10; status and headers are otherwise not configurable in 002 §5.2.1 表5-8).
+ */
+const mock: Driver<'MOCK'> = (plan) => ({ ok: true, status: 200, headers: { 'content-type': 'application/json' }, body: plan.body });
+
+const DRIVERS = {
+  MOCK: mock,
+  HTTP: dispatchHttp,
+  'HTTP-VPC': dispatchVpc,
+  FUNCTION: dispatchFunction,
+  // Compiled with a problem (not emulated), so the pipeline answers before dispatch; kept for exhaustiveness.
+  'HTTP-VPC-MEMBER-GROUP': () => ({ ok: false, failure: failure('NO_BACKEND_AVAILABLE', 'member-group VPC backends are not emulated') }),
+} satisfies { [K in BackendType]: Driver<K> };
+
+export function dispatch(plan: BackendPlan, input: DispatchInput): Promise<Dispatched> | Dispatched {
+  return (DRIVERS[plan.type] as Driver<typeof plan.type>)(plan as never, input);
+}

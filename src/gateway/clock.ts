@@ -1,0 +1,39 @@
+/**
+ * The gateway's sense of time and identity, injected so that tests (and, later, throttling windows under
+ * `--clock`, ruling 4) are deterministic. Nothing in src/gateway reads Date.now() or performance directly.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface Clock {
+  /** Milliseconds since the Unix epoch, with sub-millisecond precision where the platform has it. */
+  now(): number;
+}
+
+const origin = performance.timeOrigin;
+
+/** Wall-clock time that never goes backwards within a run (performance.now() is monotonic). */
+export const systemClock: Clock = { now: () => origin + performance.now() };
+
+/** A clock a test moves by hand. */
+export function manualClock(start = 0): Clock & { advance(ms: number): void } {
+  let t = start;
+  return { now: () => t, advance: (ms) => { t += ms; } };
+}
+
+/** Request ids are 32 lowercase hex characters, like the gateway's X-Request-Id (ruling 5). */
+export type IdSource = () => string;
+
+/** Random ids drawn in batches: one randomBytes call per 256 requests keeps ids off the hot path. */
+export function randomIds(): IdSource {
+  let pool = Buffer.alloc(0);
+  let at = 0;
+  return () => {
+    if (at + 16 > pool.length) {
+      pool = randomBytes(16 * 256);
+      at = 0;
+    }
+    const id = pool.toString('hex', at, at + 16);
+    at += 16;
+    return id;
+  };
+}

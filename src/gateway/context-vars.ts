@@ -1,0 +1,47 @@
+/**
+ * `$context.*` variables: in gateway-response templates (002 §5.1.4 表5-3; x-apigateway.md §18) and as SYSTEM
+ * backend parameters (002 §5.2.1 表5-12; x-apigateway.md §8.1). One resolver for both.
+ * appId/appName stay empty until authentication identifies an app (issue 6); unknown names are empty too
+ * (the substitution rules are not documented, api-model.md §4.4).
+ */
+import type { RequestContext } from './context.js';
+import { ERRORS, failureMessage, type GatewayFailure } from './errors.js';
+
+type Resolver = (ctx: RequestContext, error?: GatewayFailure) => string | undefined;
+
+const VARS: Record<string, Resolver> = {
+  apiId: (c) => c.hit?.api.id,
+  apiName: (c) => c.hit?.api.api.name,
+  appId: () => '',
+  appName: () => '',
+  requestId: (c) => c.requestId,
+  stage: (c) => c.env,
+  sourceIp: (c) => c.sourceIp,
+  reqPath: (c) => c.path,
+  reqUri: (c) => (c.query === '' ? c.path : `${c.path}?${c.query}`),
+  reqMethod: (c) => c.method,
+  serverAddr: (c) => c.localAddress,
+  'error.code': (_c, e) => (e ? ERRORS[e.id].code : undefined),
+  'error.message': (_c, e) => (e ? failureMessage(e) : undefined),
+  'error.type': (_c, e) => (e ? ERRORS[e.id].type : undefined),
+};
+
+/** The names this emulator resolves (the fidelity page lists the rest as empty). */
+export const CONTEXT_VARIABLES = Object.keys(VARS);
+
+export function contextVariable(ctx: RequestContext, name: string, error?: GatewayFailure): string | undefined {
+  return VARS[name]?.(ctx, error);
+}
+
+const REF = /\$context\.([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
+
+/**
+ * Fills `$context.x` in a template. Values are escaped as JSON string content so that the usual template
+ * (`"error_msg": "$context.error.message"`) stays valid JSON whatever the message holds.
+ */
+export function substituteContext(template: string, ctx: RequestContext, error?: GatewayFailure, json = true): string {
+  return template.replace(REF, (_whole, name: string) => {
+    const v = contextVariable(ctx, name, error) ?? '';
+    return json ? JSON.stringify(v).slice(1, -1) : v;
+  });
+}

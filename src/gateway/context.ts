@@ -1,0 +1,89 @@
+/**
+ * The plain request context every pipeline stage reads and fills in (STYLE habit 6): what came off the wire,
+ * then the group, environment, route, parameters and backend call as stages decide them. No sockets here,
+ * so stages are tested by building a context by hand.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { BackendCall } from './backend-call.js';
+import type { CompiledApi, CompiledGroup, GatewayConfig } from './config.js';
+import type { TraceEvent } from './trace.js';
+
+/** What the server read off the wire. */
+export interface WireRequest {
+  method: string;
+  /** The request target as sent (origin form, e.g. `/a/b?x=1`). */
+  url: string;
+  httpVersion: string;
+  /** Name, value, name, value... exactly as received (duplicates kept). */
+  rawHeaders: readonly string[];
+  /** Node's view: lower-case names, most duplicates joined. */
+  headers: IncomingHttpHeaders;
+  scheme: 'http' | 'https';
+  sourceIp: string;
+  /** The listening address the request came in on (`$context.serverAddr`). */
+  localAddress: string;
+}
+
+export interface RouteHit {
+  api: CompiledApi;
+  /** Decoded `{param}` values by name. */
+  pathParams: Record<string, string>;
+  /** For prefix match: the rest of the request path, appended to the backend path (002 §5.2.1). */
+  remainder: string;
+}
+
+export interface RequestContext extends WireRequest {
+  readonly config: GatewayConfig;
+  readonly requestId: string;
+  /** Clock time when the request arrived (for X-Apig-Latency). */
+  readonly receivedAt: number;
+  /** The path part of the target, raw; and the query string without `?`. */
+  readonly path: string;
+  readonly query: string;
+  /** Collected only when asked for (--trace or the request header): tracing costs nothing otherwise. */
+  trace: TraceEvent[] | undefined;
+  group?: CompiledGroup;
+  /** The environment (X-Stage, default RELEASE). */
+  env?: string;
+  hit?: RouteHit;
+  /** Front-end parameter values after validation, defaults injected, by location. */
+  params?: ParamValues;
+  call?: BackendCall;
+}
+
+export interface ParamValues {
+  path: Record<string, string>;
+  query: Record<string, string>;
+  /** Lower-case header names. */
+  header: Record<string, string>;
+}
+
+export function splitTarget(url: string): { path: string; query: string } {
+  let target = url;
+  if (!target.startsWith('/')) {
+    // Absolute form (`GET http://host/a HTTP/1.1`): routing uses its path.
+    try {
+      const u = new URL(target);
+      target = u.pathname + u.search;
+    } catch {
+      return { path: target, query: '' };
+    }
+  }
+  const q = target.indexOf('?');
+  return q === -1 ? { path: target, query: '' } : { path: target.slice(0, q), query: target.slice(q + 1) };
+}
+
+export function newContext(config: GatewayConfig, wire: WireRequest, requestId: string, receivedAt: number, trace: boolean): RequestContext {
+  const { path, query } = splitTarget(wire.url);
+  return { ...wire, config, requestId, receivedAt, path, query, trace: trace ? [] : undefined };
+}
+
+export function traceStep(ctx: RequestContext, stage: string, decision: string, detail?: Record<string, unknown>): void {
+  ctx.trace?.push(detail === undefined ? { stage, decision } : { stage, decision, detail });
+}
+
+/** First value of a header (Node joins most duplicates; a few stay arrays). */
+export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}

@@ -1,0 +1,38 @@
+/**
+ * What the gateway tells its host, as data (STYLE habit 8): the CLI prints these; tests and the bench read
+ * them. Nothing in src/gateway writes to a terminal.
+ */
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { TraceEvent } from './trace.js';
+
+export interface RequestEvent {
+  type: 'request';
+  requestId: string;
+  method: string;
+  /** The path as requested (no query string: it may carry secrets). */
+  path: string;
+  status: number;
+  latencyMs: number;
+  group?: string;
+  api?: string;
+  env?: string;
+  /** APIG error code when the gateway answered with an error. */
+  errorCode?: string;
+  /** Why, in plain words, when the gateway answered with an error. */
+  detail?: string;
+  /** Where the request went: a backend URL, a channel member, a function URN. */
+  upstream?: string;
+  websocket?: boolean;
+  trace?: TraceEvent[];
+}
+
+export type GatewayEvent =
+  | RequestEvent
+  | { type: 'health'; channel: string; member: string; healthy: boolean; reason: string }
+  | { type: 'function-log'; urn: string; requestId: string; level: string; message: string }
+  | { type: 'function-error'; urn: string; requestId: string; message: string }
+  | { type: 'reloaded'; apis: number; diagnostics: Diagnostic[] }
+  | { type: 'reload-failed'; diagnostics: Diagnostic[] }
+  | { type: 'warning'; message: string };
+
+export type EventSink = (event: GatewayEvent) => void;

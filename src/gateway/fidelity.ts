@@ -1,0 +1,96 @@
+/**
+ * The start-up fidelity table: every feature the workspace configures, and whether this emulator reproduces
+ * it (emulated), in part (partial) or not at all (ignored). `--strict` refuses to start when a configured
+ * feature would be ignored. docs/fidelity.md is the long form of the same list; keep both true as issue 6
+ * lands authentication, throttling, ACL, CORS, policy backends and backend signing.
+ */
+import { apiAuth, requestProtocol } from '../core/defaults.js';
+import type { Api, Group } from '../core/model.js';
+import type { Workspace } from '../core/workspace-model.js';
+
+export type FidelityStatus = 'emulated' | 'partial' | 'ignored';
+
+export interface FidelityRow {
+  feature: string;
+  status: FidelityStatus;
+  /** `group/api` names, or `apig.yaml` for workspace settings. */
+  where: string[];
+  note: string;
+  /** Where the behaviour is documented. */
+  source: string;
+}
+
+interface Rule {
+  feature: string;
+  source: string;
+  /** Whether an API configures the feature. */
+  applies?: (api: Api, group: Group, ws: Workspace) => boolean;
+  /** Whether the workspace configures it (instead of an API). */
+  workspace?: (ws: Workspace) => boolean;
+  status: (o: FidelityOptions) => FidelityStatus;
+  note: (o: FidelityOptions) => string;
+}
+
+export interface FidelityOptions {
+  /** An HTTPS listener is configured, or --strict: the protocol check applies (ruling 11). */
+  protocolCheck: boolean;
+}
+
+const ISSUE_6 = 'not emulated yet: requests pass as if it were not configured';
+/** Root `schemes` are kept by the import as an extra field. */
+const rootSchemes = (g: Group): string[] | undefined => (Array.isArray(g.kept?.extra?.schemes) ? (g.kept.extra.schemes as unknown[]).map(String) : undefined);
+const kind = (api: Api): string | undefined => api.backend?.type;
+const always = (s: FidelityStatus) => () => s;
+const text = (s: string) => () => s;
+
+const RULES: Rule[] = [
+  { feature: 'exact and prefix routing', source: '002 §5.2.1; ruling 3', applies: () => true, status: always('emulated'), note: text('static > {param} > {param+}, longest prefix, specific method > ANY') },
+  { feature: 'environments and publication', source: '002 §5.5.1, §6.1', applies: () => true, status: always('emulated'), note: text('X-Stage, RELEASE by default') },
+  { feature: 'Mock backend', source: '002 §5.2.1 表5-8', applies: (a) => kind(a) === 'MOCK', status: always('emulated'), note: text('200, application/json') },
+  { feature: 'HTTP/HTTPS backend', source: '002 §5.2.1 表5-7', applies: (a) => kind(a) === 'HTTP', status: always('emulated'), note: text('timeout 504, refused 502, DNS APIG.0605') },
+  { feature: 'several backend addresses', source: 'x-apigateway.md §8.2', applies: (a) => a.backend?.type === 'HTTP' && a.backend.http.address.length > 1, status: always('partial'), note: text('only the first address is used') },
+  { feature: 'HTTP-VPC backend (VPC channel)', source: '002 §5.7.1', applies: (a) => kind(a) === 'HTTP-VPC', status: always('emulated'), note: text('WRR/WLC/SH/URI, active health checks, APIG.0610') },
+  { feature: 'member-group VPC backend', source: 'x-apigateway.md §8.4', applies: (a) => kind(a) === 'HTTP-VPC-MEMBER-GROUP', status: always('ignored'), note: text('not emulated: calls answer 502 APIG.0610') },
+  { feature: 'FUNCTION backend (local module)', source: 'x-apigateway.md §8.5', applies: (a, _g, ws) => a.backend?.type === 'FUNCTION' && ws.functions[a.backend.function.functionUrn] !== undefined, status: always('emulated'), note: text('sync and async, FunctionGraph trigger event') },
+  { feature: 'FUNCTION backend without a local module', source: 'apig.yaml functions', applies: (a, _g, ws) => a.backend?.type === 'FUNCTION' && ws.functions[a.backend.function.functionUrn] === undefined, status: always('ignored'), note: text('map the URN to a module in apig.yaml; calls answer 502') },
+  { feature: 'backend retries (retryCount)', source: 'x-apigateway.md §8.2', applies: (a) => (a.backend?.type === 'HTTP' ? a.backend.http.retryCount : a.backend?.type === 'HTTP-VPC' ? a.backend.vpc.retryCount : undefined) !== undefined, status: always('ignored'), note: text('no retries') },
+  { feature: 'backend client TLS (enableClientSsl)', source: 'x-apigateway.md §8.2', applies: (a) => (a.backend?.type === 'HTTP' ? a.backend.http.enableClientSsl : a.backend?.type === 'HTTP-VPC' ? a.backend.vpc.enableClientSsl : false) === true, status: always('ignored'), note: text('no client certificate is presented') },
+  { feature: 'parameter validation and defaults', source: '002 §5.2.1 表5-6', applies: (a) => a.params.some((p) => p.location === 'PATH' || p.location === 'QUERY' || p.location === 'HEADER'), status: always('emulated'), note: text('required, String/Number, length, enum, bounds') },
+  { feature: 'backend parameter mapping', source: '002 §5.2.1 steps 3–5', applies: (a) => (a.backend?.params?.length ?? 0) > 0, status: always('emulated'), note: text('REQUEST, CONSTANT, SYSTEM ($context.*)') },
+  { feature: 'parameter orchestrations', source: 'x-apigateway.md §22', applies: (a) => a.params.some((p) => (p.orchestrations?.length ?? 0) > 0), status: always('ignored'), note: text('not emulated') },
+  { feature: 'gateway responses', source: '002 §5.1.4; ruling 1', applies: (_a, g) => g.responses.length > 0, status: always('emulated'), note: text('status, body and headers with $context.*') },
+  {
+    feature: 'HTTPS-only request protocol', source: 'ruling 11', applies: (a, g) => requestProtocol(a, rootSchemes(g)) === 'HTTPS',
+    status: (o) => (o.protocolCheck ? 'emulated' : 'partial'), note: (o) => (o.protocolCheck ? 'APIG.0607 over HTTP' : 'also served over HTTP (no --tls-cert, not --strict)'),
+  },
+  { feature: 'APP authentication', source: '002 §6.3.1; signing.md', applies: (a, g) => apiAuth(g, a).type === 'APP', status: always('ignored'), note: text(ISSUE_6) },
+  { feature: 'AppCode simple authentication', source: '002 §6.1.4', applies: (a, g) => apiAuth(g, a).appCode, status: always('ignored'), note: text(ISSUE_6) },
+  { feature: 'IAM authentication', source: '002 §6.3.1; ruling 7', applies: (a, g) => apiAuth(g, a).type === 'IAM', status: always('ignored'), note: text(ISSUE_6) },
+  { feature: 'custom authorizer', source: 'practices.md §2; ruling 8', applies: (a, g) => apiAuth(g, a).authorizer !== undefined, status: always('ignored'), note: text(ISSUE_6) },
+  { feature: 'CORS', source: '002 §5.2.2', applies: (a) => a.cors === true, status: always('ignored'), note: text(ISSUE_6) },
+  { feature: 'throttling policy', source: '002 §5.3.1; ruling 4', applies: (a) => a.throttle !== undefined, status: always('ignored'), note: text(ISSUE_6) },
+  { feature: 'access control (ACL)', source: '002 §5.4.1', applies: (a) => a.acl !== undefined, status: always('ignored'), note: text(ISSUE_6) },
+  { feature: 'backend policies', source: '002 §5.2.1 step 2, §8.3.15', applies: (a) => (a.policies?.length ?? 0) > 0, status: always('ignored'), note: text('not emulated yet: the default backend always answers') },
+  { feature: 'plugins', source: 'x-apigateway.md §14', applies: (a) => (a.plugins?.length ?? 0) > 0, status: always('ignored'), note: text('not emulated') },
+  { feature: 'backend signing (signature keys)', source: '002 §5.6.1', workspace: (ws) => ws.signatureKeys.some((k) => Object.keys(k.bind).length > 0), status: always('ignored'), note: text(ISSUE_6) },
+  { feature: 'instance app_secret / app_basic', source: '003; practices.md §5.6', workspace: (ws) => ws.instance.app_secret || ws.instance.app_basic, status: always('ignored'), note: text(ISSUE_6) },
+  { feature: 'instance real_ip_from_xff', source: '004 §5', workspace: (ws) => ws.instance.real_ip_from_xff, status: always('ignored'), note: text('the TCP peer is the source IP') },
+];
+
+export function fidelityReport(ws: Workspace, options: FidelityOptions): FidelityRow[] {
+  const rows: FidelityRow[] = [];
+  for (const rule of RULES) {
+    const where: string[] = [];
+    if (rule.applies) {
+      for (const g of ws.groups) for (const api of g.model.apis) if (rule.applies(api, g.model, ws)) where.push(`${g.ref.name}/${api.name}`);
+    }
+    if (rule.workspace?.(ws)) where.push('apig.yaml');
+    if (where.length > 0) rows.push({ feature: rule.feature, status: rule.status(options), where, note: rule.note(options), source: rule.source });
+  }
+  return rows;
+}
+
+/** What --strict refuses: configured features that would be ignored. */
+export function ignoredFeatures(rows: readonly FidelityRow[]): FidelityRow[] {
+  return rows.filter((r) => r.status === 'ignored');
+}

@@ -1,0 +1,107 @@
+/**
+ * The gateway runtime: the current configuration (swapped whole on reload, so a request in flight finishes
+ * with the configuration it started with), the injected clock, id source and upstream dispatcher, the VPC
+ * channels' balancers and health checkers, and the function modules. Socket-free: server.ts feeds it.
+ */
+import { Agent, type Dispatcher } from 'undici';
+import type { Readable } from 'node:stream';
+import { systemClock, randomIds, type Clock, type IdSource } from './clock.js';
+import type { GatewayConfig } from './config.js';
+import { newContext, type RequestContext, type WireRequest } from './context.js';
+import { dispatch } from './backends/dispatch.js';
+import { FunctionModules } from './backends/function-modules.js';
+import type { Probe } from './backends/health.js';
+import { defaultProbe } from './backends/probe.js';
+import type { Dispatched, Runtime } from './backends/result.js';
+import { channelRuntime, type ChannelRuntime } from './backends/vpc.js';
+import type { EventSink } from './events.js';
+import { failure } from './errors.js';
+
+export interface GatewayOptions {
+  clock?: Clock;
+  ids?: IdSource;
+  /** The upstream dispatcher; default: a pooled keep-alive undici Agent owned (and closed) by the gateway. */
+  dispatcher?: Dispatcher;
+  onEvent?: EventSink;
+  /** Collect the trace of every request (--trace); otherwise only for requests that ask for it. */
+  trace?: boolean;
+  probe?: Probe;
+  /** Start health-check timers (default true; tests drive `checkNow()` instead). */
+  healthTimers?: boolean;
+}
+
+export class Gateway {
+  private current: GatewayConfig;
+  private generation = 0;
+  private channels = new Map<string, ChannelRuntime>();
+  private readonly ownDispatcher: boolean;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  readonly dispatcher: Dispatcher;
+  readonly emit: EventSink;
+  readonly traceAll: boolean;
+  private readonly probe: Probe;
+  private readonly healthTimers: boolean;
+  private functions: FunctionModules;
+  /** Set while shutting down: responses then close their connection. */
+  closing = false;
+
+  constructor(config: GatewayConfig, options: GatewayOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.ids = options.ids ?? randomIds();
+    this.ownDispatcher = options.dispatcher === undefined;
+    // Backend certificates are not verified: the gateway's behaviour is not documented and local backends are
+    // usually self-signed (docs/serve.md).
+    this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connect: { rejectUnauthorized: false } });
+    this.emit = options.onEvent ?? (() => undefined);
+    this.traceAll = options.trace ?? false;
+    this.probe = options.probe ?? defaultProbe(this.dispatcher);
+    this.healthTimers = options.healthTimers ?? true;
+    this.current = config;
+    this.functions = new FunctionModules(0);
+    this.install(config);
+  }
+
+  get config(): GatewayConfig {
+    return this.current;
+  }
+
+  /** The VPC channels of the current configuration (health state included). */
+  channel(name: string): ChannelRuntime | undefined {
+    return this.channels.get(name);
+  }
+
+  /** Serves a new configuration from the next request on. */
+  use(config: GatewayConfig): void {
+    for (const c of this.channels.values()) c.health?.stop();
+    this.current = config;
+    this.generation++;
+    this.functions = new FunctionModules(this.generation);
+    this.install(config);
+  }
+
+  private install(config: GatewayConfig): void {
+    this.channels = new Map(config.workspace.vpcChannels.map((c) => [c.name, channelRuntime(c, this.probe, this.emit)]));
+    if (this.healthTimers) for (const c of this.channels.values()) c.health?.start();
+  }
+
+  begin(wire: WireRequest, traceAsked: boolean): RequestContext {
+    return newContext(this.current, wire, this.ids(), this.clock.now(), this.traceAll || traceAsked);
+  }
+
+  runtime(config: GatewayConfig): Runtime {
+    return { dispatcher: this.dispatcher, clock: this.clock, channels: this.channels, functions: this.functions, emit: this.emit, bodyLimit: config.limits.bodyBytes };
+  }
+
+  /** Sends the request the pipeline built to the backend it chose. */
+  dispatch(ctx: RequestContext, body: Readable | null): Promise<Dispatched> | Dispatched {
+    const plan = ctx.hit?.api.backends.get(ctx.env ?? '')?.plan;
+    if (!plan) return { ok: false, failure: failure('INTERNAL', 'no backend plan after the pipeline') };
+    return dispatch(plan, { ctx, call: ctx.call, body, runtime: this.runtime(ctx.config) });
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.channels.values()) c.health?.stop();
+    if (this.ownDispatcher) await this.dispatcher.close();
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Response headers the gateway adds (ruling 5; errors-and-limits.md §3): `X-Request-Id` and
+ * `Server: api-gateway` on every response, errors included; with the request header `X-Apig-Mode: debug`,
+ * `X-Apig-Latency` and (not for Mock) `X-Apig-Upstream-Latency`, in whole milliseconds; the trace when asked.
+ * Hop-by-hop headers of the backend's response are not passed on.
+ */
+import type { OutgoingHttpHeaders } from 'node:http';
+import type { ResponseHeaders } from './backends/result.js';
+import { headerValue, type RequestContext } from './context.js';
+import { TRACE_HEADER, traceHeaderValue, wantsTrace } from './trace.js';
+
+const NOT_RETURNED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'server', 'x-request-id']);
+
+export function isDebug(ctx: RequestContext): boolean {
+  return headerValue(ctx.headers, 'x-apig-mode')?.trim().toLowerCase() === 'debug';
+}
+
+export function gatewayHeaders(ctx: RequestContext, now: number, upstreamMs: number | undefined): OutgoingHttpHeaders {
+  const h: OutgoingHttpHeaders = { 'x-request-id': ctx.requestId, server: 'api-gateway' };
+  if (isDebug(ctx)) {
+    h['x-apig-latency'] = String(Math.round(now - ctx.receivedAt));
+    if (upstreamMs !== undefined) h['x-apig-upstream-latency'] = String(Math.round(upstreamMs));
+  }
+  if (ctx.trace && wantsTrace(ctx.headers[TRACE_HEADER])) h[TRACE_HEADER] = traceHeaderValue(ctx.trace);
+  return h;
+}
+
+export function backendHeaders(from: ResponseHeaders, into: OutgoingHttpHeaders): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const [k, v] of Object.entries(from)) if (v !== undefined && !NOT_RETURNED.has(k)) out[k] = v;
+  return Object.assign(out, into);
+}
+
+/** 494 has no standard reason phrase; nginx's. */
+export function reasonPhrase(status: number): string | undefined {
+  return status === 494 ? 'Request Header Or Cookie Too Large' : undefined;
+}

@@ -1,0 +1,124 @@
+/**
+ * Backend request construction (ruling 2, the last stage before dispatch; issue 6 inserts policy-backend
+ * selection before it and backend signing inside it). From the caller's request and the API's definition:
+ * - everything the caller sent passes through (002 §8.4.2 "透传"), minus hop-by-hop headers and parameters
+ *   marked x-apigateway-pass-through: never (x-apigateway.md §19);
+ * - defaults of absent optional parameters are added (002 §5.2.1 表5-6);
+ * - backend parameters (002 §5.2.1 step 3–5, api-model.md §3.6–3.8): REQUEST maps a front-end parameter to
+ *   another name/location and removes it from where it came (the 002 worked example), CONSTANT adds a fixed
+ *   value, SYSTEM a `$context.*` value; PATH and QUERY values are percent-encoded per 002 §5.2.1 (encode.ts);
+ * - the backend path's `{name}` placeholders are filled, and for prefix match the rest of the request path is
+ *   appended (002 §5.2.1: /test/ → /test2/, /test/AA/CC → /test2/AA/CC).
+ * `#var#` was substituted when the configuration was compiled (publish time, 002 §5.5.1).
+ */
+import type { BackendParamLocation } from '../../core/model.js';
+import type { BackendCall } from '../backend-call.js';
+import { traceStep, type RequestContext } from '../context.js';
+import { contextVariable } from '../context-vars.js';
+import { encodeFor } from '../encode.js';
+import { fail, NEXT, type StageOutcome } from '../stage.js';
+
+/** RFC 9110 §7.6.1 hop-by-hop headers, plus what the gateway itself consumes or sets. */
+const NOT_FORWARDED = new Set([
+  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer',
+  'transfer-encoding', 'upgrade', 'host', 'expect', 'x-apig-emulator-trace',
+]);
+
+type Headers = Record<string, string | string[]>;
+
+export function forwardedHeaders(raw: readonly string[]): Headers {
+  const headers: Headers = {};
+  let dropped: Set<string> | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = (raw[i] as string).toLowerCase();
+    if (name === 'connection') {
+      for (const t of (raw[i + 1] as string).split(',')) (dropped ??= new Set()).add(t.trim().toLowerCase());
+    }
+    if (NOT_FORWARDED.has(name)) continue;
+    const value = raw[i + 1] as string;
+    const prev = headers[name];
+    headers[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  if (dropped) for (const d of dropped) delete headers[d];
+  return headers;
+}
+
+/** `{name}` and `{name+}` in the backend path. */
+const PLACEHOLDER = /\{([^{}+]+)(\+?)\}/g;
+
+function joinRemainder(path: string, remainder: string): string {
+  if (remainder === '') return path;
+  if (path.endsWith('/') && remainder.startsWith('/')) return path + remainder.slice(1);
+  if (!path.endsWith('/') && !remainder.startsWith('/')) return `${path}/${remainder}`;
+  return path + remainder;
+}
+
+export function backendRequest(ctx: RequestContext): StageOutcome {
+  const hit = ctx.hit;
+  const compiled = hit?.api.backends.get(ctx.env ?? '');
+  if (!hit || !compiled) return NEXT;
+  if (compiled.problem) {
+    traceStep(ctx, 'backend-request', 'cannot be built', { why: compiled.problem.detail });
+    return fail(compiled.problem);
+  }
+  const plan = compiled.plan;
+  if (!plan || plan.type === 'MOCK') {
+    if (ctx.trace) traceStep(ctx, 'backend-request', 'none (the Mock backend answers in the gateway)');
+    return NEXT;
+  }
+  const api = hit.api;
+  const values = ctx.params ?? { path: hit.pathParams, query: {}, header: {} };
+  const headers = forwardedHeaders(ctx.rawHeaders);
+  let pairs: Array<[string, string]> | undefined;
+  const query = (): Array<[string, string]> => (pairs ??= [...new URLSearchParams(ctx.query)]);
+  const remove = (loc: BackendParamLocation, name: string): void => {
+    if (loc === 'HEADER') delete headers[name.toLowerCase()];
+    else if (loc === 'QUERY') pairs = query().filter(([k]) => k !== name);
+  };
+  const pathParams: Record<string, string> = {};
+  const place = (loc: BackendParamLocation, name: string, value: string): void => {
+    if (loc === 'PATH') pathParams[name] = value;
+    else if (loc === 'HEADER') headers[name.toLowerCase()] = value;
+    else pairs = [...query().filter(([k]) => k !== name), [name, value]];
+  };
+  const mapped: string[] = [];
+  for (const p of api.params) {
+    if (p.passThrough === 'never' && p.location !== 'PATH') remove(p.location as BackendParamLocation, p.name);
+    else if (p.location === 'QUERY' && values.query[p.name] !== undefined && !query().some(([k]) => k === p.name)) place('QUERY', p.name, values.query[p.name] as string);
+    else if (p.location === 'HEADER' && values.header[p.name.toLowerCase()] !== undefined && headers[p.name.toLowerCase()] === undefined) place('HEADER', p.name, values.header[p.name.toLowerCase()] as string);
+  }
+  for (const bp of api.backendParams) {
+    let value: string | undefined;
+    if (bp.origin === 'REQUEST') {
+      const fp = api.params.find((p) => p.name === bp.value);
+      const loc = fp?.location ?? 'QUERY';
+      value = loc === 'PATH' ? values.path[bp.value.replace(/\+$/, '')] : loc === 'HEADER' ? values.header[bp.value.toLowerCase()] : values.query[bp.value] ?? new URLSearchParams(ctx.query).get(bp.value) ?? undefined;
+      if (fp && (fp.location !== bp.location || fp.name.toLowerCase() !== bp.name.toLowerCase()) && (loc === 'QUERY' || loc === 'HEADER')) remove(loc, fp.name);
+    } else if (bp.origin === 'CONSTANT') value = bp.value;
+    else value = contextVariable(ctx, bp.value.replace(/^\$context\./, ''));
+    if (value === undefined) continue;
+    place(bp.location, bp.name, value);
+    if (ctx.trace) mapped.push(`${bp.origin} ${bp.origin === 'CONSTANT' ? '' : `${bp.value} `}→ ${bp.location} ${bp.name}`);
+  }
+  const template = plan.type === 'FUNCTION' ? ctx.path : plan.type === 'HTTP' || plan.type === 'HTTP-VPC' ? plan.path : '/';
+  const filled = plan.type === 'FUNCTION' ? template : template.replace(PLACEHOLDER, (whole, name: string, plus: string) => {
+    const v = pathParams[name] ?? values.path[name];
+    if (v === undefined) return whole;
+    return plus === '+' ? v.split('/').map((s) => encodeFor('PATH', s)).join('/') : encodeFor('PATH', v);
+  });
+  const path = plan.type === 'FUNCTION' ? filled : joinRemainder(filled, hit.remainder);
+  const written = plan.type === 'HTTP' || plan.type === 'HTTP-VPC' ? plan.method : 'ANY';
+  const method = written === 'ANY' ? ctx.method : written;
+  const call: BackendCall = {
+    method, path, headers, pathParams: { ...values.path, ...pathParams },
+    query: pairs === undefined ? ctx.query : pairs.map(([k, v]) => `${encodeFor('QUERY', k)}=${encodeFor('QUERY', v)}`).join('&'),
+  };
+  ctx.call = call;
+  if (ctx.trace) {
+    traceStep(ctx, 'backend-request', `${method} ${call.query === '' ? path : `${path}?${call.query}`}`, {
+      backend: plan.type, headers: Object.keys(headers), ...(mapped.length > 0 ? { mapped } : {}),
+      ...(hit.remainder !== '' ? { remainderAppended: hit.remainder } : {}),
+    });
+  }
+  return NEXT;
+}

@@ -1,0 +1,28 @@
+/**
+ * Group selection (ruling 2): the Host header's domain picks the group that binds it (002 §5.1.2);
+ * otherwise the only group, or the one named DEFAULT, answers (002 §6.3.1: calls by IP reach DEFAULT).
+ */
+import { headerValue, traceStep, type RequestContext } from '../context.js';
+import { failure } from '../errors.js';
+import { fail, NEXT, type StageOutcome } from '../stage.js';
+
+/** `example.com:8080` → `example.com`; `[::1]:80` → `::1`. */
+export function hostName(host: string): string {
+  const h = host.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(1, h.indexOf(']') === -1 ? undefined : h.indexOf(']'));
+  const colon = h.indexOf(':');
+  return colon === -1 ? h : h.slice(0, colon);
+}
+
+export function group(ctx: RequestContext): StageOutcome {
+  const host = headerValue(ctx.headers, 'host') ?? '';
+  const bound = host === '' ? undefined : ctx.config.byDomain.get(hostName(host));
+  const chosen = bound ?? ctx.config.fallback;
+  if (!chosen) {
+    traceStep(ctx, 'group', 'none', { host });
+    return fail(failure('API_NOT_FOUND', `no group binds the domain ${JSON.stringify(hostName(host))} and there is no DEFAULT group`));
+  }
+  ctx.group = chosen;
+  if (ctx.trace) traceStep(ctx, 'group', chosen.name, { host, why: bound ? 'the Host header names a domain the group binds' : ctx.config.groups.length === 1 ? 'the only group' : 'the DEFAULT group' });
+  return NEXT;
+}

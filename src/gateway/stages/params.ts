@@ -1,0 +1,76 @@
+/**
+ * Parameter validation (ruling 2: after authentication and throttling, which issue 6 inserts before it).
+ * 002 §5.2.1 表5-6: a required parameter must be present; a default applies only to an optional one and is
+ * sent to the backend; type String/Number, min/max length. Enumerations and numeric bounds come from the
+ * REST model (x-apigateway.md, ReqParamBase). A failure answers 400 APIG.0201 through the "request parameter
+ * error" gateway response (ruling 1). An empty value counts as absent for a required parameter.
+ */
+import type { Param } from '../../core/model.js';
+import { headerValue, traceStep, type ParamValues, type RequestContext } from '../context.js';
+import { failure } from '../errors.js';
+import { fail, NEXT, type StageOutcome } from '../stage.js';
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+export function isNumberParam(p: Param): boolean {
+  return p.swaggerType === 'number' || p.swaggerType === 'integer';
+}
+
+/** Why a present value breaks the parameter's rules, or undefined. */
+export function violation(p: Param, value: string): string | undefined {
+  if (isNumberParam(p)) {
+    if (!NUMBER.test(value)) return `${JSON.stringify(value)} is not a Number`;
+    const n = Number(value);
+    if (p.minimum !== undefined && n < p.minimum) return `${value} is below the minimum ${p.minimum}`;
+    if (p.maximum !== undefined && n > p.maximum) return `${value} is above the maximum ${p.maximum}`;
+  } else {
+    const length = [...value].length;
+    if (p.minLength !== undefined && length < p.minLength) return `${JSON.stringify(value)} is shorter than ${p.minLength}`;
+    if (p.maxLength !== undefined && length > p.maxLength) return `${JSON.stringify(value)} is longer than ${p.maxLength}`;
+  }
+  if (p.enum && !p.enum.some((e) => String(e) === value)) return `${JSON.stringify(value)} is not one of ${p.enum.map((e) => JSON.stringify(String(e))).join(', ')}`;
+  return undefined;
+}
+
+function firstQueryValues(query: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(query)) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+export function params(ctx: RequestContext): StageOutcome {
+  const api = ctx.hit?.api;
+  const values: ParamValues = { path: { ...ctx.hit?.pathParams }, query: {}, header: {} };
+  ctx.params = values;
+  if (!api || api.params.length === 0) {
+    if (ctx.trace) traceStep(ctx, 'params', 'none declared');
+    return NEXT;
+  }
+  const query = api.params.some((p) => p.location === 'QUERY') ? firstQueryValues(ctx.query) : {};
+  const defaults: string[] = [];
+  for (const p of api.params) {
+    const loc = p.location === 'PATH' ? 'path' : p.location === 'QUERY' ? 'query' : 'header';
+    // A greedy path parameter may be declared as `name+` (what Swagger validators accept for `{name+}`).
+    const key = loc === 'header' ? p.name.toLowerCase() : loc === 'path' ? p.name.replace(/\+$/, '') : p.name;
+    const given = loc === 'path' ? values.path[key] : loc === 'query' ? query[key] : headerValue(ctx.headers, key);
+    if (given === undefined || given === '') {
+      if (p.required) {
+        traceStep(ctx, 'params', 'refused', { parameter: `${p.location} ${p.name}`, why: 'required and missing' });
+        return fail(failure('PARAMETER_INVALID', `required ${p.location.toLowerCase()} parameter ${p.name} is missing`));
+      }
+      if (p.default !== undefined) {
+        values[loc][key] = String(p.default);
+        defaults.push(`${p.location} ${p.name}=${String(p.default)}`);
+      }
+      continue;
+    }
+    const why = violation(p, given);
+    if (why !== undefined) {
+      traceStep(ctx, 'params', 'refused', { parameter: `${p.location} ${p.name}`, why });
+      return fail(failure('PARAMETER_INVALID', `${p.location.toLowerCase()} parameter ${p.name}: ${why}`));
+    }
+    values[loc][key] = given;
+  }
+  if (ctx.trace) traceStep(ctx, 'params', 'valid', { values, ...(defaults.length > 0 ? { defaultsInjected: defaults } : {}) });
+  return NEXT;
+}

@@ -1,0 +1,109 @@
+/**
+ * Loading and serving, in the two steps the CLI needs between them (print diagnostics and the fidelity
+ * table, refuse under --strict): `prepare` loads and compiles; `launch` listens, and with `watch` reloads
+ * on edits, keeping the last good configuration when an edit is invalid.
+ */
+import type { Diagnostic } from '../core/diagnostic.js';
+import { hasErrors } from '../core/diagnostic.js';
+import type { Workspace } from '../core/workspace-model.js';
+import { readSource } from '../spec/read.js';
+import { loadWorkspace } from '../workspace/load.js';
+import { compileConfig, type GatewayConfig } from './config.js';
+import { fidelityReport, type FidelityRow } from './fidelity.js';
+import { Gateway, type GatewayOptions } from './gateway.js';
+import { listen, type ListenOptions, type RunningServer } from './server.js';
+import { watchFiles, type FileWatcher } from './watch.js';
+
+export interface PrepareOptions {
+  /** apig.yaml, its folder, or a single Swagger file; default ./apig.yaml. */
+  path?: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** HTTPS listener configured, or --strict (ruling 11). */
+  protocolCheck: boolean;
+  /** Adjusts the loaded workspace before it is compiled (tests point backends at ports they opened). */
+  adjust?: (ws: Workspace) => void;
+}
+
+export interface Prepared {
+  config?: GatewayConfig;
+  diagnostics: Diagnostic[];
+  fidelity: FidelityRow[];
+}
+
+/** Diagnostics of the compile step carry a JSON pointer; give them file:line:col like the loader's. */
+async function locateAll(diagnostics: Diagnostic[]): Promise<Diagnostic[]> {
+  const docs = new Map<string, Awaited<ReturnType<typeof readSource>>['doc']>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    if (d.range || d.path === '') {
+      out.push(d);
+      continue;
+    }
+    if (!docs.has(d.source)) docs.set(d.source, (await readSource(d.source).catch(() => ({ doc: undefined }))).doc);
+    const range = docs.get(d.source)?.rangeOf(d.path);
+    out.push(range ? { ...d, range } : d);
+  }
+  return out;
+}
+
+export async function prepare(options: PrepareOptions): Promise<Prepared> {
+  const loaded = await loadWorkspace(options.path, { cwd: options.cwd, env: options.env });
+  const ws = loaded.workspace;
+  if (!ws || hasErrors(loaded.diagnostics)) return { diagnostics: loaded.diagnostics, fidelity: [] };
+  options.adjust?.(ws);
+  const compiled = compileConfig(ws, { protocolCheck: options.protocolCheck });
+  const diagnostics = [...loaded.diagnostics, ...(await locateAll(compiled.diagnostics))];
+  const fidelity = fidelityReport(ws, { protocolCheck: options.protocolCheck });
+  return hasErrors(diagnostics) ? { diagnostics, fidelity } : { config: compiled.config, diagnostics, fidelity };
+}
+
+/** The workspace file and every file it references. */
+export function referencedFiles(ws: Workspace): string[] {
+  return [...new Set([ws.file, ...ws.groups.map((g) => g.file), ...Object.values(ws.functions), ...ws.authorizers.flatMap((a) => (a.module ? [a.module] : []))])];
+}
+
+export interface LaunchOptions extends GatewayOptions, ListenOptions {
+  watch?: PrepareOptions;
+}
+
+export interface Launched {
+  gateway: Gateway;
+  server: RunningServer;
+  /** Reloads now (what --watch does on an edit); resolves with the new diagnostics. */
+  reload(): Promise<Diagnostic[]>;
+  close(graceMs?: number): Promise<void>;
+}
+
+export async function launch(config: GatewayConfig, options: LaunchOptions): Promise<Launched> {
+  const gateway = new Gateway(config, options);
+  const server = await listen(gateway, options);
+  let watcher: FileWatcher | undefined;
+  const reload = async (): Promise<Diagnostic[]> => {
+    if (!options.watch) return [];
+    const next = await prepare(options.watch).catch((err: unknown): Prepared => ({
+      diagnostics: [{ code: 'config', severity: 'error', message: err instanceof Error ? err.message : String(err), path: '', source: options.watch?.path ?? 'apig.yaml' }],
+      fidelity: [],
+    }));
+    if (!next.config) {
+      gateway.emit({ type: 'reload-failed', diagnostics: next.diagnostics });
+      return next.diagnostics;
+    }
+    gateway.use(next.config);
+    gateway.emit({ type: 'reloaded', apis: next.config.apis.length, diagnostics: next.diagnostics });
+    rewatch(next.config.workspace);
+    return next.diagnostics;
+  };
+  const rewatch = (ws: Workspace): void => {
+    watcher?.close();
+    watcher = watchFiles(referencedFiles(ws), () => void reload());
+  };
+  if (options.watch) rewatch(config.workspace);
+  return {
+    gateway, server, reload,
+    close: async (graceMs) => {
+      watcher?.close();
+      await server.close(graceMs);
+    },
+  };
+}
