@@ -4,6 +4,7 @@
  * It is longer than most because curl's option surface is wide; every function does one of those steps.
  */
 import type { Command } from 'commander';
+import type { Dispatcher } from 'undici';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ApigError } from '../../core/errors.js';
@@ -168,7 +169,8 @@ async function prepare(url: string, flags: SignFlags, io: Io): Promise<Prepared>
     mode === 'token' ? tokenHeaders(flags.token ?? '') :
     mode === 'basic' ? basicHeaders(creds?.key ?? '', creds?.secret ?? '') : appSecretHeaders(creds?.key ?? '', creds?.secret ?? '');
   const target = requestTarget(wirePath(raw.rawPath), canonicalQuery(raw.rawQuery));
-  const all: Array<[string, string]> = [...headers, ['Host', raw.authority], ...extra.headers];
+  const hasHost = headers.some(([n]) => n.toLowerCase() === 'host');
+  const all: Array<[string, string]> = [...headers, ...(hasHost ? [] : [['Host', raw.authority] as [string, string]]), ...extra.headers];
   return { method, origin, target, headers: all, added: extra.headers, secretHeaders: extra.secretHeaders, body, curlBody: curl, ...(creds ? { creds } : {}) };
 }
 
@@ -220,7 +222,7 @@ async function send(p: Prepared): Promise<{ status: number; headers: Record<stri
   // re-normalise it through new URL().
   const { getGlobalDispatcher } = await import('undici');
   const res = await getGlobalDispatcher().request({
-    origin: p.origin, path: p.target, method: p.method as 'GET', headers: Object.fromEntries(p.headers),
+    origin: p.origin, path: p.target, method: p.method as Dispatcher.HttpMethod, headers: Object.fromEntries(p.headers),
     ...(p.body.length > 0 ? { body: p.body } : {}),
   });
   return { status: res.statusCode, headers: res.headers, body: Buffer.from(await res.body.arrayBuffer()).toString('utf8') };
