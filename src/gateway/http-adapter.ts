@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import type { Dispatched } from './backends/result.js';
 import { traceStep, type RequestContext, type WireRequest } from './context.js';
-import { ERRORS, type GatewayFailure } from './errors.js';
+import { ERRORS, type ErrorId, type GatewayFailure } from './errors.js';
 import type { RequestEvent } from './events.js';
 import type { Gateway } from './gateway.js';
 import { runPipeline } from './pipeline.js';
@@ -55,6 +55,9 @@ export function handleHttp(gw: Gateway, req: IncomingMessage, res: ServerRespons
   }
 }
 
+/** Refusals of the request itself end the connection. */
+const CLOSING = new Set<ErrorId>(['REQUEST_INVALID', 'METHOD_UNSUPPORTED', 'ENTITY_TOO_LARGE', 'URI_TOO_LARGE', 'HEADERS_TOO_LARGE']);
+
 function writeFailure(gw: Gateway, ctx: RequestContext, req: IncomingMessage, res: ServerResponse, f: GatewayFailure, event: RequestEvent, upstreamMs?: number): void {
   event.errorCode = ERRORS[f.id].code;
   if (f.detail !== undefined) event.detail = f.detail;
@@ -67,7 +70,7 @@ function writeFailure(gw: Gateway, ctx: RequestContext, req: IncomingMessage, re
   for (const [k, v] of r.headers) headers[k] = v;
   headers['content-length'] = String(Buffer.byteLength(r.body));
   // Like nginx's lingering close: read what the caller still sends, then close (no reuse after a refusal).
-  if (f.id === 'ENTITY_TOO_LARGE' || f.id === 'REQUEST_INVALID') res.shouldKeepAlive = false;
+  if (CLOSING.has(f.id)) res.shouldKeepAlive = false;
   const reason = reasonPhrase(r.status);
   if (reason) res.writeHead(r.status, reason, headers);
   else res.writeHead(r.status, headers);

@@ -135,6 +135,9 @@ async function tunnel(gw: Gateway, req: IncomingMessage, socket: Duplex, head: B
       finish(101);
     });
     up.socket.once('close', () => socket.destroy());
+    // Server sockets are half-open capable: an end from either side ends the tunnel.
+    socket.once('end', () => socket.destroy());
+    up.socket.once('end', () => socket.destroy());
     up.socket.pipe(socket);
     socket.pipe(up.socket);
   } catch (err) {

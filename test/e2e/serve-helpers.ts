@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { request as undiciRequest } from 'undici';
 import type { Workspace } from '../../src/core/workspace-model.js';
 import { launch, prepare, type GatewayEvent, type Launched, type LaunchOptions } from '../../src/gateway/index.js';
@@ -25,6 +26,7 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) 
 /** Answers JSON `{ backend, method, url, headers, body }`; a custom handler may answer instead. */
 export async function startBackend(name = 'echo', handler?: Handler): Promise<Backend> {
   const seen: Backend['seen'] = [];
+  const upgraded = new Set<Duplex>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -44,6 +46,8 @@ export async function startBackend(name = 'echo', handler?: Handler): Promise<Ba
     socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\nX-Backend: ${name}\r\n\r\n`);
     socket.on('data', (d: Buffer) => socket.write(Buffer.concat([Buffer.from('echo:'), d])));
     socket.on('error', () => undefined);
+    socket.on('end', () => socket.end());
+    upgraded.add(socket);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
@@ -51,6 +55,7 @@ export async function startBackend(name = 'echo', handler?: Handler): Promise<Ba
     port, address: `127.0.0.1:${port}`, seen,
     close: () => new Promise((r) => {
       server.closeAllConnections();
+      for (const s of upgraded) s.destroy();
       server.close(() => r());
     }),
   };
