@@ -154,11 +154,15 @@ async function watchAndLint(paths: string[], flags: LintFlags, ctx: CommandConte
   };
   let watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
   const rewatch = async (): Promise<void> => {
+    const files = (await targets()).filter((f) => existsSync(f));
     for (const w of watchers) w.close();
-    watchers = (await targets()).filter((f) => existsSync(f)).map((f) => watch(f, () => schedule()));
+    // A run that was under way when Ctrl-C came must not start watching again.
+    watchers = stopped ? [] : files.map((f) => watch(f, () => schedule()));
   };
   const schedule = (): void => {
+    if (stopped) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       void (async () => {
@@ -177,6 +181,7 @@ async function watchAndLint(paths: string[], flags: LintFlags, ctx: CommandConte
   io.err('[apig lint] watching for changes; Ctrl-C to stop\n');
   await new Promise<void>((done) => {
     const stop = (): void => {
+      stopped = true;
       for (const w of watchers) w.close();
       if (timer) clearTimeout(timer);
       done();
