@@ -145,7 +145,7 @@ function compileGroup(loaded: LoadedGroup, ws: Workspace, envs: string[], varsOf
     for (const { first, second } of router.conflicts) {
       diagnostics.push({
         code: 'serve-duplicate-route', severity: 'error', path: apiPointer(second.value.api), source: loaded.file,
-        message: `APIs ${first.value.api.name} and ${second.value.api.name} both answer ${second.pattern.method} ${second.pattern.path} (${second.pattern.mode === 'NORMAL' ? 'exact' : 'prefix'} match) in ${env}; rename or remove one (ruling 3)`,
+        message: `APIs ${first.value.api.name} (${first.pattern.method} ${first.pattern.path}) and ${second.value.api.name} (${second.pattern.method} ${second.pattern.path}) answer the same requests (${second.pattern.mode === 'NORMAL' ? 'exact' : 'prefix'} match) in ${env}; change or remove one (ruling 3)`,
       });
     }
     group.routers.set(env, router);

@@ -39,7 +39,6 @@ export function handleHttp(gw: Gateway, req: IncomingMessage, res: ServerRespons
     });
     gw.emit(event);
   });
-  if (gw.closing) res.shouldKeepAlive = false;
   const next = (out: StageOutcome): void => {
     if (out.kind === 'fail') return writeFailure(gw, ctx, req, res, out.failure, event);
     const sent = gw.dispatch(ctx, hasBody(req) ? req : null);
@@ -70,7 +69,7 @@ function writeFailure(gw: Gateway, ctx: RequestContext, req: IncomingMessage, re
   for (const [k, v] of r.headers) headers[k] = v;
   headers['content-length'] = String(Buffer.byteLength(r.body));
   // Like nginx's lingering close: read what the caller still sends, then close (no reuse after a refusal).
-  if (CLOSING.has(f.id)) res.shouldKeepAlive = false;
+  if (CLOSING.has(f.id) || gw.closing) res.shouldKeepAlive = false;
   const reason = reasonPhrase(r.status);
   if (reason) res.writeHead(r.status, reason, headers);
   else res.writeHead(r.status, headers);
@@ -86,6 +85,8 @@ function writeDispatched(gw: Gateway, ctx: RequestContext, req: IncomingMessage,
   }
   if (ctx.trace) traceStep(ctx, 'backend', `answered ${d.status}`, { ...(d.upstream !== undefined ? { upstream: d.upstream } : { backend: 'MOCK' }) });
   const headers = backendHeaders(d.headers, gatewayHeaders(ctx, gw.clock.now(), d.upstreamMs));
+  // Shutting down: this response is the connection's last (the request was in flight when it began).
+  if (gw.closing) res.shouldKeepAlive = false;
   if (typeof d.body === 'string' || Buffer.isBuffer(d.body)) {
     headers['content-length'] = String(Buffer.byteLength(d.body));
     res.writeHead(d.status, headers);

@@ -54,10 +54,7 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
     servers.push({ server: createHttps({ cert: options.tls.cert, key: options.tls.key, maxHeaderSize: MAX_HEADER_SIZE }), scheme: 'https', port: options.tls.port });
   }
   for (const { server, scheme } of servers) {
-    server.on('request', (req: IncomingMessage, res) => {
-      handleHttp(gw, req, res, scheme);
-      if (gw.closing) res.once('finish', () => setImmediate(() => server.closeIdleConnections()));
-    });
+    server.on('request', (req: IncomingMessage, res) => handleHttp(gw, req, res, scheme));
     server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
       if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
       const { bytes, event } = rawError(gw, wireFromSocket(socket, scheme), parserFailure(err.code, err.message));
