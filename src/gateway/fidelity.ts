@@ -77,6 +77,9 @@ const RULES: Rule[] = [
   { feature: 'instance real_ip_from_xff', source: '004 §5', workspace: (ws) => ws.instance.real_ip_from_xff, status: always('ignored'), note: text('the TCP peer is the source IP') },
 ];
 
+/** Every feature the start-up table can name (docs/fidelity.md lists each one). */
+export const FIDELITY_FEATURES: readonly string[] = RULES.map((r) => r.feature);
+
 export function fidelityReport(ws: Workspace, options: FidelityOptions): FidelityRow[] {
   const rows: FidelityRow[] = [];
   for (const rule of RULES) {

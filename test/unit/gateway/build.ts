@@ -1,0 +1,37 @@
+/** Builds gateway configurations and request contexts by hand, so that stages are tested without sockets. */
+import { DEFAULT_INSTANCE, type Workspace } from '../../../src/core/workspace-model.js';
+import { loadGroupText } from '../../../src/spec/load-group.js';
+import { compileConfig, type GatewayConfig } from '../../../src/gateway/config.js';
+import { newContext, type RequestContext, type WireRequest } from '../../../src/gateway/context.js';
+
+export async function workspaceFrom(yaml: string, extra: Partial<Workspace> = {}, domains: string[] = []): Promise<Workspace> {
+  const loaded = await loadGroupText('api.yaml', yaml);
+  if (!loaded.group) throw new Error(loaded.diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n'));
+  return {
+    file: 'apig.yaml', dir: '.', implicit: false,
+    groups: [{ ref: { name: 'g', spec: 'api.yaml', domains }, file: 'api.yaml', model: loaded.group, raw: loaded.doc?.value }],
+    environments: [], apps: [], instance: { ...DEFAULT_INSTANCE }, iam: { tokens: [], aksk: [] }, authorizers: [],
+    vpcChannels: [], signatureKeys: [], functions: {}, ...extra,
+  };
+}
+
+export async function configFrom(yaml: string, extra: Partial<Workspace> = {}, protocolCheck = false): Promise<GatewayConfig> {
+  const { config, diagnostics } = compileConfig(await workspaceFrom(yaml, extra), { protocolCheck });
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(errors.map((d) => d.message).join('\n'));
+  return config;
+}
+
+export function wire(over: Partial<WireRequest> & { url?: string } = {}): WireRequest {
+  const headers = over.headers ?? { host: 'localhost' };
+  const rawHeaders = over.rawHeaders ?? Object.entries(headers).flatMap(([k, v]) => (Array.isArray(v) ? v.flatMap((x) => [k, x]) : [k, String(v)]));
+  return { method: 'GET', url: '/', httpVersion: '1.1', scheme: 'http', sourceIp: '10.0.0.1', localAddress: '127.0.0.1', ...over, headers, rawHeaders };
+}
+
+export function context(config: GatewayConfig, over: Partial<WireRequest> = {}): RequestContext {
+  return newContext(config, wire(over), '0123456789abcdef0123456789abcdef', 0, true);
+}
+
+/** A Mock API in Swagger, for brevity. */
+export const mock = (extra = ''): string => `      responses: { "200": { description: ok } }
+      x-apigateway-backend: { type: MOCK, mockEndpoints: { result-content: "{}" } }${extra}`;
