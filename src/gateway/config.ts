@@ -77,6 +77,12 @@ export function apiPointer(api: Api): string {
   return pointer('paths', api.path, api.method === 'ANY' ? 'x-apigateway-any-method' : api.method.toLowerCase());
 }
 
+/** A diagnostic about a group file, positioned (file:line:col) by the loader's source map. */
+function groupDiagnostic(loaded: LoadedGroup, code: string, severity: Diagnostic['severity'], path: string, message: string): Diagnostic {
+  const range = loaded.rangeOf(path);
+  return { code, severity, message, path, source: loaded.shown, ...(range ? { range } : {}) };
+}
+
 function stableId(group: string, api: string): string {
   return createHash('sha256').update(`${group}\u0000${api}`).digest('hex').slice(0, 32);
 }
@@ -97,7 +103,10 @@ export function compileConfig(ws: Workspace, options: CompileOptions): { config:
     for (const d of g.domains) {
       const key = d.toLowerCase();
       const other = byDomain.get(key);
-      if (other) diagnostics.push({ code: 'serve-duplicate-domain', severity: 'warn', message: `domain ${d} is bound to groups ${other.name} and ${g.name}; ${other.name} answers it`, path: '/groups', source: ws.file });
+      if (other) {
+        const range = ws.rangeOf('/groups');
+        diagnostics.push({ code: 'serve-duplicate-domain', severity: 'warn', message: `domain ${d} is bound to groups ${other.name} and ${g.name}; ${other.name} answers it`, path: '/groups', source: ws.shown, ...(range ? { range } : {}) });
+      }
       else byDomain.set(key, g);
     }
   }
@@ -122,7 +131,7 @@ function compileGroup(loaded: LoadedGroup, ws: Workspace, envs: string[], varsOf
   const compiled = model.apis.map((api): CompiledApi => {
     const responseSet = api.gatewayResponse ?? 'default';
     if (responseSet !== 'default' && !group.responses.has(responseSet)) {
-      diagnostics.push({ code: 'serve-unknown-response', severity: 'warn', message: `API ${api.name} uses gateway response ${responseSet}, which the group does not define; the default one answers`, path: `${apiPointer(api)}/x-apigateway-response`, source: loaded.file });
+      diagnostics.push(groupDiagnostic(loaded, 'serve-unknown-response', 'warn', `${apiPointer(api)}/x-apigateway-response`, `API ${api.name} uses gateway response ${responseSet}, which the group does not define; the default one answers`));
     }
     return {
       api, group, id: stableId(group.name, api.name), path: requestPath(model, api),
@@ -138,15 +147,13 @@ function compileGroup(loaded: LoadedGroup, ws: Workspace, envs: string[], varsOf
       const backend = compileBackend(c.api.backend, { env, vars: varsOf(env), workspace: ws }, c.api.sendFgBodyBase64);
       c.backends.set(env, backend);
       for (const w of backend.warnings) {
-        diagnostics.push({ code: 'serve-backend', severity: 'warn', message: `API ${c.api.name} in ${env}: ${w}`, path: `${apiPointer(c.api)}/x-apigateway-backend`, source: loaded.file });
+        diagnostics.push(groupDiagnostic(loaded, 'serve-backend', 'warn', `${apiPointer(c.api)}/x-apigateway-backend`, `API ${c.api.name} in ${env}: ${w}`));
       }
     }
     const router = new Router(published.map((c) => ({ pattern: parsePattern(c.path, c.api.method, c.api.matchMode ?? 'NORMAL'), value: c })));
     for (const { first, second } of router.conflicts) {
-      diagnostics.push({
-        code: 'serve-duplicate-route', severity: 'error', path: apiPointer(second.value.api), source: loaded.file,
-        message: `APIs ${first.value.api.name} (${first.pattern.method} ${first.pattern.path}) and ${second.value.api.name} (${second.pattern.method} ${second.pattern.path}) answer the same requests (${second.pattern.mode === 'NORMAL' ? 'exact' : 'prefix'} match) in ${env}; change or remove one (ruling 3)`,
-      });
+      diagnostics.push(groupDiagnostic(loaded, 'serve-duplicate-route', 'error', apiPointer(second.value.api),
+        `APIs ${first.value.api.name} (${first.pattern.method} ${first.pattern.path}) and ${second.value.api.name} (${second.pattern.method} ${second.pattern.path}) answer the same requests (${second.pattern.mode === 'NORMAL' ? 'exact' : 'prefix'} match) in ${env}; change or remove one (ruling 3)`));
     }
     group.routers.set(env, router);
   }

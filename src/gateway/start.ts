@@ -6,7 +6,6 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { hasErrors } from '../core/diagnostic.js';
 import type { Workspace } from '../core/workspace-model.js';
-import { readSource } from '../spec/read.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { compileConfig, type GatewayConfig } from './config.js';
 import { fidelityReport, type FidelityRow } from './fidelity.js';
@@ -31,29 +30,13 @@ export interface Prepared {
   fidelity: FidelityRow[];
 }
 
-/** Diagnostics of the compile step carry a JSON pointer; give them file:line:col like the loader's. */
-async function locateAll(diagnostics: Diagnostic[]): Promise<Diagnostic[]> {
-  const docs = new Map<string, Awaited<ReturnType<typeof readSource>>['doc']>();
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    if (d.range || d.path === '') {
-      out.push(d);
-      continue;
-    }
-    if (!docs.has(d.source)) docs.set(d.source, (await readSource(d.source).catch(() => ({ doc: undefined }))).doc);
-    const range = docs.get(d.source)?.rangeOf(d.path);
-    out.push(range ? { ...d, range } : d);
-  }
-  return out;
-}
-
 export async function prepare(options: PrepareOptions): Promise<Prepared> {
   const loaded = await loadWorkspace(options.path, { cwd: options.cwd, env: options.env });
   const ws = loaded.workspace;
   if (!ws || hasErrors(loaded.diagnostics)) return { diagnostics: loaded.diagnostics, fidelity: [] };
   options.adjust?.(ws);
   const compiled = compileConfig(ws, { protocolCheck: options.protocolCheck });
-  const diagnostics = [...loaded.diagnostics, ...(await locateAll(compiled.diagnostics))];
+  const diagnostics = [...loaded.diagnostics, ...compiled.diagnostics];
   const fidelity = fidelityReport(ws, { protocolCheck: options.protocolCheck });
   return hasErrors(diagnostics) ? { diagnostics, fidelity } : { config: compiled.config, diagnostics, fidelity };
 }

@@ -8,8 +8,8 @@ export async function workspaceFrom(yaml: string, extra: Partial<Workspace> = {}
   const loaded = await loadGroupText('api.yaml', yaml);
   if (!loaded.group) throw new Error(loaded.diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n'));
   return {
-    file: 'apig.yaml', dir: '.', implicit: false,
-    groups: [{ ref: { name: 'g', spec: 'api.yaml', domains }, file: 'api.yaml', model: loaded.group, raw: loaded.doc?.value }],
+    file: 'apig.yaml', dir: '.', implicit: false, shown: 'apig.yaml', rangeOf: () => undefined,
+    groups: [{ ref: { name: 'g', spec: 'api.yaml', domains }, file: 'api.yaml', shown: 'api.yaml', model: loaded.group, raw: loaded.doc?.value, rangeOf: (p) => loaded.doc?.rangeOf(p) }],
     environments: [], apps: [], instance: { ...DEFAULT_INSTANCE }, iam: { tokens: [], aksk: [] }, authorizers: [],
     vpcChannels: [], signatureKeys: [], functions: {}, ...extra,
   };
