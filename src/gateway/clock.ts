@@ -23,17 +23,17 @@ export function manualClock(start = 0): Clock & { advance(ms: number): void } {
 /** Request ids are 32 lowercase hex characters, like the gateway's X-Request-Id (ruling 5). */
 export type IdSource = () => string;
 
-/** Random ids drawn in batches: one randomBytes call per 256 requests keeps ids off the hot path. */
+/** Random ids drawn in batches: one randomBytes call and one hex conversion per 256 requests. */
 export function randomIds(): IdSource {
-  let pool = Buffer.alloc(0);
+  let pool = '';
   let at = 0;
   return () => {
-    if (at + 16 > pool.length) {
-      pool = randomBytes(16 * 256);
+    if (at + 32 > pool.length) {
+      pool = randomBytes(16 * 256).toString('hex');
       at = 0;
     }
-    const id = pool.toString('hex', at, at + 16);
-    at += 16;
+    const id = pool.slice(at, at + 32);
+    at += 32;
     return id;
   };
 }

@@ -39,6 +39,8 @@ export class Gateway {
   readonly ids: IdSource;
   readonly dispatcher: Dispatcher;
   readonly emit: EventSink;
+  /** Whether anyone listens: request events are not even built otherwise. */
+  readonly reporting: boolean;
   readonly traceAll: boolean;
   private readonly probe: Probe;
   private readonly healthTimers: boolean;
@@ -54,6 +56,7 @@ export class Gateway {
     // usually self-signed (docs/serve.md).
     this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connect: { rejectUnauthorized: false } });
     this.emit = options.onEvent ?? (() => undefined);
+    this.reporting = options.onEvent !== undefined;
     this.traceAll = options.trace ?? false;
     this.probe = options.probe ?? defaultProbe(this.dispatcher);
     this.healthTimers = options.healthTimers ?? true;

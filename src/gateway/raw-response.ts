@@ -33,7 +33,7 @@ export function parserErrorId(code: string | undefined): ErrorId {
 export function rawError(gw: Gateway, wire: WireRequest, f: GatewayFailure): { bytes: Buffer; event: RequestEvent } {
   const ctx = gw.begin(wire, false);
   const r = renderError(f, ctx);
-  const headers = gatewayHeaders(ctx, gw.clock.now(), undefined);
+  const headers = gatewayHeaders(ctx, gw.clock, undefined);
   for (const [k, v] of r.headers) headers[k] = v;
   headers['content-length'] = String(Buffer.byteLength(r.body));
   headers.connection = 'close';

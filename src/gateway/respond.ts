@@ -6,29 +6,49 @@
  */
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { ResponseHeaders } from './backends/result.js';
+import type { Clock } from './clock.js';
 import { headerValue, type RequestContext } from './context.js';
 import { TRACE_HEADER, traceHeaderValue, wantsTrace } from './trace.js';
 
 const NOT_RETURNED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'server', 'x-request-id']);
 
 export function isDebug(ctx: RequestContext): boolean {
-  return headerValue(ctx.headers, 'x-apig-mode')?.trim().toLowerCase() === 'debug';
+  const mode = headerValue(ctx.headers, 'x-apig-mode');
+  return mode !== undefined && mode.trim().toLowerCase() === 'debug';
 }
 
-export function gatewayHeaders(ctx: RequestContext, now: number, upstreamMs: number | undefined): OutgoingHttpHeaders {
+export function gatewayHeaders(ctx: RequestContext, clock: Clock, upstreamMs: number | undefined): OutgoingHttpHeaders {
   const h: OutgoingHttpHeaders = { 'x-request-id': ctx.requestId, server: 'api-gateway' };
   if (isDebug(ctx)) {
-    h['x-apig-latency'] = String(Math.round(now - ctx.receivedAt));
+    h['x-apig-latency'] = String(Math.round(clock.now() - ctx.receivedAt));
     if (upstreamMs !== undefined) h['x-apig-upstream-latency'] = String(Math.round(upstreamMs));
   }
   if (ctx.trace && wantsTrace(ctx.headers[TRACE_HEADER])) h[TRACE_HEADER] = traceHeaderValue(ctx.trace);
   return h;
 }
 
-export function backendHeaders(from: ResponseHeaders, into: OutgoingHttpHeaders): OutgoingHttpHeaders {
+/** The backend's headers (end-to-end ones) then the gateway's, as flat name/value pairs for writeHead. */
+export function responseHeaders(from: ResponseHeaders, gateway: OutgoingHttpHeaders, extra?: [string, string]): string[] {
+  const out: string[] = [];
+  for (const k in from) {
+    const v = from[k];
+    if (v === undefined || NOT_RETURNED.has(k) || gateway[k] !== undefined || k === extra?.[0]) continue;
+    if (Array.isArray(v)) for (const one of v) out.push(k, one);
+    else out.push(k, v);
+  }
+  for (const k in gateway) {
+    const v = gateway[k];
+    if (v !== undefined) out.push(k, String(v));
+  }
+  if (extra) out.push(extra[0], extra[1]);
+  return out;
+}
+
+/** The same, as an object (raw answers written on a socket). */
+export function backendHeaders(from: ResponseHeaders, gateway: OutgoingHttpHeaders): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
   for (const [k, v] of Object.entries(from)) if (v !== undefined && !NOT_RETURNED.has(k)) out[k] = v;
-  return Object.assign(out, into);
+  return Object.assign(out, gateway);
 }
 
 /** 494 has no standard reason phrase; nginx's. */

@@ -60,6 +60,11 @@ function decodeSegment(s: string): string {
 
 export class Router<T> {
   private readonly root: Node<T> = {};
+  /**
+   * Exact routes made only of static segments, by path: the best match a request can have (exact before
+   * prefix, static before everything), so one map lookup settles the most common case without the trie.
+   */
+  private readonly staticExact = new Map<string, Terminal<T>>();
   readonly routes: Route<T>[] = [];
   readonly conflicts: Conflict<T>[] = [];
 
@@ -99,10 +104,14 @@ export class Router<T> {
     const terminal: Terminal<T> = (node[kind] ??= { byMethod: new Map() });
     if (method === 'ANY') terminal.any = route;
     else terminal.byMethod.set(method, route);
+    if (kind === 'exact' && segments.every((s) => s.kind === 'static')) this.staticExact.set(route.pattern.path, terminal);
   }
 
   /** The winning route for a request path (raw, as sent, without the query string). */
   match(method: string, path: string): MatchResult<T> {
+    const fast = path.includes('%') ? undefined : this.staticExact.get(path);
+    const hit = fast && (fast.byMethod.get(method) ?? fast.any);
+    if (hit) return { kind: 'match', route: hit, params: {}, remainder: '' };
     const raw = path.split('/');
     raw.shift();
     const segs = raw.map(decodeSegment);

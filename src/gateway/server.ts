@@ -143,7 +143,7 @@ async function tunnel(gw: Gateway, req: IncomingMessage, socket: Duplex, head: B
     event.errorCode = ERRORS[f.id].code;
     if (f.detail !== undefined) event.detail = f.detail;
     const r = renderError(f, ctx);
-    const headers = gatewayHeaders(ctx, gw.clock.now(), undefined);
+    const headers = gatewayHeaders(ctx, gw.clock, undefined);
     for (const [k, v] of r.headers) headers[k] = v;
     headers['content-length'] = String(Buffer.byteLength(r.body));
     headers.connection = 'close';

@@ -59,7 +59,7 @@ function answerFailure(gw: Gateway, ctx: RequestContext, f: GatewayFailure, even
   event.errorCode = ERRORS[f.id].code;
   if (f.detail !== undefined) event.detail = f.detail;
   const r = renderError(f, ctx);
-  const headers = gatewayHeaders(ctx, gw.clock.now(), undefined);
+  const headers = gatewayHeaders(ctx, gw.clock, undefined);
   for (const [k, v] of r.headers) headers[k] = v;
   const reason = reasonPhrase(r.status);
   return { kind: 'respond', status: r.status, ...(reason ? { reason } : {}), headers, body: Buffer.from(r.body) };
@@ -95,7 +95,7 @@ export async function decideUpgrade(gw: Gateway, req: IncomingMessage, scheme: '
     let released = false;
     return done({
       kind: 'tunnel', origin, path, protocol, timeout: plan.timeout, headers: { ...call.headers, host },
-      gatewayHeaders: gatewayHeaders(ctx, gw.clock.now(), undefined),
+      gatewayHeaders: gatewayHeaders(ctx, gw.clock, undefined),
       release: () => {
         if (!released && member) member.active--;
         released = true;
@@ -105,7 +105,7 @@ export async function decideUpgrade(gw: Gateway, req: IncomingMessage, scheme: '
   const d = await gw.dispatch(ctx, null);
   if (!d.ok) return done(answerFailure(gw, ctx, d.failure, event));
   const body = await collect(d.body);
-  const headers = backendHeaders(d.headers, gatewayHeaders(ctx, gw.clock.now(), d.upstreamMs));
+  const headers = backendHeaders(d.headers, gatewayHeaders(ctx, gw.clock, d.upstreamMs));
   headers['content-length'] = String(body.length);
   headers.connection = 'close';
   return done({ kind: 'respond', status: d.status, headers, body });

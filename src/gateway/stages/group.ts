@@ -16,7 +16,7 @@ export function hostName(host: string): string {
 
 export function group(ctx: RequestContext): StageOutcome {
   const host = headerValue(ctx.headers, 'host') ?? '';
-  const bound = host === '' ? undefined : ctx.config.byDomain.get(hostName(host));
+  const bound = host === '' || ctx.config.byDomain.size === 0 ? undefined : ctx.config.byDomain.get(hostName(host));
   const chosen = bound ?? ctx.config.fallback;
   if (!chosen) {
     traceStep(ctx, 'group', 'none', { host });

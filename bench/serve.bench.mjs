@@ -1,0 +1,249 @@
+// apig serve throughput, latency and memory, against baselines measured in the same run (issue 5):
+//   (a)  a Mock API through the gateway      vs (a') a bare node:http server returning the same body
+//   (b)  an HTTP-backend API through it      vs (b') a bare undici proxy to the same backend
+//   (c)  the Mock API with 5,000 APIs in the route table vs the same with 10 APIs
+//   memory of the gateway process over a bounded mixed run (heap after GC, sampled every second)
+// Targets: (a)/(a') >= 0.5, (b)/(b') >= 0.6, (c) costs < 10%, memory flat.
+//
+// Usage: node bench/serve.bench.mjs [--memory-seconds 10] [--seconds 2] [--rounds 3] [--connections 32]
+// The issue's memory figure is a 60-second run: --memory-seconds 60. Needs the build (npx tsc -p tsconfig.build.json).
+//
+// Each server runs in its own process (this file, forked with a role); the load generator is a small undici
+// Pool loop with N concurrent in-flight requests, in this process. Rounds alternate the gateway and its
+// baseline so that drift (CPU frequency, other load on the machine) hits both alike; medians are reported.
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Agent, Pool } from 'undici';
+
+const SELF = fileURLToPath(import.meta.url);
+const BODY = JSON.stringify({ message: 'hello from apig', items: [1, 2, 3] });
+
+// ---------------------------------------------------------------------------------------------------------
+// Roles (child processes)
+
+async function listenOn(server) {
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return server.address().port;
+}
+
+const ROLES = {
+  /** The gateway under test, through the library the CLI uses. */
+  async gateway(workspace) {
+    const { prepare, launch } = await import('../dist/gateway/index.js');
+    const prepared = await prepare({ path: workspace, cwd: process.cwd(), env: {}, protocolCheck: false });
+    if (!prepared.config) throw new Error(prepared.diagnostics.map((d) => d.message).join('\n'));
+    const launched = await launch(prepared.config, { host: '127.0.0.1', port: 0 });
+    return Number(new URL(launched.server.urls[0]).port);
+  },
+  /** (a') what the Mock API answers, from a bare node:http server. */
+  async 'bare-http'() {
+    return listenOn(createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) });
+      res.end(BODY);
+    }));
+  },
+  /** The backend of (b) and (b'). */
+  async backend() {
+    return listenOn(createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) });
+      res.end(BODY);
+    }));
+  },
+  /** (b') a bare undici proxy: forwards method, path and headers, streams the answer back. */
+  async 'bare-proxy'(backendPort) {
+    const agent = new Agent({ keepAliveTimeout: 10_000 });
+    const origin = `http://127.0.0.1:${backendPort}`;
+    return listenOn(createServer(async (req, res) => {
+      try {
+        const { host: _host, connection: _c, ...headers } = req.headers;
+        const up = await agent.request({ origin, path: req.url, method: req.method, headers, body: req.method === 'GET' ? null : req });
+        const { connection: _uc, 'transfer-encoding': _te, 'keep-alive': _ka, ...out } = up.headers;
+        res.writeHead(up.statusCode, out);
+        up.body.pipe(res);
+      } catch {
+        res.writeHead(502).end();
+      }
+    }));
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// The run
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : Number(process.argv[i + 1]);
+}
+
+function start(role, ...args) {
+  const child = fork(SELF, ['--role', role, ...args.map(String)], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    const ask = (what) => new Promise((r) => { child.once('message', r); child.send(what); });
+    child.once('message', (m) => resolve({ child, port: m.port, memory: () => ask('memory'), cpu: async () => (await ask('cpu')).cpu }));
+    child.once('exit', (code) => reject(new Error(`${role} exited ${code}`)));
+  });
+}
+
+function stop(proc) {
+  proc.child.removeAllListeners('exit');
+  proc.child.kill();
+}
+
+/** N concurrent request loops for `seconds`: requests per second, p99 latency (ms), non-200 answers. */
+async function load(port, path, seconds, connections) {
+  const pool = new Pool(`http://127.0.0.1:${port}`, { connections, pipelining: 1, keepAliveTimeout: 10_000 });
+  const latencies = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      try {
+        const res = await pool.request({ path, method: 'GET' });
+        await res.body.dump();
+        if (res.statusCode !== 200) errors++;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - t);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  await pool.close();
+  latencies.sort((x, y) => x - y);
+  return { rps: latencies.length / elapsed, p99: latencies[Math.floor(latencies.length * 0.99)] ?? NaN, errors, requests: latencies.length };
+}
+
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+
+/**
+ * Alternates rounds between the candidates; medians of req/s, p99 and the server process's CPU time per
+ * request (user + system, which other load on the machine disturbs less than throughput).
+ */
+async function compare(candidates, { seconds, rounds, connections }) {
+  for (const c of candidates) await load(c.port, c.path, 0.5, connections); // warm up (JIT, pools)
+  const results = candidates.map(() => ({ rps: [], p99: [], cpu: [], errors: 0 }));
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, c] of candidates.entries()) {
+      const before = await c.proc.cpu();
+      const m = await load(c.port, c.path, seconds, connections);
+      const used = (await c.proc.cpu()) - before;
+      results[i].rps.push(m.rps);
+      results[i].p99.push(m.p99);
+      results[i].cpu.push(used / m.requests);
+      results[i].errors += m.errors;
+    }
+  }
+  return results.map((x) => ({ rps: median(x.rps), p99: median(x.p99), cpu: median(x.cpu), errors: x.errors }));
+}
+
+/** A workspace with `count` APIs: fillers of every shape, plus the two measured ones. */
+function workspace(dir, count, backendPort) {
+  const paths = {
+    '/bench/mock': { get: api('benchMock', { type: 'MOCK', mockEndpoints: { 'result-content': BODY } }) },
+    '/bench/items/{id}': { get: api('benchItem', { type: 'MOCK', mockEndpoints: { 'result-content': BODY } }, [{ name: 'id', in: 'path', type: 'string', required: true }]) },
+    '/bench/http': { get: api('benchHttp', { type: 'HTTP', httpEndpoints: { address: '#backend#', scheme: 'http', method: 'GET', path: '/data', timeout: 5000 } }) },
+  };
+  for (let i = 0; i < count - 3; i++) {
+    const shape = i % 4;
+    const path = shape === 0 ? `/svc${i % 50}/r${i}` : shape === 1 ? `/svc${i % 50}/r${i}/{id}` : shape === 2 ? `/svc${i % 50}/r${i}/{id}/sub` : `/p${i}/files`;
+    const op = api(`filler${i}`, { type: 'MOCK', mockEndpoints: { 'result-content': '{}' } }, path.includes('{id}') ? [{ name: 'id', in: 'path', type: 'string', required: true }] : []);
+    if (shape === 3) op['x-apigateway-match-mode'] = 'SWA';
+    paths[path] = { [['get', 'post', 'put', 'get'][shape]]: op };
+  }
+  const file = join(dir, `apis-${count}.json`);
+  writeFileSync(file, JSON.stringify({ swagger: '2.0', info: { title: `bench${count}`, version: '1' }, paths }));
+  const ws = join(dir, `ws-${count}`);
+  writeFileSync(`${ws}.yaml`, `groups:\n  - { name: bench, spec: apis-${count}.json }\nenvironments:\n  RELEASE: { variables: { backend: "127.0.0.1:${backendPort}" } }\n`);
+  return `${ws}.yaml`;
+}
+
+function api(name, backend, parameters = []) {
+  return { operationId: name, parameters, responses: { 200: { description: 'ok' } }, 'x-apigateway-backend': backend };
+}
+
+const fmt = (x) => Math.round(x).toLocaleString('en-US');
+const ms = (x) => `${x.toFixed(2)} ms`;
+const mb = (x) => `${(x / 1024 / 1024).toFixed(1)} MB`;
+
+async function main() {
+  const settings = { seconds: option('seconds', 2), rounds: option('rounds', 3), connections: option('connections', 32) };
+  const memorySeconds = option('memory-seconds', 10);
+  const dir = mkdtempSync(join(tmpdir(), 'apig-serve-bench-'));
+  const procs = [];
+  try {
+    const backend = await start('backend');
+    procs.push(backend);
+    const gw10 = await start('gateway', workspace(dir, 10, backend.port));
+    const gw5000 = await start('gateway', workspace(dir, 5000, backend.port));
+    const bare = await start('bare-http');
+    const proxy = await start('bare-proxy', backend.port);
+    procs.push(gw10, gw5000, bare, proxy);
+    console.log(`apig serve bench: ${settings.connections} connections, ${settings.rounds} alternating rounds of ${settings.seconds} s, medians; loopback`);
+
+    const at = (proc, path) => ({ proc, port: proc.port, path });
+    const [a, a1] = await compare([at(gw10, '/bench/mock'), at(bare, '/bench/mock')], settings);
+    const [b, b1] = await compare([at(gw10, '/bench/http'), at(proxy, '/bench/http')], settings);
+    // A {param} route: the trie, not the map of all-static exact paths, decides.
+    const [c10, c5000] = await compare([at(gw10, '/bench/items/42'), at(gw5000, '/bench/items/42')], settings);
+    const line = (label, m) => console.log(`${label.padEnd(40)} ${fmt(m.rps).padStart(7)} req/s   p99 ${ms(m.p99).padStart(8)}   ${fmt(m.cpu).padStart(4)} µs CPU/req${m.errors ? `   ${m.errors} errors` : ''}`);
+    const verdict = (ok) => (ok ? 'ok' : 'BELOW TARGET');
+    line("(a)  gateway, Mock API", a);
+    line("(a') bare node:http, same body", a1);
+    console.log(`     ratio (a)/(a') ${(a.rps / a1.rps).toFixed(2)} (target >= 0.50) ${verdict(a.rps / a1.rps >= 0.5)}; p99 ${(a.p99 / a1.p99).toFixed(2)}x; CPU per request ${(a.cpu / a1.cpu).toFixed(2)}x`);
+    line('(b)  gateway, HTTP-backend API', b);
+    line("(b') bare undici proxy, same backend", b1);
+    console.log(`     ratio (b)/(b') ${(b.rps / b1.rps).toFixed(2)} (target >= 0.60) ${verdict(b.rps / b1.rps >= 0.6)}; p99 ${(b.p99 / b1.p99).toFixed(2)}x; CPU per request ${(b.cpu / b1.cpu).toFixed(2)}x`);
+    line('(c)  {param} Mock API, 10-API table', c10);
+    line('     {param} Mock API, 5,000-API table', c5000);
+    const cost = 1 - c5000.rps / c10.rps;
+    console.log(`     5,000 vs 10 APIs: ${(cost * 100).toFixed(1)}% throughput cost (target < 10%) ${verdict(cost < 0.1)}; CPU per request ${(c5000.cpu / c10.cpu).toFixed(2)}x`);
+
+    // Memory: the 5,000-API gateway under mixed Mock and HTTP load; heap after a full GC, once a second.
+    const samples = [];
+    const half = Math.max(1, Math.floor(settings.connections / 2));
+    const sampler = (async () => {
+      for (let s = 0; s <= memorySeconds; s++) {
+        samples.push(await gw5000.memory());
+        if (s < memorySeconds) await new Promise((r) => setTimeout(r, 1000));
+      }
+    })();
+    const loads = await Promise.all([load(gw5000.port, '/bench/mock', memorySeconds, half), load(gw5000.port, '/bench/http', memorySeconds, half)]);
+    await sampler;
+    const first = samples[1] ?? samples[0];
+    const last = samples[samples.length - 1];
+    const peak = Math.max(...samples.map((x) => x.heapUsed));
+    const growth = (last.heapUsed - first.heapUsed) / first.heapUsed;
+    console.log(`memory over ${memorySeconds} s (${fmt(loads[0].rps + loads[1].rps)} req/s mixed, ${samples.length} samples): heap ${mb(first.heapUsed)} -> ${mb(last.heapUsed)} (peak ${mb(peak)}, ${(growth * 100).toFixed(1)}%), rss ${mb(first.rss)} -> ${mb(last.rss)} ${verdict(growth < 0.1)}`);
+    if (memorySeconds < 60) console.log('     (the issue\'s figure is a 60-second run: --memory-seconds 60)');
+  } finally {
+    for (const p of procs) stop(p);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Last, so that every const above is initialised: a child serves its role, the parent runs the bench.
+if (process.argv[2] === '--role') {
+  const [, , , role, ...args] = process.argv;
+  const port = await ROLES[role](...args);
+  process.on('message', (m) => {
+    if (m === 'memory') {
+      globalThis.gc?.();
+      const { heapUsed, rss } = process.memoryUsage();
+      process.send({ heapUsed, rss });
+    } else if (m === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send({ cpu: user + system });
+    }
+  });
+  process.send({ port });
+} else {
+  await main();
+}
