@@ -53,7 +53,8 @@ describe('apig lint', () => {
 
   it('exit codes: 0 clean, 1 at or above the fail severity, --max-warnings, --rule', async () => {
     expect((await runCli(['lint', 'fixtures/demo'], { env: { APP1_SECRET: 'x', APP1_APPCODE: 'y' } })).code).toBe(0);
-    expect((await runCli(['lint', 'fixtures/examples/otc-four-backends.yaml'])).code).toBe(0);
+    // The documented examples lint with no errors (issue 4).
+    expect((await runCli(['lint', 'fixtures/examples/otc-four-backends.yaml', 'fixtures/examples/full-featured.yaml'])).code).toBe(0);
     expect((await runCli(['lint', 'fixtures/examples/otc-four-backends.yaml', '--fail-severity', 'warn'])).code).toBe(1);
     expect((await runCli(['lint', 'fixtures/examples/otc-four-backends.yaml', '--max-warnings', '0'])).code).toBe(1);
     expect((await runCli(['lint', 'fixtures/examples/otc-four-backends.yaml', '--max-warnings', '10'])).code).toBe(0);
