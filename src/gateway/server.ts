@@ -139,7 +139,7 @@ async function tunnel(gw: Gateway, req: IncomingMessage, socket: Duplex, head: B
     socket.pipe(up.socket);
   } catch (err) {
     action.release();
-    const f = classifyUpstreamError(err, `${action.origin}${action.path}`);
+    const f = classifyUpstreamError(err, `${action.origin}${action.path.split('?')[0] ?? ''}`);
     event.errorCode = ERRORS[f.id].code;
     if (f.detail !== undefined) event.detail = f.detail;
     const r = renderError(f, ctx);

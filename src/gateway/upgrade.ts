@@ -90,8 +90,8 @@ export async function decideUpgrade(gw: Gateway, req: IncomingMessage, scheme: '
       host = chosen.host;
     }
     const path = callTarget(call);
-    event.upstream = `${origin}${path}`;
-    traceStep(ctx, 'backend', `upgrade to ${protocol} through ${origin}${path}`);
+    event.upstream = `${origin}${call.path}`;
+    traceStep(ctx, 'backend', `upgrade to ${protocol} through ${origin}${call.path}`);
     let released = false;
     return done({
       kind: 'tunnel', origin, path, protocol, timeout: plan.timeout, headers: { ...call.headers, host },

@@ -54,7 +54,8 @@ export function requestBody(input: Pick<DispatchInput, 'body' | 'runtime' | 'ctx
 export async function forward(target: Target, call: BackendCall, timeout: number, input: DispatchInput): Promise<Dispatched> {
   const { dispatcher, clock } = input.runtime;
   const path = callTarget(call);
-  const upstream = `${originOf(target)}${path}`;
+  // Without the query string, which may carry credentials: this goes to logs and traces.
+  const upstream = `${originOf(target)}${call.path}`;
   const started = clock.now();
   try {
     const res = await dispatcher.request({

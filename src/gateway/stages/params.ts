@@ -16,19 +16,29 @@ export function isNumberParam(p: Param): boolean {
   return p.swaggerType === 'number' || p.swaggerType === 'integer';
 }
 
+/**
+ * Header values may be credentials (an API key declared as a parameter): logs and traces show them masked.
+ * Query and path values are part of the URL the caller chose to send, and are shown.
+ */
+export function shownValue(p: Pick<Param, 'location'>, value: string): string {
+  if (p.location !== 'HEADER' || value.length <= 4) return JSON.stringify(value);
+  return `"${value.slice(0, 2)}…" (${value.length} characters)`;
+}
+
 /** Why a present value breaks the parameter's rules, or undefined. */
 export function violation(p: Param, value: string): string | undefined {
+  const shown = shownValue(p, value);
   if (isNumberParam(p)) {
-    if (!NUMBER.test(value)) return `${JSON.stringify(value)} is not a Number`;
+    if (!NUMBER.test(value)) return `${shown} is not a Number`;
     const n = Number(value);
-    if (p.minimum !== undefined && n < p.minimum) return `${value} is below the minimum ${p.minimum}`;
-    if (p.maximum !== undefined && n > p.maximum) return `${value} is above the maximum ${p.maximum}`;
+    if (p.minimum !== undefined && n < p.minimum) return `${shown} is below the minimum ${p.minimum}`;
+    if (p.maximum !== undefined && n > p.maximum) return `${shown} is above the maximum ${p.maximum}`;
   } else {
     const length = [...value].length;
-    if (p.minLength !== undefined && length < p.minLength) return `${JSON.stringify(value)} is shorter than ${p.minLength}`;
-    if (p.maxLength !== undefined && length > p.maxLength) return `${JSON.stringify(value)} is longer than ${p.maxLength}`;
+    if (p.minLength !== undefined && length < p.minLength) return `${shown} is shorter than ${p.minLength}`;
+    if (p.maxLength !== undefined && length > p.maxLength) return `${shown} is longer than ${p.maxLength}`;
   }
-  if (p.enum && !p.enum.some((e) => String(e) === value)) return `${JSON.stringify(value)} is not one of ${p.enum.map((e) => JSON.stringify(String(e))).join(', ')}`;
+  if (p.enum && !p.enum.some((e) => String(e) === value)) return `${shown} is not one of ${p.enum.map((e) => JSON.stringify(String(e))).join(', ')}`;
   return undefined;
 }
 
@@ -71,6 +81,9 @@ export function params(ctx: RequestContext): StageOutcome {
     }
     values[loc][key] = given;
   }
-  if (ctx.trace) traceStep(ctx, 'params', 'valid', { values, ...(defaults.length > 0 ? { defaultsInjected: defaults } : {}) });
+  if (ctx.trace) {
+    const header = Object.fromEntries(Object.entries(values.header).map(([k, v]) => [k, shownValue({ location: 'HEADER' }, v)]));
+    traceStep(ctx, 'params', 'valid', { values: { ...values, header }, ...(defaults.length > 0 ? { defaultsInjected: defaults } : {}) });
+  }
   return NEXT;
 }

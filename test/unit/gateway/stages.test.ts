@@ -168,3 +168,11 @@ describe('backend request', () => {
     expect(code(backendRequest(ctx))).toBe('next');
   });
 });
+
+describe('secrets in logs', () => {
+  it('header parameter values are masked in failure details; query values are shown', async () => {
+    const { violation } = await import('../../../src/gateway/stages/params.js');
+    expect(violation({ name: 'X-Api-Key', location: 'HEADER', maxLength: 4 } as never, 'sk-0123456789')).toBe('"sk…" (13 characters) is longer than 4');
+    expect(violation({ name: 'q', location: 'QUERY', maxLength: 2 } as never, 'abc')).toBe('"abc" is longer than 2');
+  });
+});
