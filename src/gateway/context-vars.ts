@@ -26,9 +26,6 @@ const VARS: Record<string, Resolver> = {
   'error.type': (_c, e) => (e ? ERRORS[e.id].type : undefined),
 };
 
-/** The names this emulator resolves (the fidelity page lists the rest as empty). */
-export const CONTEXT_VARIABLES = Object.keys(VARS);
-
 export function contextVariable(ctx: RequestContext, name: string, error?: GatewayFailure): string | undefined {
   return VARS[name]?.(ctx, error);
 }

@@ -83,3 +83,19 @@ export function describePattern(p: RoutePattern): string {
   const mode = p.mode === 'NORMAL' ? 'exact match' : `prefix match (${p.segments.length} segment${p.segments.length === 1 ? '' : 's'}${p.slash ? ' and a trailing slash' : ''})`;
   return `${mode}; ${kinds.join(', ')} segment(s); method ${p.method === 'ANY' ? 'ANY' : 'specific'}`;
 }
+
+/** Whether one pattern matches the (decoded) request segments on its own: the router's test oracle. */
+export function matchesAlone(p: RoutePattern, segs: readonly string[]): boolean {
+  const n = p.segments.length;
+  for (let i = 0; i < n; i++) {
+    const s = p.segments[i];
+    const v = segs[i];
+    if (!s) return false;
+    if (s.kind === 'greedy') return segs.slice(i).join('/') !== '';
+    if (v === undefined) return false;
+    if (s.kind === 'static' ? v !== s.text : v === '') return false;
+  }
+  if (p.mode === 'NORMAL') return segs.length === n;
+  return p.slash ? segs.length > n : segs.length >= n;
+}
+

@@ -4,7 +4,7 @@
  * Precedence is the contract of route-pattern.ts (ruling 3); `candidates()` applies that comparator by brute
  * force and the tests check that the trie always agrees with it.
  */
-import { comparePrecedence, shapeKey, type RoutePattern } from './route-pattern.js';
+import { comparePrecedence, matchesAlone, shapeKey, type RoutePattern } from './route-pattern.js';
 
 export interface Route<T> {
   pattern: RoutePattern;
@@ -204,19 +204,3 @@ export class Router<T> {
       .sort((a, b) => comparePrecedence(a.pattern, b.pattern));
   }
 }
-
-/** Whether one pattern matches the segments, on its own. */
-export function matchesAlone(p: RoutePattern, segs: readonly string[]): boolean {
-  const n = p.segments.length;
-  for (let i = 0; i < n; i++) {
-    const s = p.segments[i];
-    const v = segs[i];
-    if (!s) return false;
-    if (s.kind === 'greedy') return segs.slice(i).join('/') !== '';
-    if (v === undefined) return false;
-    if (s.kind === 'static' ? v !== s.text : v === '') return false;
-  }
-  if (p.mode === 'NORMAL') return segs.length === n;
-  return p.slash ? segs.length > n : segs.length >= n;
-}
-
