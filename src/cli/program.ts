@@ -6,6 +6,8 @@ import { registerExport } from './commands/export.js';
 import { registerLint } from './commands/lint.js';
 import { registerSign } from './commands/sign.js';
 import { registerServe } from './commands/serve.js';
+import { registerInit } from './commands/init.js';
+import { registerAdd } from './commands/add.js';
 
 function packageVersion(): string {
   const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -13,7 +15,7 @@ function packageVersion(): string {
 }
 
 /** Every command, in the order `apig --help` lists them. */
-const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerImport, registerExport, registerLint, registerSign, registerServe];
+const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerInit, registerAdd, registerImport, registerExport, registerLint, registerSign, registerServe];
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('apig');

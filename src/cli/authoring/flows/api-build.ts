@@ -1,0 +1,83 @@
+/** Answers of `apig add api` → the Api model, the security scheme it needs, and the candidate workspace. */
+import type { Api, ApiMethod, AuthType, MatchMode, Param, ParamLocation, SecurityScheme } from '../../../core/model.js';
+import type { LoadedGroup, Workspace } from '../../../core/workspace-model.js';
+import { withGroupModel, withWorkspace } from '../../../lint/candidate.js';
+import { groupOf, str, strs, type FlowContext } from '../context.js';
+import type { Answers, Item } from '../fields.js';
+import { buildBackend } from './backend.js';
+
+export interface ApiResult {
+  group: LoadedGroup;
+  api: Api;
+  /** A security scheme the group file does not define yet (apig-auth-app / apig-auth-iam). */
+  newScheme?: SecurityScheme;
+  /** Environments of the `publish:` map the API is added to. */
+  publish: string[];
+}
+
+/** The documented scheme names and definitions (x-apigateway.md §1). */
+const SCHEMES: Record<'APP' | 'IAM', SecurityScheme> = {
+  APP: { name: 'apig-auth-app', type: 'apiKey', paramName: 'Authorization', in: 'header', authType: 'AppSigv1' },
+  IAM: { name: 'apig-auth-iam', type: 'apiKey', paramName: 'unused', in: 'header', authType: 'IAM' },
+};
+
+export const front = (a: Answers): { method: ApiMethod; path: string } => ({ method: (str(a.method) ?? 'GET') as ApiMethod, path: str(a.path) ?? '/' });
+
+/** Every {name} / {name+} of the path is a required PATH parameter (path-parameters). */
+export function pathParams(path: string): Param[] {
+  return [...path.matchAll(/\{([^{}]+?)\+?\}/g)].map((m) => ({ name: m[1] ?? '', location: 'PATH', swaggerType: 'string', required: true }));
+}
+
+export function itemParam(item: Item): Param {
+  return {
+    name: String(item.paramName ?? ''),
+    location: (str(item.paramIn) ?? 'QUERY') as ParamLocation,
+    swaggerType: item.paramType === 'NUMBER' ? 'number' : 'string',
+    required: item.paramRequired === true,
+  };
+}
+
+function security(group: LoadedGroup, auth: AuthType, authorizer: string | undefined): { security?: string[][]; newScheme?: SecurityScheme } {
+  if (auth === 'NONE') return {};
+  if (auth === 'AUTHORIZER') return authorizer ? { security: [[authorizer]] } : {};
+  const wanted = auth === 'APP' ? 'AppSigv1' : 'IAM';
+  const existing = group.model.securitySchemes.find((s) => s.authType === wanted && s.authOpt?.appCodeAuth !== 'header');
+  return existing ? { security: [[existing.name]] } : { security: [[SCHEMES[auth].name]], newScheme: SCHEMES[auth] };
+}
+
+export function buildApi(ctx: FlowContext, a: Answers): ApiResult {
+  const group = groupOf(ctx, a);
+  const { method, path } = front(a);
+  const items = Array.isArray(a.params) ? (a.params as Item[]) : [];
+  // The parameter being answered (its fields sit beside the list while it is asked).
+  const current = typeof a.paramName === 'string' ? [itemParam(a as Item)] : [];
+  const auth = security(group, (str(a.auth) ?? 'NONE') as AuthType, str(a.authorizer));
+  const description = str(a.description);
+  const api: Api = {
+    name: str(a.name) ?? 'placeholderName',
+    nameGenerated: false,
+    method,
+    path,
+    ...(description !== undefined ? { description } : {}),
+    ...(auth.security ? { security: auth.security } : {}),
+    params: [...pathParams(path), ...items.map(itemParam), ...current],
+    responses: { 200: { description: 'OK' } },
+    requestType: 'public',
+    matchMode: (str(a.matchMode) ?? 'NORMAL') as MatchMode,
+    ...(a.cors === true ? { cors: true } : {}),
+    backend: buildBackend(a, { method, path }, 'MOCK'),
+    ...(str(a.throttle) ? { throttle: str(a.throttle) } : {}),
+    ...(str(a.acl) ? { acl: str(a.acl) } : {}),
+  };
+  return { group, api, ...(auth.newScheme ? { newScheme: auth.newScheme } : {}), publish: strs(a.publish) };
+}
+
+export function apiCandidate(ctx: FlowContext, r: ApiResult): Workspace {
+  const model = r.group.model;
+  const next = { ...model, apis: [...model.apis, r.api], securitySchemes: r.newScheme ? [...model.securitySchemes, r.newScheme] : model.securitySchemes };
+  const ws = withGroupModel(ctx.ws, r.group.ref.name, next);
+  if (r.publish.length === 0 || !ctx.ws.publish) return ws;
+  const publish = { ...ctx.ws.publish };
+  for (const env of r.publish) publish[env] = [...(publish[env] ?? []), r.api.name];
+  return withWorkspace(ws, { publish });
+}

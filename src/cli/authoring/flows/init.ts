@@ -1,0 +1,71 @@
+/** `apig init`: which template, and the few names it needs; the group name is checked by group-name. */
+import { join } from 'node:path';
+import { DEFAULT_INSTANCE, type Workspace } from '../../../core/workspace-model.js';
+import { refusal } from '../../../lint/candidate.js';
+import { DEFAULT_QUOTAS } from '../../../lint/quotas.js';
+import { loadGroupText } from '../../../spec/load-group.js';
+import { TEMPLATE_IDS, TEMPLATES, type Rendered, type TemplateId } from '../../../workspace/authoring/templates/index.js';
+import { str } from '../context.js';
+import type { Answers, Field, Verdict } from '../fields.js';
+
+export interface InitSetup {
+  dir: string;
+  /** Generated once per run (app-auth). */
+  appKey: string;
+}
+
+/** A folder name → a group name in the import-title pattern (letters, digits, underscores; letter first). */
+export function suggestedGroupName(folder: string): string {
+  const cleaned = folder.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^[^A-Za-z]+/, '').replace(/_+$/, '').slice(0, 64);
+  return cleaned.length >= 3 ? cleaned : 'demo';
+}
+
+export function render(setup: InitSetup, a: Answers): { rendered: Rendered; specFile: string; template: TemplateId } {
+  const template = (str(a.template) ?? 'mock') as TemplateId;
+  const group = str(a.group) ?? 'demo';
+  const specFile = `${group}.yaml`;
+  const rendered = TEMPLATES[template].render({ group, specFile, backend: str(a.backend) ?? '127.0.0.1:9000', app: str(a.app) ?? 'app1', appKey: setup.appKey });
+  return { rendered, specFile, template };
+}
+
+function bare(dir: string): Workspace {
+  return {
+    file: join(dir, 'apig.yaml'), dir, implicit: false, shown: 'apig.yaml', rangeOf: () => undefined, groups: [], environments: [], apps: [],
+    instance: { ...DEFAULT_INSTANCE }, iam: { tokens: [], aksk: [] }, authorizers: [], vpcChannels: [], signatureKeys: [], functions: {},
+  };
+}
+
+/** The group name as the rendered template would carry it (apig.yaml name and info.title). */
+async function groupNameVerdict(setup: InitSetup, a: Answers): Promise<Verdict> {
+  const { rendered, specFile } = render(setup, a);
+  const loaded = await loadGroupText(specFile, rendered.group);
+  if (!loaded.group || !loaded.doc) return `the group name does not fit in a Swagger file: ${loaded.diagnostics[0]?.message ?? 'unreadable'}`;
+  const base = bare(setup.dir);
+  const group = { ref: { name: str(a.group) ?? '', spec: specFile, domains: [] }, file: join(setup.dir, specFile), model: loaded.group, raw: loaded.doc.value, shown: specFile, rangeOf: () => undefined };
+  return refusal(base, { ...base, groups: [group] }, { rules: ['group-name'], quotas: DEFAULT_QUOTAS });
+}
+
+const HOST_PORT = /^(\[[0-9A-Fa-f:]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
+
+export function initFields(setup: InitSetup, folder: string): Field[] {
+  return [
+    {
+      key: 'template', flag: 'template', kind: 'select', message: 'Start from', required: true,
+      choices: () => TEMPLATE_IDS.map((t) => ({ value: t, description: TEMPLATES[t].description })), default: () => 'mock',
+    },
+    {
+      key: 'group', flag: 'group', kind: 'text', message: 'Group name', default: () => suggestedGroupName(folder),
+      validate: (_, a) => groupNameVerdict(setup, a),
+    },
+    {
+      key: 'backend', flag: 'backend', kind: 'text', message: 'Backend host:port (the value of #backend#)', when: (a) => a.template === 'http',
+      default: () => '127.0.0.1:9000',
+      validate: (v) => (HOST_PORT.test(v) ? undefined : `"${v}" must be host[:port], without a scheme or path (002 §5.2.1)`),
+    },
+    {
+      key: 'app', flag: 'app', kind: 'text', message: 'App name', when: (a) => a.template === 'app-auth', default: () => 'app1',
+      // App names are not documented (api-model.md); this keeps them usable in ${NAME_SECRET}.
+      validate: (v) => (/^[A-Za-z][A-Za-z0-9_-]{2,63}$/.test(v) ? undefined : `app name "${v}" must be 3–64 letters, digits, "-" or "_", starting with a letter`),
+    },
+  ];
+}

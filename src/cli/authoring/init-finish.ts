@@ -1,0 +1,59 @@
+/** The end of `apig init`: print (--dry-run) or write the two files, lint them, say what to run next. */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { hasErrors } from '../../core/diagnostic.js';
+import { ApigError } from '../../core/errors.js';
+import { DEFAULT_QUOTAS } from '../../lint/quotas.js';
+import { lintWorkspace, sortFindings } from '../../lint/run.js';
+import type { Rendered, TemplateId } from '../../workspace/authoring/templates/index.js';
+import { secretVariableOf } from '../../workspace/authoring/workspace-edits.js';
+import { displayPath, loadWorkspace } from '../../workspace/load.js';
+import type { CommandContext } from '../context.js';
+import { formatDiagnosticLine } from '../render-diagnostics.js';
+import { writeFilesAtomic } from '../write-files.js';
+import { str } from './context.js';
+import { unifiedDiff } from './diff.js';
+import type { Answers } from './fields.js';
+
+export interface InitResult {
+  dir: string;
+  /** The folder as the user gave it (undefined: the current folder). */
+  shownDir: string | undefined;
+  rendered: Rendered;
+  specFile: string;
+  template: TemplateId;
+  answers: Answers;
+  dryRun: boolean;
+}
+
+function nextSteps(r: InitResult): string[] {
+  const steps: string[] = [];
+  if (r.shownDir !== undefined && r.shownDir !== '.') steps.push(`cd ${r.shownDir}`);
+  if (r.template === 'http') steps.push(`# start your backend on ${str(r.answers.backend) ?? '127.0.0.1:9000'} (or change "backend" in apig.yaml)`);
+  if (r.template === 'app-auth') {
+    // A fresh secret, shown once: it is not written anywhere.
+    steps.push(`export ${secretVariableOf(str(r.answers.app) ?? 'app1')}=${randomBytes(16).toString('hex')}`);
+  }
+  steps.push('apig lint                # every APIG rule, offline', 'apig serve               # the gateway on http://127.0.0.1:8080');
+  const url = `http://127.0.0.1:8080${r.rendered.call.path}`;
+  steps.push(r.template === 'app-auth' ? `apig sign --app ${str(r.answers.app) ?? 'app1'} --send ${url}` : `curl ${url}`);
+  steps.push('apig add                 # add APIs, apps, environments, policies');
+  return steps;
+}
+
+export async function finishInit(cmd: CommandContext, r: InitResult): Promise<void> {
+  const { io } = cmd;
+  const files = [{ file: join(r.dir, 'apig.yaml'), text: r.rendered.workspace }, { file: join(r.dir, r.specFile), text: r.rendered.group }];
+  if (r.dryRun) {
+    for (const f of files) io.out(unifiedDiff(displayPath(f.file, io.cwd), '', f.text, { added: io.color.green, removed: io.color.red, header: io.color.bold }));
+    io.out('(dry run: nothing was written)\n');
+    return;
+  }
+  await writeFilesAtomic(files);
+  io.out(`created ${files.map((f) => displayPath(f.file, io.cwd)).join(' and ')} (${r.template} template)\n`);
+  const loaded = await loadWorkspace(r.dir, { cwd: io.cwd, env: io.env });
+  if (!loaded.workspace || hasErrors(loaded.diagnostics)) throw new ApigError('input', 'the new workspace does not load; please report this');
+  const findings = sortFindings(lintWorkspace(loaded.workspace, loaded.diagnostics, { quotas: DEFAULT_QUOTAS }));
+  io.out(findings.length === 0 ? 'lint: no findings\n' : `lint: ${findings.length} finding(s):\n${findings.map((f) => `  ${formatDiagnosticLine(f, io)}`).join('\n')}\n`);
+  io.out(`\nnext:\n${nextSteps(r).map((s) => `  ${s}`).join('\n')}\n`);
+}

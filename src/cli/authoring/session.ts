@@ -1,0 +1,108 @@
+/**
+ * One `apig add` run: load the workspace, answer the fields, check the whole candidate with every rule,
+ * then print the diff (--dry-run) or write atomically and lint what changed.
+ */
+import { readFile } from 'node:fs/promises';
+import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
+import { ApigError } from '../../core/errors.js';
+import type { Workspace } from '../../core/workspace-model.js';
+import { newFindings } from '../../lint/candidate.js';
+import { ALL_RULE_IDS } from '../../lint/registry.js';
+import { lintWorkspace, sortFindings, type LintFinding } from '../../lint/run.js';
+import { loadGroupText } from '../../spec/load-group.js';
+import { displayPath, loadWorkspace } from '../../workspace/load.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { formatDiagnosticLine, printDiagnostics } from '../render-diagnostics.js';
+import { writeFilesAtomic } from '../write-files.js';
+import { flowContext, type LintSettings } from './context.js';
+import { unifiedDiff } from './diff.js';
+import { ADD_FLOWS, type AddKind, type FileEdit } from './kinds.js';
+import { lintSettings } from './lint-settings.js';
+import type { Prompter } from './prompter.js';
+import { runFields } from './runner.js';
+
+export interface SessionOptions {
+  workspace?: string;
+  yes: boolean;
+  dryRun: boolean;
+  flags: Readonly<Record<string, unknown>>;
+  /** Undefined without a terminal. */
+  prompter?: Prompter;
+  /** The help of a flag (flags.ts), for the list of missing ones. */
+  help: (flag: string) => string;
+}
+
+async function load(path: string | undefined, io: Io): Promise<{ ws: Workspace; diagnostics: Diagnostic[] }> {
+  const loaded = await loadWorkspace(path, { cwd: io.cwd, env: io.env });
+  printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), io);
+  if (!loaded.workspace || hasErrors(loaded.diagnostics)) throw new ApigError('config', 'the workspace has errors; fix them (apig lint) before adding to it');
+  return { ws: loaded.workspace, diagnostics: loaded.diagnostics };
+}
+
+const findingKey = (f: LintFinding): string => `${f.code}|${f.source}|${f.path}|${f.message}`;
+
+function lintAll(ws: Workspace, diagnostics: readonly Diagnostic[], settings: LintSettings): LintFinding[] {
+  return lintWorkspace(ws, diagnostics, { quotas: settings.quotas, rules: settings.overrides });
+}
+
+/** What is written must read back: parse every edited group file as import would. */
+async function readsBack(edits: readonly FileEdit[], ws: Workspace): Promise<void> {
+  for (const e of edits) {
+    const group = ws.groups.find((g) => g.file === e.file);
+    if (!group) continue;
+    const loaded = await loadGroupText(group.shown, e.text);
+    if (!loaded.group || hasErrors(loaded.diagnostics)) {
+      throw new Error(`the edit of ${group.shown} does not read back: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
+    }
+  }
+}
+
+export async function addSession(kind: AddKind, cmd: CommandContext, options: SessionOptions): Promise<void> {
+  const { io } = cmd;
+  const flow = ADD_FLOWS[kind];
+  const { ws, diagnostics } = await load(options.workspace, io);
+  if (flow.needsWorkspaceFile && ws.implicit) {
+    throw new ApigError('usage', `apig add ${kind} writes apig.yaml, but ${ws.shown} is a single Swagger file; create a workspace with apig init or apig import`);
+  }
+  const settings = await lintSettings(io.cwd);
+  const ctx = flowContext(ws, settings);
+  const answers = await runFields(flow.fields(ctx), { flags: options.flags, yes: options.yes, help: options.help, ...(options.prompter ? { prompter: options.prompter } : {}) });
+
+  const texts = new Map<string, string>();
+  for (const f of [...(ws.implicit ? [] : [ws.file]), ...ws.groups.map((g) => g.file)]) texts.set(f, await readFile(f, 'utf8'));
+  const plan = flow.plan(ctx, answers, (f) => texts.get(f) ?? '');
+
+  // Each answer was checked on its own; the rules that relate answers to each other run here, on the whole.
+  const problems = newFindings(ws, plan.candidate, { rules: ALL_RULE_IDS, quotas: settings.quotas, overrides: settings.overrides }).filter((f) => f.severity === 'error');
+  if (problems.length > 0) throw new ApigError('usage', `not written: ${problems.map((f) => `${f.message} (${f.code})`).join('; ')}`);
+  await readsBack(plan.edits, ws);
+
+  const shown = (file: string): string => displayPath(file, io.cwd);
+  if (options.dryRun) {
+    const style = { added: io.color.green, removed: io.color.red, header: io.color.bold };
+    for (const e of plan.edits) io.out(unifiedDiff(shown(e.file), texts.get(e.file) ?? '', e.text, style));
+    io.out(`would add ${plan.summary} (dry run: nothing was written)\n`);
+    cmd.setExit(EXIT.ok);
+    return;
+  }
+  await writeFilesAtomic(plan.edits);
+  io.out(`added ${plan.summary}\n`);
+  for (const e of plan.edits) io.out(`  wrote ${shown(e.file)}\n`);
+  for (const n of plan.notes) io.out(`  note: ${n}\n`);
+  cmd.setExit(reportLint(io, ws, diagnostics, await load(options.workspace, io), settings));
+}
+
+/** Lints the workspace as written and shows what the edit brought (the rest is `apig lint`'s business). */
+function reportLint(io: Io, before: Workspace, beforeDiags: readonly Diagnostic[], after: { ws: Workspace; diagnostics: Diagnostic[] }, settings: LintSettings): typeof EXIT.ok | typeof EXIT.findings {
+  const old = new Set(lintAll(before, beforeDiags, settings).map(findingKey));
+  const fresh = sortFindings(lintAll(after.ws, after.diagnostics, settings).filter((f) => !f.suppressed && !old.has(findingKey(f))));
+  if (fresh.length === 0) {
+    io.out('lint: no new findings\n');
+    return EXIT.ok;
+  }
+  io.out(`lint: ${fresh.length} new finding(s):\n`);
+  for (const f of fresh) io.out(`  ${formatDiagnosticLine(f, io)}\n`);
+  return fresh.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+}
