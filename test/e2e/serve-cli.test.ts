@@ -7,11 +7,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
-import { call, closedPort, spawnServe, startBackend, until } from './serve-helpers.js';
+import { call, closedPort, spawnServe, startBackend, until, type CliServer } from './serve-helpers.js';
 
 const dirs: string[] = [];
+const children: CliServer[] = [];
+/** Every server a test starts is killed after it, even when an assertion failed first. */
+async function serve(args: readonly string[]): Promise<CliServer> {
+  const s = await spawnServe(args);
+  children.push(s);
+  return s;
+}
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
+});
 function tmp(): string {
   const d = mkdtempSync(join(tmpdir(), 'apig-serve-'));
   dirs.push(d);
@@ -29,7 +39,7 @@ const spec = (...apis: string[]): string => `swagger: "2.0"\ninfo: { title: watc
 
 describe('apig serve (binary)', () => {
   it('prints the listening line, the route table and the fidelity table; serves; stops on SIGTERM', async () => {
-    const s = await spawnServe(['fixtures/demo', '--port', '0']);
+    const s = await serve(['fixtures/demo', '--port', '0']);
     await until(s.stdout, (t) => t.includes('fidelity'), 'the tables');
     expect(s.stdout()).toMatch(/GET\s+\/users\/\{userId\}\s+exact\s+demo\s+RELEASE,test\s+HTTP GET http:\/\/#backend##basePath#\/users\/\{userId\}/);
     expect(s.stdout()).toMatch(/ignored\s+APP authentication\s+demo\/getUser/);
@@ -57,7 +67,7 @@ describe('apig serve (binary)', () => {
   });
 
   it('--log-format json --trace: one JSON event per request, with the stages', async () => {
-    const s = await spawnServe(['fixtures/serve/routing.yaml', '--port', '0', '--log-format', 'json', '--trace']);
+    const s = await serve(['fixtures/serve/routing.yaml', '--port', '0', '--log-format', 'json', '--trace']);
     await until(s.stdout, (t) => t.includes('"type":"fidelity"'), 'the tables');
     expect(s.stdout()).toContain('"type":"routes"');
     await call(`${s.url}/users/me`);
@@ -73,7 +83,7 @@ describe('apig serve (binary)', () => {
     const dir = tmp();
     const file = join(dir, 'api.yaml');
     writeFileSync(file, spec(mockApi('/one', 'one')));
-    const s = await spawnServe([file, '--port', '0', '--watch']);
+    const s = await serve([file, '--port', '0', '--watch']);
     expect((await call(`${s.url}/two`)).status).toBe(404);
     writeFileSync(file, spec(mockApi('/one', 'one'), mockApi('/two', 'two')));
     await until(s.stderr, (t) => t.includes('reloaded: 2 API(s)'), 'the reload');
@@ -92,7 +102,7 @@ describe('apig serve (binary)', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'apig.yaml'), `groups:\n  - { name: g, spec: api.yaml }\nenvironments:\n  RELEASE: { variables: { backend: "${backend.address}" } }\n`);
     writeFileSync(join(dir, 'api.yaml'), `swagger: "2.0"\ninfo: { title: g, version: "1" }\npaths:\n  /hold:\n    get:\n      operationId: hold\n      responses: { "200": { description: ok } }\n      x-apigateway-backend: { type: HTTP, httpEndpoints: { address: "#backend#", scheme: http, method: GET, path: /hold, timeout: 60000 } }\n`);
-    const s = await spawnServe([dir, '--port', '0']);
+    const s = await serve([dir, '--port', '0']);
     try {
       const inFlight = call(`${s.url}/hold`);
       await until(() => String(held.length), (n) => n === '1', 'the backend to receive the request');
@@ -105,7 +115,6 @@ describe('apig serve (binary)', () => {
       expect(r.json()).toEqual({ finished: true });
       expect(await s.exited).toBe(0);
     } finally {
-      s.child.kill('SIGKILL');
       await backend.close();
     }
   });
