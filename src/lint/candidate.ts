@@ -4,6 +4,7 @@
  * runs the rules that answer can break, and refuses the answer with the rule's own message when the
  * candidate has a finding the workspace did not have before. Pure: no I/O, no clock.
  */
+import { severityRank, type Severity } from '../core/diagnostic.js';
 import type { Group } from '../core/model.js';
 import type { LoadedGroup, Workspace } from '../core/workspace-model.js';
 import { exportGroup } from '../spec/export.js';
@@ -52,8 +53,12 @@ export function newFindings(base: Workspace, candidate: Workspace, options: Cand
   return lintWorkspace(candidate, [], { quotas: options.quotas, rules }).filter((f) => !f.suppressed && !before.has(key(f)));
 }
 
-/** The first new error, as the message an answer is refused with (undefined: the answer is accepted). */
-export function refusal(base: Workspace, candidate: Workspace, options: CandidateOptions): string | undefined {
-  const found = newFindings(base, candidate, options).find((f) => f.severity === 'error');
+/**
+ * The first new finding at or above `atLeast` (default: errors), as the message an answer is refused with;
+ * undefined when the answer is accepted.
+ */
+export function refusal(base: Workspace, candidate: Workspace, options: CandidateOptions & { atLeast?: Severity }): string | undefined {
+  const floor = severityRank(options.atLeast ?? 'error');
+  const found = newFindings(base, candidate, options).find((f) => severityRank(f.severity) >= floor);
   return found ? `${found.message} (${found.code})` : undefined;
 }

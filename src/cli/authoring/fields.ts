@@ -74,7 +74,7 @@ export function convert(field: ItemField | MultiField, raw: string, a: Answers):
       if (text === '') return {};
       const choices = field.choices(a);
       const hit = choices.find((c) => c.value.toLowerCase() === text.toLowerCase());
-      return hit ? { value: hit.value } : { error: `"${text}" is not one of ${choices.map((c) => c.value).join(', ')}` };
+      return hit ? { value: hit.value } : { error: `"${text}" is not one of ${choices.map((c) => c.value).join(', ') || '(none)'}` };
     }
     case 'multi': {
       const parts = text.split(',').map((s) => s.trim()).filter((s) => s !== '');

@@ -55,7 +55,7 @@ export function missingFields(fields: readonly Field[], options: RunOptions): Fi
 }
 
 function missingMessage(missing: readonly Field[], options: RunOptions): string {
-  const why = options.prompter === undefined ? 'there is no terminal to ask on' : 'nothing is asked with --yes, and these have no default';
+  const why = options.yes ? 'nothing is asked with --yes, and these have no default' : 'there is no terminal to ask on';
   const width = Math.max(...missing.map((f) => f.flag.length)) + 4;
   return `missing ${missing.length === 1 ? 'flag' : 'flags'} (${why}):\n${missing.map((f) => `  ${`--${f.flag}`.padEnd(width)}${options.help?.(f.flag) ?? ''}`).join('\n')}`;
 }
@@ -131,6 +131,7 @@ async function ask(field: ItemField | Field, a: Answers, p: Prompter): Promise<V
     case 'select':
     case 'confirm':
     case 'multi':
+      if (field.kind === 'select' && field.choices(a).length === 0) throw usage(field, 'there is nothing to choose from');
       // A choice of one is no question (one group, one allowed backend type).
       if (field.kind === 'select' && field.choices(a).length === 1) {
         const only = field.choices(a)[0]?.value ?? '';

@@ -54,7 +54,8 @@ export function buildApi(ctx: FlowContext, a: Answers): ApiResult {
   const auth = security(group, (str(a.auth) ?? 'NONE') as AuthType, str(a.authorizer));
   const description = str(a.description);
   const api: Api = {
-    name: str(a.name) ?? 'placeholderName',
+    // Shown in messages about the route before the name is asked (route-conflict).
+    name: str(a.name) ?? 'the new API',
     nameGenerated: false,
     method,
     path,

@@ -68,6 +68,7 @@ export function backendPolicyFields(ctx: FlowContext): Field[] {
     {
       key: 'condOrigin', flag: 'condition-origin', kind: 'select', message: 'Condition on', 
       choices: () => CONDITION_ORIGINS.map((o) => ({ value: o, description: ORIGIN_DESCRIPTIONS[o] })), default: () => 'param',
+      validate: (o, a) => (o === 'param' && (apiOf(ctx, a)?.params.length ?? 0) === 0 ? `API ${String(a.api)} has no request parameters to test` : undefined),
     },
     {
       key: 'condParam', flag: 'condition-param', kind: 'select', message: 'Request parameter', when: is('param'), required: true,

@@ -42,7 +42,8 @@ async function groupNameVerdict(setup: InitSetup, a: Answers): Promise<Verdict> 
   if (!loaded.group || !loaded.doc) return `the group name does not fit in a Swagger file: ${loaded.diagnostics[0]?.message ?? 'unreadable'}`;
   const base = bare(setup.dir);
   const group = { ref: { name: str(a.group) ?? '', spec: specFile, domains: [] }, file: join(setup.dir, specFile), model: loaded.group, raw: loaded.doc.value, shown: specFile, rangeOf: () => undefined };
-  return refusal(base, { ...base, groups: [group] }, { rules: ['group-name'], quotas: DEFAULT_QUOTAS });
+  // group-name only warns, but a new workspace should start lint-clean: its warnings refuse here.
+  return refusal(base, { ...base, groups: [group] }, { rules: ['group-name'], quotas: DEFAULT_QUOTAS, atLeast: 'warn' });
 }
 
 const HOST_PORT = /^(\[[0-9A-Fa-f:]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
