@@ -14,8 +14,8 @@ import { call, closedPort, spawnServe, startBackend, until, type CliServer } fro
 const dirs: string[] = [];
 const children: CliServer[] = [];
 /** Every server a test starts is killed after it, even when an assertion failed first. */
-async function serve(args: readonly string[]): Promise<CliServer> {
-  const s = await spawnServe(args);
+async function serve(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliServer> {
+  const s = await spawnServe(args, env);
   children.push(s);
   return s;
 }
@@ -116,6 +116,18 @@ describe('apig serve (binary)', () => {
       expect(await s.exited).toBe(0);
     } finally {
       await backend.close();
+    }
+  });
+
+  it('prints no workspace secret, whatever the log format and --trace', async () => {
+    const secret = 'apig-serve-secret-0123456789abcdef';
+    for (const format of ['pretty', 'json']) {
+      const s = await serve(['fixtures/demo', '--port', '0', '--trace', '--log-format', format], { APP1_SECRET: secret, APP1_APPCODE: `${secret}-code` });
+      await call(`${s.url}/hello`, { headers: { 'X-Apig-Emulator-Trace': '1' } });
+      await until(s.stderr, (t) => t.includes('/hello'), 'the request log');
+      s.child.kill('SIGTERM');
+      await s.exited;
+      expect(s.stdout() + s.stderr()).not.toContain(secret.slice(0, 12));
     }
   });
 
