@@ -22,15 +22,21 @@ function lcsOps(a: readonly string[], b: readonly string[]): Op[] {
       ops.push({ kind: ' ', line: a[i] as string });
       i++;
       j++;
-    } else if (j < m && (i === n || (lengths[i]?.[j + 1] ?? 0) >= (lengths[i + 1]?.[j] ?? 0))) ops.push({ kind: '+', line: b[j++] as string });
-    else ops.push({ kind: '-', line: a[i++] as string });
+    } else if (i < n && (j === m || (lengths[i + 1]?.[j] ?? 0) >= (lengths[i]?.[j + 1] ?? 0))) ops.push({ kind: '-', line: a[i++] as string });
+    else ops.push({ kind: '+', line: b[j++] as string });
   }
   return ops;
 }
 
+/** The lines of a text; the final newline ends the last line rather than starting an empty one. */
+function lines(text: string): string[] {
+  if (text === '') return [];
+  return (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+}
+
 export function lineOps(before: string, after: string): Op[] {
-  const a = before.split('\n');
-  const b = after.split('\n');
+  const a = lines(before);
+  const b = lines(after);
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;

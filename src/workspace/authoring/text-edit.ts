@@ -13,11 +13,11 @@ export type KeyPath = ReadonlyArray<string | number>;
 
 const RENDER = { lineWidth: 0, aliasDuplicateObjects: false } as const;
 
-/** The indentation step the file uses (the first indented line), 2 when nothing is indented yet. */
+/** The indentation step the file uses (its smallest indentation of a key), 2 when nothing is indented yet. */
 export function indentStep(text: string): number {
-  const m = /\n( +)[^\s#-]/.exec(text);
-  const n = m?.[1]?.length ?? 2;
-  return n >= 2 && n <= 8 ? n : 2;
+  let step = Infinity;
+  for (const m of text.matchAll(/\n( +)[^\s#-]/g)) step = Math.min(step, m[1]?.length ?? Infinity);
+  return step >= 2 && step <= 8 ? step : 2;
 }
 
 function jsonIndent(text: string): number | string {
