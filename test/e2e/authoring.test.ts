@@ -3,7 +3,7 @@
  * codes), and the round trip of what they write: it imports losslessly (export --check), lints clean,
  * and serves (the gateway on port 0, called over HTTP).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,5 +156,18 @@ describe('apig add', () => {
     } finally {
       await launched.close(1000);
     }
+  });
+
+  it('publishes a new API to the environments chosen with --publish when apig.yaml has a publish: map', async () => {
+    const dir = tmp();
+    expect((await runCli(['init', '--template', 'mock', '--group', 'pub', '--yes'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['add', 'env', '--name', 'staging'], { cwd: dir })).code).toBe(0);
+    appendFileSync(join(dir, 'apig.yaml'), 'publish:\n  RELEASE: ["*"]\n  staging: [hello]   # only what is ready\n');
+    const refused = await runCli(['add', 'api', '--path', '/p', '--name', 'pApi', '--publish', 'RELEASE'], { cwd: dir });
+    expect([refused.stderr, refused.code]).toEqual(['apig: --publish: "RELEASE" is not one of staging\n', 2]);
+    const r = await runCli(['add', 'api', '--path', '/p', '--name', 'pApi', '--publish', 'staging'], { cwd: dir });
+    expect(r.stdout).toBe('added API pApi (GET /p, MOCK backend) in group pub\n  wrote pub.yaml\n  wrote apig.yaml\nlint: no new findings\n');
+    expect(readFileSync(join(dir, 'apig.yaml'), 'utf8')).toContain('publish:\n  RELEASE: ["*"]\n  staging: [ hello, pApi ]   # only what is ready\n');
+    expect((await runCli(['lint'], { cwd: dir })).code).toBe(0);
   });
 });

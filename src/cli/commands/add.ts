@@ -17,11 +17,12 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
 /** Registers a flow's flags; values are validated by the flow itself, like typed answers. */
 export function addFlagOptions(cmd: Command, flags: readonly FlagSpec[]): Command {
   for (const f of flags) {
+    const arg = `<${f.flag.split('-').pop() ?? 'value'}>`;
     if (f.arity === 'switch') {
       cmd.option(`--${f.flag}`, f.help);
       cmd.addOption(new Option(`--no-${f.flag}`).hideHelp());
-    } else if (f.arity === 'repeat') cmd.option(`--${f.flag} <value>`, f.help, collect);
-    else cmd.option(`--${f.flag} <value>`, f.help);
+    } else if (f.arity === 'repeat') cmd.option(`--${f.flag} ${arg}`, f.help, collect);
+    else cmd.option(`--${f.flag} ${arg}`, f.help);
   }
   return cmd;
 }
