@@ -24,6 +24,7 @@ export function buildProgram(ctx: CommandContext): Command {
     .version(packageVersion(), '-V, --version', 'print the apig version')
     .addOption(new Option('--no-color', 'disable coloured output (NO_COLOR is honoured too)'))
     .addOption(new Option('--color', 'force coloured output').hideHelp())
+    .option('--allow-remote-refs', 'let $refs to http(s) URLs be fetched (refused by default: apig works offline)')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({

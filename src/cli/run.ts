@@ -8,6 +8,11 @@ import { printDiagnostics } from './render-diagnostics.js';
 /** Runs the CLI and returns its exit code. Only main.ts touches the process. */
 export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
+  // A global switch, accepted anywhere on the line: every command that reads Swagger files honours it.
+  if (argv.includes('--allow-remote-refs')) {
+    argv = argv.filter((a) => a !== '--allow-remote-refs');
+    io.env.APIG_ALLOW_REMOTE_REFS = '1';
+  }
   const program = buildProgram({ io, setExit: (c) => { code = c; } });
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -7,6 +7,10 @@ import { oas3View } from './oas3.js';
 import { readText } from './read.js';
 import { locate, parseSource, type SourceDoc } from './source.js';
 import { documentKind, validateDocument } from './validate.js';
+import { checkRefs, externalRefs, refFileWithin, type RefPolicy } from './refs.js';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { OpenAPI } from 'openapi-types';
 
 export interface LoadedSpec {
   group?: Group;
@@ -14,10 +18,17 @@ export interface LoadedSpec {
   diagnostics: Diagnostic[];
 }
 
-export async function loadGroupText(file: string, text: string): Promise<LoadedSpec> {
+export async function loadGroupText(file: string, text: string, refs?: RefPolicy): Promise<LoadedSpec> {
   const parsed = parseSource(file, text);
   if (!parsed.doc) return { diagnostics: parsed.diagnostics };
-  const doc = parsed.doc;
+  let doc = parsed.doc;
+  const refProblems = locate(doc, checkRefs(doc.value, file, refs));
+  if (hasErrors(refProblems)) return { doc, diagnostics: refProblems };
+  if (refs && externalRefs(doc.value).length > 0) {
+    const bundled = await bundleRefs(doc.value, refs, file);
+    if ('diagnostics' in bundled) return { doc, diagnostics: locate(doc, bundled.diagnostics) };
+    doc = { ...doc, value: bundled.value };
+  }
   const validation = locate(doc, await validateDocument(doc.value, file));
   if (hasErrors(validation)) return { doc, diagnostics: validation };
   const value = doc.value as Record<string, unknown>;
@@ -29,6 +40,38 @@ export async function loadGroupText(file: string, text: string): Promise<LoadedS
 }
 
 /** Reads `path`; diagnostics name the file as `shown` (relative to where the user stands). */
-export async function loadGroupFile(path: string, shown: string = path): Promise<LoadedSpec> {
-  return loadGroupText(shown, await readText(path, shown));
+export async function loadGroupFile(path: string, shown: string = path, refs?: Omit<RefPolicy, 'file'>): Promise<LoadedSpec> {
+  return loadGroupText(shown, await readText(path, shown), refs ? { ...refs, file: path } : undefined);
+}
+
+/**
+ * Inlines external `$ref`s (files inside the workspace folder; URLs when allowed) with swagger-parser's
+ * bundler, so that the rest of apig sees one document. Every file read is checked against the folder,
+ * including the refs inside referenced files.
+ */
+async function bundleRefs(value: unknown, refs: RefPolicy, source: string): Promise<{ value: unknown } | { diagnostics: Diagnostic[] }> {
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
+  let refused: string | undefined;
+  try {
+    const bundled: unknown = await SwaggerParser.bundle(refs.file, structuredClone(value) as unknown as OpenAPI.Document, {
+      resolve: {
+        file: {
+          read: async (f: { url: string }) => {
+            const path = f.url.startsWith('file://') ? fileURLToPath(f.url) : f.url;
+            if (!refFileWithin(path, refs.root + '/x', refs.root)) {
+              refused = `$ref reads ${path}, which is outside the workspace folder ${refs.root}; apig refuses it`;
+              throw new Error(refused);
+            }
+            return readFile(path);
+          },
+        },
+        // The user asked for remote refs explicitly: a schema server on localhost is as legitimate as any.
+        http: refs.allowRemote ? { timeout: 10_000, safeUrlResolver: false } : false,
+      },
+    });
+    return { value: bundled };
+  } catch (err) {
+    const message = refused ?? `cannot resolve an external $ref: ${(err as Error).message}`;
+    return { diagnostics: [{ code: 'ref', severity: 'error', path: '', source, message }] };
+  }
 }

@@ -1,7 +1,9 @@
 /**
- * `$ref` handling. apig works offline and inside the workspace: local refs (`#/...`) are resolved,
- * refs to URLs are refused, and so are refs to other files (issue 8 hardening; documented in docs/import.md).
+ * `$ref` handling. apig works offline and inside the workspace: local refs (`#/...`) are resolved; refs to
+ * other files are bundled in (load-group.ts) when they stay inside the workspace folder; refs to URLs are
+ * refused unless `--allow-remote-refs` (issue 8 hardening; documented in docs/import-export.md).
  */
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { join, parsePointer } from '../core/pointer.js';
 import { isRecord } from './codec.js';
@@ -21,8 +23,37 @@ function refOf(v: unknown): string | undefined {
   return isRecord(v) && typeof v.$ref === 'string' ? v.$ref : undefined;
 }
 
-/** Follows a chain of pure `$ref`s; reports dangling targets and cycles. */
-export function checkRefs(root: unknown, source: string): Diagnostic[] {
+/** Where external `$ref`s may point: files under `root` (the workspace folder), URLs only when allowed. */
+export interface RefPolicy {
+  /** Absolute path of the document (relative refs resolve against its folder). */
+  file: string;
+  root: string;
+  allowRemote: boolean;
+}
+
+export const isUrlRef = (ref: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(ref);
+
+/** The file a relative `$ref` reads, or undefined when it leaves the workspace folder. */
+export function refFileWithin(ref: string, from: string, root: string): string | undefined {
+  const target = resolve(dirname(from), decodeURIComponent(ref.split('#')[0] ?? ''));
+  const rel = relative(root, target);
+  return rel.startsWith('..') || isAbsolute(rel) ? undefined : target;
+}
+
+/** Every external `$ref` (not starting with `#`) in a document. */
+export function externalRefs(node: unknown, out: string[] = [], depth = 0): string[] {
+  if (depth > 200) return out;
+  if (Array.isArray(node)) node.forEach((v) => externalRefs(v, out, depth + 1));
+  else if (isRecord(node)) {
+    const ref = refOf(node);
+    if (ref !== undefined && !ref.startsWith('#')) out.push(ref);
+    for (const v of Object.values(node)) externalRefs(v, out, depth + 1);
+  }
+  return out;
+}
+
+/** Follows a chain of pure `$ref`s; reports dangling targets and cycles, and external refs the policy refuses. */
+export function checkRefs(root: unknown, source: string, policy?: RefPolicy): Diagnostic[] {
   const out: Diagnostic[] = [];
   const err = (path: string, message: string, code = 'ref'): void => {
     out.push({ code, severity: 'error', message, path, source });
@@ -36,8 +67,15 @@ export function checkRefs(root: unknown, source: string): Diagnostic[] {
     for (const [k, v] of Object.entries(node)) visit(v, join(at, k), depth + 1);
   };
   const checkOne = (ref: string, at: string): void => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) return err(at, `$ref "${ref}" points to a URL; apig works offline and does not fetch it`);
-    if (!ref.startsWith('#')) return err(at, `$ref "${ref}" points to another file; external files are not supported, inline the definition`);
+    if (isUrlRef(ref)) {
+      if (policy?.allowRemote) return;
+      return err(at, `$ref "${ref}" points to a URL; apig works offline and does not fetch it (--allow-remote-refs fetches it)`);
+    }
+    if (!ref.startsWith('#')) {
+      if (!policy) return err(at, `$ref "${ref}" points to another file, which cannot be read here; inline the definition`);
+      if (!refFileWithin(ref, policy.file, policy.root)) return err(at, `$ref "${ref}" reads a file outside the workspace folder ${policy.root}; apig refuses it`);
+      return;
+    }
     const seen = [ref];
     let target = resolvePointer(root, ref);
     while (target !== undefined && refOf(target) !== undefined) {

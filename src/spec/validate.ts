@@ -24,6 +24,7 @@ export async function validateDocument(value: unknown, source: string): Promise<
   const kind = documentKind(value);
   if (kind !== 'swagger2' && kind !== 'oas3') return [{ code: 'not-swagger', severity: 'error', message: kind, path: '', source }];
   const doc = value as Record<string, unknown>;
+  // External refs were checked (and bundled in) by the loader; what is left must be local.
   const refs = checkRefs(doc, source);
   if (refs.length > 0) return refs;
   return [...(await swaggerParserDiagnostics(doc, source)), ...responseKeyWarnings(doc, source), ...extensionDiagnostics(doc, source)];

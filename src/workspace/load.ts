@@ -9,7 +9,8 @@ import { hasErrors } from '../core/diagnostic.js';
 import { ApigError } from '../core/errors.js';
 import {
   DEFAULT_INSTANCE, type App, type AuthorizerImpl, type Environment, type GroupRef, type IamAkSk, type IamToken,
-  type LoadedGroup, type Secret, type SignatureKey, type VpcChannel, type Workspace, WORKSPACE_FILE,
+  type LoadedGroup, type PolicyBinding, type Secret, type SignatureKey, type Throttle2Policy, type VpcChannel, type Workspace,
+  WORKSPACE_FILE,
 } from '../core/workspace-model.js';
 import { loadGroupFile } from '../spec/load-group.js';
 import { readText } from '../spec/read.js';
@@ -81,7 +82,7 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
   const groups: LoadedGroup[] = [];
   for (const [i, ref] of refs.entries()) {
     const specFile = resolve(dir, ref.spec);
-    const loaded = await loadGroupFile(specFile, displayPath(specFile, options.cwd)).catch((err: unknown) => {
+    const loaded = await loadGroupFile(specFile, displayPath(specFile, options.cwd), refPolicy(dir, options.env)).catch((err: unknown) => {
       if (err instanceof ApigError) return { diagnostics: [locate(parsed.doc as NonNullable<typeof parsed.doc>, [{ code: 'config', severity: 'error' as const, path: `/groups/${i}/spec`, source: shown, message: err.message }])[0] as Diagnostic] };
       throw err;
     });
@@ -115,13 +116,17 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
     const o = obj(t);
     return {
       token: secretAt(o.token, `/iam/tokens/${i}/token`), user: String(o.user), domain: String(o.domain),
+      ...(typeof o.domainId === 'string' ? { domainId: o.domainId } : {}),
       ...(typeof o.project === 'string' ? { project: o.project } : {}),
       ...(typeof o.expires === 'string' ? { expires: o.expires } : {}),
     };
   });
   const aksk: IamAkSk[] = ((iam.aksk as unknown[] | undefined) ?? []).map((t, i) => {
     const o = obj(t);
-    return { ak: String(o.ak), sk: secretAt(o.sk, `/iam/aksk/${i}/sk`), user: String(o.user), domain: String(o.domain) };
+    return {
+      ak: String(o.ak), sk: secretAt(o.sk, `/iam/aksk/${i}/sk`), user: String(o.user), domain: String(o.domain),
+      ...(typeof o.domainId === 'string' ? { domainId: o.domainId } : {}),
+    };
   });
   const authorizers: AuthorizerImpl[] = Object.entries(obj(raw.authorizers)).map(([name, a]) => {
     const o = obj(a);
@@ -157,6 +162,10 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
     const o = obj(k);
     return { name: String(o.name), type: o.type === 'basic' ? 'basic' : 'hmac', key: String(o.key), secret: secretAt(o.secret, `/signatureKeys/${i}/secret`), bind: envMap(o.bind) };
   });
+  const throttles = Object.entries(obj(raw.throttles)).map(([name, t]) => throttle2(name, obj(t)));
+  const bindings = Object.fromEntries(Object.entries(obj(raw.bindings)).map(([env, apis]) => [env, Object.fromEntries(
+    Object.entries(obj(apis)).map(([api, b]) => [api, policyBinding(obj(b))]),
+  )]));
   const functions = Object.fromEntries(Object.entries(obj(raw.functions)).map(([urn, m]) => [urn, resolve(dir, String(m))]));
   const wsDoc = parsed.doc;
   const workspace: Workspace = {
@@ -165,13 +174,49 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
     apps,
     instance: { ...DEFAULT_INSTANCE, ...obj(raw.instance) },
     iam: { tokens, aksk },
-    authorizers, vpcChannels, signatureKeys, functions,
+    authorizers, vpcChannels, signatureKeys, throttles, bindings, functions,
   };
   return { workspace, diagnostics };
 }
 
+type Unit = Throttle2Policy['unit'];
+const unitOf = (v: unknown): Unit => (v === 'MINUTE' || v === 'HOUR' || v === 'DAY' ? v : 'SECOND');
+
+/** A throttle 2.0 policy as written (schema-validated); the unit defaults to SECOND (004 §6.3 writes "60秒"). */
+function throttle2(name: string, o: Obj): Throttle2Policy {
+  const limits: Partial<Throttle2Policy> = {};
+  for (const k of ['apiLimit', 'userLimit', 'appLimit', 'ipLimit'] as const) {
+    const v = o[k];
+    if (typeof v === 'number') limits[k] = v;
+  }
+  const unit = unitOf(o.unit);
+  return {
+    name, interval: Number(o.interval), unit, ...limits,
+    parameters: ((o.parameters as unknown[] | undefined) ?? []).map((p) => {
+      const po = obj(p);
+      return { location: po.location === 'query' ? 'query' : po.location === 'path' ? 'path' : 'header', name: String(po.name) };
+    }),
+    rules: ((o.rules as unknown[] | undefined) ?? []).map((r) => {
+      const ro = obj(r);
+      return { limit: Number(ro.limit), interval: typeof ro.interval === 'number' ? ro.interval : Number(o.interval), unit: ro.unit === undefined ? unit : unitOf(ro.unit), when: String(ro.when) };
+    }),
+    special: ((o.special as unknown[] | undefined) ?? []).map((x) => {
+      const so = obj(x);
+      return { type: so.type === 'USER' ? 'USER' : 'APP', instance: String(so.instance), limit: Number(so.limit) };
+    }),
+    bind: envMap(o.bind),
+  };
+}
+
+function policyBinding(o: Obj): PolicyBinding {
+  const out: PolicyBinding = {};
+  if ('throttle' in o) out.throttle = typeof o.throttle === 'string' ? o.throttle : null;
+  if ('acl' in o) out.acl = o.acl === null ? null : Array.isArray(o.acl) ? o.acl.map(String) : [String(o.acl)];
+  return out;
+}
+
 async function implicitWorkspace(file: string, shown: string, options: LoadOptions): Promise<LoadedWorkspace> {
-  const loaded = await loadGroupFile(file, shown);
+  const loaded = await loadGroupFile(file, shown, refPolicy(dirname(file), options.env));
   const doc = loaded.doc;
   if (!loaded.group || !doc) return { diagnostics: loaded.diagnostics };
   const ref: GroupRef = { name: loaded.group.name || 'DEFAULT', spec: file, domains: [] };
@@ -184,6 +229,11 @@ async function implicitWorkspace(file: string, shown: string, options: LoadOptio
       instance: { ...DEFAULT_INSTANCE }, iam: { tokens: [], aksk: [] }, authorizers: [], vpcChannels: [], signatureKeys: [], functions: {},
     },
   };
+}
+
+/** External `$ref`s may read files inside the workspace folder; URLs only with --allow-remote-refs. */
+export function refPolicy(root: string, env: NodeJS.ProcessEnv): { root: string; allowRemote: boolean } {
+  return { root, allowRemote: env.APIG_ALLOW_REMOTE_REFS === '1' };
 }
 
 /** Paths in diagnostics are shown relative to where the user stands. */

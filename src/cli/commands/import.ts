@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
 import type { CommandContext } from '../context.js';
@@ -33,10 +33,10 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       const { io } = ctx;
       // Loaded on use, so that `apig --help` and other commands start fast.
       const { loadGroupFile } = await import('../../spec/load-group.js');
-      const { displayPath, loadWorkspace } = await import('../../workspace/load.js');
+      const { displayPath, loadWorkspace, refPolicy } = await import('../../workspace/load.js');
       const { planImport } = await import('../../workspace/import.js');
       const source = resolve(io.cwd, file);
-      const incoming = await loadGroupFile(source, displayPath(source, io.cwd));
+      const incoming = await loadGroupFile(source, displayPath(source, io.cwd), refPolicy(dirname(source), io.env));
       printDiagnostics(incoming.diagnostics, io);
       if (!incoming.group || hasErrors(incoming.diagnostics)) throw new ApigError('input', `${file}: not imported, nothing was changed`);
 
