@@ -43,13 +43,28 @@ function only(options: CandidateOptions): Record<string, RuleSeverity> {
 
 const key = (f: LintFinding): string => `${f.code}|${f.source}|${f.path}|${f.message}`;
 
+/** The base workspace's findings per rule selection: every answer of a session compares against them. */
+const baselines = new WeakMap<Workspace, Map<string, Set<string>>>();
+
+function baseline(base: Workspace, rules: Record<string, RuleSeverity>, quotas: Quotas): Set<string> {
+  const id = JSON.stringify([rules, quotas]);
+  const cache = baselines.get(base) ?? new Map<string, Set<string>>();
+  baselines.set(base, cache);
+  let found = cache.get(id);
+  if (!found) {
+    found = new Set(lintWorkspace(base, [], { quotas, rules }).map(key));
+    cache.set(id, found);
+  }
+  return found;
+}
+
 /**
  * Findings of the given rules that the candidate has and the base workspace has not: what the answer
  * caused. Problems that were there before never refuse an answer about something else.
  */
 export function newFindings(base: Workspace, candidate: Workspace, options: CandidateOptions): LintFinding[] {
   const rules = only(options);
-  const before = new Set(lintWorkspace(base, [], { quotas: options.quotas, rules }).map(key));
+  const before = baseline(base, rules, options.quotas);
   return lintWorkspace(candidate, [], { quotas: options.quotas, rules }).filter((f) => !f.suppressed && !before.has(key(f)));
 }
 

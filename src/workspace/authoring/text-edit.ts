@@ -8,6 +8,7 @@
 import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Node } from 'yaml';
 import { ApigError } from '../../core/errors.js';
 import type { TextFormat } from '../../spec/source.js';
+import { editJson, jsonAt, jsonMap, type Obj } from './json-edit.js';
 
 export type KeyPath = ReadonlyArray<string | number>;
 
@@ -18,41 +19,6 @@ export function indentStep(text: string): number {
   let step = Infinity;
   for (const m of text.matchAll(/\n( +)[^\s#-]/g)) step = Math.min(step, m[1]?.length ?? Infinity);
   return step >= 2 && step <= 8 ? step : 2;
-}
-
-function jsonIndent(text: string): number | string {
-  const m = /\n([ \t]+)\S/.exec(text);
-  return m?.[1] === undefined ? 2 : m[1].startsWith('\t') ? '\t' : m[1].length;
-}
-
-// ---------------------------------------------------------------------------------------------
-// JSON: plain values
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function jsonAt(root: unknown, path: KeyPath): unknown {
-  let node = root;
-  for (const k of path) node = Array.isArray(node) ? node[Number(k)] : isObj(node) ? node[String(k)] : undefined;
-  return node;
-}
-
-function editJson(text: string, edit: (root: unknown) => void): string {
-  const root: unknown = JSON.parse(text);
-  edit(root);
-  return JSON.stringify(root, null, jsonIndent(text)) + (text.endsWith('\n') ? '\n' : '');
-}
-
-/** Creates the missing maps along `path` and returns the innermost one. */
-function jsonMap(root: unknown, path: KeyPath): Obj {
-  let node = root;
-  for (const k of path) {
-    const holder = node as Obj;
-    if (holder[String(k)] === undefined) holder[String(k)] = {};
-    node = Array.isArray(node) ? node[Number(k)] : holder[String(k)];
-  }
-  if (!isObj(node)) throw new ApigError('input', `${path.join('.')} is not a map`);
-  return node;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,36 @@
+/** The JSON side of text-edit.ts: JSON has no comments, so it is parsed, changed and written back in its own indentation. */
+import { ApigError } from '../../core/errors.js';
+import type { KeyPath } from './text-edit.js';
+
+export type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function jsonIndent(text: string): number | string {
+  const m = /\n([ \t]+)\S/.exec(text);
+  return m?.[1] === undefined ? 2 : m[1].startsWith('\t') ? '\t' : m[1].length;
+}
+
+export function jsonAt(root: unknown, path: KeyPath): unknown {
+  let node = root;
+  for (const k of path) node = Array.isArray(node) ? node[Number(k)] : isObj(node) ? node[String(k)] : undefined;
+  return node;
+}
+
+export function editJson(text: string, edit: (root: unknown) => void): string {
+  const root: unknown = JSON.parse(text);
+  edit(root);
+  return JSON.stringify(root, null, jsonIndent(text)) + (text.endsWith('\n') ? '\n' : '');
+}
+
+/** Creates the missing maps along `path` and returns the innermost one. */
+export function jsonMap(root: unknown, path: KeyPath): Obj {
+  let node = root;
+  for (const k of path) {
+    const holder = node as Obj;
+    if (holder[String(k)] === undefined) holder[String(k)] = {};
+    node = Array.isArray(node) ? node[Number(k)] : holder[String(k)];
+  }
+  if (!isObj(node)) throw new ApigError('input', `${path.join('.')} is not a map`);
+  return node;
+}
+
