@@ -10,7 +10,7 @@ import { newFindings } from '../../lint/candidate.js';
 import { ALL_RULE_IDS } from '../../lint/registry.js';
 import { lintWorkspace, sortFindings, type LintFinding } from '../../lint/run.js';
 import { loadGroupText } from '../../spec/load-group.js';
-import { displayPath, loadWorkspace } from '../../workspace/load.js';
+import { displayPath, loadWorkspace, refPolicy } from '../../workspace/load.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -47,12 +47,12 @@ function lintAll(ws: Workspace, diagnostics: readonly Diagnostic[], settings: Li
   return lintWorkspace(ws, diagnostics, { quotas: settings.quotas, rules: settings.overrides });
 }
 
-/** What is written must read back: parse every edited group file as import would. */
-async function readsBack(edits: readonly FileEdit[], ws: Workspace): Promise<void> {
+/** What is written must read back: parse every edited group file as the workspace loader would. */
+async function readsBack(edits: readonly FileEdit[], ws: Workspace, env: NodeJS.ProcessEnv): Promise<void> {
   for (const e of edits) {
     const group = ws.groups.find((g) => g.file === e.file);
     if (!group) continue;
-    const loaded = await loadGroupText(group.shown, e.text);
+    const loaded = await loadGroupText(group.shown, e.text, { ...refPolicy(ws.dir, env), file: e.file });
     if (!loaded.group || hasErrors(loaded.diagnostics)) {
       throw new Error(`the edit of ${group.shown} does not read back: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
     }
@@ -77,7 +77,7 @@ export async function addSession(kind: AddKind, cmd: CommandContext, options: Se
   // Each answer was checked on its own; the rules that relate answers to each other run here, on the whole.
   const problems = newFindings(ws, plan.candidate, { rules: ALL_RULE_IDS, quotas: settings.quotas, overrides: settings.overrides }).filter((f) => f.severity === 'error');
   if (problems.length > 0) throw new ApigError('usage', `not written: ${problems.map((f) => `${f.message} (${f.code})`).join('; ')}`);
-  await readsBack(plan.edits, ws);
+  await readsBack(plan.edits, ws, io.env);
 
   const shown = (file: string): string => displayPath(file, io.cwd);
   if (options.dryRun) {
