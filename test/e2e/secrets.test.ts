@@ -63,3 +63,22 @@ describe('secrets never appear in output', () => {
     expectClean(r.stdout + r.stderr, 'lint with a bad apig.yaml');
   });
 });
+
+describe('apig serve binding', () => {
+  it('warns when listening beyond loopback', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('./run-cli.js');
+    const child = spawn(process.execPath, [BIN, 'serve', 'fixtures/hardening', '--host', '0.0.0.0', '--port', '0'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let err = '';
+    let out = '';
+    child.stderr.on('data', (b: Buffer) => { err += b.toString(); });
+    await new Promise<void>((resolve) => child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (out.includes('apig gateway listening on')) resolve();
+    }));
+    // The warning follows the listening line in the same turn; it is flushed before the process ends.
+    child.kill('SIGTERM');
+    await new Promise((r) => child.on('close', r));
+    expect(err).toContain('listening on 0.0.0.0: other machines can reach this emulator');
+  });
+});

@@ -72,6 +72,9 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         ...(flags.watch ? { watch: prepareOptions } : {}),
       });
       for (const url of launched.server.urls) io.out(`apig gateway listening on ${url}\n`);
+      if (!isLoopback(flags.host)) {
+        io.err(`${io.color.yellow('warn')} listening on ${flags.host}: other machines can reach this emulator; it is for local testing, not a gateway to expose\n`);
+      }
       if (json) {
         io.out(JSON.stringify({ type: 'routes', routes: routeTable(prepared.config) }) + '\n');
         io.out(JSON.stringify({ type: 'fidelity', features: prepared.fidelity }) + '\n');
@@ -104,4 +107,9 @@ function untilSignal(io: CommandContext['io'], close: (graceMs?: number) => Prom
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+/** 127.0.0.0/8, ::1 and localhost stay on this machine (issue 8: warn when binding elsewhere). */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
