@@ -70,15 +70,18 @@ describe('apig serve binding', () => {
     const { BIN } = await import('./run-cli.js');
     const child = spawn(process.execPath, [BIN, 'serve', 'fixtures/hardening', '--host', '0.0.0.0', '--port', '0'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
     let err = '';
-    let out = '';
-    child.stderr.on('data', (b: Buffer) => { err += b.toString(); });
-    await new Promise<void>((resolve) => child.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-      if (out.includes('apig gateway listening on')) resolve();
-    }));
-    // The warning follows the listening line in the same turn; it is flushed before the process ends.
-    child.kill('SIGTERM');
-    await new Promise((r) => child.on('close', r));
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (b: Buffer) => {
+        err += b.toString();
+        if (err.includes('other machines can reach')) resolve();
+      });
+      child.on('close', () => resolve());
+    });
+    if (child.exitCode === null && child.signalCode === null) {
+      const closed = new Promise((r) => child.on('close', r));
+      child.kill('SIGTERM');
+      await closed;
+    }
     expect(err).toContain('listening on 0.0.0.0: other machines can reach this emulator');
   });
 });
