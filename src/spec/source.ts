@@ -2,7 +2,8 @@
  * A parsed YAML or JSON document with the positions of its nodes, so that every diagnostic can name
  * file:line:col (positions come from the `yaml` package's parse tree).
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import type { Diagnostic, Position, Range } from '../core/diagnostic.js';
 import { fastParse } from './fast-yaml.js';
 import { parsePointer } from '../core/pointer.js';
@@ -74,8 +75,17 @@ function isJson(text: string): boolean {
   }
 }
 
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+/** The `yaml` package, loaded on first use: the fast path (fast-yaml.ts) usually makes it unnecessary. */
+function yaml(): YamlModule {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  return yamlModule;
+}
+
 /** The `yaml` package's parse tree: every error message, anchors and aliases, and positions when the fast path gives up. */
 function slowParse(file: string, text: string, format: TextFormat): { doc?: SourceDoc; diagnostics: Diagnostic[] } {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const ydoc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const toRange = (offset: number, end: number): Range => {
@@ -124,6 +134,7 @@ function parseDiag(file: string, message: string, range: Range): Diagnostic {
 
 /** The deepest node along the pointer (the node itself when it exists). */
 function nodeAt(doc: Document, segments: readonly string[]): Node | undefined {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   for (const seg of segments) {
     if (isAlias(node)) node = node.resolve(doc);

@@ -5,7 +5,6 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { isRecord } from './codec.js';
 import { simplify, describeError, validateExtension, hasSchema } from './extension-schemas.js';
 import { closestExtension, extensionInfo } from './extensions/registry.js';
-import { checkRefs } from './refs.js';
 import { openapiValidator } from './openapi-schema.js';
 import { extensionSites, operations } from './walk.js';
 
@@ -24,9 +23,7 @@ export async function validateDocument(value: unknown, source: string): Promise<
   const kind = documentKind(value);
   if (kind !== 'swagger2' && kind !== 'oas3') return [{ code: 'not-swagger', severity: 'error', message: kind, path: '', source }];
   const doc = value as Record<string, unknown>;
-  // External refs were checked (and bundled in) by the loader; what is left must be local.
-  const refs = checkRefs(doc, source);
-  if (refs.length > 0) return refs;
+  // $refs were checked (and external ones bundled in) by the loader, load-group.ts.
   return [...(await swaggerParserDiagnostics(doc, source)), ...responseKeyWarnings(doc, source), ...extensionDiagnostics(doc, source)];
 }
 
