@@ -55,14 +55,23 @@ export interface InstanceParams {
   app_secret: boolean;
   /** Allow `Authorization: Basic` app authentication. */
   app_basic: boolean;
-  /** Trust X-Forwarded-For for the client IP. */
+  /** Trust X-Forwarded-For for the client IP (004 §5). */
   real_ip_from_xff: boolean;
+  /** Which X-Forwarded-For entry is the client: 0-based from the left, negative from the right (-1: the last). */
+  real_ip_index: number;
+  /** Calls by IP into a non-DEFAULT group find the API from the credential, path and method (003; practices.md §5.5). */
+  app_route: boolean;
+  /** Authorizer context values may be booleans and numbers, not only strings (004 ch.3). */
+  authorizer_context_support_num_bool: boolean;
 }
 
 export interface IamToken {
   token: Secret;
   user: string;
+  /** The account (main account) name: what `DOMAIN` access control lists and user throttling count. */
   domain: string;
+  /** The account ID: what `DOMAIN_ID` access control lists and special tenants name. */
+  domainId?: string;
   project?: string;
   /** ISO date after which the token is expired. */
   expires?: string;
@@ -73,6 +82,31 @@ export interface IamAkSk {
   sk: Secret;
   user: string;
   domain: string;
+  domainId?: string;
+}
+
+/** A throttle 2.0 ("流量控制2.0") policy (practices.md §1.1), defined in apig.yaml and bound per environment. */
+export interface Throttle2Policy {
+  name: string;
+  /** The policy duration (时长): one window for the basic limits and the specials. */
+  interval: number;
+  unit: 'SECOND' | 'MINUTE' | 'HOUR' | 'DAY';
+  apiLimit?: number;
+  userLimit?: number;
+  appLimit?: number;
+  ipLimit?: number;
+  /** Declared parameters (参数位置 + 参数): rule conditions name them. */
+  parameters: Array<{ location: 'header' | 'query' | 'path'; name: string }>;
+  rules: Array<{ limit: number; interval: number; unit: 'SECOND' | 'MINUTE' | 'HOUR' | 'DAY'; when: string }>;
+  special: Array<{ type: 'APP' | 'USER'; instance: string; limit: number }>;
+  /** Environment name → API names or `*`. */
+  bind: Record<string, string[]>;
+}
+
+/** Per-environment binding of the Swagger-defined policies; null unbinds in that environment. */
+export interface PolicyBinding {
+  throttle?: string | null;
+  acl?: string[] | null;
 }
 
 export interface AuthorizerImpl {
@@ -147,6 +181,10 @@ export interface Workspace {
   authorizers: AuthorizerImpl[];
   vpcChannels: VpcChannel[];
   signatureKeys: SignatureKey[];
+  /** Throttle 2.0 policies (optional so that workspaces built in code need not name them). */
+  throttles?: Throttle2Policy[];
+  /** Environment → API name → bindings that replace x-apigateway-ratelimit / x-apigateway-access-control there. */
+  bindings?: Record<string, Record<string, PolicyBinding>>;
   /** Function URN → local module path, for FUNCTION backends. */
   functions: Record<string, string>;
 }
@@ -158,6 +196,9 @@ export const DEFAULT_INSTANCE: InstanceParams = {
   app_secret: false,
   app_basic: false,
   real_ip_from_xff: false,
+  real_ip_index: -1,
+  app_route: false,
+  authorizer_context_support_num_bool: false,
 };
 
 export const RELEASE = 'RELEASE';

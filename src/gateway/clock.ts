@@ -37,3 +37,15 @@ export function randomIds(): IdSource {
     return id;
   };
 }
+
+/** `--clock`: time stands still until advanced or set (POST /_apig/clock, admin.ts), so windows, signature
+ * expiry, token expiry, lockouts and authorizer caches are deterministic in tests and demos (ruling 4). */
+export interface VirtualClock extends Clock {
+  advance(ms: number): void;
+  set(ms: number): void;
+}
+
+export function virtualClock(start: number): VirtualClock {
+  let t = start;
+  return { now: () => t, advance: (ms) => { t += ms; }, set: (ms) => { t = ms; } };
+}

@@ -5,12 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { requestPath, requestProtocol } from '../core/defaults.js';
-import type { Api, BackendParam, GatewayResponseSet, Param, RequestProtocol } from '../core/model.js';
+import { apiAuth, requestPath, requestProtocol, type ApiAuth } from '../core/defaults.js';
+import type { Api, BackendParam, GatewayResponseSet, Param, RequestProtocol, SecurityScheme } from '../core/model.js';
 import { pointer } from '../core/pointer.js';
 import type { LoadedGroup, Workspace } from '../core/workspace-model.js';
 import { environmentNames, isPublished } from '../workspace/publish.js';
 import { compileBackend, type CompiledBackend } from './backends/compile.js';
+import { bindPolicies, type Bound } from './bindings.js';
 import { parsePattern } from './route-pattern.js';
 import { Router } from './router.js';
 
@@ -29,6 +30,15 @@ export interface CompiledApi {
   backendParams: BackendParam[];
   /** Per environment it is published to. */
   backends: Map<string, CompiledBackend>;
+  /** Authentication (x-apigateway.md §1; defaults.ts apiAuth). */
+  auth: ApiAuth;
+  /** The front-end authorizer (AUTHORIZER or dual authentication) and the back-end one, by security scheme. */
+  frontendAuthorizer?: SecurityScheme;
+  backendAuthorizer?: SecurityScheme;
+  /** x-apigateway-cors. */
+  cors: boolean;
+  /** Throttle, ACL, signature key and policy backends per environment (bindings.ts). */
+  bound: Map<string, Bound>;
 }
 
 export interface CompiledGroup {
@@ -59,10 +69,16 @@ export interface GatewayConfig {
   limits: Limits;
   /** APIG.0607 applies when serving HTTPS or under --strict (ruling 11). */
   protocolCheck: boolean;
+  /** --lenient-signatures: accept the client variants of signing.md §4.8 (ruling 6). */
+  lenientSignatures: boolean;
+  /** instance real_ip_from_xff or --trust-xff (client-ip.ts). */
+  trustXff: boolean;
 }
 
 export interface CompileOptions {
   protocolCheck: boolean;
+  lenientSignatures?: boolean;
+  trustXff?: boolean;
 }
 
 const KB = 1024;
@@ -116,6 +132,8 @@ export function compileConfig(ws: Workspace, options: CompileOptions): { config:
     ...(fallback ? { fallback } : {}),
     limits: { bodyBytes: ws.instance.request_body_size * KB * KB, uriBytes: URI_LIMIT, headerBytes: HEADER_LIMIT, headersTotalBytes: HEADERS_TOTAL_LIMIT },
     protocolCheck: options.protocolCheck,
+    lenientSignatures: options.lenientSignatures === true,
+    trustXff: options.trustXff === true || ws.instance.real_ip_from_xff,
   };
   return { config, diagnostics };
 }
@@ -133,22 +151,31 @@ function compileGroup(loaded: LoadedGroup, ws: Workspace, envs: string[], varsOf
     if (responseSet !== 'default' && !group.responses.has(responseSet)) {
       diagnostics.push(groupDiagnostic(loaded, 'serve-unknown-response', 'warn', `${apiPointer(api)}/x-apigateway-response`, `API ${api.name} uses gateway response ${responseSet}, which the group does not define; the default one answers`));
     }
+    const auth = apiAuth(model, api);
+    const backendAuthorizer = auth.schemes.find((s) => s.authorizer?.type === 'BACKEND');
+    const frontendAuthorizer = auth.schemes.find((s) => s.name === auth.authorizer);
     return {
       api, group, id: stableId(group.name, api.name), path: requestPath(model, api),
       protocol: requestProtocol(api, rootSchemes),
       responseSet, params: api.params.filter((p) => HANDLED.has(p.location)),
       backendParams: api.backend?.params ?? [], backends: new Map(),
+      auth, cors: api.cors === true, bound: new Map(),
+      ...(frontendAuthorizer ? { frontendAuthorizer } : {}), ...(backendAuthorizer ? { backendAuthorizer } : {}),
     };
   });
   for (const env of envs) {
     const published = compiled.filter((c) => isPublished(ws, env, c.api));
     if (published.length === 0) continue;
     for (const c of published) {
-      const backend = compileBackend(c.api.backend, { env, vars: varsOf(env), workspace: ws }, c.api.sendFgBodyBase64);
+      const input = { env, vars: varsOf(env), workspace: ws };
+      const backend = compileBackend(c.api.backend, input, c.api.sendFgBodyBase64);
       c.backends.set(env, backend);
       for (const w of backend.warnings) {
         diagnostics.push(groupDiagnostic(loaded, 'serve-backend', 'warn', `${apiPointer(c.api)}/x-apigateway-backend`, `API ${c.api.name} in ${env}: ${w}`));
       }
+      c.bound.set(env, bindPolicies(c.api, model, env, input, (message) => {
+        diagnostics.push(groupDiagnostic(loaded, 'serve-policy', 'warn', apiPointer(c.api), `API ${c.api.name} in ${env}: ${message}`));
+      }));
     }
     const router = new Router(published.map((c) => ({ pattern: parsePattern(c.path, c.api.method, c.api.matchMode ?? 'NORMAL'), value: c })));
     for (const { first, second } of router.conflicts) {

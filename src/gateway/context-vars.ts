@@ -1,9 +1,11 @@
 /**
  * `$context.*` variables: in gateway-response templates (002 §5.1.4 表5-3; x-apigateway.md §18) and as SYSTEM
  * backend parameters (002 §5.2.1 表5-12; x-apigateway.md §8.1). One resolver for both.
- * appId/appName stay empty until authentication identifies an app (issue 6); unknown names are empty too
- * (the substitution rules are not documented, api-model.md §4.4).
+ * appId/appName are those of the app authentication found (empty otherwise); `authorizer.frontend.<key>` and
+ * `authorizer.backend.<key>` are the custom authorizers' context values; unknown names are empty (the
+ * substitution rules are not documented, api-model.md §4.4).
  */
+import { clientIpOf } from './client-ip.js';
 import type { RequestContext } from './context.js';
 import { ERRORS, failureMessage, type GatewayFailure } from './errors.js';
 
@@ -12,11 +14,11 @@ type Resolver = (ctx: RequestContext, error?: GatewayFailure) => string | undefi
 const VARS: Record<string, Resolver> = {
   apiId: (c) => c.hit?.api.id,
   apiName: (c) => c.hit?.api.api.name,
-  appId: () => '',
-  appName: () => '',
+  appId: (c) => (c.identity?.kind === 'app' ? c.identity.app.id : ''),
+  appName: (c) => (c.identity?.kind === 'app' ? c.identity.app.name : ''),
   requestId: (c) => c.requestId,
   stage: (c) => c.env,
-  sourceIp: (c) => c.sourceIp,
+  sourceIp: (c) => clientIpOf(c),
   reqPath: (c) => c.path,
   reqUri: (c) => (c.query === '' ? c.path : `${c.path}?${c.query}`),
   reqMethod: (c) => c.method,
@@ -26,8 +28,15 @@ const VARS: Record<string, Resolver> = {
   'error.type': (_c, e) => (e ? ERRORS[e.id].type : undefined),
 };
 
+function authorizerValue(ctx: RequestContext, name: string): string | undefined {
+  const [, which, key] = /^authorizer\.(frontend|backend)\.(.+)$/.exec(name) ?? [];
+  if (which === undefined || key === undefined) return undefined;
+  const v = ctx.authorizer?.[which as 'frontend' | 'backend']?.[key];
+  return v === undefined ? undefined : String(v);
+}
+
 export function contextVariable(ctx: RequestContext, name: string, error?: GatewayFailure): string | undefined {
-  return VARS[name]?.(ctx, error);
+  return VARS[name]?.(ctx, error) ?? (name.startsWith('authorizer.') ? authorizerValue(ctx, name) : undefined);
 }
 
 const REF = /\$context\.([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;

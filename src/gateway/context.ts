@@ -4,8 +4,13 @@
  * so stages are tested by building a context by hand.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { BackendParam } from '../core/model.js';
+import type { AuthContext, Identity } from './auth/identity.js';
 import type { BackendCall } from './backend-call.js';
+import type { CompiledBackend } from './backends/compile.js';
 import type { CompiledApi, CompiledGroup, GatewayConfig } from './config.js';
+import { FunctionModules } from './backends/function-modules.js';
+import { newState, type Services } from './state.js';
 import type { TraceEvent } from './trace.js';
 
 /** What the server read off the wire. */
@@ -49,6 +54,34 @@ export interface RequestContext extends WireRequest {
   /** Front-end parameter values after validation, defaults injected, by location. */
   params?: ParamValues;
   call?: BackendCall;
+  /** State and callables shared across requests (throttle counters, authorizer cache, modules). */
+  readonly services: Services;
+  /** The body, read on demand (signature verification, authorizers with need_body, backend signing). */
+  bodySource: BodySource | undefined;
+  /** The client address ACLs, throttling and conditions use (client-ip.ts); set on first use. */
+  clientIp: string | undefined;
+  /** Who the authentication stage found. */
+  identity: Identity | undefined;
+  /** The custom authorizers' context maps (`$context.authorizer.frontend.*` / `.backend.*`). */
+  authorizer: { frontend?: AuthContext; backend?: AuthContext } | undefined;
+  /** CORS handling decided for this request (002 §5.2.2). */
+  cors: 'simple' | 'preflight' | undefined;
+  /** `X-Apig-RateLimit-*` values for debug mode (ruling 5). */
+  rateLimits: Array<[string, string]> | undefined;
+  /** The backend a policy chose (002 §8.3.15), else undefined: the API's default backend answers. */
+  chosen: ChosenBackend | undefined;
+}
+
+export interface ChosenBackend {
+  backend: CompiledBackend;
+  params: BackendParam[];
+  policy: string;
+}
+
+export interface BodySource {
+  read(): Promise<Buffer>;
+  /** Set once read: the dispatch then sends these bytes instead of the (consumed) request stream. */
+  buffered?: Buffer;
 }
 
 export interface ParamValues {
@@ -73,7 +106,14 @@ export function splitTarget(url: string): { path: string; query: string } {
   return q === -1 ? { path: target, query: '' } : { path: target.slice(0, q), query: target.slice(q + 1) };
 }
 
-export function newContext(config: GatewayConfig, wire: WireRequest, requestId: string, receivedAt: number, trace: boolean): RequestContext {
+let fallbackServices: Services | undefined;
+
+/** For contexts built by hand (unit tests): fresh state, no upstream dispatcher. */
+export function standaloneServices(): Services {
+  return { state: newState(), functions: new FunctionModules(0), emit: () => undefined };
+}
+
+export function newContext(config: GatewayConfig, wire: WireRequest, requestId: string, receivedAt: number, trace: boolean, services?: Services): RequestContext {
   const { path, query } = splitTarget(wire.url);
   // Every field written once, in one order: a stable object shape keeps the stages' property reads fast.
   return {
@@ -81,6 +121,9 @@ export function newContext(config: GatewayConfig, wire: WireRequest, requestId: 
     scheme: wire.scheme, sourceIp: wire.sourceIp, localAddress: wire.localAddress,
     config, requestId, receivedAt, path, query, trace: trace ? [] : undefined,
     group: undefined, env: undefined, hit: undefined, params: undefined, call: undefined,
+    services: services ?? (fallbackServices ??= standaloneServices()),
+    bodySource: undefined, clientIp: undefined, identity: undefined, authorizer: undefined, cors: undefined,
+    rateLimits: undefined, chosen: undefined,
   };
 }
 

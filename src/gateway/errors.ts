@@ -2,8 +2,9 @@
  * The gateway's error catalogue: every error the pipeline can answer, with its APIG code, table status and
  * message (errors-and-limits.md §1.1) and the gateway-response type that renders it (§1.4, x-apigateway.md §18).
  * APIG reuses codes across situations (APIG.0201 is 400/413/414/494/502/504/500), so entries are keyed by
- * situation and each names its code (errors-and-limits.md §9 item 3). Issue 6 adds the auth, ACL and throttling
- * entries here.
+ * situation and each names its code (errors-and-limits.md §9 item 3).
+ * Where the error table and the response type disagree on the status (APIG.0304 403 vs "应用未授权" 401,
+ * APIG.0305 401 vs "自定义认证失败" 500; errors-and-limits.md §1.3 item 7), ruling 1 makes the type's default win.
  */
 import type { GatewayErrorType } from '../core/model.js';
 
@@ -37,6 +38,30 @@ export const ERRORS = {
   BACKEND_MISSING: { code: 'APIG.0103', status: 500, message: 'The backend does not exist.', type: 'DEFAULT_5XX' },
   VPC_BACKEND_MISSING: { code: 'APIG.0609', status: 500, message: 'The VPC backend does not exist.', type: 'DEFAULT_5XX' },
   INTERNAL: { code: 'APIG.0201', status: 500, message: 'An unexpected error occurred', type: 'DEFAULT_5XX' },
+  /** ACL by IP (002 §5.4.1; errors-and-limits.md §1.1). */
+  IP_DENIED: { code: 'APIG.0402', status: 403, message: 'The IP address is not authorized to access the API.', type: 'ACCESS_DENIED' },
+  /** An X-Forwarded-For that names no address while the gateway trusts it (real_ip_from_xff). */
+  IP_UNKNOWN: { code: 'APIG.0401', status: 403, message: 'Unknown client IP address.', type: 'ACCESS_DENIED' },
+  /** ACL by account: an IAM caller whose account the list refuses. */
+  ACCOUNT_DENIED: { code: 'APIG.0302', status: 403, message: 'The IAM user is not authorized to access the API.', type: 'ACCESS_DENIED' },
+  /** ACL by account: a caller with no account (not IAM-authenticated) where only listed accounts may call. */
+  ACCESS_DENIED: { code: 'APIG.0306', status: 403, message: 'API access denied.', type: 'ACCESS_DENIED' },
+  /** APP authentication without any credential: the "identity source missing" type (x-apigateway.md §18). */
+  APP_AUTH_MISSING: { code: 'APIG.0303', status: 401, message: 'Incorrect app authentication information.', type: 'AUTH_HEADER_MISSING' },
+  APP_AUTH_FAILED: { code: 'APIG.0303', status: 401, message: 'Incorrect app authentication information.', type: 'AUTH_FAILURE' },
+  /** app_secret / app_basic with a known key and a wrong secret (errors-and-limits.md §1.1, APIG.1009). */
+  APP_SECRET_INVALID: { code: 'APIG.1009', status: 400, message: 'AppKey or AppSecret is invalid', type: 'AUTH_FAILURE' },
+  APP_NOT_AUTHORIZED: { code: 'APIG.0304', status: 403, message: 'The app is not authorized to access the API.', type: 'UNAUTHORIZED' },
+  IAM_AUTH_MISSING: { code: 'APIG.0301', status: 401, message: 'Incorrect IAM authentication information.', type: 'AUTH_HEADER_MISSING' },
+  IAM_AUTH_FAILED: { code: 'APIG.0301', status: 401, message: 'Incorrect IAM authentication information.', type: 'AUTH_FAILURE' },
+  TOKEN_EXPIRED: { code: 'APIG.0307', status: 401, message: 'The token must be updated.', type: 'AUTH_FAILURE' },
+  /** The authorizer said deny: `Incorrect authentication information: frontend authorizer` (004 §3). */
+  AUTHORIZER_DENIED: { code: 'APIG.0305', status: 401, message: 'Incorrect authentication information.', type: 'AUTHORIZER_FAILURE' },
+  AUTHORIZER_IDENTITY_MISSING: { code: 'APIG.0305', status: 401, message: 'Incorrect authentication information.', type: 'AUTHORIZER_IDENTITIES_FAILURE' },
+  /** The authorizer threw, timed out, was unreachable or answered something malformed (type "custom auth configuration error"). */
+  AUTHORIZER_ERROR: { code: 'APIG.0305', status: 401, message: 'Incorrect authentication information.', type: 'AUTHORIZER_CONF_FAILURE' },
+  THROTTLED: { code: 'APIG.0308', status: 429, message: 'The throttling threshold has been reached.', type: 'THROTTLED' },
+  BACKEND_SIGNATURE_FAILED: { code: 'APIG.0705', status: 500, message: 'Backend signature calculation failed.', type: 'DEFAULT_5XX' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorId = keyof typeof ERRORS;
@@ -86,9 +111,12 @@ export function failure(id: ErrorId, detail?: string, extra: Pick<GatewayFailure
   return { id, ...(detail !== undefined ? { detail } : {}), ...extra };
 }
 
-/** The message as the body states it: the table text, `{xxx}` filled, plus the documented suffix. */
+/**
+ * The message as the body states it: the table text, `{xxx}` filled, plus the documented suffix, which replaces
+ * the table text's final period (`Incorrect app authentication information: app not found, appkey …`, 000 §4.8).
+ */
 export function failureMessage(f: GatewayFailure): string {
   const base: string = ERRORS[f.id].message;
   const filled = f.arg !== undefined ? base.replace('{xxx}', f.arg) : base;
-  return f.suffix !== undefined ? `${filled}: ${f.suffix}` : filled;
+  return f.suffix !== undefined ? `${filled.replace(/\.$/, '')}: ${f.suffix}` : filled;
 }

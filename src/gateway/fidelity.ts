@@ -1,8 +1,7 @@
 /**
  * The start-up fidelity table: every feature the workspace configures, and whether this emulator reproduces
  * it (emulated), in part (partial) or not at all (ignored). `--strict` refuses to start when a configured
- * feature would be ignored. docs/fidelity.md is the long form of the same list; keep both true as issue 6
- * lands authentication, throttling, ACL, CORS, policy backends and backend signing.
+ * feature would be ignored. docs/fidelity.md is the long form of the same list; keep both true.
  */
 import { apiAuth, requestProtocol } from '../core/defaults.js';
 import type { Api, Group } from '../core/model.js';
@@ -26,7 +25,7 @@ interface Rule {
   /** Whether an API configures the feature. */
   applies?: (api: Api, group: Group, ws: Workspace) => boolean;
   /** Whether the workspace configures it (instead of an API). */
-  workspace?: (ws: Workspace) => boolean;
+  workspace?: (ws: Workspace, o: FidelityOptions) => boolean;
   status: (o: FidelityOptions) => FidelityStatus;
   note: (o: FidelityOptions) => string;
 }
@@ -34,9 +33,16 @@ interface Rule {
 export interface FidelityOptions {
   /** An HTTPS listener is configured, or --strict: the protocol check applies (ruling 11). */
   protocolCheck: boolean;
+  /** X-Forwarded-For is trusted (instance real_ip_from_xff or --trust-xff). */
+  trustXff?: boolean;
 }
 
-const ISSUE_6 = 'not emulated yet: requests pass as if it were not configured';
+const XFF = 'client IP from X-Forwarded-For';
+
+/** Authorizers the API names, front-end and back-end. */
+const authorizers = (a: Api, g: Group): string[] => apiAuth(g, a).schemes.filter((s) => s.authorizer !== undefined).map((s) => s.name);
+const implemented = (name: string, ws: Workspace): boolean => ws.authorizers.some((x) => x.name === name && (x.module !== undefined || x.url !== undefined));
+const listedIn = (bind: Record<string, string[]>, api: string): boolean => Object.values(bind).some((names) => names.includes('*') || names.includes(api));
 /** Root `schemes` are kept by the import as an extra field. */
 const rootSchemes = (g: Group): string[] | undefined => (Array.isArray(g.kept?.extra?.schemes) ? (g.kept.extra.schemes as unknown[]).map(String) : undefined);
 const kind = (api: Api): string | undefined => api.backend?.type;
@@ -63,18 +69,27 @@ const RULES: Rule[] = [
     feature: 'HTTPS-only request protocol', source: 'ruling 11', applies: (a, g) => requestProtocol(a, rootSchemes(g)) === 'HTTPS',
     status: (o) => (o.protocolCheck ? 'emulated' : 'partial'), note: (o) => (o.protocolCheck ? 'APIG.0607 over HTTP' : 'also served over HTTP (no --tls-cert, not --strict)'),
   },
-  { feature: 'APP authentication', source: '002 §6.3.1; signing.md', applies: (a, g) => apiAuth(g, a).type === 'APP', status: always('ignored'), note: text(ISSUE_6) },
-  { feature: 'AppCode simple authentication', source: '002 §6.1.4', applies: (a, g) => apiAuth(g, a).appCode, status: always('ignored'), note: text(ISSUE_6) },
-  { feature: 'IAM authentication', source: '002 §6.3.1; ruling 7', applies: (a, g) => apiAuth(g, a).type === 'IAM', status: always('ignored'), note: text(ISSUE_6) },
-  { feature: 'custom authorizer', source: 'practices.md §2; ruling 8', applies: (a, g) => apiAuth(g, a).authorizer !== undefined, status: always('ignored'), note: text(ISSUE_6) },
-  { feature: 'CORS', source: '002 §5.2.2', applies: (a) => a.cors === true, status: always('ignored'), note: text(ISSUE_6) },
-  { feature: 'throttling policy', source: '002 §5.3.1; ruling 4', applies: (a) => a.throttle !== undefined, status: always('ignored'), note: text(ISSUE_6) },
-  { feature: 'access control (ACL)', source: '002 §5.4.1', applies: (a) => a.acl !== undefined, status: always('ignored'), note: text(ISSUE_6) },
-  { feature: 'backend policies', source: '002 §5.2.1 step 2, §8.3.15', applies: (a) => (a.policies?.length ?? 0) > 0, status: always('ignored'), note: text('not emulated yet: the default backend always answers') },
+  { feature: 'APP authentication', source: '002 §6.3.1; signing.md §4', applies: (a, g) => apiAuth(g, a).type === 'APP', status: always('emulated'), note: text('SDK-HMAC-SHA256, ±15 min, app authorization per environment (APIG.0303/0304)') },
+  {
+    feature: 'AppCode simple authentication', source: '002 §6.1.4', applies: (a, g) => apiAuth(g, a).appCode,
+    status: (o) => (o.protocolCheck ? 'emulated' : 'partial'), note: (o) => (o.protocolCheck ? 'X-Apig-AppCode, HTTPS only' : 'X-Apig-AppCode; also accepted over HTTP (no --tls-cert, not --strict)'),
+  },
+  { feature: 'IAM authentication', source: '002 §6.3.1; ruling 7', applies: (a, g) => apiAuth(g, a).type === 'IAM', status: always('emulated'), note: text('tokens and AK/SK from apig.yaml iam; AK lockout after 5 failures') },
+  { feature: 'custom authorizer', source: 'practices.md §2; ruling 8', applies: (a, g, ws) => authorizers(a, g).some((n) => implemented(n, ws)), status: always('emulated'), note: text('local module or URL (apig.yaml authorizers); identity sources, TTL cache, context') },
+  { feature: 'custom authorizer without a local implementation', source: 'apig.yaml authorizers', applies: (a, g, ws) => authorizers(a, g).some((n) => !implemented(n, ws)), status: always('ignored'), note: text('name a module or URL in apig.yaml authorizers; calls answer 500 APIG.0305') },
+  { feature: 'CORS', source: '002 §5.2.2', applies: (a) => a.cors === true, status: always('emulated'), note: text('Allow-Origin * unless the backend sets it; preflight through the OPTIONS API') },
+  { feature: 'throttling policy', source: '002 §5.3.1; ruling 4', applies: (a) => a.throttle !== undefined, status: always('emulated'), note: text('API/user/app/IP, shared, specials; fixed windows aligned to the epoch') },
+  { feature: 'throttle 2.0 policy', source: 'practices.md §1.1', applies: (a, _g, ws) => (ws.throttles ?? []).some((t) => listedIn(t.bind, a.name)), status: always('emulated'), note: text('basic limits, parameter rules (=, AND, OR), specials; choices in serve.md') },
+  { feature: 'access control (ACL)', source: '002 §5.4.1', applies: (a) => a.acl !== undefined, status: always('emulated'), note: text('IP (addresses, ranges, CIDR) and accounts, PERMIT/DENY') },
+  { feature: 'backend policies', source: '002 §5.2.1 step 2, §8.3.15', applies: (a) => (a.policies?.length ?? 0) > 0, status: always('emulated'), note: text('source, param, system, cookie, authorizer conditions; first match, else default') },
   { feature: 'plugins', source: 'x-apigateway.md §14', applies: (a) => (a.plugins?.length ?? 0) > 0, status: always('ignored'), note: text('not emulated') },
-  { feature: 'backend signing (signature keys)', source: '002 §5.6.1', workspace: (ws) => ws.signatureKeys.some((k) => Object.keys(k.bind).length > 0), status: always('ignored'), note: text(ISSUE_6) },
-  { feature: 'instance app_secret / app_basic', source: '003; practices.md §5.6', workspace: (ws) => ws.instance.app_secret || ws.instance.app_basic, status: always('ignored'), note: text(ISSUE_6) },
-  { feature: 'instance real_ip_from_xff', source: '004 §5', workspace: (ws) => ws.instance.real_ip_from_xff, status: always('ignored'), note: text('the TCP peer is the source IP') },
+  { feature: 'backend signing (signature keys)', source: '002 §5.6.1', workspace: (ws) => ws.signatureKeys.some((k) => Object.keys(k.bind).length > 0), status: always('emulated'), note: text('hmac: SDK-HMAC-SHA256 (host, x-sdk-date); basic: Basic auth') },
+  { feature: 'instance app_secret / app_basic', source: '003; practices.md §5.6', workspace: (ws) => ws.instance.app_secret || ws.instance.app_basic, status: always('emulated'), note: text('X-HW-ID/X-HW-AppKey; Authorization: Basic') },
+  { feature: 'instance app_route (calls by IP into a non-DEFAULT group)', source: '003; practices.md §5.5', workspace: (ws) => ws.instance.app_route, status: always('ignored'), note: text('a Host no group binds reaches the only or DEFAULT group') },
+  {
+    feature: XFF, source: '004 §5', workspace: (ws, o) => ws.instance.real_ip_from_xff || o.trustXff === true,
+    status: always('emulated'), note: text('the entry at real_ip_index (-1: the last)'),
+  },
 ];
 
 /** Every feature the start-up table can name (docs/fidelity.md lists each one). */
@@ -87,7 +102,7 @@ export function fidelityReport(ws: Workspace, options: FidelityOptions): Fidelit
     if (rule.applies) {
       for (const g of ws.groups) for (const api of g.model.apis) if (rule.applies(api, g.model, ws)) where.push(`${g.ref.name}/${api.name}`);
     }
-    if (rule.workspace?.(ws)) where.push('apig.yaml');
+    if (rule.workspace?.(ws, options)) where.push(ws.instance.real_ip_from_xff || !options.trustXff || rule.feature !== XFF ? 'apig.yaml' : '--trust-xff');
     if (where.length > 0) rows.push({ feature: rule.feature, status: rule.status(options), where, note: rule.note(options), source: rule.source });
   }
   return rows;

@@ -5,7 +5,7 @@
  */
 import { Agent, type Dispatcher } from 'undici';
 import type { Readable } from 'node:stream';
-import { systemClock, randomIds, type Clock, type IdSource } from './clock.js';
+import { systemClock, randomIds, type Clock, type IdSource, type VirtualClock } from './clock.js';
 import type { GatewayConfig } from './config.js';
 import { newContext, type RequestContext, type WireRequest } from './context.js';
 import { dispatch } from './backends/dispatch.js';
@@ -16,6 +16,8 @@ import type { Dispatched, Runtime } from './backends/result.js';
 import { channelRuntime, type ChannelRuntime } from './backends/vpc.js';
 import type { EventSink } from './events.js';
 import { failure } from './errors.js';
+import { newState, type GatewayState, type Services } from './state.js';
+import { currentBackend } from './stages/backend-policy.js';
 
 export interface GatewayOptions {
   clock?: Clock;
@@ -28,6 +30,8 @@ export interface GatewayOptions {
   probe?: Probe;
   /** Start health-check timers (default true; tests drive `checkNow()` instead). */
   healthTimers?: boolean;
+  /** `--clock`: the gateway's clock, and POST /_apig/clock moves it (admin.ts). */
+  virtualClock?: VirtualClock;
 }
 
 export class Gateway {
@@ -45,11 +49,16 @@ export class Gateway {
   private readonly probe: Probe;
   private readonly healthTimers: boolean;
   private functions: FunctionModules;
+  /** Counters, caches and lockouts: kept across reloads. */
+  readonly state: GatewayState = newState();
+  private services: Services;
+  readonly virtualClock: VirtualClock | undefined;
   /** Set while shutting down: responses then close their connection. */
   closing = false;
 
   constructor(config: GatewayConfig, options: GatewayOptions = {}) {
-    this.clock = options.clock ?? systemClock;
+    this.virtualClock = options.virtualClock;
+    this.clock = options.virtualClock ?? options.clock ?? systemClock;
     this.ids = options.ids ?? randomIds();
     this.ownDispatcher = options.dispatcher === undefined;
     // Backend certificates are not verified: the gateway's behaviour is not documented and local backends are
@@ -62,7 +71,12 @@ export class Gateway {
     this.healthTimers = options.healthTimers ?? true;
     this.current = config;
     this.functions = new FunctionModules(0);
+    this.services = this.makeServices();
     this.install(config);
+  }
+
+  private makeServices(): Services {
+    return { state: this.state, functions: this.functions, dispatcher: this.dispatcher, emit: this.emit };
   }
 
   get config(): GatewayConfig {
@@ -80,6 +94,7 @@ export class Gateway {
     this.current = config;
     this.generation++;
     this.functions = new FunctionModules(this.generation);
+    this.services = this.makeServices();
     this.install(config);
   }
 
@@ -89,7 +104,7 @@ export class Gateway {
   }
 
   begin(wire: WireRequest, traceAsked: boolean): RequestContext {
-    return newContext(this.current, wire, this.ids(), this.clock.now(), this.traceAll || traceAsked);
+    return newContext(this.current, wire, this.ids(), this.clock.now(), this.traceAll || traceAsked, this.services);
   }
 
   runtime(config: GatewayConfig): Runtime {
@@ -98,7 +113,7 @@ export class Gateway {
 
   /** Sends the request the pipeline built to the backend it chose. */
   dispatch(ctx: RequestContext, body: Readable | null): Promise<Dispatched> | Dispatched {
-    const plan = ctx.hit?.api.backends.get(ctx.env ?? '')?.plan;
+    const plan = currentBackend(ctx)?.plan;
     if (!plan) return { ok: false, failure: failure('INTERNAL', 'no backend plan after the pipeline') };
     return dispatch(plan, { ctx, call: ctx.call, body, runtime: this.runtime(ctx.config) });
   }

@@ -4,6 +4,9 @@
  * per request when its response is done (only when someone listens: this is the hot path).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { CLOCK_PATH, handleClock } from './admin.js';
+import { readBody } from './backends/body-limit.js';
 import type { Dispatched } from './backends/result.js';
 import { traceStep, type RequestContext, type WireRequest } from './context.js';
 import { ERRORS, type ErrorId, type GatewayFailure } from './errors.js';
@@ -46,8 +49,18 @@ export function requestEvent(gw: Gateway, ctx: RequestContext, status: number): 
 }
 
 export function handleHttp(gw: Gateway, req: IncomingMessage, res: ServerResponse, scheme: 'http' | 'https'): void {
+  if (gw.virtualClock && req.url?.split('?')[0] === CLOCK_PATH) return handleClock(gw.virtualClock, req, res);
   const ctx = gw.begin(wireRequest(req, scheme), wantsTrace(req.headers[TRACE_HEADER]));
   const x: Exchange = { gw, ctx, req, res, body: hasBody(req), event: undefined };
+  if (x.body) {
+    // Read on demand (a signature over the body, an authorizer with need_body, backend signing); once read,
+    // the backend gets the buffered bytes.
+    let reading: Promise<Buffer> | undefined;
+    const source: NonNullable<RequestContext['bodySource']> = {
+      read: () => (reading ??= readBody(req, ctx.config.limits.bodyBytes).then((b) => (source.buffered = b))),
+    };
+    ctx.bodySource = source;
+  }
   if (gw.reporting) {
     const event: RequestEvent = (x.event = { type: 'request', requestId: ctx.requestId, method: ctx.method, path: ctx.path, status: 0, latencyMs: 0 });
     res.once('close', () => gw.emit(Object.assign(requestEvent(gw, ctx, res.statusCode), event.errorCode !== undefined ? { errorCode: event.errorCode } : {}, event.detail !== undefined ? { detail: event.detail } : {}, event.upstream !== undefined ? { upstream: event.upstream } : {})));
@@ -63,7 +76,8 @@ export function handleHttp(gw: Gateway, req: IncomingMessage, res: ServerRespons
 
 function next(x: Exchange, out: StageOutcome): void {
   if (out.kind === 'fail') return writeFailure(x, out.failure);
-  const sent = x.gw.dispatch(x.ctx, x.body ? x.req : null);
+  const buffered = x.ctx.bodySource?.buffered;
+  const sent = x.gw.dispatch(x.ctx, buffered ? Readable.from([buffered]) : x.body ? x.req : null);
   if (sent instanceof Promise) sent.then((d) => writeDispatched(x, d), (err: unknown) => writeFailure(x, { id: 'INTERNAL', detail: String(err) }));
   else writeDispatched(x, sent);
 }
@@ -91,7 +105,7 @@ function writeFailure(x: Exchange, f: GatewayFailure, upstreamMs?: number): void
   if (reason) res.writeHead(r.status, reason, headers);
   else res.writeHead(r.status, headers);
   res.end(ctx.method === 'HEAD' ? undefined : r.body);
-  if (x.body) req.resume();
+  if (x.body && !ctx.bodySource?.buffered) req.resume();
 }
 
 function writeDispatched(x: Exchange, d: Dispatched): void {
@@ -102,7 +116,7 @@ function writeDispatched(x: Exchange, d: Dispatched): void {
     return writeFailure(x, d.failure, d.upstreamMs);
   }
   if (ctx.trace) traceStep(ctx, 'backend', `answered ${d.status}`, { ...(d.upstream !== undefined ? { upstream: d.upstream } : { backend: 'MOCK' }) });
-  const gateway = gatewayHeaders(ctx, gw.clock, d.upstreamMs);
+  const gateway = gatewayHeaders(ctx, gw.clock, d.upstreamMs, d.headers);
   // Shutting down: this response is the connection's last (the request was in flight when it began).
   if (gw.closing) res.shouldKeepAlive = false;
   if (typeof d.body === 'string' || Buffer.isBuffer(d.body)) {

@@ -7,6 +7,7 @@ export { fidelityReport, ignoredFeatures, type FidelityRow, type FidelityStatus 
 export { routeTable, type RouteRow } from './route-table.js';
 export { STAGE_ORDER, runPipeline, type StageName } from './pipeline.js';
 export { ERRORS, type ErrorId, type GatewayFailure } from './errors.js';
-export { manualClock, systemClock, randomIds, type Clock, type IdSource } from './clock.js';
+export { manualClock, systemClock, virtualClock, randomIds, type Clock, type IdSource, type VirtualClock } from './clock.js';
+export { CLOCK_PATH, parseInstant, parseDuration } from './admin.js';
 export type { GatewayEvent, RequestEvent, EventSink } from './events.js';
 export type { TraceEvent } from './trace.js';

@@ -20,6 +20,10 @@ export interface PrepareOptions {
   env: NodeJS.ProcessEnv;
   /** HTTPS listener configured, or --strict (ruling 11). */
   protocolCheck: boolean;
+  /** --lenient-signatures (ruling 6). */
+  lenientSignatures?: boolean;
+  /** --trust-xff: take the client IP from X-Forwarded-For, as instance real_ip_from_xff does. */
+  trustXff?: boolean;
   /** Adjusts the loaded workspace before it is compiled (tests point backends at ports they opened). */
   adjust?: (ws: Workspace) => void;
 }
@@ -35,9 +39,9 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   const ws = loaded.workspace;
   if (!ws || hasErrors(loaded.diagnostics)) return { diagnostics: loaded.diagnostics, fidelity: [] };
   options.adjust?.(ws);
-  const compiled = compileConfig(ws, { protocolCheck: options.protocolCheck });
+  const compiled = compileConfig(ws, { protocolCheck: options.protocolCheck, lenientSignatures: options.lenientSignatures === true, trustXff: options.trustXff === true });
   const diagnostics = [...loaded.diagnostics, ...compiled.diagnostics];
-  const fidelity = fidelityReport(ws, { protocolCheck: options.protocolCheck });
+  const fidelity = fidelityReport(ws, { protocolCheck: options.protocolCheck, trustXff: compiled.config.trustXff });
   return hasErrors(diagnostics) ? { diagnostics, fidelity } : { config: compiled.config, diagnostics, fidelity };
 }
 

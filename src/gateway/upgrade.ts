@@ -15,6 +15,7 @@ import type { RequestEvent } from './events.js';
 import type { Gateway } from './gateway.js';
 import { wireRequest } from './http-adapter.js';
 import { runPipeline } from './pipeline.js';
+import { currentBackend } from './stages/backend-policy.js';
 import { backendHeaders, gatewayHeaders, reasonPhrase } from './respond.js';
 import { renderError } from './responses.js';
 import { TRACE_HEADER, wantsTrace } from './trace.js';
@@ -71,7 +72,7 @@ export async function decideUpgrade(gw: Gateway, req: IncomingMessage, scheme: '
   const done = (action: Tunnel | PlainAnswer): UpgradeDecision => ({ ctx, event, action });
   const out = await runPipeline(ctx);
   if (out.kind === 'fail') return done(answerFailure(gw, ctx, out.failure, event));
-  const plan = ctx.hit?.api.backends.get(ctx.env ?? '')?.plan;
+  const plan = currentBackend(ctx)?.plan;
   const call = ctx.call;
   const protocol = String(req.headers.upgrade ?? 'websocket');
   if (plan && call && (plan.type === 'HTTP' || plan.type === 'HTTP-VPC')) {

@@ -42,7 +42,7 @@ describe('apig serve (binary)', () => {
     const s = await serve(['fixtures/demo', '--port', '0']);
     await until(s.stdout, (t) => t.includes('fidelity'), 'the tables');
     expect(s.stdout()).toMatch(/GET\s+\/users\/\{userId\}\s+exact\s+demo\s+RELEASE,test\s+HTTP GET http:\/\/#backend##basePath#\/users\/\{userId\}/);
-    expect(s.stdout()).toMatch(/ignored\s+APP authentication\s+demo\/getUser/);
+    expect(s.stdout()).toMatch(/emulated\s+APP authentication\s+demo\/getUser/);
     const r = await call(`${s.url}/hello`);
     expect(r.json()).toEqual({ message: 'hello from apig' });
     await until(s.stderr, (t) => t.includes('200 GET /hello → demo/hello RELEASE'), 'the request log line');
@@ -51,10 +51,10 @@ describe('apig serve (binary)', () => {
   });
 
   it('--strict refuses to start when a configured feature would be ignored', async () => {
-    const r = await runCli(['serve', 'fixtures/demo', '--port', '0', '--strict']);
+    const r = await runCli(['serve', 'fixtures/serve/backends', '--port', '0', '--strict']);
     expect(r.code).toBe(2);
     expect(r.stdout).not.toContain('listening');
-    expect(r.stderr).toMatch(/--strict: \d+ configured feature\(s\) would be ignored: APP authentication/);
+    expect(r.stderr).toMatch(/--strict: \d+ configured feature\(s\) would be ignored: FUNCTION backend without a local module/);
   });
 
   it('names both APIs of a duplicate route with file:line:col and does not start', async () => {

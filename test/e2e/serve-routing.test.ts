@@ -51,7 +51,10 @@ describe('apig serve: routing (fixtures/serve/routing.yaml)', () => {
   it('the trace explains the winner and names the routes it outranked', async () => {
     const r = await call(`${gw.url}/a/b/c`, { headers: { 'X-Apig-Emulator-Trace': '1' } });
     const trace = JSON.parse(String(r.headers['x-apig-emulator-trace'])) as Array<{ stage: string; decision: string; detail?: Record<string, unknown> }>;
-    expect(trace.map((t) => t.stage)).toEqual(['restrictions', 'group', 'environment', 'route', 'protocol', 'params', 'backend-request', 'backend']);
+    expect(trace.map((t) => t.stage)).toEqual([
+      'restrictions', 'group', 'environment', 'route', 'protocol', 'cors', 'ip-acl', 'authentication', 'app-authorization',
+      'account-acl', 'throttling', 'params', 'backend-policy', 'backend-authorizer', 'backend-request', 'backend',
+    ]);
     const route = trace.find((t) => t.stage === 'route');
     expect(route?.decision).toBe('abcExact: GET /a/b/c');
     expect(route?.detail?.outranked).toEqual(['GET /a/b (prefix)', 'GET /a (prefix)']);

@@ -18,6 +18,9 @@ interface ServeFlags {
   tlsCert?: string;
   tlsKey?: string;
   tlsPort?: string;
+  lenientSignatures?: boolean;
+  clock?: string;
+  trustXff?: boolean;
 }
 
 function port(value: string, flag: string): number {
@@ -40,6 +43,9 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .option('--tls-cert <file>', 'PEM certificate: also serve HTTPS (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')
     .option('--tls-port <n>', 'HTTPS port (default 8443, or 0 with --port 0)')
+    .option('--lenient-signatures', 'accept the known client variants of SDK-HMAC-SHA256 (signing.md §4.8) and log which one matched')
+    .option('--clock <time>', 'a virtual clock starting at <time> (ISO 8601, epoch ms, or "now"); POST /_apig/clock moves it')
+    .option('--trust-xff', 'take the client IP from X-Forwarded-For (as instance real_ip_from_xff does)')
     .action(async (workspace: string | undefined, flags: ServeFlags) => {
       const { io } = ctx;
       const httpPort = port(flags.port, '--port');
@@ -52,11 +58,16 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         }
         : undefined;
       // Loaded on use, so that `apig --help` and other commands start fast.
-      const { prepare, launch, routeTable, ignoredFeatures } = await import('../../gateway/index.js');
+      const { prepare, launch, routeTable, ignoredFeatures, virtualClock, parseInstant, CLOCK_PATH } = await import('../../gateway/index.js');
+      const start = flags.clock === undefined ? undefined : flags.clock === 'now' ? Date.now() : parseInstant(flags.clock);
+      if (flags.clock !== undefined && start === undefined) throw new ApigError('usage', `--clock must be an ISO 8601 date, epoch milliseconds or "now", not ${JSON.stringify(flags.clock)}`);
       const { renderEvent, renderFidelity, renderRoutes, eventJson } = await import('../serve-render.js');
       const { displayPath } = await import('../../workspace/load.js');
       const showPath = (d: Diagnostic): Diagnostic => (isAbsolute(d.source) ? { ...d, source: displayPath(d.source, io.cwd) } : d);
-      const prepareOptions = { ...(workspace !== undefined ? { path: workspace } : {}), cwd: io.cwd, env: io.env, protocolCheck: tls !== undefined || flags.strict === true };
+      const prepareOptions = {
+        ...(workspace !== undefined ? { path: workspace } : {}), cwd: io.cwd, env: io.env, protocolCheck: tls !== undefined || flags.strict === true,
+        lenientSignatures: flags.lenientSignatures === true, trustXff: flags.trustXff === true,
+      };
       const prepared = await prepare(prepareOptions);
       for (const d of prepared.diagnostics) io.err(formatDiagnosticLine(showPath(d), io) + '\n');
       if (!prepared.config) throw new ApigError('config', 'the workspace has errors; not serving');
@@ -70,8 +81,10 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         host: flags.host, port: httpPort, ...(tls ? { tls } : {}), trace: flags.trace === true,
         onEvent: (e) => io.err(json ? eventJson(e) : renderEvent(e, io, showPath)),
         ...(flags.watch ? { watch: prepareOptions } : {}),
+        ...(start !== undefined ? { virtualClock: virtualClock(start) } : {}),
       });
       for (const url of launched.server.urls) io.out(`apig gateway listening on ${url}\n`);
+      if (start !== undefined) io.out(`virtual clock at ${new Date(start).toISOString()}; move it with POST ${launched.server.urls[0] ?? ''}${CLOCK_PATH} {"advance": "60s"}\n`);
       if (!isLoopback(flags.host)) {
         io.err(`${io.color.yellow('warn')} listening on ${flags.host}: other machines can reach this emulator; it is for local testing, not a gateway to expose\n`);
       }

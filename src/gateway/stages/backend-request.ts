@@ -9,14 +9,21 @@
  *   value, SYSTEM a `$context.*` value; PATH and QUERY values are percent-encoded per 002 §5.2.1 (encode.ts);
  * - the backend path's `{name}` placeholders are filled, and for prefix match the rest of the request path is
  *   appended (002 §5.2.1: /test/ → /test2/, /test/AA/CC → /test2/AA/CC).
- * `#var#` was substituted when the configuration was compiled (publish time, 002 §5.5.1).
+ * `#var#` was substituted when the configuration was compiled (publish time, 002 §5.5.1). A policy backend
+ * chosen by backend-policy.ts replaces the default backend and its parameters; a bound signature key signs the
+ * call last (backend-sign.ts).
  */
 import type { BackendParamLocation } from '../../core/model.js';
 import type { BackendCall } from '../backend-call.js';
-import { traceStep, type RequestContext } from '../context.js';
+import { signBackendCall } from '../backend-sign.js';
+import type { BackendPlan } from '../backends/plan.js';
+import { isFailure, wholeBody } from '../auth/signed.js';
+import { boundOf } from '../bindings.js';
+import { headerValue, traceStep, type RequestContext } from '../context.js';
 import { contextVariable } from '../context-vars.js';
 import { encodeFor } from '../encode.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
+import { currentBackend } from './backend-policy.js';
 
 /** RFC 9110 §7.6.1 hop-by-hop headers, plus what the gateway itself consumes or sets. */
 const NOT_FORWARDED = new Set([
@@ -53,9 +60,30 @@ function joinRemainder(path: string, remainder: string): string {
   return path + remainder;
 }
 
-export function backendRequest(ctx: RequestContext): StageOutcome {
+export function backendRequest(ctx: RequestContext): StageOutcome | Promise<StageOutcome> {
+  const out = buildCall(ctx);
+  const key = boundOf(ctx).signatureKey;
+  const plan = currentBackend(ctx)?.plan;
+  if (out.kind !== 'next' || !key || !ctx.call || (plan?.type !== 'HTTP' && plan?.type !== 'HTTP-VPC')) return out;
+  return sign(ctx, ctx.call, plan, key);
+}
+
+async function sign(ctx: RequestContext, call: BackendCall, plan: Extract<BackendPlan, { type: 'HTTP' | 'HTTP-VPC' }>, key: NonNullable<ReturnType<typeof boundOf>['signatureKey']>): Promise<StageOutcome> {
+  const body = key.type === 'hmac' ? await wholeBody(ctx) : Buffer.alloc(0);
+  if (isFailure(body)) return fail(body);
+  const host = plan.type === 'HTTP' ? plan.address : plan.host ?? headerValue(ctx.headers, 'host') ?? '';
+  const problem = signBackendCall(call, key, { scheme: plan.scheme, host }, body, new Date(ctx.receivedAt));
+  if (problem) {
+    traceStep(ctx, 'backend-request', 'signing failed', { why: problem.detail });
+    return fail(problem);
+  }
+  if (ctx.trace) traceStep(ctx, 'backend-request', `signed with signature key ${key.name} (${key.type})`, { key: key.key });
+  return NEXT;
+}
+
+function buildCall(ctx: RequestContext): StageOutcome {
   const hit = ctx.hit;
-  const compiled = hit?.api.backends.get(ctx.env ?? '');
+  const compiled = currentBackend(ctx);
   if (!hit || !compiled) return NEXT;
   if (compiled.problem) {
     traceStep(ctx, 'backend-request', 'cannot be built', { why: compiled.problem.detail });
@@ -87,7 +115,7 @@ export function backendRequest(ctx: RequestContext): StageOutcome {
     else if (p.location === 'QUERY' && values.query[p.name] !== undefined && !query().some(([k]) => k === p.name)) place('QUERY', p.name, values.query[p.name] as string);
     else if (p.location === 'HEADER' && values.header[p.name.toLowerCase()] !== undefined && headers[p.name.toLowerCase()] === undefined) place('HEADER', p.name, values.header[p.name.toLowerCase()] as string);
   }
-  for (const bp of api.backendParams) {
+  for (const bp of ctx.chosen?.params ?? api.backendParams) {
     let value: string | undefined;
     if (bp.origin === 'REQUEST') {
       const fp = api.params.find((p) => p.name === bp.value);

@@ -5,16 +5,16 @@ import { loadWorkspace } from '../../../src/workspace/load.js';
 import { FIDELITY_FEATURES, fidelityReport, ignoredFeatures } from '../../../src/gateway/fidelity.js';
 
 describe('fidelity report', () => {
-  it('the demo: APP auth, CORS and throttling are ignored until issue 6; routing and backends are emulated', async () => {
+  it('the demo: APP auth, CORS and throttling are emulated, as are routing and backends', async () => {
     const { workspace } = await loadWorkspace('fixtures/demo', { cwd: process.cwd(), env: {} });
     if (!workspace) throw new Error('no workspace');
     const rows = fidelityReport(workspace, { protocolCheck: false });
     const by = Object.fromEntries(rows.map((r) => [r.feature, r]));
-    expect(by['APP authentication']).toMatchObject({ status: 'ignored', where: ['demo/getUser'] });
-    expect(by.CORS).toMatchObject({ status: 'ignored', where: ['demo/hello'] });
-    expect(by['throttling policy']?.status).toBe('ignored');
+    expect(by['APP authentication']).toMatchObject({ status: 'emulated', where: ['demo/getUser'] });
+    expect(by.CORS).toMatchObject({ status: 'emulated', where: ['demo/hello'] });
+    expect(by['throttling policy']?.status).toBe('emulated');
     expect(by['HTTP/HTTPS backend']?.status).toBe('emulated');
-    expect(ignoredFeatures(rows).map((r) => r.feature)).toEqual(['APP authentication', 'CORS', 'throttling policy']);
+    expect(ignoredFeatures(rows)).toEqual([]);
   });
 
   it('HTTPS-only APIs are partial without TLS or --strict, emulated with them (ruling 11)', async () => {

@@ -53,7 +53,11 @@ ${mock()}
 
 describe('pipeline', () => {
   it('runs the stages in the ruled order (ruling 2; issue 6 adds its stages in between)', () => {
-    expect(STAGE_ORDER).toEqual(['restrictions', 'group', 'environment', 'route', 'protocol', 'params', 'backend-request']);
+    expect(STAGE_ORDER).toEqual([
+      'restrictions', 'group', 'environment', 'route', 'protocol',
+      'cors', 'ip-acl', 'authentication', 'app-authorization', 'account-acl', 'throttling',
+      'params', 'backend-policy', 'backend-authorizer', 'backend-request',
+    ]);
   });
 
   it('answers a Mock API without awaiting anything', async () => {

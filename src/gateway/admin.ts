@@ -1,0 +1,60 @@
+/**
+ * The virtual clock's control, on the gateway's own port and only with `--clock` (without it the path is routed
+ * like any other): `GET /_apig/clock` tells the time; `POST /_apig/clock` with `{"advance": "90s"}` (ms as a
+ * number, or a number with ms/s/m/h/d) or `{"set": "2026-01-01T00:00:00Z"}` (ISO 8601 or epoch ms) moves it.
+ * The answer is `{"now": ISO, "epochMs": n}`. Not an APIG feature: a test and demo aid (docs/serve.md).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { VirtualClock } from './clock.js';
+
+export const CLOCK_PATH = '/_apig/clock';
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `90s`, `1500`, `2m` → milliseconds; undefined when unreadable. */
+export function parseDuration(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  const m = typeof v === 'string' ? /^\s*(-?\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/.exec(v) : null;
+  return m ? Number(m[1]) * (UNITS[m[2] ?? 'ms'] ?? 1) : undefined;
+}
+
+/** An ISO 8601 date or epoch milliseconds; undefined when unreadable. */
+export function parseInstant(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v !== 'string' || v.trim() === '') return undefined;
+  const t = /^\d+$/.test(v.trim()) ? Number(v) : Date.parse(v);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+function answer(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export function handleClock(clock: VirtualClock, req: IncomingMessage, res: ServerResponse): void {
+  const now = (): unknown => ({ now: new Date(clock.now()).toISOString(), epochMs: clock.now() });
+  if (req.method === 'GET') return answer(res, 200, now());
+  if (req.method !== 'POST') return answer(res, 405, { error: 'GET or POST' });
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+    } catch {
+      return answer(res, 400, { error: 'the body is not JSON' });
+    }
+    if (body.set !== undefined) {
+      const t = parseInstant(body.set);
+      if (t === undefined) return answer(res, 400, { error: '"set" is not an ISO 8601 date or epoch milliseconds' });
+      clock.set(t);
+    }
+    if (body.advance !== undefined) {
+      const ms = parseDuration(body.advance);
+      if (ms === undefined) return answer(res, 400, { error: '"advance" is not a duration (e.g. 1500, "90s", "2m")' });
+      clock.advance(ms);
+    }
+    answer(res, 200, now());
+  });
+}

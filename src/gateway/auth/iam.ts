@@ -1,0 +1,46 @@
+/**
+ * IAM authentication offline (ruling 7): tokens and AK/SK pairs are declared in apig.yaml `iam`.
+ * - `X-Auth-Token`: a declared token (compared in constant time); unknown → 401 APIG.0301 `decrypt token fail`
+ *   (000 §4.7); past its `expires` → 401 APIG.0307 "The token must be updated.".
+ * - otherwise SDK-HMAC-SHA256 with a declared AK/SK: unknown AK → `Get secretKey failed,ak:…,err:ak not exist`,
+ *   mismatch → `verify aksk signature fail, canonicalRequest:…`; 5 consecutive failures lock the AK for 5
+ *   minutes: `AK access failed to reach the limit, forbidden.` (000 §4.7; lockout.ts).
+ */
+import { parseAuthorization } from '../../sign/index.js';
+import { headerValue, type RequestContext } from '../context.js';
+import { failure, type GatewayFailure } from '../errors.js';
+import type { Identity } from './identity.js';
+import { isFailure, sameSecret, verify } from './signed.js';
+
+export async function authenticateIam(ctx: RequestContext): Promise<Identity | GatewayFailure> {
+  const iam = ctx.config.workspace.iam;
+  const now = ctx.receivedAt;
+  const token = headerValue(ctx.headers, 'x-auth-token');
+  if (token !== undefined) {
+    const t = iam.tokens.find((x) => sameSecret(x.token.value, token));
+    if (!t) return failure('IAM_AUTH_FAILED', 'X-Auth-Token matches no token in apig.yaml iam.tokens', { suffix: 'decrypt token fail' });
+    if (t.expires !== undefined && Date.parse(t.expires) <= now) return failure('TOKEN_EXPIRED', `the token of ${t.user} expired at ${t.expires}`);
+    return {
+      kind: 'iam', user: t.user, domain: t.domain, via: 'token',
+      ...(t.domainId !== undefined ? { domainId: t.domainId } : {}), ...(t.project !== undefined ? { project: t.project } : {}),
+    };
+  }
+  const authorization = headerValue(ctx.headers, 'authorization');
+  const ak = authorization !== undefined ? parseAuthorization(authorization)?.key : undefined;
+  const lockout = ctx.services.state.lockout;
+  if (ak !== undefined && lockout.locked(ak, now)) {
+    return failure('IAM_AUTH_FAILED', `AK ${ak} is locked for 5 minutes after 5 consecutive failures`, { suffix: 'AK access failed to reach the limit, forbidden.' });
+  }
+  const r = await verify(ctx, 'iam', (key) => iam.aksk.find((p) => p.ak === key)?.sk.value);
+  if (isFailure(r)) return r;
+  if (!r.ok) {
+    if (ak !== undefined) lockout.failed(ak, now);
+    return failure(r.reason === 'missing-authorization' ? 'IAM_AUTH_MISSING' : 'IAM_AUTH_FAILED', `AK/SK signature: ${r.reason}`, { suffix: r.detail });
+  }
+  lockout.succeeded(r.key);
+  const pair = iam.aksk.find((p) => p.ak === r.key);
+  return {
+    kind: 'iam', user: pair?.user ?? '', domain: pair?.domain ?? '', via: 'aksk', ak: r.key,
+    ...(pair?.domainId !== undefined ? { domainId: pair.domainId } : {}),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * SDK-HMAC-SHA256 verification for APP signatures and IAM AK/SK (signing.md §4; ruling 6), shared by both:
+ * reads the body only when the signature covers it (no `x-sdk-content-sha256` header), verifies with the
+ * request's arrival time as the server clock, and maps the outcome onto the error catalogue.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { verifySignature, type AuthKind, type VerifyResult } from '../../sign/index.js';
+import { isBodyTooLarge } from '../backends/body-limit.js';
+import { traceStep, type RequestContext } from '../context.js';
+import { failure, type GatewayFailure } from '../errors.js';
+
+function hasBody(ctx: RequestContext): boolean {
+  const cl = ctx.headers['content-length'];
+  return ctx.headers['transfer-encoding'] !== undefined || (cl !== undefined && cl !== '0');
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** The request body (buffered once; the backend then receives the same bytes), or the failure reading it. */
+export async function wholeBody(ctx: RequestContext): Promise<Buffer | GatewayFailure> {
+  if (!hasBody(ctx) || !ctx.bodySource) return EMPTY;
+  try {
+    return await ctx.bodySource.read();
+  } catch (err) {
+    return isBodyTooLarge(err) ? failure('ENTITY_TOO_LARGE', 'the request body passed request_body_size') : failure('REQUEST_INVALID', `reading the body: ${String(err)}`);
+  }
+}
+
+/** The body a signature covers: none when the client declared its hash in `x-sdk-content-sha256` (signing.md §4 step 5). */
+export function bodyForSignature(ctx: RequestContext): Promise<Buffer | GatewayFailure> | Buffer {
+  return ctx.headers['x-sdk-content-sha256'] !== undefined ? EMPTY : wholeBody(ctx);
+}
+
+export async function verify(ctx: RequestContext, kind: AuthKind, lookup: (key: string) => string | undefined): Promise<VerifyResult | GatewayFailure> {
+  const body = await bodyForSignature(ctx);
+  if (!Buffer.isBuffer(body)) return body;
+  const result = verifySignature(
+    { method: ctx.method, rawPath: ctx.path, rawQuery: ctx.query, headers: ctx.headers, body },
+    lookup, new Date(ctx.receivedAt), { auth: kind, lenient: ctx.config.lenientSignatures },
+  );
+  if (!result.ok) {
+    // The reason and the variant hint go to the trace; the canonical request is already in the message.
+    traceStep(ctx, 'authentication', `${kind === 'app' ? 'APP signature' : 'AK/SK signature'} refused: ${result.reason}`, {
+      ...(result.key !== undefined ? { key: result.key } : {}),
+      ...(result.wouldMatch !== undefined ? { hint: `the ${result.wouldMatch} client variant matches: --lenient-signatures accepts it (signing.md §4.8)` } : {}),
+    });
+  }
+  return result;
+}
+
+/** Constant-time comparison of two secrets (the lengths may leak; the values do not). */
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function isFailure(v: unknown): v is GatewayFailure {
+  return typeof v === 'object' && v !== null && 'id' in v && !('ok' in v);
+}
