@@ -10,7 +10,7 @@ export type Expr =
 
 /** `(`, `)`, AND, OR (upper-case words between spaces, as the console writes them) or a condition. */
 function tokens(text: string): string[] {
-  return text.split(/(\(|\)|\s+AND\s+|\s+OR\s+)/).map((t) => t.trim()).filter((t) => t !== '');
+  return text.split(/(\(|\)|(?:^|\s+)AND(?=\s|\(|$)|(?:^|\s+)OR(?=\s|\(|$))/).map((t) => t.trim()).filter((t) => t !== '');
 }
 
 export function parseExpr(text: string): Expr {
