@@ -2,6 +2,7 @@
 //   (a)  a Mock API through the gateway      vs (a') a bare node:http server returning the same body
 //   (b)  an HTTP-backend API through it      vs (b') a bare undici proxy to the same backend
 //   (c)  the Mock API with 5,000 APIs in the route table vs the same with 10 APIs
+//   (d)  a Mock API with APP signature authentication and a throttle policy vs the no-auth Mock API (issue 6)
 //   memory of the gateway process over a bounded mixed run (heap after GC, sampled every second)
 // Targets: (a)/(a') >= 0.5, (b)/(b') >= 0.6, (c) costs < 10%, memory flat.
 //
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { Agent, Pool } from 'undici';
 
 const SELF = fileURLToPath(import.meta.url);
+const BENCH_APP = { key: 'benchkey0123456789', secret: 'bench-secret-0123456789' };
 const BODY = JSON.stringify({ message: 'hello from apig', items: [1, 2, 3] });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -95,7 +97,7 @@ function stop(proc) {
 }
 
 /** N concurrent request loops for `seconds`: requests per second, p99 latency (ms), non-200 answers. */
-async function load(port, path, seconds, connections) {
+async function load(port, path, seconds, connections, headers = {}) {
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections, pipelining: 1, keepAliveTimeout: 10_000 });
   const latencies = [];
   let errors = 0;
@@ -104,7 +106,7 @@ async function load(port, path, seconds, connections) {
     while (performance.now() < end) {
       const t = performance.now();
       try {
-        const res = await pool.request({ path, method: 'GET' });
+        const res = await pool.request({ path, method: 'GET', headers });
         await res.body.dump();
         if (res.statusCode !== 200) errors++;
       } catch {
@@ -128,12 +130,12 @@ const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
  * request (user + system, which other load on the machine disturbs less than throughput).
  */
 async function compare(candidates, { seconds, rounds, connections }) {
-  for (const c of candidates) await load(c.port, c.path, 0.5, connections); // warm up (JIT, pools)
+  for (const c of candidates) await load(c.port, c.path, 0.5, connections, c.headers); // warm up (JIT, pools)
   const results = candidates.map(() => ({ rps: [], p99: [], cpu: [], errors: 0 }));
   for (let r = 0; r < rounds; r++) {
     for (const [i, c] of candidates.entries()) {
       const before = await c.proc.cpu();
-      const m = await load(c.port, c.path, seconds, connections);
+      const m = await load(c.port, c.path, seconds, connections, c.headers);
       const used = (await c.proc.cpu()) - before;
       results[i].rps.push(m.rps);
       results[i].p99.push(m.p99);
@@ -150,8 +152,10 @@ function workspace(dir, count, backendPort) {
     '/bench/mock': { get: api('benchMock', { type: 'MOCK', mockEndpoints: { 'result-content': BODY } }) },
     '/bench/items/{id}': { get: api('benchItem', { type: 'MOCK', mockEndpoints: { 'result-content': BODY } }, [{ name: 'id', in: 'path', type: 'string', required: true }]) },
     '/bench/http': { get: api('benchHttp', { type: 'HTTP', httpEndpoints: { address: '#backend#', scheme: 'http', method: 'GET', path: '/data', timeout: 5000 } }) },
+    // (d): every request verified (SDK-HMAC-SHA256), authorized and counted; the limits are never reached.
+    '/bench/auth': { get: { ...api('benchAuth', { type: 'MOCK', mockEndpoints: { 'result-content': BODY } }), security: [{ 'apig-auth-app': [] }], 'x-apigateway-ratelimit': 'benchLimit' } },
   };
-  for (let i = 0; i < count - 3; i++) {
+  for (let i = 0; i < count - 4; i++) {
     const shape = i % 4;
     const path = shape === 0 ? `/svc${i % 50}/r${i}` : shape === 1 ? `/svc${i % 50}/r${i}/{id}` : shape === 2 ? `/svc${i % 50}/r${i}/{id}/sub` : `/p${i}/files`;
     const op = api(`filler${i}`, { type: 'MOCK', mockEndpoints: { 'result-content': '{}' } }, path.includes('{id}') ? [{ name: 'id', in: 'path', type: 'string', required: true }] : []);
@@ -159,9 +163,16 @@ function workspace(dir, count, backendPort) {
     paths[path] = { [['get', 'post', 'put', 'get'][shape]]: op };
   }
   const file = join(dir, `apis-${count}.json`);
-  writeFileSync(file, JSON.stringify({ swagger: '2.0', info: { title: `bench${count}`, version: '1' }, paths }));
+  writeFileSync(file, JSON.stringify({
+    swagger: '2.0', info: { title: `bench${count}`, version: '1' }, paths,
+    securityDefinitions: { 'apig-auth-app': { type: 'apiKey', name: 'Authorization', in: 'header', 'x-apigateway-auth-type': 'AppSigv1' } },
+    'x-apigateway-ratelimits': { benchLimit: { 'api-limit': 2147483647, 'app-limit': 2147483647, 'user-limit': 2147483647, interval: 1, unit: 'SECOND' } },
+  }));
   const ws = join(dir, `ws-${count}`);
-  writeFileSync(`${ws}.yaml`, `groups:\n  - { name: bench, spec: apis-${count}.json }\nenvironments:\n  RELEASE: { variables: { backend: "127.0.0.1:${backendPort}" } }\n`);
+  writeFileSync(`${ws}.yaml`, `groups:\n  - { name: bench, spec: apis-${count}.json }\nenvironments:\n  RELEASE: { variables: { backend: "127.0.0.1:${backendPort}" } }\n`
+    + `apps:\n  - { name: bench, key: ${BENCH_APP.key}, secret: ${BENCH_APP.secret}, authorize: { RELEASE: ["*"] } }\n`
+    // The instance default (200/s per API, ruling 4) would refuse most of the load: raised, still counted.
+    + 'instance: { ratelimit_api_limits: 2147483647 }\n');
   return `${ws}.yaml`;
 }
 
@@ -188,11 +199,15 @@ async function main() {
     procs.push(gw10, gw5000, bare, proxy);
     console.log(`apig serve bench: ${settings.connections} connections, ${settings.rounds} alternating rounds of ${settings.seconds} s, medians; loopback`);
 
-    const at = (proc, path) => ({ proc, port: proc.port, path });
+    const at = (proc, path, headers = {}) => ({ proc, port: proc.port, path, headers });
     const [a, a1] = await compare([at(gw10, '/bench/mock'), at(bare, '/bench/mock')], settings);
     const [b, b1] = await compare([at(gw10, '/bench/http'), at(proxy, '/bench/http')], settings);
     // A {param} route: the trie, not the map of all-static exact paths, decides.
     const [c10, c5000] = await compare([at(gw10, '/bench/items/42'), at(gw5000, '/bench/items/42')], settings);
+    // One signature reused for the run: valid for ±15 minutes, and the gateway verifies it on every request.
+    const { signRequest } = await import('../dist/sign/index.js');
+    const signed = Object.fromEntries(signRequest({ method: 'GET', url: `http://127.0.0.1:${gw10.port}/bench/auth`, ...BENCH_APP }).headers);
+    const [d, d0] = await compare([at(gw10, '/bench/auth', signed), at(gw10, '/bench/mock')], settings);
     const line = (label, m) => console.log(`${label.padEnd(40)} ${fmt(m.rps).padStart(7)} req/s   p99 ${ms(m.p99).padStart(8)}   ${fmt(m.cpu).padStart(4)} µs CPU/req${m.errors ? `   ${m.errors} errors` : ''}`);
     const verdict = (ok) => (ok ? 'ok' : 'BELOW TARGET');
     line("(a)  gateway, Mock API", a);
@@ -205,6 +220,9 @@ async function main() {
     line('     {param} Mock API, 5,000-API table', c5000);
     const cost = 1 - c5000.rps / c10.rps;
     console.log(`     5,000 vs 10 APIs: ${(cost * 100).toFixed(1)}% throughput cost (target < 10%) ${verdict(cost < 0.1)}; CPU per request ${(c5000.cpu / c10.cpu).toFixed(2)}x`);
+    line('(d)  Mock API, APP signature + throttle', d);
+    line('     Mock API, no auth', d0);
+    console.log(`     ratio ${(d.rps / d0.rps).toFixed(2)} of the no-auth throughput; CPU per request ${(d.cpu / d0.cpu).toFixed(2)}x`);
 
     // Memory: the 5,000-API gateway under mixed Mock and HTTP load; heap after a full GC, once a second.
     const samples = [];

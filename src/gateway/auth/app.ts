@@ -14,7 +14,7 @@ import type { App } from '../../core/workspace-model.js';
 import { headerValue, type RequestContext } from '../context.js';
 import { failure, type GatewayFailure } from '../errors.js';
 import type { Identity } from './identity.js';
-import { isFailure, sameSecret, verify } from './signed.js';
+import { andThen, isFailure, sameSecret, verify, type Verified } from './signed.js';
 
 const appByKey = (ctx: RequestContext, key: string): App | undefined => ctx.config.workspace.apps.find((a) => a.key === key);
 
@@ -25,7 +25,7 @@ function byKeyAndSecret(ctx: RequestContext, key: string, secret: string, via: '
   return { kind: 'app', app, via };
 }
 
-export async function authenticateApp(ctx: RequestContext): Promise<Identity | GatewayFailure> {
+export function authenticateApp(ctx: RequestContext): Identity | GatewayFailure | Promise<Identity | GatewayFailure> {
   const ws = ctx.config.workspace;
   const api = ctx.hit?.api;
   const code = headerValue(ctx.headers, 'x-apig-appcode');
@@ -45,7 +45,10 @@ export async function authenticateApp(ctx: RequestContext): Promise<Identity | G
     if (colon === -1) return failure('APP_AUTH_FAILED', 'app_basic: the Basic credentials are not base64(key:secret)', { suffix: 'invalid basic authorization' });
     return byKeyAndSecret(ctx, decoded.slice(0, colon), decoded.slice(colon + 1), 'app_basic');
   }
-  const r = await verify(ctx, 'app', (key) => appByKey(ctx, key)?.secret.value);
+  return andThen(verify(ctx, 'app', (key) => appByKey(ctx, key)?.secret.value), (r) => signatureIdentity(ctx, r));
+}
+
+function signatureIdentity(ctx: RequestContext, r: Verified): Identity | GatewayFailure {
   if (isFailure(r)) return r;
   if (!r.ok) return failure(r.reason === 'missing-authorization' ? 'APP_AUTH_MISSING' : 'APP_AUTH_FAILED', `APP signature: ${r.reason}`, { suffix: r.detail });
   const app = appByKey(ctx, r.key) as App;

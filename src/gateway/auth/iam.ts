@@ -10,9 +10,9 @@ import { parseAuthorization } from '../../sign/index.js';
 import { headerValue, type RequestContext } from '../context.js';
 import { failure, type GatewayFailure } from '../errors.js';
 import type { Identity } from './identity.js';
-import { isFailure, sameSecret, verify } from './signed.js';
+import { andThen, isFailure, sameSecret, verify, type Verified } from './signed.js';
 
-export async function authenticateIam(ctx: RequestContext): Promise<Identity | GatewayFailure> {
+export function authenticateIam(ctx: RequestContext): Identity | GatewayFailure | Promise<Identity | GatewayFailure> {
   const iam = ctx.config.workspace.iam;
   const now = ctx.receivedAt;
   const token = headerValue(ctx.headers, 'x-auth-token');
@@ -31,7 +31,13 @@ export async function authenticateIam(ctx: RequestContext): Promise<Identity | G
   if (ak !== undefined && lockout.locked(ak, now)) {
     return failure('IAM_AUTH_FAILED', `AK ${ak} is locked for 5 minutes after 5 consecutive failures`, { suffix: 'AK access failed to reach the limit, forbidden.' });
   }
-  const r = await verify(ctx, 'iam', (key) => iam.aksk.find((p) => p.ak === key)?.sk.value);
+  return andThen(verify(ctx, 'iam', (key) => iam.aksk.find((p) => p.ak === key)?.sk.value), (r) => akskIdentity(ctx, r, ak));
+}
+
+function akskIdentity(ctx: RequestContext, r: Verified, ak: string | undefined): Identity | GatewayFailure {
+  const iam = ctx.config.workspace.iam;
+  const now = ctx.receivedAt;
+  const lockout = ctx.services.state.lockout;
   if (isFailure(r)) return r;
   if (!r.ok) {
     if (ak !== undefined) lockout.failed(ak, now);

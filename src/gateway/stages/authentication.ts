@@ -31,18 +31,26 @@ async function frontend(ctx: RequestContext, scheme: SecurityScheme): Promise<St
   return NEXT;
 }
 
-async function authenticate(ctx: RequestContext): Promise<StageOutcome> {
+/** After APP or IAM: refuse, or record the identity and go on to the authorizer of dual authentication. */
+function identified(ctx: RequestContext, who: Identity | GatewayFailure): StageOutcome | Promise<StageOutcome> {
+  const api = ctx.hit?.api;
+  if (!isIdentity(who)) {
+    traceStep(ctx, 'authentication', `${api?.auth.type ?? ''} refused`, { why: who.detail });
+    return fail(who);
+  }
+  ctx.identity = who;
+  if (ctx.trace) traceStep(ctx, 'authentication', `${api?.auth.type ?? ''}: ${describeIdentity(who)}`);
+  return api?.frontendAuthorizer ? frontend(ctx, api.frontendAuthorizer) : NEXT;
+}
+
+/** Synchronous unless a body must be read or an authorizer called. */
+function authenticate(ctx: RequestContext): StageOutcome | Promise<StageOutcome> {
   const api = ctx.hit?.api;
   if (!api) return NEXT;
   const { type } = api.auth;
   if (type === 'APP' || type === 'IAM') {
-    const who = type === 'APP' ? await authenticateApp(ctx) : await authenticateIam(ctx);
-    if (!isIdentity(who)) {
-      traceStep(ctx, 'authentication', `${type} refused`, { why: who.detail });
-      return fail(who);
-    }
-    ctx.identity = who;
-    if (ctx.trace) traceStep(ctx, 'authentication', `${type}: ${describeIdentity(who)}`);
+    const who = type === 'APP' ? authenticateApp(ctx) : authenticateIam(ctx);
+    return who instanceof Promise ? who.then((w) => identified(ctx, w)) : identified(ctx, who);
   }
   return api.frontendAuthorizer ? frontend(ctx, api.frontendAuthorizer) : NEXT;
 }
