@@ -85,7 +85,7 @@ const RULES: Rule[] = [
   { feature: 'plugins', source: 'x-apigateway.md §14', applies: (a) => (a.plugins?.length ?? 0) > 0, status: always('ignored'), note: text('not emulated') },
   { feature: 'backend signing (signature keys)', source: '002 §5.6.1', workspace: (ws) => ws.signatureKeys.some((k) => Object.keys(k.bind).length > 0), status: always('emulated'), note: text('hmac: SDK-HMAC-SHA256 (host, x-sdk-date); basic: Basic auth') },
   { feature: 'instance app_secret / app_basic', source: '003; practices.md §5.6', workspace: (ws) => ws.instance.app_secret || ws.instance.app_basic, status: always('emulated'), note: text('X-HW-ID/X-HW-AppKey; Authorization: Basic') },
-  { feature: 'instance app_route (calls by IP into a non-DEFAULT group)', source: '003; practices.md §5.5', workspace: (ws) => ws.instance.app_route, status: always('ignored'), note: text('a Host no group binds reaches the only or DEFAULT group') },
+  { feature: 'instance app_route (calls by IP into a non-DEFAULT group)', source: '003; practices.md §5.5', workspace: (ws) => ws.instance.app_route, status: always('emulated'), note: text('X-HW-ID or X-Apig-AppCode lead to the group of an authorized APP API') },
   {
     feature: XFF, source: '004 §5', workspace: (ws, o) => ws.instance.real_ip_from_xff || o.trustXff === true,
     status: always('emulated'), note: text('the entry at real_ip_index (-1: the last)'),

@@ -1,6 +1,6 @@
 /**
- * Backend request construction (ruling 2, the last stage before dispatch; issue 6 inserts policy-backend
- * selection before it and backend signing inside it). From the caller's request and the API's definition:
+ * Backend request construction (ruling 2, the last stage before dispatch). From the caller's request and the
+ * API's definition (or the chosen policy backend's):
  * - everything the caller sent passes through (002 §8.4.2 "透传"), minus hop-by-hop headers and parameters
  *   marked x-apigateway-pass-through: never (x-apigateway.md §19);
  * - defaults of absent optional parameters are added (002 §5.2.1 表5-6);

@@ -1,5 +1,5 @@
 /**
- * Parameter validation (ruling 2: after authentication and throttling, which issue 6 inserts before it).
+ * Parameter validation (ruling 2: after authentication and throttling).
  * 002 §5.2.1 表5-6: a required parameter must be present; a default applies only to an optional one and is
  * sent to the backend; type String/Number, min/max length. Enumerations and numeric bounds come from the
  * REST model (x-apigateway.md, ReqParamBase). A failure answers 400 APIG.0201 through the "request parameter
