@@ -39,6 +39,12 @@ export interface FidelityOptions {
 
 const XFF = 'client IP from X-Forwarded-For';
 
+/** Whether apig.yaml `bindings` binds a policy of that kind to the API in some environment. */
+const bound = (ws: Workspace, api: string, kind: 'throttle' | 'acl'): boolean => Object.values(ws.bindings ?? {}).some((apis) => {
+  const b = apis[api]?.[kind];
+  return b !== undefined && b !== null && b.length > 0;
+});
+
 /** Authorizers the API names, front-end and back-end. */
 const authorizers = (a: Api, g: Group): string[] => apiAuth(g, a).schemes.filter((s) => s.authorizer !== undefined).map((s) => s.name);
 const implemented = (name: string, ws: Workspace): boolean => ws.authorizers.some((x) => x.name === name && (x.module !== undefined || x.url !== undefined));
@@ -78,9 +84,9 @@ const RULES: Rule[] = [
   { feature: 'custom authorizer', source: 'practices.md §2; ruling 8', applies: (a, g, ws) => authorizers(a, g).some((n) => implemented(n, ws)), status: always('emulated'), note: text('local module or URL (apig.yaml authorizers); identity sources, TTL cache, context') },
   { feature: 'custom authorizer without a local implementation', source: 'apig.yaml authorizers', applies: (a, g, ws) => authorizers(a, g).some((n) => !implemented(n, ws)), status: always('ignored'), note: text('name a module or URL in apig.yaml authorizers; calls answer 500 APIG.0305') },
   { feature: 'CORS', source: '002 §5.2.2', applies: (a) => a.cors === true, status: always('emulated'), note: text('Allow-Origin * unless the backend sets it; preflight through the OPTIONS API') },
-  { feature: 'throttling policy', source: '002 §5.3.1; ruling 4', applies: (a) => a.throttle !== undefined, status: always('emulated'), note: text('API/user/app/IP, shared, specials; fixed windows aligned to the epoch') },
+  { feature: 'throttling policy', source: '002 §5.3.1; ruling 4', applies: (a, _g, ws) => a.throttle !== undefined || bound(ws, a.name, 'throttle'), status: always('emulated'), note: text('API/user/app/IP, shared, specials; fixed windows aligned to the epoch') },
   { feature: 'throttle 2.0 policy', source: 'practices.md §1.1', applies: (a, _g, ws) => (ws.throttles ?? []).some((t) => listedIn(t.bind, a.name)), status: always('emulated'), note: text('basic limits, parameter rules (=, AND, OR), specials; choices in serve.md') },
-  { feature: 'access control (ACL)', source: '002 §5.4.1', applies: (a) => a.acl !== undefined, status: always('emulated'), note: text('IP (addresses, ranges, CIDR) and accounts, PERMIT/DENY') },
+  { feature: 'access control (ACL)', source: '002 §5.4.1', applies: (a, _g, ws) => a.acl !== undefined || bound(ws, a.name, 'acl'), status: always('emulated'), note: text('IP (addresses, ranges, CIDR) and accounts, PERMIT/DENY') },
   { feature: 'backend policies', source: '002 §5.2.1 step 2, §8.3.15', applies: (a) => (a.policies?.length ?? 0) > 0, status: always('emulated'), note: text('source, param, system, cookie, authorizer conditions; first match, else default') },
   { feature: 'plugins', source: 'x-apigateway.md §14', applies: (a) => (a.plugins?.length ?? 0) > 0, status: always('ignored'), note: text('not emulated') },
   { feature: 'backend signing (signature keys)', source: '002 §5.6.1', workspace: (ws) => ws.signatureKeys.some((k) => Object.keys(k.bind).length > 0), status: always('emulated'), note: text('hmac: SDK-HMAC-SHA256 (host, x-sdk-date); basic: Basic auth') },
