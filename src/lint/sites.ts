@@ -47,10 +47,6 @@ export function backendsOf(site: ApiSite): Array<{ backend: Backend | BackendPol
   return out;
 }
 
-export function groupTarget(group: LoadedGroup, path: string): { group: LoadedGroup; path: string } {
-  return { group, path };
-}
-
 export function endpointPointer(b: { backend: Backend; at: string }): string {
   return join(b.at, b.backend.kept?.keys?.[ENDPOINT_KEY[b.backend.type]] ?? ENDPOINT_KEY[b.backend.type]);
 }

@@ -229,8 +229,3 @@ export function orderEntries<V>(entries: Array<[string, V]>, order: readonly str
     .sort((a, b) => a.r - b.r)
     .map((x) => x.e);
 }
-
-/** A codec whose decoded value has a fixed literal (used for discriminants). */
-export function literal<T extends string>(value: T): Codec<T> {
-  return oneOf([value]);
-}
