@@ -1,5 +1,3 @@
-import { ApigError } from '../core/errors.js';
-
 /** The exit-code policy, one place (STYLE habit 1). */
 export const EXIT = {
   ok: 0,
@@ -13,7 +11,3 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-export function exitCodeFor(err: unknown): ExitCode {
-  if (err instanceof ApigError) return err.code === 'io' ? EXIT.usage : EXIT.usage;
-  return EXIT.internal;
-}

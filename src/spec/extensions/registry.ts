@@ -56,17 +56,10 @@ export const EXTENSIONS: readonly ExtensionInfo[] = [
   x('x-apigateway-orchestrations', ['parameter'], 'HW apig_03_0125'),
 ];
 
-export const EXTENSION_PREFIX = 'x-apigateway-';
-
 const byName = new Map(EXTENSIONS.map((e) => [e.name, e]));
 
 export function extensionInfo(name: string): ExtensionInfo | undefined {
   return byName.get(name);
-}
-
-/** Extension names that may be written at a placement (top-level names only). */
-export function namesAt(placement: Placement): string[] {
-  return EXTENSIONS.filter((e) => e.placements.includes(placement)).map((e) => e.name);
 }
 
 /** The closest known extension name, for "did you mean ...?" (Levenshtein distance ≤ 3). */
