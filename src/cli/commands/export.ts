@@ -82,12 +82,14 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         ctx.setExit(lost === 0 ? EXIT.ok : EXIT.findings);
         return;
       }
-      const format: TextFormat = flags.format ?? (flags.output !== undefined && extname(flags.output) !== '' ? detectFormat(flags.output, '') : flags.output === undefined ? 'yaml' : detectFormat(group.file, ''));
+      // --format, else the output file's extension, else the group file's format; stdout defaults to YAML.
+      const out = flags.output;
+      const format: TextFormat = flags.format ?? (out === undefined ? 'yaml' : detectFormat(extname(out) !== '' ? out : group.file, ''));
       const text = serialize(doc, format);
-      if (flags.output === undefined) io.out(text);
+      if (out === undefined) io.out(text);
       else {
-        await writeFilesAtomic([{ file: resolve(io.cwd, flags.output), text }]);
-        io.err(`wrote ${flags.output} (${group.ref.name}, scope ${flags.scope})\n`);
+        await writeFilesAtomic([{ file: resolve(io.cwd, out), text }]);
+        io.err(`wrote ${out} (${group.ref.name}, scope ${flags.scope})\n`);
       }
       ctx.setExit(EXIT.ok);
     });
