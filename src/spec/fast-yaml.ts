@@ -21,7 +21,7 @@ interface SpanNode extends Span {
 export interface FastParse {
   value: unknown;
   /** The span of the node at the given pointer segments, or of its deepest existing ancestor. */
-  spanOf(segments: readonly string[]): Span | undefined;
+  spanOf(segments: readonly string[]): Span;
 }
 
 function skipSpace(text: string, i: number): number {

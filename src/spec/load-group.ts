@@ -7,7 +7,7 @@ import { oas3View } from './oas3.js';
 import { readText } from './read.js';
 import { locate, parseSource, type SourceDoc } from './source.js';
 import { documentKind, validateDocument } from './validate.js';
-import { checkRefs, externalRefs, refFileWithin, type RefPolicy } from './refs.js';
+import { checkRefs, refFileWithin, type RefPolicy } from './refs.js';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPI } from 'openapi-types';
@@ -22,9 +22,10 @@ export async function loadGroupText(file: string, text: string, refs?: RefPolicy
   const parsed = parseSource(file, text);
   if (!parsed.doc) return { diagnostics: parsed.diagnostics };
   let doc = parsed.doc;
-  const refProblems = locate(doc, checkRefs(doc.value, file, refs));
+  const refCheck = checkRefs(doc.value, file, refs);
+  const refProblems = locate(doc, refCheck.diagnostics);
   if (hasErrors(refProblems)) return { doc, diagnostics: refProblems };
-  if (refs && externalRefs(doc.value).length > 0) {
+  if (refs && refCheck.external.length > 0) {
     const bundled = await bundleRefs(doc.value, refs, file);
     if ('diagnostics' in bundled) return { doc, diagnostics: locate(doc, bundled.diagnostics) };
     doc = { ...doc, value: bundled.value };

@@ -40,21 +40,19 @@ export function refFileWithin(ref: string, from: string, root: string): string |
   return rel.startsWith('..') || isAbsolute(rel) ? undefined : target;
 }
 
-/** Every external `$ref` (not starting with `#`) in a document. */
-export function externalRefs(node: unknown, out: string[] = [], depth = 0): string[] {
-  if (depth > 200) return out;
-  if (Array.isArray(node)) node.forEach((v) => externalRefs(v, out, depth + 1));
-  else if (isRecord(node)) {
-    const ref = refOf(node);
-    if (ref !== undefined && !ref.startsWith('#')) out.push(ref);
-    for (const v of Object.values(node)) externalRefs(v, out, depth + 1);
-  }
-  return out;
+export interface RefCheck {
+  diagnostics: Diagnostic[];
+  /** The external refs (files, URLs) the policy allows: the loader bundles them in. */
+  external: string[];
 }
 
-/** Follows a chain of pure `$ref`s; reports dangling targets and cycles, and external refs the policy refuses. */
-export function checkRefs(root: unknown, source: string, policy?: RefPolicy): Diagnostic[] {
+/**
+ * One walk over the document: follows each chain of pure `$ref`s, reports dangling targets and cycles and the
+ * external refs the policy refuses, and collects the external refs it allows.
+ */
+export function checkRefs(root: unknown, source: string, policy?: RefPolicy): RefCheck {
   const out: Diagnostic[] = [];
+  const external: string[] = [];
   const err = (path: string, message: string, code = 'ref'): void => {
     out.push({ code, severity: 'error', message, path, source });
   };
@@ -68,13 +66,13 @@ export function checkRefs(root: unknown, source: string, policy?: RefPolicy): Di
   };
   const checkOne = (ref: string, at: string): void => {
     if (isUrlRef(ref)) {
-      if (policy?.allowRemote) return;
+      if (policy?.allowRemote) return void external.push(ref);
       return err(at, `$ref "${ref}" points to a URL; apig works offline and does not fetch it (--allow-remote-refs fetches it)`);
     }
     if (!ref.startsWith('#')) {
       if (!policy) return err(at, `$ref "${ref}" points to another file, which cannot be read here; inline the definition`);
       if (!refFileWithin(ref, policy.file, policy.root)) return err(at, `$ref "${ref}" reads a file outside the workspace folder ${policy.root}; apig refuses it`);
-      return;
+      return void external.push(ref);
     }
     const seen = [ref];
     let target = resolvePointer(root, ref);
@@ -88,5 +86,5 @@ export function checkRefs(root: unknown, source: string, policy?: RefPolicy): Di
     if (target === undefined) err(at, `$ref "${seen[seen.length - 1]}" does not resolve to anything in this document`);
   };
   visit(root, '', 0);
-  return out;
+  return { diagnostics: out, external };
 }

@@ -49,15 +49,12 @@ export function parseSource(file: string, text: string): { doc?: SourceDoc; diag
   const fast = fastParse(text);
   if (fast && (format !== 'json' || isJson(text))) {
     const at = lineIndex(text);
-    let slow: SourceDoc | undefined;
     return {
       doc: {
         file, format, value: fast.value,
         rangeOf: (ptr) => {
           const span = fast.spanOf(parsePointer(ptr));
-          if (span) return { start: at(span.start), end: at(span.end) };
-          slow ??= slowParse(file, text, format).doc;
-          return slow?.rangeOf(ptr);
+          return { start: at(span.start), end: at(span.end) };
         },
       },
       diagnostics: [],
@@ -83,7 +80,7 @@ function yaml(): YamlModule {
   return yamlModule;
 }
 
-/** The `yaml` package's parse tree: every error message, anchors and aliases, and positions when the fast path gives up. */
+/** The `yaml` package's parse tree: every error message, anchors and aliases, whenever the fast path gives up. */
 function slowParse(file: string, text: string, format: TextFormat): { doc?: SourceDoc; diagnostics: Diagnostic[] } {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
