@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { packageVersion } from './version.js';
 import type { CommandContext } from './context.js';
 import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
@@ -8,11 +8,6 @@ import { registerSign } from './commands/sign.js';
 import { registerServe } from './commands/serve.js';
 import { registerInit } from './commands/init.js';
 import { registerAdd } from './commands/add.js';
-
-function packageVersion(): string {
-  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-}
 
 /** Every command, in the order `apig --help` lists them. */
 const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerInit, registerAdd, registerImport, registerExport, registerLint, registerSign, registerServe];

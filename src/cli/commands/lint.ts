@@ -13,6 +13,7 @@ import type { CommandContext } from '../context.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { printDiagnostics } from '../render-diagnostics.js';
 import { writeFilesAtomic } from '../write-files.js';
+import { packageVersion } from '../version.js';
 
 interface LintFlags {
   format: Format[];
@@ -65,12 +66,13 @@ export function registerLint(program: Command, ctx: CommandContext): void {
     .option('-q, --quiet', 'report errors only')
     .option('-w, --watch', 'lint again whenever a linted file changes')
     .action(async (paths: string[], flags: LintFlags) => {
-      const code = await lintOnce(paths, flags, ctx);
+      const watched = new Set<string>();
+      const code = await lintOnce(paths, flags, ctx, watched);
       if (!flags.watch) {
         ctx.setExit(code);
         return;
       }
-      await watchAndLint(paths, flags, ctx);
+      await watchAndLint(paths, flags, ctx, watched);
     });
 }
 
@@ -90,12 +92,13 @@ async function settings(flags: LintFlags, ctx: CommandContext): Promise<{ config
   return { config, rules };
 }
 
-async function lintOnce(paths: string[], flags: LintFlags, ctx: CommandContext): Promise<ExitCode> {
+/** One run; `watched` receives the absolute path of every file it read (what --watch watches). */
+async function lintOnce(paths: string[], flags: LintFlags, ctx: CommandContext, watched: Set<string>): Promise<ExitCode> {
   const { io } = ctx;
   const { loadWorkspace } = await import('../../workspace/load.js');
   const { lintWorkspace, sortFindings, summarize } = await import('../../lint/run.js');
   const { FATAL_CODES } = await import('../../lint/loader-rules.js');
-  const { FORMATTERS } = await import('../../lint/formatters/index.js');
+  const { FORMATTERS, PLAIN } = await import('../../lint/formatters/index.js');
   const { ALL_RULE_IDS } = await import('../../lint/registry.js');
   const formats: Format[] = flags.format && flags.format.length > 0 ? flags.format : ['stylish'];
   if (flags.output.length > formats.length) throw new ApigError('usage', `${flags.output.length} --output files for ${formats.length} --format(s): give one --format per --output`);
@@ -106,8 +109,12 @@ async function lintOnce(paths: string[], flags: LintFlags, ctx: CommandContext):
   const findings: LintFinding[] = [];
   const files = new Set<string>();
   const fatal: Diagnostic[] = [];
+  watched.clear();
   for (const p of paths.length > 0 ? paths : [undefined]) {
+    if (p !== undefined) watched.add(resolve(io.cwd, p));
     const loaded = await loadWorkspace(p, { cwd: io.cwd, env: io.env });
+    if (loaded.workspace) watched.add(loaded.workspace.file);
+    for (const g of loaded.workspace?.groups ?? []) watched.add(g.file);
     fatal.push(...loaded.diagnostics.filter((d) => FATAL_CODES.includes(d.code)));
     if (loaded.workspace && !loaded.workspace.implicit) files.add(loaded.workspace.shown);
     for (const g of loaded.workspace?.groups ?? []) files.add(g.shown);
@@ -121,11 +128,11 @@ async function lintOnce(paths: string[], flags: LintFlags, ctx: CommandContext):
   const sorted = sortFindings(findings);
   const shown = flags.quiet ? sorted.filter((f) => f.severity === 'error') : sorted;
   const summary = summarize(sorted, files.size);
-  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  const input = { findings: shown, summary, files: [...files].sort(), rules: ALL_RULE_IDS.filter((id) => (rules[id] ?? 'on') !== 'off'), version: pkg.version };
+  const input = { findings: shown, summary, files: [...files].sort(), rules: ALL_RULE_IDS.filter((id) => (rules[id] ?? 'on') !== 'off'), version: packageVersion() };
   const writes: Array<{ file: string; text: string }> = [];
   formats.forEach((format, i) => {
-    const text = FORMATTERS[format](input, io.color.level > 0 && flags.output[i] === undefined ? { red: io.color.red, yellow: io.color.yellow, blue: io.color.blue, dim: io.color.dim, bold: io.color.bold } : { red: (s) => s, yellow: (s) => s, blue: (s) => s, dim: (s) => s, bold: (s) => s });
+    // Colour only on the terminal: files get plain text (chalk at level 0 already paints nothing).
+    const text = FORMATTERS[format](input, flags.output[i] === undefined ? io.color : PLAIN);
     const out = flags.output[i];
     if (out === undefined) io.out(text);
     else writes.push({ file: resolve(io.cwd, out), text });
@@ -138,25 +145,14 @@ async function lintOnce(paths: string[], flags: LintFlags, ctx: CommandContext):
 }
 
 /** Re-runs on every change of a linted file until interrupted; problems in a run are printed, not fatal. */
-async function watchAndLint(paths: string[], flags: LintFlags, ctx: CommandContext): Promise<void> {
+async function watchAndLint(paths: string[], flags: LintFlags, ctx: CommandContext, watched: Set<string>): Promise<void> {
   const { io } = ctx;
-  const { loadWorkspace } = await import('../../workspace/load.js');
-  const targets = async (): Promise<string[]> => {
-    const out = new Set<string>();
-    for (const p of paths.length > 0 ? paths : [undefined]) {
-      const loaded = await loadWorkspace(p, { cwd: io.cwd, env: io.env }).catch(() => undefined);
-      if (loaded?.workspace) {
-        out.add(loaded.workspace.file);
-        for (const g of loaded.workspace.groups) out.add(g.file);
-      } else if (p !== undefined) out.add(resolve(io.cwd, p));
-    }
-    return [...out];
-  };
   let watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
-  const rewatch = async (): Promise<void> => {
-    const files = (await targets()).filter((f) => existsSync(f));
+  // The files the last run read: watching them needs no second load of the workspace.
+  const rewatch = (): void => {
+    const files = [...watched].filter((f) => existsSync(f));
     for (const w of watchers) w.close();
     // A run that was under way when Ctrl-C came must not start watching again.
     watchers = stopped ? [] : files.map((f) => watch(f, () => schedule()));
@@ -168,16 +164,16 @@ async function watchAndLint(paths: string[], flags: LintFlags, ctx: CommandConte
       void (async () => {
         io.err(`\n[apig lint] change detected, linting again (${new Date().toLocaleTimeString()})\n`);
         try {
-          await lintOnce(paths, flags, ctx);
+          await lintOnce(paths, flags, ctx, watched);
         } catch (err) {
           io.err(`${err instanceof Error ? err.message : String(err)}\n`);
           if (err instanceof ApigError) printDiagnostics(err.diagnostics, io);
         }
-        await rewatch();
+        rewatch();
       })();
     }, 100);
   };
-  await rewatch();
+  rewatch();
   io.err('[apig lint] watching for changes; Ctrl-C to stop\n');
   await new Promise<void>((done) => {
     const stop = (): void => {
