@@ -29,8 +29,9 @@ export {
 } from './explain.js';
 export { parseGatewayText, parseCanonicalLines, canonicalFromText, type GatewayReport, type CanonicalLines } from './explain-parse.js';
 export {
-  appCodeHeaders, appSecretHeaders, basicHeaders, tokenHeaders, maskSecret, maskHeaders,
+  appCodeHeaders, appSecretHeaders, basicHeaders, tokenHeaders, maskHeaders,
   type AuthMode, type ModeHeaders,
 } from './modes.js';
 export { curlCommand, shellQuote, type CurlInput, type CurlBody } from './curl.js';
 export { parseHeaderLine } from './header-line.js';
+export { maskSecret } from '../core/mask.js';

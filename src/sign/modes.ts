@@ -2,6 +2,7 @@
  * The other APP-auth modes and IAM token auth (errors-and-limits.md §8.5, practices.md): plain headers,
  * no signature. Their values are credentials, so printers must mask them (`maskSecret`).
  */
+import { maskSecret } from '../core/mask.js';
 
 export type AuthMode = 'signature' | 'appcode' | 'app-secret' | 'basic' | 'token';
 
@@ -32,11 +33,6 @@ export function basicHeaders(key: string, secret: string): ModeHeaders {
 /** IAM token authentication: `X-Auth-Token` (003). */
 export function tokenHeaders(token: string): ModeHeaders {
   return { headers: [['X-Auth-Token', token]], secretHeaders: ['x-auth-token'] };
-}
-
-/** First 3 characters and `***`; short values are hidden entirely, so little of a secret ever shows. */
-export function maskSecret(secret: string): string {
-  return secret.length < 8 ? '***' : `${secret.slice(0, 3)}***`;
 }
 
 /** Masks the values of credential headers (`Basic` keeps its scheme word). */

@@ -10,9 +10,3 @@ export function resolveSecret(written: string, env: NodeJS.ProcessEnv): { secret
   const value = env[name];
   return value === undefined ? { secret: { written, value: '', fromEnv: name }, missing: name } : { secret: { written, value, fromEnv: name } };
 }
-
-/** `abc***` — enough to recognise a secret, never enough to use it. */
-export function maskSecret(value: string): string {
-  if (value.length === 0) return '(empty)';
-  return value.slice(0, Math.min(3, Math.floor(value.length / 4))) + '***';
-}

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../../src/workspace/load.js';
 import { isPublished, environmentsOf } from '../../../src/workspace/publish.js';
-import { maskSecret, resolveSecret } from '../../../src/workspace/secrets.js';
+import { resolveSecret } from '../../../src/workspace/secrets.js';
+import { maskSecret } from '../../../src/core/mask.js';
 
 const FIXTURES = new URL('../../../fixtures/', import.meta.url).pathname;
 
