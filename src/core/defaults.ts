@@ -2,11 +2,23 @@
  * Effective values: what the gateway uses when the definition leaves a field out, and views derived from
  * the model (the model itself keeps absent fields absent so that export is lossless).
  */
-import type { Api, AuthType, Group, MatchMode, RequestProtocol, SecurityScheme } from './model.js';
+import type { Api, AuthType, Group, MatchMode, Param, ParamType, RequestProtocol, SecurityScheme } from './model.js';
 
 /** Match mode defaults to exact (NORMAL) (002 §5.2.1; SDK match_mode default NORMAL). */
 export function effectiveMatchMode(api: Pick<Api, 'matchMode'>): MatchMode {
   return api.matchMode ?? 'NORMAL';
+}
+
+/**
+ * The APIG type of a Swagger parameter (x-apigateway.md "Standard Swagger fields"): integer, long, float,
+ * double and number are Number; string (and boolean, 002 §5.2.1) is String; anything else has no equivalent.
+ */
+export function paramType(p: Pick<Param, 'swaggerType'>): ParamType | undefined {
+  switch ((p.swaggerType ?? '').toLowerCase()) {
+    case 'integer': case 'number': case 'long': case 'float': case 'double': return 'NUMBER';
+    case 'string': case 'boolean': return 'STRING';
+    default: return undefined;
+  }
 }
 
 /** The backend timeout defaults to 5000 ms (x-apigateway.md §8.2). */

@@ -6,6 +6,7 @@
  * error" gateway response (ruling 1). An empty value counts as absent for a required parameter.
  */
 import type { Param } from '../../core/model.js';
+import { paramType } from '../../core/defaults.js';
 import { headerValue, traceStep, type ParamValues, type RequestContext } from '../context.js';
 import { failure } from '../errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
@@ -13,7 +14,7 @@ import { fail, NEXT, type StageOutcome } from '../stage.js';
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export function isNumberParam(p: Param): boolean {
-  return p.swaggerType === 'number' || p.swaggerType === 'integer';
+  return paramType(p) === 'NUMBER';
 }
 
 /**

@@ -1,14 +1,7 @@
 import type { Rule } from '../types.js';
 import { apiSites, paramPointer } from '../sites.js';
-import type { Param } from '../../core/model.js';
+import { paramType } from '../../core/defaults.js';
 
-const NUMBER_TYPES = ['integer', 'number', 'long', 'float', 'double'];
-const STRING_TYPES = ['string', 'boolean'];
-
-function typeOf(p: Param): 'STRING' | 'NUMBER' | undefined {
-  const t = (p.swaggerType ?? '').toLowerCase();
-  return NUMBER_TYPES.includes(t) ? 'NUMBER' : STRING_TYPES.includes(t) ? 'STRING' : undefined;
-}
 
 export default {
   meta: {
@@ -27,7 +20,7 @@ export default {
           ctx.report({ ...where, path: `${at}/in` }, `parameter "${p.name}" is in ${p.location.toLowerCase()}: APIG supports only path, query and header parameters`);
           continue;
         }
-        const type = typeOf(p);
+        const type = paramType(p);
         if (type === undefined) {
           ctx.report({ ...where, path: `${at}/type` }, `parameter "${p.name}" has type ${p.swaggerType ?? '(none)'}: APIG knows string and number (integer, long, float, double)`);
           continue;

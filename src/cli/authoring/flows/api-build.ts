@@ -2,6 +2,7 @@
 import type { Api, ApiMethod, AuthType, MatchMode, Param, ParamLocation, SecurityScheme } from '../../../core/model.js';
 import type { LoadedGroup, Workspace } from '../../../core/workspace-model.js';
 import { withGroupModel, withWorkspace } from '../../../lint/candidate.js';
+import { pathParams as pathParamNames } from '../../../lint/sites.js';
 import { groupOf, str, strs, type FlowContext } from '../context.js';
 import type { Answers, Item } from '../fields.js';
 import { buildBackend } from './backend.js';
@@ -25,7 +26,7 @@ export const front = (a: Answers): { method: ApiMethod; path: string } => ({ met
 
 /** Every {name} / {name+} of the path is a required PATH parameter (path-parameters). */
 export function pathParams(path: string): Param[] {
-  return [...path.matchAll(/\{([^{}]+?)\+?\}/g)].map((m) => ({ name: m[1] ?? '', location: 'PATH', swaggerType: 'string', required: true }));
+  return pathParamNames(path).map((name) => ({ name, location: 'PATH', swaggerType: 'string', required: true }));
 }
 
 export function itemParam(item: Item): Param {
