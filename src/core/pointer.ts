@@ -17,8 +17,23 @@ export function join(base: string, ...segments: ReadonlyArray<string | number>):
   return base + pointer(...segments);
 }
 
+/**
+ * Splits a pointer into segments. Only the URI-fragment form (`#/a/b`, as in `$ref`) is percent-decoded
+ * (RFC 6901 §6); a plain pointer is taken literally, so a key such as `100%` or `%41` keeps its meaning.
+ * A malformed percent escape in a fragment is kept as written rather than thrown.
+ */
 export function parsePointer(p: string): string[] {
   if (p === '' || p === '#') return [];
-  const body = p.startsWith('#') ? p.slice(1) : p;
-  return body.split('/').slice(1).map((s) => unescapeSegment(decodeURIComponent(s)));
+  const fragment = p.startsWith('#');
+  const body = fragment ? p.slice(1) : p;
+  return body.split('/').slice(1).map((s) => unescapeSegment(fragment ? percentDecode(s) : s));
+}
+
+function percentDecode(s: string): string {
+  if (s.indexOf('%') === -1) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

@@ -15,6 +15,12 @@ import type { Workspace } from '../../src/core/workspace-model.js';
 import { DEFAULT_INSTANCE } from '../../src/core/workspace-model.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+/**
+ * CI runs a fixed seed so a red build always means a change broke something; exploration runs use
+ * `FUZZ_SEED=random` (fast-check prints the seed of any failure, which then becomes a regression test).
+ */
+const SEED = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env.FUZZ_SEED ?? 20261122);
+const OPTIONS = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
 const BASES = ['examples/full-featured.yaml', 'variants/real-exports.yaml', 'demo/demo.yaml'].map((f) => parse(readFileSync(new URL(`../../fixtures/${f}`, import.meta.url), 'utf8')) as unknown);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -73,14 +79,14 @@ describe('importer and linter under generated input', () => {
           for (const f of findings) expect(f.path).toMatch(/^(\/|$)/);
         }
       },
-    ), { numRuns: RUNS });
+    ), OPTIONS(RUNS));
   });
 
   it('arbitrary text never throws from the parser', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.constantFrom('f.yaml', 'f.json'), (text, file) => {
       const r = parseSource(file, text);
       expect(r.doc !== undefined || r.diagnostics.length > 0).toBe(true);
-    }), { numRuns: RUNS * 4 });
+    }), OPTIONS(RUNS * 4));
   });
 
   it('truncated and spliced real files never throw', async () => {
@@ -90,7 +96,7 @@ describe('importer and linter under generated input', () => {
       const cut = t.slice(0, a % t.length) + insert + t.slice(b % t.length);
       const r = await loadGroupText('f.yaml', cut);
       expect(r.group !== undefined || r.diagnostics.length > 0).toBe(true);
-    }), { numRuns: RUNS });
+    }), OPTIONS(RUNS));
   });
 
   it('duplicate keys, anchors, aliases and deep nesting end in diagnostics or a model', async () => {
