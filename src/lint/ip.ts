@@ -1,4 +1,4 @@
-/** IPv4 helpers for ACL values, backend addresses and policy conditions. */
+/** IPv4 helpers for backend addresses (private ranges); IP list entries are parsed by core/ip-entry.ts. */
 export function isIpv4(s: string): boolean {
   const parts = s.split('.');
   return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
@@ -19,14 +19,4 @@ export function inCidr(ip: string, cidr: string): boolean {
   if (!base || !isIpv4(base) || !isIpv4(ip)) return false;
   const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
   return ((ipToInt(ip) & mask) >>> 0) === ((ipToInt(base) & mask) >>> 0);
-}
-
-/** `a.b.c.d`, `a.b.c.d/n` or `a.b.c.d-e.f.g.h` (the forms in the v1.0 REST example, x-apigateway.md §13). */
-export function ipEntryProblem(entry: string): string | undefined {
-  if (isIpv4(entry) || isCidr(entry)) return undefined;
-  const range = entry.split('-');
-  if (range.length === 2 && range.every((r) => isIpv4(r))) {
-    return ipToInt(range[0] as string) <= ipToInt(range[1] as string) ? undefined : `range ${entry} ends before it starts`;
-  }
-  return `"${entry}" is not an IPv4 address, a CIDR block or an a.b.c.d-e.f.g.h range`;
 }

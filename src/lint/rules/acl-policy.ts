@@ -1,12 +1,12 @@
 import type { Rule } from '../types.js';
 import { join } from '../../core/pointer.js';
-import { ipEntryProblem } from '../ip.js';
+import { ipEntryProblem } from '../../core/ip-entry.js';
 
 export default {
   meta: {
     id: 'acl-policy',
     category: 'policies',
-    description: 'Access-control values: at most 100 entries, valid IPv4 addresses, CIDR blocks or ranges for IP; account names 1–64 ASCII characters, not all digits, for DOMAIN.',
+    description: 'Access-control values: at most 100 entries, valid IPv4 or IPv6 addresses, CIDR blocks or ranges for IP; account names 1–64 ASCII characters, not all digits, for DOMAIN.',
     source: '002 §5.4.1 (≤100 IP entries, account names); x-apigateway.md §13 and "SDK model limits" (ApiAclCreate)',
     rationale: 'The console refuses malformed addresses; an entry that does not parse would silently not block (or not allow) anyone.',
   },

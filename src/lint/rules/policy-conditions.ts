@@ -2,7 +2,7 @@ import type { Rule } from '../types.js';
 import { apiSites, POLICIES_KEY } from '../sites.js';
 import { join } from '../../core/pointer.js';
 import { apiAuth } from '../../core/defaults.js';
-import { ipEntryProblem } from '../ip.js';
+import { ipEntryProblem } from '../../core/ip-entry.js';
 
 const SYSTEM_NAMES = ['req_path', 'req_method', 'reqPath', 'reqMethod'];
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { AkLockout, LOCK_MS } from '../../../src/gateway/auth/lockout.js';
 import { parseAuthorizerResult } from '../../../src/gateway/auth/authorizer-result.js';
-import { compileIpList, ipListed, normalizeIp } from '../../../src/gateway/ip-list.js';
+import { compileIpList, ipListed } from '../../../src/gateway/ip-list.js';
+import { normalizeIp } from '../../../src/core/ip-entry.js';
 import { evalExpr, parseExpr } from '../../../src/gateway/throttle/expr.js';
 import { windowOf } from '../../../src/gateway/throttle/policy.js';
 import { WindowCounters, windowStart } from '../../../src/gateway/throttle/windows.js';
