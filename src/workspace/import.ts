@@ -10,6 +10,7 @@ import type { Workspace } from '../core/workspace-model.js';
 import { exportDocument } from '../spec/export-document.js';
 import { serialize } from '../spec/serialize.js';
 import { detectFormat } from '../spec/source.js';
+import { reconcileText } from './authoring/reconcile.js';
 import { addGroupRef } from './edit.js';
 import { mergeGroup, type MergeOptions, type MergeReport } from './merge.js';
 
@@ -38,6 +39,8 @@ export interface ImportRequest extends MergeOptions {
   workspace?: Workspace;
   workspaceText?: string;
   groupName?: string;
+  /** Reads an existing group file (merges edit it in place, keeping its comments and layout). */
+  readText?: (file: string) => string;
 }
 
 function safeFileName(name: string): string {
@@ -56,8 +59,10 @@ export function planImport(req: ImportRequest): ImportPlan {
 
   if (target) {
     const { group, report } = mergeGroup(target.model, req.incoming, req);
-    const format = detectFormat(target.file, '');
-    const text = serialize(exportDocument(group, { scope: 'extended' }), format);
+    const before = req.readText?.(target.file);
+    const next = exportDocument(group, { scope: 'extended' });
+    const format = detectFormat(target.file, before ?? '');
+    const text = before === undefined ? serialize(next, format) : reconcileText(before, format, next);
     return { writes: [{ file: target.file, text }], group: target.ref.name, created: false, report, unpublishedNote: Boolean(ws?.publish) };
   }
   if (ws?.implicit) throw new ApigError('usage', 'a single Swagger file is a workspace of one group: import into it, or use an apig.yaml');

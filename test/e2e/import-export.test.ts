@@ -75,6 +75,21 @@ describe('apig import / export', () => {
     expect(Object.keys(shop.paths)).toEqual(['/http/{userId}', '/http-vpc', '/function/{name}', '/mock', '/']);
   });
 
+  it('merging into an existing group file keeps its comments and untouched lines', async () => {
+    const dir = tempDir();
+    await runCli(['import', fixture('examples/otc-four-backends.yaml'), '--group', 'shop'], { cwd: dir });
+    const file = join(dir, 'shop.yaml');
+    const commented = `# Shop APIs: owned by the payments team\n${readFileSync(file, 'utf8').replace('\npaths:\n', '\npaths: # every route of the shop\n')}`;
+    writeFileSync(file, commented);
+    const again = await runCli(['import', fixture('examples/full-featured.yaml'), '--group', 'shop'], { cwd: dir });
+    expect(again.code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith(commented.slice(0, commented.indexOf('\nx-apigateway') + 1))).toBe(true);
+    expect(after).toContain('# Shop APIs: owned by the payments team');
+    expect(after).toContain('paths: # every route of the shop');
+    expect(Object.keys((parse(after) as { paths: Record<string, unknown> }).paths)).toContain('/');
+  });
+
   it('exports by environment, scope, format, OpenAPI version and version, to a file', async () => {
     const dir = tempDir();
     cpSync(fixture('demo'), dir, { recursive: true });

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostic.js';
@@ -52,6 +52,7 @@ export function registerImport(program: Command, ctx: CommandContext): void {
         ...(exists && !loaded?.workspace?.implicit ? { workspaceText: await readFile(workspaceFile, 'utf8') } : {}),
         ...(flags.group !== undefined ? { groupName: flags.group } : {}),
         overwrite: Boolean(flags.overwrite), extendMode: flags.extendMode,
+        readText: (f) => readFileSync(f, 'utf8'),
       });
       if (!flags.dryRun) await writeFilesAtomic(plan.writes);
       const r = plan.report;

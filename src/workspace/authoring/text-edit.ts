@@ -12,7 +12,7 @@ import { editJson, jsonAt, jsonMap, type Obj } from './json-edit.js';
 
 export type KeyPath = ReadonlyArray<string | number>;
 
-const RENDER = { lineWidth: 0, aliasDuplicateObjects: false } as const;
+export const RENDER = { lineWidth: 0, aliasDuplicateObjects: false } as const;
 
 /** The indentation step the file uses (its smallest indentation of a key), 2 when nothing is indented yet. */
 export function indentStep(text: string): number {
@@ -24,7 +24,7 @@ export function indentStep(text: string): number {
 // ---------------------------------------------------------------------------------------------
 // YAML: node ranges
 
-function parse(text: string): Document.Parsed {
+export function parse(text: string): Document.Parsed {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new ApigError('input', `cannot edit: ${doc.errors[0]?.message ?? 'invalid YAML'}`);
   return doc;
@@ -37,7 +37,7 @@ function nodeAt(doc: Document, path: KeyPath): Node | undefined {
 }
 
 /** Where the last item's content ends (its trailing comment and following comment lines excluded). */
-function contentEnd(node: Node): number {
+export function contentEnd(node: Node): number {
   if (isCollection(node) && !node.flow) {
     const last = node.items[node.items.length - 1];
     if (last !== undefined) {
@@ -49,7 +49,7 @@ function contentEnd(node: Node): number {
 }
 
 /** The start of the line after `pos` (or `pos` itself when it already starts a line). */
-function lineEndAfter(text: string, pos: number): number {
+export function lineEndAfter(text: string, pos: number): number {
   if (pos > 0 && text[pos - 1] === '\n') return pos;
   const nl = text.indexOf('\n', pos);
   return nl < 0 ? text.length : nl + 1;
@@ -59,7 +59,7 @@ function lineEndAfter(text: string, pos: number): number {
  * Past the comment lines indented deeper than the new entry: they belong to the content before it
  * (blank lines are crossed only when such a comment follows them).
  */
-function pastDeeperComments(text: string, at: number, column: number): number {
+export function pastDeeperComments(text: string, at: number, column: number): number {
   let pos = at;
   let kept = at;
   while (pos < text.length) {
@@ -75,11 +75,11 @@ function pastDeeperComments(text: string, at: number, column: number): number {
   return kept;
 }
 
-function columnOf(text: string, offset: number): number {
+export function columnOf(text: string, offset: number): number {
   return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
-function indentLines(block: string, column: number): string {
+export function indentLines(block: string, column: number): string {
   const pad = ' '.repeat(column);
   return block.split('\n').map((l) => (l === '' ? l : pad + l)).join('\n');
 }
@@ -105,7 +105,7 @@ function replaceFlow(text: string, node: Node, value: unknown, column: number, s
 }
 
 /** The column of the keys of a block map or the dashes of a block sequence (root: 0). */
-function keyColumn(text: string, node: Node, fallback: number): number {
+export function keyColumn(text: string, node: Node, fallback: number): number {
   if (isMap(node) && !node.flow && node.items[0] && isPair(node.items[0])) {
     const key: unknown = node.items[0].key;
     if (isScalar(key) && key.range) return columnOf(text, key.range[0]);
