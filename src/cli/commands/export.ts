@@ -8,7 +8,8 @@ import type { TextFormat } from '../../spec/source.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printDiagnostics } from '../render-diagnostics.js';
-import { EXPORT_SCOPES, type ExportScope } from '../../spec/export.js';
+import { APIG_ONLY_KEYS, EXPORT_SCOPES, type ExportScope } from '../../spec/export.js';
+import { parsePointer } from '../../core/pointer.js';
 import { writeFilesAtomic } from '../write-files.js';
 
 interface ExportFlags {
@@ -76,8 +77,13 @@ export function registerExport(program: Command, ctx: CommandContext): void {
       if (flags.check) {
         const diffs = diffValues(group.raw, doc);
         const shown = displayPath(group.file, io.cwd);
-        for (const d of diffs) io.out(`${shown}#${d.path}  ${d.kind}${d.kind === 'changed' ? `: ${JSON.stringify(d.before)} -> ${JSON.stringify(d.after)}` : ''}\n`);
-        const lost = diffs.filter((d) => d.kind !== 'added').length;
+        // apig's own keys (lint suppressions) are left out for the console on purpose: shown, not counted.
+        const ours = (path: string): boolean => APIG_ONLY_KEYS.some((k) => parsePointer(path).includes(k));
+        for (const d of diffs) {
+          const what = ours(d.path) ? "dropped: apig's own key, not for the console" : d.kind;
+          io.out(`${shown}#${d.path}  ${what}${d.kind === 'changed' ? `: ${JSON.stringify(d.before)} -> ${JSON.stringify(d.after)}` : ''}\n`);
+        }
+        const lost = diffs.filter((d) => d.kind !== 'added' && !ours(d.path)).length;
         io.out(lost === 0 ? `${shown}: nothing is lost by this export (scope ${flags.scope})\n` : `${shown}: ${lost} field(s) lost or changed by this export (scope ${flags.scope})\n`);
         ctx.setExit(lost === 0 ? EXIT.ok : EXIT.findings);
         return;
