@@ -47,7 +47,7 @@ describe('apig add acl', () => {
     const ctx = await demoContext();
     const play = scripted(['office_net', 'DENY', 'IP', '10.0.0.1,10.0.0.999', '10.0.0.1,192.168.0.0/16', ['files']]);
     const a = await runFields(aclFields(ctx), { flags: {}, yes: false, prompter: play.prompter });
-    expect(play.refused).toEqual(['office_net: "10.0.0.999" is not an IPv4 address, a CIDR block or an a.b.c.d-e.f.g.h range (acl-policy)']);
+    expect(play.refused).toEqual(['office_net: "10.0.0.999" is not an IP address, a CIDR block (a/n) or a range (a-b) (acl-policy)']);
     const group = (await loadGroupText('demo.yaml', ADD_FLOWS.acl.plan(ctx, a, readText).edits[0]?.text ?? '')).group;
     expect(group?.acls).toEqual([expect.objectContaining({ name: 'office_net', aclType: 'DENY', entityType: 'IP', values: ['10.0.0.1', '192.168.0.0/16'] })]);
     expect(group?.apis.find((x) => x.name === 'files')?.acl).toBe('office_net');
