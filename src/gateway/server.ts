@@ -32,7 +32,10 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Room for a 32 KB URI and 128 KB of headers, so that the pipeline (not the parser) answers 414/494. */
+/**
+ * Room for a 32 KB URI and 128 KB of headers, so that the pipeline (not the parser) answers 414/494. Node's own
+ * refusal of an HTTP/1.1 request without Host (a bare 400) is off: the restrictions stage refuses it instead.
+ */
 const MAX_HEADER_SIZE = 200 * 1024;
 
 function urlOf(scheme: string, server: Server): string {
@@ -48,13 +51,16 @@ function wireFromSocket(socket: Duplex, scheme: 'http' | 'https'): WireRequest {
 export async function listen(gw: Gateway, options: ListenOptions): Promise<RunningServer> {
   const tunnels = new Set<Duplex>();
   const servers: Array<{ server: Server; scheme: 'http' | 'https'; port: number }> = [
-    { server: createHttp({ maxHeaderSize: MAX_HEADER_SIZE }), scheme: 'http', port: options.port },
+    { server: createHttp({ maxHeaderSize: MAX_HEADER_SIZE, requireHostHeader: false }), scheme: 'http', port: options.port },
   ];
   if (options.tls) {
-    servers.push({ server: createHttps({ cert: options.tls.cert, key: options.tls.key, maxHeaderSize: MAX_HEADER_SIZE }), scheme: 'https', port: options.tls.port });
+    servers.push({ server: createHttps({ cert: options.tls.cert, key: options.tls.key, maxHeaderSize: MAX_HEADER_SIZE, requireHostHeader: false }), scheme: 'https', port: options.tls.port });
   }
   for (const { server, scheme } of servers) {
     server.on('request', (req: IncomingMessage, res) => handleHttp(gw, req, res, scheme));
+    // An Expect other than 100-continue: Node would answer a bare 417 itself (no APIG body, no X-Request-Id);
+    // the gateway, like nginx, ignores it and serves the request (the header is not forwarded).
+    server.on('checkExpectation', (req: IncomingMessage, res) => handleHttp(gw, req, res, scheme));
     server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
       if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
       const { bytes, event } = rawError(gw, wireFromSocket(socket, scheme), parserFailure(err.code, err.message));

@@ -34,7 +34,8 @@ const NOT_FORWARDED = new Set([
 type Headers = Record<string, string | string[]>;
 
 export function forwardedHeaders(raw: readonly string[]): Headers {
-  const headers: Headers = {};
+  // No prototype: a header may be named `constructor` or `__proto__` (a plain object mangled both).
+  const headers = Object.create(null) as Headers;
   let dropped: Set<string> | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = (raw[i] as string).toLowerCase();

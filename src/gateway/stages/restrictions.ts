@@ -43,6 +43,8 @@ export function restrictions(ctx: RequestContext): StageOutcome {
   }
   if (total > ctx.config.limits.headersTotalBytes) return refuse('HEADERS_TOO_LARGE', `headers over ${ctx.config.limits.headersTotalBytes} bytes in all`);
   if (hosts > 1) return refuse('REQUEST_INVALID', 'more than one Host header (003 调用限制 7)');
+  // RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without Host (nginx does; Node did, bare).
+  if (hosts === 0 && ctx.httpVersion === '1.1') return refuse('REQUEST_INVALID', 'an HTTP/1.1 request without Host (RFC 9112 §3.2)');
   if (cl && te) return refuse('REQUEST_INVALID', 'both Content-Length and Transfer-Encoding (003 调用限制 3)');
   if (te && ctx.httpVersion === '1.0') return refuse('REQUEST_INVALID', 'Transfer-Encoding in an HTTP/1.0 request (003 调用限制 1)');
   const length = Number(ctx.headers['content-length'] ?? 0);
