@@ -31,12 +31,14 @@ const VARS: Record<string, Resolver> = {
 function authorizerValue(ctx: RequestContext, name: string): string | undefined {
   const [, which, key] = /^authorizer\.(frontend|backend)\.(.+)$/.exec(name) ?? [];
   if (which === undefined || key === undefined) return undefined;
-  const v = ctx.authorizer?.[which as 'frontend' | 'backend']?.[key];
+  const values = ctx.authorizer?.[which as 'frontend' | 'backend'];
+  const v = values && Object.hasOwn(values, key) ? values[key] : undefined;
   return v === undefined ? undefined : String(v);
 }
 
 export function contextVariable(ctx: RequestContext, name: string, error?: GatewayFailure): string | undefined {
-  return VARS[name]?.(ctx, error) ?? (name.startsWith('authorizer.') ? authorizerValue(ctx, name) : undefined);
+  const own = Object.hasOwn(VARS, name) ? VARS[name] : undefined;
+  return own?.(ctx, error) ?? (name.startsWith('authorizer.') ? authorizerValue(ctx, name) : undefined);
 }
 
 const REF = /\$context\.([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;

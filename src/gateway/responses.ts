@@ -24,6 +24,15 @@ function entryFor(ctx: RequestContext, type: string): GatewayResponseEntry | und
   return own ?? sets.get('default')?.entries[type];
 }
 
+/**
+ * A filled-in header template as a value Node can send: control characters (an error message may hold line
+ * breaks) become spaces, and text beyond Latin-1 goes out as its UTF-8 bytes, as nginx would send it.
+ */
+export function headerSafe(value: string): string {
+  const plain = value.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, ' ');
+  return /[^\u0000-\u00ff]/.test(plain) ? Buffer.from(plain, 'utf8').toString('latin1') : plain;
+}
+
 export function renderError(f: GatewayFailure, ctx: RequestContext): RenderedError {
   const entry = ERRORS[f.id];
   const custom = entryFor(ctx, entry.type);
@@ -31,6 +40,6 @@ export function renderError(f: GatewayFailure, ctx: RequestContext): RenderedErr
   const bodies = custom?.body ? Object.entries(custom.body) : [];
   const [contentType, template] = bodies.find(([t]) => t.toLowerCase().includes('json')) ?? bodies[0] ?? ['application/json', DEFAULT_TEMPLATE];
   const headers: Array<[string, string]> = [['content-type', contentType]];
-  for (const [k, v] of Object.entries(custom?.headers ?? {})) headers.push([k, substituteContext(v, ctx, f, false)]);
+  for (const [k, v] of Object.entries(custom?.headers ?? {})) headers.push([k, headerSafe(substituteContext(v, ctx, f, false))]);
   return { status, headers, body: substituteContext(template, ctx, f) };
 }

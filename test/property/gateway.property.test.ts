@@ -322,9 +322,9 @@ function materialize(s: Spec, bases: readonly Base[], now: number): Materialized
         now: new Date(now + a.skewMs), ...(body ? { body } : {}), unsignedPayload: a.unsignedPayload,
       });
       headerList = trace.headers.map(([n, v]) => [n, v]);
-      // Signed headers (Host, X-Sdk-Date) must be ASCII for the oracle: the signer hashes a non-ASCII value as
-      // the string given, the gateway as Node presents the bytes (Latin-1), and no client sends both alike.
-      const signedAscii = trace.signedHeaders.every((n) => /^[\u0020-\u007e]*$/.test(headerList.find(([h]) => h.toLowerCase() === n)?.[1] ?? ''));
+      // Signed header values go out as UTF-8 and the gateway reads them back as that text (auth/signed.ts
+      // asSent); only control characters (which Node's parser refuses) leave the oracle out.
+      const signedAscii = trace.signedHeaders.every((n) => !/[\u0000-\u0008\u000a-\u001f\u007f]/.test(headerList.find(([h]) => h.toLowerCase() === n)?.[1] ?? ''));
       signedCleanly = a.tamper === 'none' && Math.abs(a.skewMs) <= 15 * 60_000 && a.cred !== WRONG_SECRET && signedAscii;
       if (a.tamper === 'signature') headerList = headerList.map(([n, v]) => [n, n === 'Authorization' ? `${v.slice(0, -1)}${v.endsWith('0') ? '1' : '0'}` : v]);
       if (a.tamper === 'date') headerList = headerList.map(([n, v]) => [n, n.toLowerCase() === 'x-sdk-date' ? '20200101T000000Z' : v]);

@@ -12,6 +12,7 @@ import type { AuthorizerDef, SecurityScheme } from '../../core/model.js';
 import { clientIpOf } from '../client-ip.js';
 import { headerValue, traceStep, type RequestContext } from '../context.js';
 import { failure, type GatewayFailure } from '../errors.js';
+import { firstQueryValues } from '../query.js';
 import { parseAuthorizerResult, type AuthorizerResult } from './authorizer-result.js';
 
 export type AuthorizerKindName = 'frontend' | 'backend';
@@ -20,12 +21,6 @@ export type AuthorizerOutcome = { ok: true; result: AuthorizerResult; cached: bo
 
 /** FunctionGraph's default timeout for an authorizer is not documented; the REST model's `timeout` is ms. */
 const DEFAULT_TIMEOUT_MS = 5000;
-
-function firstQuery(query: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of new URLSearchParams(query)) if (!(k in out)) out[k] = v;
-  return out;
-}
 
 /** A validation that does not compile matches nothing (start-up does not check it; lint may). */
 function safeTest(pattern: string, value: string): boolean {
@@ -39,7 +34,7 @@ function safeTest(pattern: string, value: string): boolean {
 /** Identity-source values in declared order, or the name of the first missing or invalid one. */
 export function identityValues(ctx: RequestContext, def: AuthorizerDef): { values: string[] } | { missing: string } {
   const values: string[] = [];
-  const query = firstQuery(ctx.query);
+  const query = firstQueryValues(ctx.query);
   for (const id of def.identities ?? []) {
     const v = id.location === 'HEADER' ? headerValue(ctx.headers, id.name.toLowerCase()) : query[id.name];
     if (v === undefined || v === '') return { missing: `${id.location.toLowerCase()} ${id.name}` };
@@ -55,7 +50,7 @@ async function buildEvent(ctx: RequestContext, def: AuthorizerDef): Promise<Reco
   for (const [k, v] of Object.entries(ctx.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const body = def.needBody === true && ctx.bodySource ? (await ctx.bodySource.read()).toString('utf8') : undefined;
   return {
-    headers, queryStringParameters: firstQuery(ctx.query), pathParameters: ctx.hit?.pathParams ?? {},
+    headers, queryStringParameters: firstQueryValues(ctx.query), pathParameters: ctx.hit?.pathParams ?? {},
     httpMethod: ctx.method, path: ctx.path, ...(body !== undefined ? { body } : {}), user_data: def.userData ?? '',
     requestContext: { apiId: ctx.hit?.api.id ?? '', requestId: ctx.requestId, stage: ctx.env ?? '', sourceIp: clientIpOf(ctx) },
   };

@@ -33,6 +33,26 @@ export function bodyForSignature(ctx: RequestContext): Buffer | Promise<Buffer |
 
 export type Verified = VerifyResult | GatewayFailure;
 
+type HeaderRecord = RequestContext['headers'];
+
+/**
+ * Node gives header bytes as Latin-1 text; a client signs the text it sent, UTF-8 encoded (signing.md §3
+ * step 7). Values holding bytes above 0x7F that form valid UTF-8 are read back as that text, so that a
+ * correctly signed `X-Name: 张三` verifies; anything else is left as Node gave it.
+ */
+export function asSent(headers: HeaderRecord): HeaderRecord {
+  let out: HeaderRecord | undefined;
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== 'string' || !/[\u0080-\u00ff]/.test(value)) continue;
+    const bytes = Buffer.from(value, 'latin1');
+    const text = bytes.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(bytes)) continue;
+    out ??= { ...headers };
+    out[name] = text;
+  }
+  return out ?? headers;
+}
+
 export function verify(ctx: RequestContext, kind: AuthKind, lookup: (key: string) => string | undefined): Verified | Promise<Verified> {
   const body = bodyForSignature(ctx);
   return body instanceof Promise ? body.then((b) => check(ctx, kind, lookup, b)) : check(ctx, kind, lookup, body);
@@ -41,7 +61,7 @@ export function verify(ctx: RequestContext, kind: AuthKind, lookup: (key: string
 function check(ctx: RequestContext, kind: AuthKind, lookup: (key: string) => string | undefined, body: Buffer | GatewayFailure): Verified {
   if (!Buffer.isBuffer(body)) return body;
   const result = verifySignature(
-    { method: ctx.method, rawPath: ctx.path, rawQuery: ctx.query, headers: ctx.headers, body },
+    { method: ctx.method, rawPath: ctx.path, rawQuery: ctx.query, headers: asSent(ctx.headers), body },
     lookup, new Date(ctx.receivedAt), { auth: kind, lenient: ctx.config.lenientSignatures },
   );
   if (!result.ok) {

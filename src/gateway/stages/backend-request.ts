@@ -22,6 +22,7 @@ import { boundOf } from '../bindings.js';
 import { headerValue, traceStep, type RequestContext } from '../context.js';
 import { contextVariable } from '../context-vars.js';
 import { encodeFor } from '../encode.js';
+import { dict } from '../query.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 import { currentBackend } from './backend-policy.js';
 
@@ -35,7 +36,7 @@ type Headers = Record<string, string | string[]>;
 
 export function forwardedHeaders(raw: readonly string[]): Headers {
   // No prototype: a header may be named `constructor` or `__proto__` (a plain object mangled both).
-  const headers = Object.create(null) as Headers;
+  const headers = dict<string | string[]>();
   let dropped: Set<string> | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = (raw[i] as string).toLowerCase();
@@ -96,7 +97,7 @@ function buildCall(ctx: RequestContext): StageOutcome {
     return NEXT;
   }
   const api = hit.api;
-  const values = ctx.params ?? { path: hit.pathParams, query: {}, header: {} };
+  const values = ctx.params ?? { path: dict(hit.pathParams), query: dict<string>(), header: dict<string>() };
   const headers = forwardedHeaders(ctx.rawHeaders);
   let pairs: Array<[string, string]> | undefined;
   const query = (): Array<[string, string]> => (pairs ??= [...new URLSearchParams(ctx.query)]);
@@ -104,7 +105,7 @@ function buildCall(ctx: RequestContext): StageOutcome {
     if (loc === 'HEADER') delete headers[name.toLowerCase()];
     else if (loc === 'QUERY') pairs = query().filter(([k]) => k !== name);
   };
-  const pathParams: Record<string, string> = {};
+  const pathParams = dict<string>();
   const place = (loc: BackendParamLocation, name: string, value: string): void => {
     if (loc === 'PATH') pathParams[name] = value;
     else if (loc === 'HEADER') headers[name.toLowerCase()] = value;
@@ -139,7 +140,7 @@ function buildCall(ctx: RequestContext): StageOutcome {
   const written = plan.type === 'HTTP' || plan.type === 'HTTP-VPC' ? plan.method : 'ANY';
   const method = written === 'ANY' ? ctx.method : written;
   const call: BackendCall = {
-    method, path, headers, pathParams: { ...values.path, ...pathParams },
+    method, path, headers, pathParams: Object.assign(dict<string>(), values.path, pathParams),
     query: pairs === undefined ? ctx.query : pairs.map(([k, v]) => `${encodeFor('QUERY', k)}=${encodeFor('QUERY', v)}`).join('&'),
   };
   ctx.call = call;

@@ -10,6 +10,7 @@ import { paramType } from '../../core/defaults.js';
 import { headerValue, traceStep, type ParamValues, type RequestContext } from '../context.js';
 import { failure } from '../errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
+import { dict, firstQueryValues } from '../query.js';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -43,21 +44,15 @@ export function violation(p: Param, value: string): string | undefined {
   return undefined;
 }
 
-function firstQueryValues(query: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of new URLSearchParams(query)) if (!(k in out)) out[k] = v;
-  return out;
-}
-
 export function params(ctx: RequestContext): StageOutcome {
   const api = ctx.hit?.api;
-  const values: ParamValues = { path: { ...ctx.hit?.pathParams }, query: {}, header: {} };
+  const values: ParamValues = { path: dict(ctx.hit?.pathParams), query: dict(), header: dict() };
   ctx.params = values;
   if (!api || api.params.length === 0) {
     if (ctx.trace) traceStep(ctx, 'params', 'none declared');
     return NEXT;
   }
-  const query = api.params.some((p) => p.location === 'QUERY') ? firstQueryValues(ctx.query) : {};
+  const query = api.params.some((p) => p.location === 'QUERY') ? firstQueryValues(ctx.query) : dict<string>();
   const defaults: string[] = [];
   for (const p of api.params) {
     const loc = p.location === 'PATH' ? 'path' : p.location === 'QUERY' ? 'query' : 'header';
