@@ -37,6 +37,8 @@ export const ERRORS = {
   /** An API without x-apigateway-backend (e.g. exported with the basic scope). */
   BACKEND_MISSING: { code: 'APIG.0103', status: 500, message: 'The backend does not exist.', type: 'DEFAULT_5XX' },
   VPC_BACKEND_MISSING: { code: 'APIG.0609', status: 500, message: 'The VPC backend does not exist.', type: 'DEFAULT_5XX' },
+  /** A backend that is this gateway, past 10 levels of recursion (001 §7.10; backends/self-call.ts). */
+  API_CALLS_ITSELF: { code: 'APIG.0612', status: 500, message: 'An API cannot call itself.', type: 'DEFAULT_5XX' },
   INTERNAL: { code: 'APIG.0201', status: 500, message: 'An unexpected error occurred', type: 'DEFAULT_5XX' },
   /** ACL by IP (002 §5.4.1; errors-and-limits.md §1.1). */
   IP_DENIED: { code: 'APIG.0402', status: 403, message: 'The IP address is not authorized to access the API.', type: 'ACCESS_DENIED' },

@@ -55,6 +55,8 @@ export class Gateway {
   readonly virtualClock: VirtualClock | undefined;
   /** Set while shutting down: responses then close their connection. */
   closing = false;
+  /** The ports the server listens on (server.ts fills it): calls to them are calls to itself (APIG.0612). */
+  readonly selfPorts = new Set<number>();
 
   constructor(config: GatewayConfig, options: GatewayOptions = {}) {
     this.virtualClock = options.virtualClock;
@@ -108,7 +110,7 @@ export class Gateway {
   }
 
   runtime(config: GatewayConfig): Runtime {
-    return { dispatcher: this.dispatcher, clock: this.clock, channels: this.channels, functions: this.functions, emit: this.emit, bodyLimit: config.limits.bodyBytes };
+    return { dispatcher: this.dispatcher, clock: this.clock, channels: this.channels, functions: this.functions, emit: this.emit, bodyLimit: config.limits.bodyBytes, selfPorts: this.selfPorts };
   }
 
   /** Sends the request the pipeline built to the backend it chose. */

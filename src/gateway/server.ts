@@ -85,6 +85,7 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
     server.once('error', reject);
     server.listen(port, options.host, () => {
       server.off('error', reject);
+      gw.selfPorts.add((server.address() as AddressInfo).port);
       resolve();
     });
   })));

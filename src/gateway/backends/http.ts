@@ -11,6 +11,7 @@ import { failure, type GatewayFailure } from '../errors.js';
 import type { PlanOf } from './plan.js';
 import { isBodyTooLarge, limitBody } from './body-limit.js';
 import type { Dispatched, DispatchInput } from './result.js';
+import { CALL_DEPTH_HEADER, isSelf, MAX_CALL_DEPTH, nextCallDepth } from './self-call.js';
 
 export interface Target {
   scheme: 'http' | 'https';
@@ -56,11 +57,17 @@ export async function forward(target: Target, call: BackendCall, timeout: number
   const path = callTarget(call);
   // Without the query string, which may carry credentials: this goes to logs and traces.
   const upstream = `${originOf(target)}${call.path}`;
+  const headers: Record<string, string | string[]> = { ...call.headers, host: target.host };
+  if (isSelf(input.ctx, target.hostname, target.port, input.runtime.selfPorts)) {
+    const depth = nextCallDepth(input.ctx);
+    if (depth === undefined) return { ok: false, failure: failure('API_CALLS_ITSELF', `${upstream}: the call to this gateway would be level ${MAX_CALL_DEPTH + 1}`), upstreamMs: 0, upstream };
+    headers[CALL_DEPTH_HEADER] = String(depth);
+  }
   const started = clock.now();
   try {
     const res = await dispatcher.request({
       origin: originOf(target), path, method: call.method as Dispatcher.HttpMethod,
-      headers: { ...call.headers, host: target.host },
+      headers,
       body: requestBody(input), headersTimeout: timeout, bodyTimeout: timeout,
     });
     return { ok: true, status: res.statusCode, headers: res.headers, body: res.body, upstreamMs: clock.now() - started, upstream };

@@ -23,6 +23,8 @@ export interface Runtime {
   functions: FunctionModules;
   emit: EventSink;
   bodyLimit: number;
+  /** The ports this gateway listens on (a backend on one of them, on a local address, is the gateway itself). */
+  selfPorts: ReadonlySet<number>;
 }
 
 export interface DispatchInput {

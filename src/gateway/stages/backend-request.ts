@@ -29,7 +29,7 @@ import { currentBackend } from './backend-policy.js';
 /** RFC 9110 §7.6.1 hop-by-hop headers, plus what the gateway itself consumes or sets. */
 const NOT_FORWARDED = new Set([
   'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer',
-  'transfer-encoding', 'upgrade', 'host', 'expect', 'x-apig-emulator-trace',
+  'transfer-encoding', 'upgrade', 'host', 'expect', 'x-apig-emulator-trace', 'x-apig-call-depth',
 ]);
 
 type Headers = Record<string, string | string[]>;
