@@ -81,6 +81,13 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
   });
   const groups: LoadedGroup[] = [];
   for (const [i, ref] of refs.entries()) {
+    const first = refs.findIndex((r) => r.name === ref.name);
+    if (first !== i) {
+      diagnostics.push(...locate(parsed.doc as NonNullable<typeof parsed.doc>, [{
+        code: 'config', severity: 'error', path: `/groups/${i}/name`, source: shown,
+        message: `group ${ref.name} is listed twice (first as groups[${first}]); group names are unique in an instance`,
+      }]));
+    }
     const specFile = resolve(dir, ref.spec);
     const loaded = await loadGroupFile(specFile, displayPath(specFile, options.cwd), refPolicy(dir, options.env)).catch((err: unknown) => {
       if (err instanceof ApigError) return { diagnostics: [locate(parsed.doc as NonNullable<typeof parsed.doc>, [{ code: 'config', severity: 'error' as const, path: `/groups/${i}/spec`, source: shown, message: err.message }])[0] as Diagnostic] };

@@ -84,7 +84,8 @@ export function registerExport(program: Command, ctx: CommandContext): void {
           io.out(`${shown}#${d.path}  ${what}${d.kind === 'changed' ? `: ${JSON.stringify(d.before)} -> ${JSON.stringify(d.after)}` : ''}\n`);
         }
         const lost = diffs.filter((d) => d.kind !== 'added' && !ours(d.path)).length;
-        io.out(lost === 0 ? `${shown}: nothing is lost by this export (scope ${flags.scope})\n` : `${shown}: ${lost} field(s) lost or changed by this export (scope ${flags.scope})\n`);
+        const note = diffs.some((d) => ours(d.path)) ? "; apig's own keys are left out on purpose" : '';
+        io.out(lost === 0 ? `${shown}: nothing is lost by this export (scope ${flags.scope})${note}\n` : `${shown}: ${lost} field(s) lost or changed by this export (scope ${flags.scope})${note}\n`);
         ctx.setExit(lost === 0 ? EXIT.ok : EXIT.findings);
         return;
       }

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
 import type { CommandContext } from '../context.js';
@@ -19,12 +19,19 @@ interface ImportFlags {
   dryRun?: boolean;
 }
 
+/** `-w` may name the workspace file or its folder (existing, or to be created when it has no file extension). */
+function workspaceTarget(path: string): string {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (st?.isDirectory()) return join(path, WORKSPACE_FILE);
+  return !st && extname(path) === '' ? join(path, WORKSPACE_FILE) : path;
+}
+
 export function registerImport(program: Command, ctx: CommandContext): void {
   program
     .command('import')
     .description('read a Swagger 2.0 / OpenAPI 3.0 file with x-apigateway-* extensions into the workspace')
     .argument('<file>', 'Swagger 2.0 or OpenAPI 3.0 file (YAML or JSON)')
-    .option('-w, --workspace <file>', `workspace file to create or update (default ./${WORKSPACE_FILE})`)
+    .option('-w, --workspace <file>', `workspace file (or its folder) to create or update (default ./${WORKSPACE_FILE})`)
     .option('-g, --group <name>', 'import into this group (default: a group named after info.title)')
     .option('--overwrite', 'replace existing APIs whose name conflicts (default: keep them)')
     .addOption(new Option('--extend-mode <mode>', 'throttle/ACL policies with the same name: merge keeps, override replaces').choices(EXTEND_MODES).default('merge'))
@@ -40,11 +47,14 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       printDiagnostics(incoming.diagnostics, io);
       if (!incoming.group || hasErrors(incoming.diagnostics)) throw new ApigError('input', `${file}: not imported, nothing was changed`);
 
-      const workspaceFile = resolve(io.cwd, flags.workspace ?? WORKSPACE_FILE);
+      const workspaceFile = workspaceTarget(resolve(io.cwd, flags.workspace ?? WORKSPACE_FILE));
       const exists = existsSync(workspaceFile);
       const loaded = exists ? await loadWorkspace(workspaceFile, { cwd: io.cwd, env: io.env }) : undefined;
       if (loaded) printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), io);
-      if (loaded && !loaded.workspace) throw new ApigError('config', `${displayPath(workspaceFile, io.cwd)} has errors; nothing was changed`);
+      // A workspace with errors (a group file that cannot be read, say) is not merged into: its groups are unknown.
+      if (loaded && (!loaded.workspace || hasErrors(loaded.diagnostics))) {
+        throw new ApigError('config', `${displayPath(workspaceFile, io.cwd)} has errors; fix them first, nothing was changed`);
+      }
 
       const plan = planImport({
         source, incoming: incoming.group, workspaceFile,
