@@ -4,6 +4,7 @@ import { locate, parseSource } from '../spec/source.js';
 import { describeError, simplify } from '../spec/extension-schemas.js';
 import { schemaValidator } from '../spec/schema-validators.js';
 import { ALL_RULE_IDS } from './registry.js';
+import { didYouMean } from '../core/closest.js';
 import { DEFAULT_QUOTAS, quotasWith, type Quotas } from './quotas.js';
 import type { RuleSeverity } from './types.js';
 
@@ -33,7 +34,7 @@ export function parseLintConfig(file: string, text: string): { config?: LintConf
   const raw = value as { rules?: Record<string, RuleSeverity>; quotas?: Record<string, number>; failSeverity?: Severity; maxWarnings?: number };
   const diagnostics: Diagnostic[] = [];
   for (const id of Object.keys(raw.rules ?? {})) {
-    if (!ALL_RULE_IDS.includes(id)) diagnostics.push({ code: 'config', severity: 'error', path: `/rules/${id}`, source: file, message: `unknown rule "${id}"` });
+    if (!ALL_RULE_IDS.includes(id)) diagnostics.push({ code: 'config', severity: 'error', path: `/rules/${id}`, source: file, message: `unknown rule "${id}"${didYouMean(id, ALL_RULE_IDS)}` });
   }
   const { quotas, unknown } = quotasWith(raw.quotas);
   for (const k of unknown) diagnostics.push({ code: 'config', severity: 'error', path: `/quotas/${k}`, source: file, message: `unknown quota "${k}"; known: ${Object.keys(DEFAULT_QUOTAS).join(', ')}` });
@@ -53,6 +54,6 @@ export function parseLintConfig(file: string, text: string): { config?: LintConf
 export function parseRuleFlag(flag: string): { id: string; severity: RuleSeverity } | string {
   const m = /^([a-z0-9-]+)=(off|hint|info|warn|error)$/.exec(flag.trim());
   if (!m || !m[1] || !m[2]) return `--rule expects ID=off|hint|info|warn|error, got "${flag}"`;
-  if (!ALL_RULE_IDS.includes(m[1])) return `--rule: unknown rule "${m[1]}"`;
+  if (!ALL_RULE_IDS.includes(m[1])) return `--rule: unknown rule "${m[1]}"${didYouMean(m[1], ALL_RULE_IDS)}`;
   return { id: m[1], severity: m[2] as RuleSeverity };
 }

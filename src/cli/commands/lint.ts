@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic, Severity } from '../../core/diagnostic.js';
 import { severityRank } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
@@ -25,6 +25,7 @@ interface LintFlags {
   profile?: string;
   quiet?: boolean;
   watch?: boolean;
+  workspace: string[];
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -38,10 +39,17 @@ function discoverConfig(cwd: string): string | undefined {
   }
 }
 
+function readProblem(err: NodeJS.ErrnoException): string {
+  if (err.code === 'ENOENT') return 'no such file';
+  if (err.code === 'EISDIR') return 'it is a folder, not a file';
+  if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
+  return err.code ?? err.message;
+}
+
 async function readConfig(file: string, shown: string): Promise<LintConfig> {
   const { parseLintConfig } = await import('../../lint/config.js');
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new ApigError('config', `cannot read ${shown}`);
+  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new ApigError('config', `cannot read ${shown}: ${readProblem(err)}`);
   });
   const { config, diagnostics } = parseLintConfig(shown, text);
   if (!config) throw new ApigError('config', `${shown} is not a valid lint configuration`, diagnostics);
@@ -64,8 +72,10 @@ export function registerLint(program: Command, ctx: CommandContext): void {
     .option('-c, --config <file>', `lint configuration (default: ${CONFIG_FILE} here or in a parent folder)`)
     .option('--profile <file>', 'quota profile for an instance with raised quotas (a YAML file with quotas:)')
     .option('-q, --quiet', 'report errors only')
-    .option('-w, --watch', 'lint again whenever a linted file changes')
-    .action(async (paths: string[], flags: LintFlags) => {
+    .option('-w, --workspace <path>', 'a workspace (apig.yaml or its folder) or Swagger file to lint, as the other commands take it; repeatable', collect, [])
+    .option('--watch', 'lint again whenever a linted file changes (runs until Ctrl-C)')
+    .action(async (positional: string[], flags: LintFlags) => {
+      const paths = [...positional, ...flags.workspace];
       const watched = new Set<string>();
       const code = await lintOnce(paths, flags, ctx, watched);
       if (!flags.watch) {
@@ -81,7 +91,7 @@ async function settings(flags: LintFlags, ctx: CommandContext): Promise<{ config
   const { parseRuleFlag } = await import('../../lint/config.js');
   const { DEFAULT_QUOTAS } = await import('../../lint/quotas.js');
   const configFile = flags.config !== undefined ? resolve(io.cwd, flags.config) : discoverConfig(io.cwd);
-  const config: LintConfig = configFile ? await readConfig(configFile, flags.config ?? configFile) : { rules: {}, quotas: { ...DEFAULT_QUOTAS } };
+  const config: LintConfig = configFile ? await readConfig(configFile, flags.config ?? (relative(io.cwd, configFile) || configFile)) : { rules: {}, quotas: { ...DEFAULT_QUOTAS } };
   if (flags.profile !== undefined) config.quotas = { ...config.quotas, ...(await readConfig(resolve(io.cwd, flags.profile), flags.profile)).quotas };
   const rules: Record<string, RuleSeverity> = { ...config.rules };
   for (const r of flags.rule) {
@@ -141,7 +151,9 @@ async function lintOnce(paths: string[], flags: LintFlags, ctx: CommandContext, 
   const fail = flags.failSeverity ?? config.failSeverity ?? 'error';
   const failing = sorted.some((f) => !f.suppressed && severityRank(f.severity) >= severityRank(fail));
   const limit = maxWarnings ?? config.maxWarnings;
-  return failing || (limit !== undefined && summary.warnings > limit) ? EXIT.findings : EXIT.ok;
+  const tooManyWarnings = limit !== undefined && summary.warnings > limit;
+  if (tooManyWarnings) io.err(`apig lint: ${summary.warnings} warning(s), more than the ${limit} allowed (--max-warnings${maxWarnings === undefined ? ' in the lint configuration' : ''})${flags.quiet ? '; --quiet hides them' : ''}\n`);
+  return failing || tooManyWarnings ? EXIT.findings : EXIT.ok;
 }
 
 /** Re-runs on every change of a linted file until interrupted; problems in a run are printed, not fatal. */

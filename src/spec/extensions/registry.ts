@@ -3,6 +3,7 @@
  * which JSON Schema in schemas/extensions validates it. Sub-objects (`x-apigateway-backend.parameters`...)
  * are validated as part of their parent.
  */
+import { closest } from '../../core/closest.js';
 export type Placement = 'root' | 'operation' | 'pathItem' | 'securityScheme' | 'parameter' | 'response' | 'responses' | 'components' | 'part';
 
 export interface ExtensionInfo {
@@ -64,25 +65,5 @@ export function extensionInfo(name: string): ExtensionInfo | undefined {
 
 /** The closest known extension name, for "did you mean ...?" (Levenshtein distance ≤ 3). */
 export function closestExtension(name: string): string | undefined {
-  let best: { name: string; d: number } | undefined;
-  for (const e of EXTENSIONS) {
-    if (e.placements.includes('part')) continue;
-    const d = distance(name.toLowerCase(), e.name);
-    if (d <= 3 && (!best || d < best.d)) best = { name: e.name, d };
-  }
-  return best?.name;
-}
-
-export function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j] ?? 0;
-      row[j] = Math.min(cur + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length] ?? 0;
+  return closest(name, EXTENSIONS.filter((e) => !e.placements.includes('part')).map((e) => e.name));
 }
