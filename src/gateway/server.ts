@@ -7,6 +7,7 @@ import { createServer as createHttp, type IncomingMessage, type Server } from 'n
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { ApigError } from '../core/errors.js';
 import { upgrade } from 'undici';
 import { classifyUpstreamError } from './backends/http.js';
 import type { WireRequest } from './context.js';
@@ -48,6 +49,15 @@ function wireFromSocket(socket: Duplex, scheme: 'http' | 'https'): WireRequest {
   return { method: '', url: '/', httpVersion: '1.1', rawHeaders: [], headers: {}, scheme, sourceIp: s.remoteAddress ?? '', localAddress: s.localAddress ?? '' };
 }
 
+/** A listen failure as the user can act on it (exit 2), not as an internal error. */
+function listenProblem(err: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `${host}:${port}`;
+  if (err.code === 'EADDRINUSE') return new ApigError('usage', `cannot listen on ${where}: the port is in use; choose another with -p, or -p 0 for a free one`);
+  if (err.code === 'EACCES') return new ApigError('usage', `cannot listen on ${where}: permission denied (ports below 1024 need privileges); choose another with -p`);
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') return new ApigError('usage', `cannot listen on ${where}: ${host} is not an address of this machine (--host)`);
+  return err;
+}
+
 export async function listen(gw: Gateway, options: ListenOptions): Promise<RunningServer> {
   const tunnels = new Set<Duplex>();
   const servers: Array<{ server: Server; scheme: 'http' | 'https'; port: number }> = [
@@ -82,13 +92,17 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
     });
   }
   await Promise.all(servers.map(({ server, port }) => new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => reject(listenProblem(err, options.host, port)));
     server.listen(port, options.host, () => {
       server.off('error', reject);
       gw.selfPorts.add((server.address() as AddressInfo).port);
       resolve();
     });
-  })));
+  }))).catch((err: unknown) => {
+    // One listener may be up when the other fails: close it, or the process would not end.
+    for (const { server } of servers) if (server.listening) server.close();
+    throw err;
+  });
   return {
     urls: servers.map(({ server, scheme }) => urlOf(scheme, server)),
     close: async (graceMs = 10_000) => {

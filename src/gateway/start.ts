@@ -64,7 +64,10 @@ export interface Launched {
 
 export async function launch(config: GatewayConfig, options: LaunchOptions): Promise<Launched> {
   const gateway = new Gateway(config, options);
-  const server = await listen(gateway, options);
+  const server = await listen(gateway, options).catch(async (err: unknown) => {
+    await gateway.close();
+    throw err;
+  });
   let watcher: FileWatcher | undefined;
   const reload = async (): Promise<Diagnostic[]> => {
     if (!options.watch) return [];
