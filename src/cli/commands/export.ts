@@ -10,6 +10,7 @@ import { EXIT } from '../exit-codes.js';
 import { printDiagnostics } from '../render-diagnostics.js';
 import { APIG_ONLY_KEYS, EXPORT_SCOPES, type ExportScope } from '../../spec/export.js';
 import { parsePointer } from '../../core/pointer.js';
+import { isRecord } from '../../spec/codec.js';
 import { writeFilesAtomic } from '../write-files.js';
 
 interface ExportFlags {
@@ -74,8 +75,21 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         ...(flags.apiVersion !== undefined ? { version: flags.apiVersion } : {}),
         ...(oas !== undefined ? { oas } : {}),
       });
+      // OpenAPI 3.0 has no `schemes` (document or operation); APIG maps none (x-apigateway.md "Standard Swagger fields").
+      if (oas === 3) {
+        const rootSchemes = isRecord(group.raw) && Array.isArray(group.raw.schemes) && group.raw.schemes.length > 0;
+        const lost = group.model.apis.filter((a) => rootSchemes || (a.schemes !== undefined && a.schemes.length > 0)).map((a) => a.name);
+        if (lost.length > 0) {
+          io.err(`${io.color.yellow('warn')} OpenAPI 3.0 has no schemes field, so the request protocol of ${lost.length} API(s) is not exported (${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}); keep Swagger 2.0 to keep it\n`);
+        }
+      }
       if (flags.check) {
-        const diffs = diffValues(group.raw, doc);
+        // Compared in the group file's own version, so that a version change shows what is lost, not how it is written.
+        const { oas3ToSwagger2, swagger2ToOas3 } = await import('../../spec/oas3.js');
+        const rawIs3 = isRecord(group.raw) && group.raw.openapi !== undefined;
+        const docIs3 = doc.openapi !== undefined;
+        const comparable = rawIs3 === docIs3 ? doc : rawIs3 ? swagger2ToOas3(doc) : oas3ToSwagger2(doc);
+        const diffs = diffValues(group.raw, comparable);
         const shown = displayPath(group.file, io.cwd);
         // apig's own keys (lint suppressions) are left out for the console on purpose: shown, not counted.
         const ours = (path: string): boolean => APIG_ONLY_KEYS.some((k) => parsePointer(path).includes(k));
