@@ -1,6 +1,6 @@
 /** .apiglint.yaml (and --profile files): parsed and validated against schemas/lint-config.json; pure. */
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
-import { locate, parseSource } from '../spec/source.js';
+import { holdsNothing, locate, parseSource } from '../spec/source.js';
 import { describeError, simplify } from '../spec/extension-schemas.js';
 import { schemaValidator } from '../spec/schema-validators.js';
 import { ALL_RULE_IDS } from './registry.js';
@@ -19,7 +19,8 @@ export interface LintConfig {
 
 /** Parses a config file's text; problems come back as diagnostics (exit 2 in the CLI). */
 export function parseLintConfig(file: string, text: string): { config?: LintConfig; diagnostics: Diagnostic[] } {
-  const parsed = parseSource(file, text);
+  // An empty configuration (or one of comments only) means the defaults.
+  const parsed = parseSource(file, holdsNothing(text) ? '{}' : text);
   if (!parsed.doc) return { diagnostics: parsed.diagnostics };
   const value = parsed.doc.value ?? {};
   const validate = schemaValidator('lint-config.json');

@@ -45,6 +45,9 @@ function lineIndex(text: string): (offset: number) => Position {
 }
 
 export function parseSource(file: string, text: string): { doc?: SourceDoc; diagnostics: Diagnostic[] } {
+  const at0: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (text.includes('\u0000')) return { diagnostics: [parseDiag(file, 'not a text file (it holds NUL bytes): expected YAML or JSON', at0)] };
+  if (holdsNothing(text)) return { diagnostics: [parseDiag(file, 'the file is empty: expected a YAML or JSON document', at0)] };
   const format = detectFormat(file, text);
   const fast = fastParse(text);
   if (fast && (format !== 'json' || isJson(text))) {
@@ -61,6 +64,15 @@ export function parseSource(file: string, text: string): { doc?: SourceDoc; diag
     };
   }
   return slowParse(file, text, format);
+}
+
+/** Only blank lines and comments (a line-by-line check: a regular expression here could backtrack badly). */
+export function holdsNothing(text: string): boolean {
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t !== '' && !t.startsWith('#')) return false;
+  }
+  return true;
 }
 
 function isJson(text: string): boolean {
