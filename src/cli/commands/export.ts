@@ -40,6 +40,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
   program
     .command('export')
     .description('write a group as Swagger 2.0 / OpenAPI 3.0 in the console\'s export scopes')
+    .argument('[workspace]', 'the same as -w, as `apig serve` and `apig lint` take it')
     .option('-w, --workspace <file>', 'workspace (apig.yaml, a folder, or a single Swagger file; default ./apig.yaml)')
     .option('-g, --group <name>', 'the group to export (required when the workspace has several)')
     .option('-e, --env <name>', 'only APIs published to this environment (default: every API)')
@@ -49,8 +50,10 @@ export function registerExport(program: Command, ctx: CommandContext): void {
     .option('--api-version <version>', 'set info.version of the exported document')
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--check', 'report every field of the group file that this export would lose or change; exit 1 if any')
-    .action(async (flags: ExportFlags) => {
+    .action(async (positional: string | undefined, flags: ExportFlags) => {
       const { io } = ctx;
+      if (positional !== undefined && flags.workspace !== undefined && positional !== flags.workspace) throw new ApigError('usage', `two workspaces given (${positional} and -w ${flags.workspace}); give one`);
+      if (positional !== undefined) flags.workspace = positional;
       // Loaded on use, so that `apig --help` and other commands start fast.
       const { diffValues } = await import('../../spec/diff.js');
       const { exportDocument } = await import('../../spec/export-document.js');

@@ -9,6 +9,7 @@ import { formatDiagnosticLine } from '../render-diagnostics.js';
 import type { LogFormat } from '../serve-render.js';
 
 interface ServeFlags {
+  workspace?: string;
   port: string;
   host: string;
   watch?: boolean;
@@ -34,6 +35,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .command('serve')
     .description('run the workspace as a local API gateway: routing, environments, parameters, backends, errors')
     .argument('[workspace]', 'apig.yaml, its folder, or a single Swagger file (default ./apig.yaml)')
+    .option('-w, --workspace <path>', 'the same as the [workspace] argument, as the other commands take it')
     .option('-p, --port <n>', 'HTTP port; 0 picks a free one', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--watch', 'reload when the workspace or a file it references changes; an invalid edit keeps the last good configuration')
@@ -46,8 +48,10 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .option('--lenient-signatures', 'accept the known client variants of SDK-HMAC-SHA256 (signing.md §4.8) and log which one matched')
     .option('--clock <time>', 'a virtual clock starting at <time> (ISO 8601, epoch ms, or "now"); POST /_apig/clock moves it')
     .option('--trust-xff', 'take the client IP from X-Forwarded-For (as instance real_ip_from_xff does)')
-    .action(async (workspace: string | undefined, flags: ServeFlags) => {
+    .action(async (positional: string | undefined, flags: ServeFlags) => {
       const { io } = ctx;
+      if (positional !== undefined && flags.workspace !== undefined && positional !== flags.workspace) throw new ApigError('usage', `two workspaces given (${positional} and -w ${flags.workspace}); give one`);
+      const workspace = positional ?? flags.workspace;
       const httpPort = port(flags.port, '--port');
       if ((flags.tlsCert === undefined) !== (flags.tlsKey === undefined)) throw new ApigError('usage', '--tls-cert and --tls-key go together');
       const tls = flags.tlsCert !== undefined && flags.tlsKey !== undefined
