@@ -6,10 +6,16 @@
 export type GatewayReport =
   | { kind: 'signature-mismatch'; auth: 'app' | 'iam' | 'unknown'; canonicalRequest: string }
   | { kind: 'signature-mismatch-no-detail'; auth: 'app' | 'iam' }
-  | { kind: 'expired'; signatureTime: string; serverTime: string }
+  /** The times are absent when the gateway said only `signature expired`. */
+  | { kind: 'expired'; signatureTime?: string; serverTime?: string }
   | { kind: 'unknown-key'; auth: 'app' | 'iam'; key: string }
   | { kind: 'ak-locked' }
   | { kind: 'token-invalid' }
+  /**
+   * The table text alone (`Incorrect app authentication information.`, errors-and-limits.md §1.1), or with a detail
+   * apig does not know, or an APIG.0301/0303 code with another text (a customised gateway response).
+   */
+  | { kind: 'auth-failed-no-detail'; auth: 'app' | 'iam'; detail?: string }
   | { kind: 'unrecognized' };
 
 /** The canonical request split into its parts (signing.md §3 step 9). */
@@ -27,28 +33,46 @@ function unwrap(msg: string): string {
   return msg.replace(/\|\s*\r?\n\s*/g, '|').replace(/\s*\r?\n\s*/g, ' ');
 }
 
-/** Finds `error_msg` in a JSON body, even one that is not valid JSON because a line was wrapped. */
-function errorMessage(text: string): string {
+/** The message and the APIG code of a body as pasted. */
+interface Pasted {
+  msg: string;
+  code?: string;
+}
+
+const MESSAGE_KEYS = ['error_msg', 'errormsg', 'message'];
+/** `error_code` in the default template, `errorcode` in the documented custom one (errors-and-limits.md §2.1). */
+const CODE_KEYS = ['error_code', 'errorcode', 'code'];
+
+/** Finds `error_msg` (and `error_code`) in a JSON body, even one that is not valid JSON because a line was wrapped. */
+function readPasted(text: string): Pasted {
   try {
     const body: unknown = JSON.parse(text);
     if (typeof body === 'object' && body !== null) {
-      for (const k of ['error_msg', 'errormsg', 'message']) {
-        const v = (body as Record<string, unknown>)[k];
-        if (typeof v === 'string') return v;
-      }
+      const field = (keys: string[]): string | undefined => {
+        for (const k of keys) {
+          const v = (body as Record<string, unknown>)[k];
+          if (typeof v === 'string') return v;
+        }
+        return undefined;
+      };
+      const code = field(CODE_KEYS);
+      return { msg: field(MESSAGE_KEYS) ?? text, ...(code !== undefined ? { code } : {}) };
     }
   } catch {
+    const code = /"(?:error_code|errorcode)"\s*:\s*"([^"]*)"/.exec(text)?.[1];
+    const withCode = (msg: string): Pasted => ({ msg, ...(code !== undefined ? { code } : {}) });
     const m = /"(?:error_msg|errormsg)"\s*:\s*"((?:[^"\\]|\\.)*)"/s.exec(text);
     if (m?.[1] !== undefined) {
       const raw = unwrap(m[1]);
       try {
-        return JSON.parse(`"${raw}"`) as string;
+        return withCode(JSON.parse(`"${raw}"`) as string);
       } catch {
-        return raw;
+        return withCode(raw);
       }
     }
+    return withCode(text);
   }
-  return text;
+  return { msg: text };
 }
 
 function authOf(msg: string): 'app' | 'iam' | 'unknown' {
@@ -63,6 +87,8 @@ export function canonicalFromText(text: string): string {
   const client = t.indexOf(', client:'); // error.log form (000 §4.7 step 1)
   if (client >= 0) t = t.slice(0, client);
   t = t.replace(/[^A-Za-z0-9-]+$/, ''); // a pasted closing quote or brace; the last line is a hash
+  // A method broken across lines, as in the error.log excerpt of 000 §4.7 ("GE" / "T"): the path line starts with "/".
+  t = t.replace(/^([A-Za-z]+)\r?\n([A-Za-z]+)(?=\r?\n\/)/, '$1$2');
   if (t.includes('|')) return t.replace(/\|\s*\r?\n\s*/g, '|').replace(/\r?\n/g, '').split('|').join('\n');
   if (!/\n/.test(t) && t.includes('\\n')) return t.split('\\n').join('\n');
   return t.replace(/\r\n/g, '\n');
@@ -89,10 +115,14 @@ export function parseCanonicalLines(cr: string): CanonicalLines | undefined {
 
 /** Recognises the gateway's authentication errors (000 §4.7, §4.8) or a bare canonical request. */
 export function parseGatewayText(text: string): GatewayReport {
-  const msg = errorMessage(text.trim());
+  const { msg, code } = readPasted(text.trim());
   const flat = unwrap(msg);
-  const expired = /signature expired,\s*signature\s+time:\s*(\S+?)\s*,\s*server\s+time:\s*(\S+?)["\s,]*$/m.exec(flat);
-  if (expired) return { kind: 'expired', signatureTime: expired[1] ?? '', serverTime: expired[2] ?? '' };
+  if (/signature expired/i.test(flat)) {
+    // The documented form ends `, signature time:<X-Sdk-Date>,server time:<now>` (000 §4.8); either may be missing.
+    const signatureTime = /signature\s+time:\s*([^\s,"}]+)/.exec(flat)?.[1];
+    const serverTime = /server\s+time:\s*([^\s,"}]+)/.exec(flat)?.[1];
+    return { kind: 'expired', ...(signatureTime !== undefined ? { signatureTime } : {}), ...(serverTime !== undefined ? { serverTime } : {}) };
+  }
   const app = /app not found,\s*appkey\s*(\S*)/.exec(flat);
   if (app) return { kind: 'unknown-key', auth: 'app', key: app[1] ?? '' };
   const ak = /Get secretKey failed,\s*ak:([^,]*),\s*err:ak not exist/.exec(flat);
@@ -107,5 +137,12 @@ export function parseGatewayText(text: string): GatewayReport {
   const bare = canonicalFromText(msg);
   if (parseCanonicalLines(bare)) return { kind: 'signature-mismatch', auth: 'unknown', canonicalRequest: bare };
   if (/verify (aksk )?signature fail/.test(flat)) return { kind: 'signature-mismatch-no-detail', auth: /aksk|IAM/.test(flat) ? 'iam' : 'app' };
+  // The table texts alone (errors-and-limits.md §1.1), or a known code with a text of a custom gateway response.
+  const table = /Incorrect (app|IAM) authentication information\b\.?(?:\s*:\s*(.*))?/i.exec(flat);
+  if (table || code === 'APIG.0303' || code === 'APIG.0301') {
+    const auth = table ? (table[1]?.toLowerCase() === 'iam' ? 'iam' : 'app') : code === 'APIG.0301' ? 'iam' : 'app';
+    const detail = (table ? table[2] ?? '' : flat).trim();
+    return { kind: 'auth-failed-no-detail', auth, ...(detail !== '' && detail !== text.trim() ? { detail } : {}) };
+  }
   return { kind: 'unrecognized' };
 }

@@ -4,8 +4,10 @@
  */
 import { headerCause, methodCause, pathCause, payloadCause, queryCause, signedHeadersCause } from './explain-causes.js';
 import { parseCanonicalLines, parseGatewayText, type CanonicalLines, type GatewayReport } from './explain-parse.js';
-import { formatSkew, parseSdkDate } from './sdk-date.js';
+import { explainSkew, type ClockSkew, type LocalClock } from './explain-skew.js';
 import type { SignTrace } from './sign.js';
+
+export type { ClockSkew, LocalClock } from './explain-skew.js';
 
 export type ExplainPart = 'method' | 'path' | 'query' | 'header' | 'blank' | 'signedHeaders' | 'payloadHash';
 
@@ -21,12 +23,9 @@ export interface ExplainLine {
   cause?: string;
 }
 
-export interface ClockSkew {
-  signatureTime: string;
-  serverTime: string;
-  /** server − signature, in ms (positive: the client clock is behind). */
-  skewMs?: number;
-  skew?: string;
+export interface ExplainOptions {
+  /** The local clock; default now. */
+  now?: Date;
 }
 
 export interface Explanation {
@@ -39,9 +38,14 @@ export interface Explanation {
   causes: string[];
   gatewayCanonicalRequest?: string;
   skew?: ClockSkew;
+  /** For `signature expired` without the gateway's times. */
+  local?: LocalClock;
 }
 
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
+/** `1 canonical-request line differs`, `2 canonical-request lines differ`. */
+function countDiffer(n: number, noun: string): string {
+  return n === 1 ? `1 ${noun} differs` : `${n} ${noun}s differ`;
+}
 
 function headerLines(g: CanonicalLines, o: CanonicalLines): ExplainLine[] {
   const gMap = new Map(g.headers.map((h) => [h.name, h.value]));
@@ -92,25 +96,6 @@ export function diffCanonical(gatewayCr: string, oursCr: string): ExplainLine[] 
   ];
 }
 
-function explainSkew(r: Extract<GatewayReport, { kind: 'expired' }>, ours: SignTrace): Explanation {
-  const sig = parseSdkDate(r.signatureTime);
-  const srv = parseSdkDate(r.serverTime);
-  const skew: ClockSkew = { signatureTime: r.signatureTime, serverTime: r.serverTime };
-  const causes: string[] = [];
-  if (sig && srv) {
-    skew.skewMs = srv.getTime() - sig.getTime();
-    skew.skew = formatSkew(skew.skewMs);
-    const hours = Math.abs(skew.skewMs) / 3_600_000;
-    causes.push(`the signature time is ${skew.skew.replace(/^[+-]/, '')} ${skew.skewMs > 0 ? 'behind' : 'ahead of'} the gateway clock; the limit is ±15 minutes (000 §4.8): fix the client clock (NTP)`);
-    if (hours >= 1 && Math.abs(hours - Math.round(hours)) * 60 <= 16) {
-      causes.push(`a skew close to a whole number of hours (${Math.round(hours)} h) suggests local time sent as UTC: X-Sdk-Date must be UTC (YYYYMMDDTHHMMSSZ)`);
-    }
-    if (Math.abs(skew.skewMs) <= FIFTEEN_MINUTES) causes.push('the times are within 15 minutes of each other: the request was probably replayed or delayed');
-  }
-  if (ours.sdkDate === r.signatureTime) causes.push('apig signed the same X-Sdk-Date: pass --date with a current time, or leave it out to use now');
-  return { kind: 'expired', summary: `signature expired: signed at ${r.signatureTime}, gateway time ${r.serverTime}${skew.skew ? ` (skew ${skew.skew})` : ''}`, lines: [], causes, skew };
-}
-
 const OTHER: Record<'ak-locked' | 'token-invalid' | 'unrecognized', { summary: string; causes: string[] }> = {
   'ak-locked': {
     summary: 'the AK is locked after repeated authentication failures',
@@ -123,12 +108,34 @@ const OTHER: Record<'ak-locked' | 'token-invalid' | 'unrecognized', { summary: s
   unrecognized: { summary: 'no canonical request or known APIG authentication error found in the text', causes: [] },
 };
 
+/**
+ * The table text without a detail (errors-and-limits.md §1.1): the documented resolutions, and where the detail is.
+ */
+function noDetail(r: Extract<GatewayReport, { kind: 'auth-failed-no-detail' }>): Explanation {
+  const code = r.auth === 'app' ? 'APIG.0303' : 'APIG.0301';
+  const what = r.auth === 'app' ? 'App' : 'IAM';
+  const causes = r.auth === 'app'
+    ? [
+      'check that the method, path, query parameters and body of the request are those that were signed, and the client clock (the APIG.0303 resolution, errors-and-limits.md §1.1)',
+      'check the AppKey and AppSecret: an unknown key, a wrong secret and an expired signature all answer APIG.0303',
+    ]
+    : [
+      'check the token, or for AK/SK signing the AK, the SK and the client clock (the APIG.0301 resolution, errors-and-limits.md §1.1)',
+      '5 or more consecutive failures lock the AK for 5 minutes (000 §4.7)',
+    ];
+  causes.push('the gateway error.log has the detail (and, for a signature mismatch, its canonical request) under the request_id (000 §4.7 method 1): pass that to --explain, and compare your client\'s canonicalRequest with `apig sign --debug`');
+  const summary = r.detail !== undefined
+    ? `${what} authentication failed (${code}) with a detail apig does not know: "${r.detail}"`
+    : `${what} authentication failed (${code}), and the message gives no detail`;
+  return { kind: r.kind, summary, lines: [], causes };
+}
+
 /** Explains a gateway error body, its `error_msg`, or a bare canonical request, against our signature. */
-export function explainGatewayError(text: string, ours: SignTrace): Explanation {
+export function explainGatewayError(text: string, ours: SignTrace, options: ExplainOptions = {}): Explanation {
   const r = parseGatewayText(text);
   switch (r.kind) {
     case 'expired':
-      return explainSkew(r, ours);
+      return explainSkew(r, ours, options.now ?? new Date());
     case 'unknown-key': {
       const what = r.auth === 'app' ? 'AppKey' : 'AK';
       const causes = [`the gateway knows no credential with ${what} ${r.key}: copy the Key from the credential (凭据) page of the console, for the right region and instance (000 §4.8)`];
@@ -145,8 +152,10 @@ export function explainGatewayError(text: string, ours: SignTrace): Explanation 
         causes.push('the gateway rebuilt the same canonical request as apig, so the request arrived as described: check the AppSecret/SK (extra spaces are common, 000 §4.7 step 3), and compare your client\'s canonicalRequest with `apig sign --debug`');
       }
       const n = lines.filter((l) => !l.same).length;
-      return { kind: r.kind, summary: n === 0 ? 'the canonical requests are identical' : `${n} canonical-request line${n === 1 ? '' : 's'} differ`, lines, causes, gatewayCanonicalRequest: r.canonicalRequest };
+      return { kind: r.kind, summary: n === 0 ? 'the canonical requests are identical' : countDiffer(n, 'canonical-request line'), lines, causes, gatewayCanonicalRequest: r.canonicalRequest };
     }
+    case 'auth-failed-no-detail':
+      return noDetail(r);
     default:
       return { kind: r.kind, lines: [], ...OTHER[r.kind] };
   }

@@ -25,7 +25,7 @@ export {
 export { CLIENT_VARIANTS, STRICT_VARIANT, type ClientVariant, type ClientVariantId } from './variants.js';
 export {
   explainGatewayError, diffCanonical,
-  type Explanation, type ExplainLine, type ExplainPart, type ClockSkew,
+  type Explanation, type ExplainLine, type ExplainPart, type ClockSkew, type LocalClock, type ExplainOptions,
 } from './explain.js';
 export { parseGatewayText, parseCanonicalLines, canonicalFromText, type GatewayReport, type CanonicalLines } from './explain-parse.js';
 export {

@@ -142,6 +142,7 @@ describe('apig sign', () => {
     const errorBody = sent.stdout.split('\n\n')[1] ?? '';
     const r = await runCli(['sign', '--explain', '-', '--date', DATE, `http://127.0.0.1:${port}/y`], { env: ENV, input: errorBody });
     expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('1 canonical-request line differs');
     expect(r.stdout).toMatch(/✗ line 2 +path +gateway: \/x\//);
     expect(r.stdout).toContain('request path must be the same');
     const same = await runCli(['sign', '--explain', '-', '--date', DATE, `http://127.0.0.1:${port}/x`], { env: ENV, input: errorBody });
@@ -153,6 +154,34 @@ describe('apig sign', () => {
     const r = await runCli(['sign', '--explain', 'Incorrect app authentication information: signature expired, signature time:20230527T000431Z,server time:20230527T020608Z', 'https://h/'], { env: ENV });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('skew +2h01m37s');
+  });
+
+  it('--explain reads every documented APIG.0301/0303 shape, the table texts without a detail included', async () => {
+    const shapes: Array<[string, RegExp]> = [
+      ['{"error_msg": "Incorrect app authentication information.", "error_code": "APIG.0303", "request_id": "0"}', /^App authentication failed \(APIG\.0303\), and the message gives no detail\n/],
+      ['Incorrect IAM authentication information.', /^IAM authentication failed \(APIG\.0301\), and the message gives no detail\n/],
+      ['Incorrect app authentication information: signature expired', /^signature expired \(outside the ±15-minute window\); the gateway did not say/],
+      ['{"error_msg": "Incorrect IAM authentication information: verify aksk signature fail, .....", "error_code": "APIG.0301", "request_id": "*****"}', /^signature mismatch, but the message carries no canonical request\n/],
+    ];
+    for (const [text, summary] of shapes) {
+      const r = await runCli(['sign', '--explain', text, 'https://h/'], { env: ENV });
+      expect(r.code, text).toBe(0);
+      expect(r.stdout, text).toMatch(summary);
+    }
+  });
+
+  it('--send --json reports a connection failure as JSON (exit 1)', async () => {
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const deadPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((done) => closed.close(() => done()));
+    const r = await runCli(['sign', '--send', '--json', '--date', DATE, `http://127.0.0.1:${deadPort}/x`], { env: ENV });
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout) as { error: { code: string; message: string }; secret: string; canonicalRequest: string };
+    expect(j.error.code).toBe('ECONNREFUSED');
+    expect(j.secret).toBe('c2V***');
+    expect(j.canonicalRequest).toMatch(/^GET\n\/x\/\n/);
+    expect(r.stdout).not.toContain(SECRET);
   });
 
   it('the other auth modes add their headers and mask credentials', async () => {

@@ -4,7 +4,6 @@
  * It is longer than most because curl's option surface is wide; every function does one of those steps.
  */
 import type { Command } from 'commander';
-import type { Dispatcher } from 'undici';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ApigError } from '../../core/errors.js';
@@ -16,6 +15,7 @@ import {
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
+import { send, sendFailure, type SendResult } from './sign-send.js';
 
 interface SignFlags {
   request?: string;
@@ -208,6 +208,10 @@ function renderExplanation(e: Explanation, io: Io): string {
     else lines.push(`${c.red('✗')} ${label} gateway: ${l.gateway ?? c.dim('(absent)')}`, `  ${' '.repeat(label.length)} apig:    ${l.ours ?? c.dim('(absent)')}`);
   }
   if (e.skew) lines.push(`signature time ${e.skew.signatureTime}, server time ${e.skew.serverTime}${e.skew.skew ? `, skew ${e.skew.skew}` : ''}`);
+  if (e.local) {
+    const offset = e.local.offset ? ` (local clock − X-Sdk-Date: ${e.local.offset})` : '';
+    lines.push(`apig signed X-Sdk-Date ${e.local.signatureTime}; local clock now ${e.local.now}${offset}`);
+  }
   if (e.causes.length) lines.push('', c.bold('Likely causes:'), ...e.causes.map((x) => `  - ${x}`));
   return lines.join('\n') + '\n';
 }
@@ -217,15 +221,10 @@ async function readExplainText(spec: string, cwd: string): Promise<string> {
   return spec;
 }
 
-async function send(p: Prepared): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
-  // Loaded on use, for a fast start. Dispatcher.request sends `path` as given; the top-level request() would
-  // re-normalise it through new URL().
-  const { getGlobalDispatcher } = await import('undici');
-  const res = await getGlobalDispatcher().request({
-    origin: p.origin, path: p.target, method: p.method as Dispatcher.HttpMethod, headers: Object.fromEntries(p.headers),
-    ...(p.body.length > 0 ? { body: p.body } : {}),
-  });
-  return { status: res.statusCode, headers: res.headers, body: Buffer.from(await res.body.arrayBuffer()).toString('utf8') };
+/** The credential values of the request, masked in whatever is printed about it. */
+function secretsOf(p: Prepared): string[] {
+  const values = p.headers.filter(([n]) => p.secretHeaders.includes(n.toLowerCase())).flatMap(([, v]) => [v, v.replace(/^Basic\s+/, '')]);
+  return [...(p.creds ? [p.creds.secret] : []), ...values];
 }
 
 async function runSign(url: string, flags: SignFlags, ctx: CommandContext): Promise<void> {
@@ -237,7 +236,7 @@ async function runSign(url: string, flags: SignFlags, ctx: CommandContext): Prom
   const p = await prepare(url, flags, io);
   for (const w of p.trace?.warnings ?? []) io.err(`${io.color.yellow('warning:')} ${w}\n`);
   if (flags.explain !== undefined && p.trace) {
-    const e = explainGatewayError(await readExplainText(flags.explain, io.cwd), p.trace);
+    const e = explainGatewayError(await readExplainText(flags.explain, io.cwd), p.trace, { now: new Date() });
     if (e.kind === 'unrecognized') throw new ApigError('input', `--explain: ${e.summary}; paste the gateway's error body, its error_msg, or a canonical request`);
     io.out(flags.json ? JSON.stringify(e, null, 2) + '\n' : renderExplanation(e, io));
     return;
@@ -249,11 +248,14 @@ async function runSign(url: string, flags: SignFlags, ctx: CommandContext): Prom
     return;
   }
   if (flags.debug && !flags.json) io.err(debugText(p));
-  let res: Awaited<ReturnType<typeof send>>;
+  let res: SendResult;
   try {
     res = await send(p);
   } catch (err) {
-    io.err(io.color.red(`apig: request to ${p.origin} failed: ${err instanceof Error ? err.message : String(err)}`) + '\n');
+    // No response: with --json still one document, the signing fields and what went wrong (exit 1 as for a 4xx).
+    const error = sendFailure(err, secretsOf(p));
+    if (flags.json) io.out(JSON.stringify({ ...jsonOf(p), error }, null, 2) + '\n');
+    else io.err(io.color.red(`apig: request to ${p.origin} failed: ${error.message}`) + '\n');
     ctx.setExit(EXIT.findings);
     return;
   }
@@ -264,6 +266,16 @@ async function runSign(url: string, flags: SignFlags, ctx: CommandContext): Prom
     io.out(`HTTP ${res.status}\n${headerLines.join('')}\n${res.body}${res.body.endsWith('\n') || res.body === '' ? '' : '\n'}`);
   }
   ctx.setExit(res.status >= 400 ? EXIT.findings : EXIT.ok);
+}
+
+/** With --json, an input error is also one JSON document on stdout; the one-line message and exit 2 stay (run.ts). */
+async function runSignJson(url: string, flags: SignFlags, ctx: CommandContext): Promise<void> {
+  try {
+    await runSign(url, flags, ctx);
+  } catch (err) {
+    if (flags.json && err instanceof ApigError) ctx.io.out(JSON.stringify({ error: { code: err.code, message: err.message } }, null, 2) + '\n');
+    throw err;
+  }
 }
 
 export function registerSign(program: Command, ctx: CommandContext): void {
@@ -295,5 +307,5 @@ Examples:
   APIG_KEY=... APIG_SECRET=... apig sign --debug https://api.example.com/v1/orders?limit=10
   apig sign -X POST -H 'Content-Type: application/json' -d '{"qty":1}' --send https://api.example.com/v1/orders
   apig sign --explain @error.json https://api.example.com/v1/orders`)
-    .action(async (url: string, flags: Omit<SignFlags, 'header' | 'data'> & { header?: string[]; data?: string[] }) => runSign(url, { ...flags, header: flags.header ?? [], data: flags.data ?? [] }, ctx));
+    .action(async (url: string, flags: Omit<SignFlags, 'header' | 'data'> & { header?: string[]; data?: string[] }) => runSignJson(url, { ...flags, header: flags.header ?? [], data: flags.data ?? [] }, ctx));
 }
