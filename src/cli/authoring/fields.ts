@@ -14,6 +14,13 @@ export type Answers = Record<string, Value | undefined>;
 /** A refusal message, or undefined when the value is accepted. */
 export type Verdict = string | undefined;
 
+/**
+ * What a field's flag needs when the field is asked only for some answers (`when`), so that a flag given
+ * while `when` is false is refused (exit 2) instead of dropped: another field's answer (its key, the values
+ * that make the flag apply, and what those are: "HTTP backends"), or a message of its own.
+ */
+export type Needs = { key: string; values: readonly string[]; what: string } | ((a: Answers) => string);
+
 interface FieldBase<V extends Value> {
   /** Where the answer is stored in Answers. */
   key: string;
@@ -24,6 +31,8 @@ interface FieldBase<V extends Value> {
   required?: boolean;
   /** Asked only when this holds for the answers so far. */
   when?: (a: Answers) => boolean;
+  /** Why the flag does not apply when `when` fails (every field with `when` has one). */
+  needs?: Needs;
   default?: (a: Answers) => V | undefined;
   /** Sees the answers so far with this value in place; rule checks build their candidate from them. */
   validate?: (value: V, a: Answers) => Verdict | Promise<Verdict>;
@@ -88,6 +97,11 @@ export function convert(field: ItemField | MultiField, raw: string, a: Answers):
       return { value: out };
     }
   }
+}
+
+/** `a`, `a or b`, `a, b or c` */
+export function wordList(words: readonly string[], last: 'and' | 'or'): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${last} ${words[words.length - 1] ?? ''}`;
 }
 
 /** The text a field's value is shown as (prompt defaults, dry-run summaries). */

@@ -39,7 +39,7 @@ export const ADD_FLAGS = {
     { flag: 'description', help: 'what the API does' },
     { flag: 'auth', help: 'NONE, APP, IAM or AUTHORIZER (default NONE)' },
     { flag: 'authorizer', help: 'the front-end authorizer scheme (with --auth AUTHORIZER)' },
-    { flag: 'param', help: 'a query or header parameter, name[:query|header[:string|number[:required]]]; repeatable ({path} parameters come from the path)', arity: 'repeat' },
+    { flag: 'param', help: 'a query or header parameter, name[:query|header[:string|number[:required]]]; repeatable, \'\' for none ({path} parameters come from the path)', arity: 'repeat' },
     ...BACKEND,
     { flag: 'throttle', help: 'a throttling policy of the group' },
     { flag: 'acl', help: 'an access control policy of the group' },
@@ -56,7 +56,7 @@ export const ADD_FLAGS = {
   env: [
     { flag: 'name', help: 'environment name: 3–64 letters, digits or underscores, starting with a letter' },
     { flag: 'description', help: 'what the environment is for' },
-    { flag: 'var', help: 'a variable, name=value (used as #name# in backend addresses and paths); repeatable', arity: 'repeat' },
+    { flag: 'var', help: 'a variable, name=value (used as #name# in backend addresses and paths); repeatable, \'\' for none', arity: 'repeat' },
   ],
   throttle: [
     GROUP, POLICY_NAME,

@@ -23,6 +23,8 @@ export interface InitResult {
   specFile: string;
   template: TemplateId;
   answers: Answers;
+  /** Said under the first line (why the group is not named after the folder). */
+  notes: string[];
   dryRun: boolean;
 }
 
@@ -46,11 +48,13 @@ export async function finishInit(cmd: CommandContext, r: InitResult): Promise<vo
   const files = [{ file: join(r.dir, 'apig.yaml'), text: r.rendered.workspace }, { file: join(r.dir, r.specFile), text: r.rendered.group }];
   if (r.dryRun) {
     for (const f of files) io.out(unifiedDiff(displayPath(f.file, io.cwd), '', f.text, { added: io.color.green, removed: io.color.red, header: io.color.bold }));
+    for (const n of r.notes) io.out(`note: ${n}\n`);
     io.out('(dry run: nothing was written)\n');
     return;
   }
   await writeFilesAtomic(files);
   io.out(`created ${files.map((f) => displayPath(f.file, io.cwd)).join(' and ')} (${r.template} template)\n`);
+  for (const n of r.notes) io.out(`  note: ${n}\n`);
   const loaded = await loadWorkspace(r.dir, { cwd: io.cwd, env: io.env });
   if (!loaded.workspace || hasErrors(loaded.diagnostics)) throw new ApigError('input', 'the new workspace does not load; please report this');
   const findings = sortFindings(lintWorkspace(loaded.workspace, loaded.diagnostics, { quotas: DEFAULT_QUOTAS }));

@@ -68,7 +68,8 @@ function policyPlan(kind: 'throttle' | 'acl') {
       candidate: kind === 'throttle' ? throttleCandidate(ctx, a) : aclCandidate(ctx, a),
       edits: [{ file: group.file, text }],
       summary: `${what} ${policy.name} in group ${group.ref.name}${apis.length > 0 ? `, used by ${apis.map((x) => x.name).join(', ')}` : ''}`,
-      notes: apis.length === 0 ? [`no API uses ${policy.name} yet: name it in an API's x-apigateway-${kind === 'throttle' ? 'ratelimit' : 'access-control'}, or add it again with --apis`] : [],
+      // There is no command binding an existing policy (apig add only adds): a new API, or the file by hand.
+      notes: apis.length === 0 ? [`no API uses ${policy.name} yet: add an API with apig add api --${kind} ${policy.name}, or set x-apigateway-${kind === 'throttle' ? 'ratelimit' : 'access-control'}: ${policy.name} on an operation in ${group.shown}`] : [],
     };
   };
 }

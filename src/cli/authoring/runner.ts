@@ -1,33 +1,16 @@
 /**
- * Runs the fields of a flow: a flag answers its field (validated like a typed answer: a refusal is exit 2
- * with the rule's message); otherwise the field is asked, or with --yes (or when it is optional) its
- * default is taken. Nothing is asked unless a required field has no flag, and without a terminal nothing
- * is ever asked: the run fails with the list of missing flags (issue 7).
+ * Runs the fields of a flow. A flag answers its field (validated like a typed answer: a refusal is exit 2
+ * with the rule's message). Without --yes, every question no flag answers is asked on a terminal; without
+ * a terminal nothing is ever asked: the run fails with the list of those flags (issue 7). With --yes, each
+ * of them takes its default, and only a required one without a default is missing. A flag its field does
+ * not apply to (`--backend-address` with a MOCK backend) is refused, never dropped.
  */
 import { ApigError } from '../../core/errors.js';
-import { convert, flagProperty, show, type Answers, type Field, type Item, type ItemField, type ListField, type Value, type Verdict } from './fields.js';
+import { convert, show, type Answers, type Field, type Item, type ItemField, type ListField, type Value, type Verdict } from './fields.js';
 import type { Prompter } from './prompter.js';
+import { flagValue, inapplicableMessage, missingMessage, notApplicable, onlyChoice, says, walk, type Raw, type RunOptions, type Source } from './walk.js';
 
-export interface RunOptions {
-  /** commander's parsed options (camelCase properties). */
-  flags: Readonly<Record<string, unknown>>;
-  yes: boolean;
-  /** Undefined when there is no terminal to ask on. */
-  prompter?: Prompter;
-  /** Answers known before the fields run (e.g. from a positional argument). */
-  initial?: Answers;
-  /** The help of a flag, for the list of missing ones (flags.ts). */
-  help?: (flag: string) => string;
-}
-
-type Raw = string | boolean | string[];
-
-function flagValue(field: Field, flags: Readonly<Record<string, unknown>>): Raw | undefined {
-  const v = flags[flagProperty(field.flag)];
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (Array.isArray(v) && v.every((x): x is string => typeof x === 'string') && v.length > 0) return v;
-  return undefined;
-}
+export type { RunOptions } from './walk.js';
 
 async function check(field: Field, value: Value, a: Answers): Promise<Verdict> {
   const next = { ...a, [field.key]: value };
@@ -36,32 +19,9 @@ async function check(field: Field, value: Value, a: Answers): Promise<Verdict> {
 
 const usage = (field: Field, message: string): ApigError => new ApigError('usage', `--${field.flag}: ${message}`);
 
-/** Which required fields have neither a flag nor (with --yes) a default, following `when` with defaults. */
-export function missingFields(fields: readonly Field[], options: RunOptions): Field[] {
-  const a: Answers = { ...options.initial };
-  const missing: Field[] = [];
-  for (const f of fields) {
-    if (f.when && !f.when(a)) continue;
-    const given = flagValue(f, options.flags);
-    if (given !== undefined) {
-      a[f.key] = f.kind === 'list' ? [] : typeof given === 'boolean' ? given : f.kind === 'confirm' || Array.isArray(given) ? undefined : convert(f, given, a).value;
-      continue;
-    }
-    const d = f.default?.(a);
-    if (f.required && !(options.yes && d !== undefined)) missing.push(f);
-    a[f.key] = d;
-  }
-  return missing;
-}
-
-function missingMessage(missing: readonly Field[], options: RunOptions): string {
-  const why = options.yes ? 'nothing is asked with --yes, and these have no default' : 'there is no terminal to ask on';
-  const width = Math.max(...missing.map((f) => f.flag.length)) + 4;
-  return `missing ${missing.length === 1 ? 'flag' : 'flags'} (${why}):\n${missing.map((f) => `  ${`--${f.flag}`.padEnd(width)}${options.help?.(f.flag) ?? ''}`).join('\n')}`;
-}
-
 async function fromFlag(field: Field, raw: Raw, a: Answers): Promise<Value | undefined> {
-  if (field.kind === 'list') return listFromFlags(field, Array.isArray(raw) ? raw : [String(raw)], a);
+  // An empty entry (--param '') answers "add one?" with no.
+  if (field.kind === 'list') return listFromFlags(field, (Array.isArray(raw) ? raw : [String(raw)]).filter((s) => s.trim() !== ''), a);
   let value: Value | undefined;
   if (typeof raw === 'boolean') value = raw;
   else {
@@ -69,7 +29,11 @@ async function fromFlag(field: Field, raw: Raw, a: Answers): Promise<Value | und
     if (c.error !== undefined) throw usage(field, c.error);
     value = c.value;
   }
-  if (value === undefined) return undefined;
+  if (value === undefined) {
+    // An empty value answers an optional question with nothing (--description '').
+    if (field.required) throw usage(field, 'an answer is needed');
+    return undefined;
+  }
   const verdict = await check(field, value, a);
   if (verdict !== undefined) throw usage(field, verdict);
   return value;
@@ -100,6 +64,7 @@ async function listFromFlags(field: ListField, specs: readonly string[], a: Answ
     if (verdict !== undefined) throw usage(field, `"${spec}": ${verdict}`);
     items.push(item);
   }
+  if (items.length < (field.min ?? 0)) throw usage(field, 'at least one is needed');
   return items;
 }
 
@@ -172,22 +137,44 @@ async function askList(field: ListField, a: Answers, p: Prompter): Promise<Item[
 }
 
 export async function runFields(fields: readonly Field[], options: RunOptions): Promise<Answers> {
-  const missing = missingFields(fields, options);
+  const { missing, inapplicable } = walk(fields, options);
   const interactive = missing.length > 0 && !options.yes && options.prompter !== undefined;
-  if (missing.length > 0 && !interactive) throw new ApigError('usage', missingMessage(missing, options));
+  // On a terminal, a flag may come to apply through a question still to be asked; elsewhere it cannot.
+  const refused = interactive ? inapplicable.filter((x) => x.settled) : inapplicable;
+  if (refused.length > 0) throw new ApigError('usage', inapplicableMessage(refused));
+  const listing = missing.length > 0 && !interactive;
   const a: Answers = { ...options.initial };
+  const sources = new Map<string, Source>();
   for (const f of fields) {
-    if (f.when && !f.when(a)) continue;
     const given = flagValue(f, options.flags);
+    if (f.when && !f.when(a)) {
+      if (says(given)) throw new ApigError('usage', notApplicable(f, fields, a, sources));
+      continue;
+    }
     let value: Value | undefined;
-    if (given !== undefined) value = await fromFlag(f, given, a);
-    else if (interactive && options.prompter) value = await ask(f, a, options.prompter);
-    else {
-      value = f.default?.(a);
-      const verdict = value === undefined ? undefined : await check(f, value, a);
-      if (verdict !== undefined) throw usage(f, `the default ${JSON.stringify(show(value))} is refused: ${verdict}; give --${f.flag}`);
+    if (given !== undefined) {
+      value = await fromFlag(f, given, a);
+      sources.set(f.key, 'flag');
+    } else if (interactive && options.prompter && onlyChoice(f, a) === undefined) {
+      value = await ask(f, a, options.prompter);
+      sources.set(f.key, 'asked');
+    } else {
+      const only = onlyChoice(f, a);
+      value = only ?? f.default?.(a);
+      sources.set(f.key, only !== undefined ? 'only' : 'default');
+      if (listing && missing.includes(f)) {
+        // Listed below, once the flags are checked against the defaults (as --yes would take them); the checks
+        // after a required question without a default could depend on its answer, so they stop there.
+        if (value === undefined && f.required) break;
+      } else {
+        // The walk found every question; this holds should a `when` see the real answers differently.
+        if (only === undefined && !options.yes) throw new ApigError('usage', missingMessage(fields, [f], options));
+        const verdict = value === undefined ? undefined : await check(f, value, a);
+        if (verdict !== undefined) throw usage(f, only !== undefined ? verdict : `the default ${JSON.stringify(show(value))} is refused: ${verdict}; give --${f.flag}`);
+      }
     }
     if (value !== undefined) a[f.key] = value;
   }
+  if (listing) throw new ApigError('usage', missingMessage(fields, missing, options));
   return a;
 }

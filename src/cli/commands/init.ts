@@ -25,17 +25,19 @@ export function registerInit(program: Command, ctx: CommandContext): void {
     const target = resolve(io.cwd, dir ?? '.');
     if (existsSync(join(target, 'apig.yaml'))) throw new ApigError('usage', `${dir ?? '.'} already has apig.yaml; add to it with apig add`);
     // Loaded on use, so that `apig --help` and other commands start fast.
-    const { initFields, render } = await import('../authoring/flows/init.js');
+    const { groupNameNote, initFields, render } = await import('../authoring/flows/init.js');
     const { runFields } = await import('../authoring/runner.js');
     const { finishInit } = await import('../authoring/init-finish.js');
     const prompter = io.stdinIsTTY ? (await import('../authoring/inquirer-prompter.js')).inquirerPrompter(io) : undefined;
     const setup = { dir: target, appKey: randomBytes(16).toString('hex') };
-    const answers = await runFields(initFields(setup, basename(target)), {
+    const folder = basename(target);
+    const answers = await runFields(initFields(setup, folder), {
       flags, yes: flags.yes === true, help: (f) => helpOf(INIT_FLAGS, f), ...(prompter ? { prompter } : {}),
     });
     const { rendered, specFile, template } = render(setup, answers);
     if (existsSync(join(target, specFile))) throw new ApigError('usage', `${relative(io.cwd, join(target, specFile)) || specFile} already exists; choose another --group`);
-    await finishInit(ctx, { dir: target, shownDir: dir, rendered, specFile, template, answers, dryRun: flags.dryRun === true });
+    const note = groupNameNote(folder, answers, flags);
+    await finishInit(ctx, { dir: target, shownDir: dir, rendered, specFile, template, answers, notes: note !== undefined ? [note] : [], dryRun: flags.dryRun === true });
     ctx.setExit(EXIT.ok);
   });
 }

@@ -51,18 +51,18 @@ describe('apig add api: the prompt flow', () => {
     expect(plan.notes).toEqual([]);
   });
 
-  it('takes flags without asking, and refuses an invalid flag value with the rule\'s message', async () => {
+  it('takes flags without asking (--yes for the rest), and refuses an invalid flag value with the rule\'s message', async () => {
     const ctx = await demoContext();
-    const a = await runFields(apiFields(ctx), { flags: { path: '/ping', name: 'ping', param: ['q:query:number'] }, yes: false });
+    const a = await runFields(apiFields(ctx), { flags: { path: '/ping', name: 'ping', param: ['q:query:number'] }, yes: true });
     expect(a).toMatchObject({ method: 'GET', matchMode: 'NORMAL', backendType: 'MOCK', cors: false, params: [{ paramName: 'q', paramIn: 'QUERY', paramType: 'NUMBER' }] });
-    await expect(runFields(apiFields(ctx), { flags: { path: '/ping', name: 'ping', param: ['X-Sdk-Date:header'] }, yes: false }))
+    await expect(runFields(apiFields(ctx), { flags: { path: '/ping', name: 'ping', param: ['X-Sdk-Date:header'] }, yes: true }))
       .rejects.toThrow('--param: "X-Sdk-Date:header": parameter "X-Sdk-Date": names starting with x-apig- or x-sdk- are reserved (case-insensitive) (reserved-name)');
-    await expect(runFields(apiFields(ctx), { flags: { path: 'ping', name: 'ping' }, yes: false })).rejects.toThrow('--path: request path "ping" must start with "/" (path-syntax)');
-    await expect(runFields(apiFields(ctx), { flags: { path: '/x', name: 'hello' }, yes: false })).rejects.toThrow(/--name: API name "hello" is already used/);
-    await expect(runFields(apiFields(ctx), { flags: { path: '/x', name: 'xApi', method: 'FETCH' }, yes: false })).rejects.toThrow('--method: "FETCH" is not one of GET, POST');
-    await expect(runFields(apiFields(ctx), { flags: { path: '/x', name: 'xApi', backendType: 'HTTP', backendAddress: 'http://a.example.com/x' }, yes: false }))
+    await expect(runFields(apiFields(ctx), { flags: { path: 'ping', name: 'ping' }, yes: true })).rejects.toThrow('--path: request path "ping" must start with "/" (path-syntax)');
+    await expect(runFields(apiFields(ctx), { flags: { path: '/x', name: 'hello' }, yes: true })).rejects.toThrow(/--name: API name "hello" is already used/);
+    await expect(runFields(apiFields(ctx), { flags: { path: '/x', name: 'xApi', method: 'FETCH' }, yes: true })).rejects.toThrow('--method: "FETCH" is not one of GET, POST');
+    await expect(runFields(apiFields(ctx), { flags: { path: '/x', name: 'xApi', backendType: 'HTTP', backendAddress: 'http://a.example.com/x' }, yes: true }))
       .rejects.toThrow('--backend-address: backend address "http://a.example.com/x" must be host[:port], without a scheme or path (002 §5.2.1) (backend-address)');
-    await expect(runFields(apiFields(ctx), { flags: { path: '/x', name: 'xApi', backendType: 'HTTP', backendAddress: '#nowhere#' }, yes: false }))
+    await expect(runFields(apiFields(ctx), { flags: { path: '/x', name: 'xApi', backendType: 'HTTP', backendAddress: '#nowhere#' }, yes: true }))
       .rejects.toThrow(/--backend-address: variable #nowhere# is not defined in environments RELEASE, test/);
   });
 
@@ -71,7 +71,17 @@ describe('apig add api: the prompt flow', () => {
     const help = (f: string) => `help for ${f}`;
     const err = await runFields(apiFields(ctx), { flags: {}, yes: false, help }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApigError);
-    expect((err as ApigError).message).toBe('missing flags (there is no terminal to ask on):\n  --path  help for path\n  --name  help for name');
+    // Without --yes every question is missing, not only those without a default.
+    expect((err as ApigError).message).toBe([
+      'missing flags (there is no terminal to ask on):',
+      ...['method', 'path', 'match-mode', 'name', 'description', 'auth', 'param', 'backend-type', 'mock-body', 'throttle'].map((f) => `  ${`--${f}`.padEnd(16)}help for ${f}`),
+      '  --[no-]cors     help for cors',
+      'give them, or add --yes to take their defaults (--path and --name have none)',
+    ].join('\n'));
+    await expect(runFields(apiFields(ctx), { flags: { path: '/p', name: 'pApi', method: 'GET', matchMode: 'NORMAL', description: '', auth: 'NONE', param: [''], backendType: 'MOCK', mockBody: 'x', throttle: '' }, yes: false, help }))
+      .rejects.toThrow('missing flag (there is no terminal to ask on):\n  --[no-]cors  help for cors\ngive it, or add --yes to take its default');
+    const all = await runFields(apiFields(ctx), { flags: { path: '/p', name: 'pApi', method: 'GET', matchMode: 'NORMAL', description: '', auth: 'NONE', param: [''], backendType: 'MOCK', mockBody: 'x', throttle: '', cors: false }, yes: false });
+    expect(all).toMatchObject({ name: 'pApi', params: [], cors: false, mockBody: 'x' });
     await expect(runFields(apiFields(ctx), { flags: {}, yes: true })).rejects.toThrow(/missing flags \(nothing is asked with --yes, and these have no default\):\n {2}--path/);
     const a = await runFields(apiFields(ctx), { flags: { path: '/orders/{id}', method: 'post' }, yes: true });
     expect(a).toMatchObject({ name: 'postOrdersId', method: 'POST' });

@@ -31,11 +31,11 @@ describe('apig add throttle', () => {
 
   it('refuses an app limit above the user limit given as flags (exit 2 in the CLI)', async () => {
     const ctx = await demoContext();
-    await expect(runFields(throttleFields(ctx), { flags: { name: 'tier2', apiLimit: '100', userLimit: '50', appLimit: '60' }, yes: false }))
+    await expect(runFields(throttleFields(ctx), { flags: { name: 'tier2', apiLimit: '100', userLimit: '50', appLimit: '60' }, yes: true }))
       .rejects.toThrow('--app-limit: tier2: app-limit 60 is above user-limit 50 (throttle-policy)');
-    await expect(runFields(throttleFields(ctx), { flags: { name: 't', apiLimit: '100' }, yes: false }))
+    await expect(runFields(throttleFields(ctx), { flags: { name: 't', apiLimit: '100' }, yes: true }))
       .rejects.toThrow('--name: throttle policy name "t" must be 3–64 characters: letters, digits and underscores, starting with a letter (policy-name)');
-    await expect(runFields(throttleFields(ctx), { flags: { name: 'tier3', apiLimit: 'ten' }, yes: false })).rejects.toThrow('--api-limit: "ten" is not a whole number');
+    await expect(runFields(throttleFields(ctx), { flags: { name: 'tier3', apiLimit: 'ten' }, yes: true })).rejects.toThrow('--api-limit: "ten" is not a whole number');
     await expect(runFields(throttleFields(ctx), { flags: { name: 'tier3', apis: 'hello,nope' }, yes: true })).rejects.toThrow('--apis: "nope" is not one of hello, getUser, files');
     const a = await runFields(throttleFields(ctx), { flags: { name: 'tier3' }, yes: true });
     expect(a).toMatchObject({ apiLimit: 200, interval: 1, unit: 'SECOND', shared: false, apis: [] });
@@ -81,10 +81,11 @@ describe('apig add backend-policy', () => {
 
   it('takes conditions as flags; a MOCK API gets a MOCK policy backend without being asked', async () => {
     const ctx = await demoContext();
-    const a = await runFields(backendPolicyFields(ctx), { flags: { api: 'hello', name: 'internal', condition: ['source:10.0.0.0/8', 'param:verbose:exact:1'] }, yes: false })
+    const a = await runFields(backendPolicyFields(ctx), { flags: { api: 'hello', name: 'internal', condition: ['source:10.0.0.0/8', 'param:verbose:exact:1'] }, yes: true })
       .catch((e: Error) => e.message);
     expect(a).toBe('--condition: "param:verbose:exact:1": API hello has no request parameters to test');
-    const b = await runFields(backendPolicyFields(ctx), { flags: { api: 'hello', name: 'internal', condition: ['source:10.0.0.0/8'], mockBody: '{"internal": true}' }, yes: false });
+    // The only backend type a MOCK API allows is no question: without a terminal it needs no flag.
+    const b = await runFields(backendPolicyFields(ctx), { flags: { api: 'hello', name: 'internal', effectMode: 'ANY', condition: ['source:10.0.0.0/8'], mockBody: '{"internal": true}' }, yes: false });
     expect(b).toMatchObject({ backendType: 'MOCK', conditions: [{ condOrigin: 'source', condValue: '10.0.0.0/8' }] });
     await expect(runFields(backendPolicyFields(ctx), { flags: { api: 'hello', name: 'internal' }, yes: true })).rejects.toThrow(/missing flag .*\n {2}--condition/);
   });

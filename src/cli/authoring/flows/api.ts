@@ -74,7 +74,7 @@ export function apiFields(ctx: FlowContext): Field[] {
     },
     {
       key: 'authorizer', flag: 'authorizer', kind: 'select', message: 'Authorizer', 
-      when: (a) => a.auth === 'AUTHORIZER', required: true,
+      when: (a) => a.auth === 'AUTHORIZER', needs: { key: 'auth', values: ['AUTHORIZER'], what: 'AUTHORIZER authentication' }, required: true,
       choices: (a) => authorizers(a).map((s) => ({ value: s.name })), default: (a) => authorizers(a)[0]?.name,
     },
     {
@@ -85,17 +85,22 @@ export function apiFields(ctx: FlowContext): Field[] {
     {
       key: 'throttle', flag: 'throttle', kind: 'select', message: 'Throttling policy', 
       when: (a) => groupOf(ctx, a).model.throttles.length > 0,
+      needs: (a) => `group ${groupOf(ctx, a).ref.name} has no throttling policy yet; add one with apig add throttle`,
       choices: (a) => [{ value: '', name: '(none)' }, ...groupOf(ctx, a).model.throttles.map((t) => ({ value: t.name, description: `${t.apiLimit} per ${t.interval} ${t.unit.toLowerCase()}` }))],
     },
     {
       key: 'acl', flag: 'acl', kind: 'select', message: 'Access control policy', 
       when: (a) => groupOf(ctx, a).model.acls.length > 0,
+      needs: (a) => `group ${groupOf(ctx, a).ref.name} has no access control policy yet; add one with apig add acl`,
       choices: (a) => [{ value: '', name: '(none)' }, ...groupOf(ctx, a).model.acls.map((p) => ({ value: p.name, description: `${p.aclType} ${p.entityType}` }))],
     },
     { key: 'cors', flag: 'cors', kind: 'confirm', message: 'Allow cross-origin requests (CORS)?', default: () => false },
     {
       key: 'publish', flag: 'publish', kind: 'multi', message: 'Publish to environments', 
       when: () => ctx.ws.publish !== undefined && unpublished(ctx).length > 0,
+      needs: () => (ctx.ws.publish === undefined
+        ? 'apig.yaml has no publish: map, so every API is published to RELEASE only; add the map to choose'
+        : 'every environment of the publish: map in apig.yaml already takes every API (*)'),
       choices: () => unpublished(ctx).map((e) => ({ value: e })), default: () => [],
       validate: (_, a) => check(a, ['backend-variables']),
     },

@@ -7,7 +7,7 @@ import { DEFAULT_BACKEND_TIMEOUT } from '../../../core/defaults.js';
 import type { Workspace } from '../../../core/workspace-model.js';
 import type { RuleId } from '../../../lint/presets.js';
 import { num, str } from '../context.js';
-import type { Answers, Field, Verdict } from '../fields.js';
+import { wordList, type Answers, type Field, type Verdict } from '../fields.js';
 
 export const AUTHORING_BACKENDS = ['MOCK', 'HTTP', 'HTTP-VPC', 'FUNCTION'] as const satisfies readonly BackendType[];
 export type AuthoringBackend = (typeof AUTHORING_BACKENDS)[number];
@@ -30,7 +30,11 @@ export interface BackendOptions {
   check: (a: Answers, rules: readonly RuleId[]) => Verdict;
 }
 
-const is = (...types: AuthoringBackend[]) => (a: Answers): boolean => types.includes(a.backendType as AuthoringBackend);
+/** Asked for these backend types only; the flag is refused with another type (not dropped). */
+const only = (...types: AuthoringBackend[]): Pick<Field, 'when' | 'needs'> => ({
+  when: (a) => types.includes(a.backendType as AuthoringBackend),
+  needs: { key: 'backendType', values: types, what: `${wordList(types, 'and')} backends` },
+});
 
 export function backendFields(o: BackendOptions): Field[] {
   return [
@@ -42,48 +46,48 @@ export function backendFields(o: BackendOptions): Field[] {
     },
     {
       key: 'mockBody', flag: 'mock-body', kind: 'text', message: 'Mock response body', 
-      when: is('MOCK'), default: () => '{"message": "hello from apig"}',
+      ...only('MOCK'), default: () => '{"message": "hello from apig"}',
       validate: (_, a) => o.check(a, ['mock-backend']),
     },
     {
       key: 'address', flag: 'backend-address', kind: 'text', message: 'Backend address (host:port or #variable#)', 
-      when: is('HTTP'), required: true,
+      ...only('HTTP'), required: true,
       validate: (_, a) => o.check(a, ['backend-address', 'backend-variables']),
     },
     {
       key: 'vpcChannel', flag: 'vpc-channel', kind: 'text', message: 'VPC channel name', 
-      when: is('HTTP-VPC'), required: true, default: () => o.ws.vpcChannels[0]?.name,
+      ...only('HTTP-VPC'), required: true, default: () => o.ws.vpcChannels[0]?.name,
     },
     {
       key: 'backendScheme', flag: 'backend-scheme', kind: 'select', message: 'Backend protocol', 
-      when: is('HTTP', 'HTTP-VPC'), choices: () => SCHEMES.map((s) => ({ value: s })), default: () => 'http',
+      ...only('HTTP', 'HTTP-VPC'), choices: () => SCHEMES.map((s) => ({ value: s })), default: () => 'http',
     },
     {
       key: 'backendMethod', flag: 'backend-method', kind: 'select', message: 'Backend method', 
-      when: is('HTTP', 'HTTP-VPC'), choices: () => API_METHODS.map((m) => ({ value: m })), default: (a) => o.front(a).method,
+      ...only('HTTP', 'HTTP-VPC'), choices: () => API_METHODS.map((m) => ({ value: m })), default: (a) => o.front(a).method,
     },
     {
       key: 'backendPath', flag: 'backend-path', kind: 'text', message: 'Backend path', 
-      when: is('HTTP', 'HTTP-VPC'), default: (a) => o.front(a).path,
+      ...only('HTTP', 'HTTP-VPC'), default: (a) => o.front(a).path,
       validate: (_, a) => o.check(a, ['backend-parameters', 'backend-variables']),
     },
     {
       key: 'functionUrn', flag: 'function-urn', kind: 'text', message: 'Function URN', 
-      when: is('FUNCTION'), required: true,
+      ...only('FUNCTION'), required: true,
       validate: (_, a) => o.check(a, ['function-backend']),
     },
     {
       key: 'functionVersion', flag: 'function-version', kind: 'text', message: 'Function version', 
-      when: is('FUNCTION'), default: () => 'latest',
+      ...only('FUNCTION'), default: () => 'latest',
       validate: (_, a) => o.check(a, ['function-backend']),
     },
     {
       key: 'invocationType', flag: 'invocation-type', kind: 'select', message: 'Invocation', 
-      when: is('FUNCTION'), choices: () => INVOCATION_TYPES.map((t) => ({ value: t })), default: () => 'sync',
+      ...only('FUNCTION'), choices: () => INVOCATION_TYPES.map((t) => ({ value: t })), default: () => 'sync',
     },
     {
       key: 'timeout', flag: 'backend-timeout', kind: 'integer', message: 'Backend timeout (ms)', 
-      when: is('HTTP', 'HTTP-VPC', 'FUNCTION'), default: () => DEFAULT_BACKEND_TIMEOUT,
+      ...only('HTTP', 'HTTP-VPC', 'FUNCTION'), default: () => DEFAULT_BACKEND_TIMEOUT,
       validate: (_, a) => o.check(a, ['backend-timeout']),
     },
   ];

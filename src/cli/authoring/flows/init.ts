@@ -14,10 +14,22 @@ export interface InitSetup {
   appKey: string;
 }
 
+/** The names init accepts (group-name with its warnings: the import-title pattern, 3–255 characters apart). */
+const IMPORT_TITLE = /^[A-Za-z][A-Za-z0-9_]{2,63}$/;
+const IMPORT_TITLE_RULE = '3–64 letters, digits or underscores, starting with a letter';
+
 /** A folder name → a group name in the import-title pattern (letters, digits, underscores; letter first). */
 export function suggestedGroupName(folder: string): string {
+  if (IMPORT_TITLE.test(folder)) return folder;
   const cleaned = folder.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^[^A-Za-z]+/, '').replace(/_+$/, '').slice(0, 64);
   return cleaned.length >= 3 ? cleaned : 'demo';
+}
+
+/** Said when the group is named after the folder but not as the folder is named (`aa` → demo). */
+export function groupNameNote(folder: string, a: Answers, flags: Readonly<Record<string, unknown>>): string | undefined {
+  const group = str(a.group);
+  if (flags.group !== undefined || group === undefined || group === folder || group !== suggestedGroupName(folder)) return undefined;
+  return `the folder name "${folder}" is not a valid group name (${IMPORT_TITLE_RULE}: group-name); the group is named ${group} (choose with --group)`;
 }
 
 export function render(setup: InitSetup, a: Answers): { rendered: Rendered; specFile: string; template: TemplateId } {
@@ -55,16 +67,18 @@ export function initFields(setup: InitSetup, folder: string): Field[] {
       choices: () => TEMPLATE_IDS.map((t) => ({ value: t, description: TEMPLATES[t].description })), default: () => 'mock',
     },
     {
-      key: 'group', flag: 'group', kind: 'text', message: 'Group name', default: () => suggestedGroupName(folder),
+      key: 'group', flag: 'group', kind: 'text', message: 'Group name', required: true, default: () => suggestedGroupName(folder),
       validate: (_, a) => groupNameVerdict(setup, a),
     },
     {
-      key: 'backend', flag: 'backend', kind: 'text', message: 'Backend host:port (the value of #backend#)', when: (a) => a.template === 'http',
+      key: 'backend', flag: 'backend', kind: 'text', message: 'Backend host:port (the value of #backend#)',
+      when: (a) => a.template === 'http', needs: { key: 'template', values: ['http'], what: 'the http template' },
       default: () => '127.0.0.1:9000',
       validate: (v) => (HOST_PORT.test(v) ? undefined : `"${v}" must be host[:port], without a scheme or path (002 §5.2.1)`),
     },
     {
-      key: 'app', flag: 'app', kind: 'text', message: 'App name', when: (a) => a.template === 'app-auth', default: () => 'app1',
+      key: 'app', flag: 'app', kind: 'text', message: 'App name', default: () => 'app1',
+      when: (a) => a.template === 'app-auth', needs: { key: 'template', values: ['app-auth'], what: 'the app-auth template' },
       // App names are not documented (api-model.md); this keeps them usable in ${NAME_SECRET}.
       validate: (v) => (/^[A-Za-z][A-Za-z0-9_-]{2,63}$/.test(v) ? undefined : `app name "${v}" must be 3–64 letters, digits, "-" or "_", starting with a letter`),
     },

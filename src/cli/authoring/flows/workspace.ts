@@ -51,6 +51,7 @@ export function appFields(ctx: FlowContext): Field[] {
     {
       key: 'authorizeApis', flag: 'authorize-apis', kind: 'multi', message: 'Authorize for APIs', 
       when: (a) => strs(a.authorizeEnvs).length > 0,
+      needs: () => 'the app is authorized in no environment (--authorize-envs is empty)',
       choices: () => [{ value: '*', description: 'every APP-auth API' }, ...appApis.map((n) => ({ value: n }))], default: () => ['*'],
       validate: (_, a) => check(a, ['workspace-references']),
     },

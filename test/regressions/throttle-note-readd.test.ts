@@ -1,0 +1,30 @@
+/**
+ * Regression: `apig add throttle --name thr_one --yes` ended with "note: ... or add it again with --apis",
+ * and doing that failed (`--name: group shop already has a throttling policy named thr_one`, exit 2). The
+ * note now suggests what works (apig add only adds): a new API bound with --throttle / --acl, or the
+ * operation's extension by hand. The command the note suggests is run here as written.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../e2e/run-cli.js';
+
+describe('the note after adding a policy no API uses', () => {
+  it.each([
+    ['throttle', ['--name', 'thr_one'], 'x-apigateway-ratelimit'],
+    ['acl', ['--name', 'acl_one', '--values', '10.0.0.0/8'], 'x-apigateway-access-control'],
+  ] as const)('%s: suggests a command that works', async (kind, flags, extension) => {
+    const dir = mkdtempSync(join(tmpdir(), 'apig-regression-'));
+    expect((await runCli(['init', '--template', 'mock', '--group', 'shop', '--yes'], { cwd: dir })).code).toBe(0);
+    const added = await runCli(['add', kind, ...flags, '--yes'], { cwd: dir });
+    expect(added.code).toBe(0);
+    const note = /note: no API uses (\w+) yet: add an API with (apig add api --\w+ \w+), or set (\S+): \1 on an operation in shop.yaml\n/.exec(added.stdout);
+    expect(note?.[3]).toBe(extension);
+    expect(added.stdout).not.toContain('again');
+    const suggested = (note?.[2] ?? '').split(' ').slice(1);
+    const bound = await runCli([...suggested, '--path', '/bound', '--yes'], { cwd: dir });
+    expect([bound.stderr, bound.code]).toEqual(['', 0]);
+    expect(bound.stdout).toContain('added API getBound (GET /bound, MOCK backend) in group shop');
+  });
+});
