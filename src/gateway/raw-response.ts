@@ -4,7 +4,7 @@
  * bodies and headers as everywhere else (rulings 1, 5).
  */
 import { STATUS_CODES, type OutgoingHttpHeaders } from 'node:http';
-import type { WireRequest } from './context.js';
+import type { RequestContext, WireRequest } from './context.js';
 import { ERRORS, failure, type ErrorId, type GatewayFailure } from './errors.js';
 import type { RequestEvent } from './events.js';
 import type { Gateway } from './gateway.js';
@@ -30,8 +30,8 @@ export function parserErrorId(code: string | undefined): ErrorId {
 }
 
 /** Renders a gateway error for a request that never became a context (no group: the built-in template). */
-export function rawError(gw: Gateway, wire: WireRequest, f: GatewayFailure): { bytes: Buffer; event: RequestEvent } {
-  const ctx = gw.begin(wire, false);
+/** `ctx`: the request's context when the pipeline already ran (one request id for the answer and the log). */
+export function rawError(gw: Gateway, wire: WireRequest, f: GatewayFailure, ctx: RequestContext = gw.begin(wire, false)): { bytes: Buffer; event: RequestEvent } {
   const r = renderError(f, ctx);
   const headers = gatewayHeaders(ctx, gw.clock, undefined);
   for (const [k, v] of r.headers) headers[k] = v;

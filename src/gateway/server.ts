@@ -79,10 +79,11 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
     });
     server.on('connect', (req: IncomingMessage, socket: Duplex) => {
       socket.on('error', () => undefined);
-      const ctx = gw.begin(wireRequest(req, scheme), false);
+      const wire = wireRequest(req, scheme);
+      const ctx = gw.begin(wire, false);
       const out = runPipeline(ctx);
       const f = out instanceof Promise || out.kind !== 'fail' ? parserFailure('CONNECT', 'CONNECT') : out.failure;
-      const { bytes, event } = rawError(gw, wireRequest(req, scheme), f);
+      const { bytes, event } = rawError(gw, wire, f, ctx);
       socket.end(bytes);
       gw.emit(event);
     });
