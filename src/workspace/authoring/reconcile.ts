@@ -5,7 +5,7 @@
  * (removed keys, changed values, new keys appended to their map). JSON: the parsed object is brought to
  * `next` in place (existing keys keep their order) and written in the file's own indentation.
  */
-import { isMap, isPair, isScalar, Scalar, stringify, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, Scalar, stringify, type Document, type Node, type Pair } from 'yaml';
 import { deepEqual } from '../../spec/codec.js';
 import type { TextFormat } from '../../spec/source.js';
 import { editJson, isObj, type Obj } from './json-edit.js';
@@ -23,20 +23,30 @@ interface Ctx {
   text: string;
   step: number;
   edits: Edit[];
+  /** For resolving aliases when comparing (an alias equals what it points to). */
+  doc: Document;
 }
 
 const SINGLE_LINE = new Set<string>([Scalar.PLAIN, Scalar.QUOTE_DOUBLE, Scalar.QUOTE_SINGLE]);
 
 export function reconcileText(text: string, format: TextFormat, next: unknown): string {
   if (format === 'json') return editJson(text, (root) => { bringTo(root, next); });
-  const doc = parse(text);
+  // A byte-order mark would shift every column by one; CRLF files get CRLF in what is written.
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const body = bom === '' ? text : text.slice(1);
+  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  const doc = parse(body);
   const root = doc.contents;
-  const step = indentStep(text);
-  const whole = (): string => stringify(next, { ...RENDER, indent: step });
-  if (!isMap(root) || root.flow || !isObj(next)) return deepEqual(root?.toJSON(), next) ? text : whole();
-  const ctx: Ctx = { text, step, edits: [] };
+  const step = indentStep(body);
+  const whole = (): string => bom + withEol(stringify(next, { ...RENDER, indent: step }), eol);
+  if (!isMap(root) || root.flow || !isObj(next)) return deepEqual(root?.toJS(doc), next) ? text : whole();
+  const ctx: Ctx = { text: body, step, edits: [], doc };
   reconcileMap(ctx, root, next);
-  return apply(text, ctx.edits);
+  return bom + apply(body, ctx.edits.map((e) => ({ ...e, text: withEol(e.text, eol) })));
+}
+
+function withEol(s: string, eol: string): string {
+  return eol === '\n' ? s : s.replace(/\r?\n/g, eol);
 }
 
 /** A block map with items: recurse per key; removals, changes and one insertion for the new keys. */
@@ -46,7 +56,7 @@ function reconcileMap(ctx: Ctx, node: Node & { items: unknown[] }, next: Obj): v
     if (!isPair(item)) continue;
     const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
     seen.add(key);
-    if (!(key in next)) ctx.edits.push(removal(ctx.text, item));
+    if (!Object.hasOwn(next, key)) ctx.edits.push(removal(ctx.text, item));
     else reconcilePair(ctx, item, next[key]);
   }
   const added = Object.keys(next).filter((k) => !seen.has(k));
@@ -59,7 +69,7 @@ function reconcileMap(ctx: Ctx, node: Node & { items: unknown[] }, next: Obj): v
 
 function reconcilePair(ctx: Ctx, pair: Pair, next: unknown): void {
   const value = pair.value as Node | null;
-  const before: unknown = value === null ? null : value.toJSON();
+  const before: unknown = value === null ? null : value.toJS(ctx.doc);
   if (deepEqual(before, next)) return;
   if (value !== null && isMap(value) && !value.flow && value.items.length > 0 && isObj(next) && Object.keys(next).length > 0) {
     reconcileMap(ctx, value, next);
@@ -110,7 +120,7 @@ function apply(text: string, edits: Edit[]): string {
 /** JSON: mutates `target` towards `next`, keeping the order of the keys it already has. */
 function bringTo(target: unknown, next: unknown): void {
   if (!isObj(target) || !isObj(next)) return;
-  for (const k of Object.keys(target)) if (!(k in next)) delete target[k];
+  for (const k of Object.keys(target)) if (!Object.hasOwn(next, k)) delete target[k];
   for (const [k, v] of Object.entries(next)) {
     const cur = target[k];
     if (isObj(cur) && isObj(v)) bringTo(cur, v);

@@ -76,6 +76,29 @@ describe('reconcileText (YAML)', () => {
   });
 });
 
+describe('reconcileText: what the review found (BOM, CRLF, aliases, prototype-named keys)', () => {
+  it('a file with a byte-order mark keeps it, and new root keys go to column 0', () => {
+    const out = reconcileText('\uFEFFa: 1\nb: x\n', 'yaml', { a: 2, b: 'x', c: 1 });
+    expect(out).toBe('\uFEFFa: 2\nb: x\nc: 1\n');
+    expect(value(out.slice(1))).toEqual({ a: 2, b: 'x', c: 1 });
+  });
+
+  it('a CRLF file gets CRLF in what is written', () => {
+    const out = reconcileText('a:\r\n  b: 1\r\nc: 2\r\n', 'yaml', { a: { b: 1, d: { e: 1 } }, c: 2 });
+    expect(out).toBe('a:\r\n  b: 1\r\n  d:\r\n    e: 1\r\nc: 2\r\n');
+  });
+
+  it('an alias equals what it points to: an unchanged document keeps its anchors and aliases', () => {
+    const text = 'x: &a\n  k: 1\ny: *a\n';
+    expect(reconcileText(text, 'yaml', value(text))).toBe(text);
+  });
+
+  it('keys named like Object.prototype members are ordinary keys', () => {
+    expect(value(reconcileText('constructor: 1\na: 1\n', 'yaml', { a: 1 }))).toEqual({ a: 1 });
+    expect(JSON.parse(reconcileText('{"constructor": 1, "a": 1}', 'json', { a: 1 }))).toEqual({ a: 1 });
+  });
+});
+
 describe('reconcileText (JSON)', () => {
   it('keeps the order of existing keys and the file indentation', () => {
     const text = '{\n    "z": 1,\n    "a": {"k": 1}\n}\n';
