@@ -45,6 +45,42 @@ function mergeNamed<T extends { name: string }>(kind: string, existing: readonly
   return out;
 }
 
+/** Root objects that `$ref`s point into (Swagger 2.0 `#/definitions/...`, OpenAPI 3.0 `#/components/...`). */
+const SHARED = ['definitions', 'parameters', 'responses', 'components'] as const;
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `cur` with the entries of `add` it lacks (at `depth` 1, map entries are merged the same way). */
+function addMissing(cur: unknown, add: Record<string, unknown>, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = isMap(cur) ? { ...cur } : {};
+  for (const [k, v] of Object.entries(add)) {
+    if (!Object.hasOwn(out, k)) out[k] = v;
+    else if (depth > 0 && isMap(v)) out[k] = addMissing(out[k], v, depth - 1);
+  }
+  return out;
+}
+
+/**
+ * The imported APIs may `$ref` the imported file's definitions: entries the group lacks are added (an entry of
+ * the same name in the group is kept, like its APIs), so that no reference dangles after the merge.
+ */
+function withSharedObjects(existing: Group, incoming: Group): Group['kept'] {
+  const from = incoming.kept?.extra ?? {};
+  let extra = existing.kept?.extra;
+  let order = existing.kept?.order;
+  for (const key of SHARED) {
+    const add = from[key];
+    if (!isMap(add)) continue;
+    const cur = extra?.[key];
+    // `components` holds maps of its own (schemas, parameters...): those are merged one level down.
+    const merged = key === 'components' ? addMissing(cur, add, 1) : addMissing(cur, add, 0);
+    extra = { ...extra, [key]: merged };
+    if (order && !order.includes(key)) order = [...order, key];
+  }
+  if (extra === existing.kept?.extra) return existing.kept;
+  return { ...existing.kept, extra, ...(order ? { order } : {}) };
+}
+
 export function mergeGroup(existing: Group, incoming: Group, options: MergeOptions): { group: Group; report: MergeReport } {
   const report: MergeReport = { added: [], overwritten: [], skipped: [], policiesAdded: [], policiesOverridden: [], policiesKept: [] };
   const apis = [...existing.apis];
@@ -64,8 +100,10 @@ export function mergeGroup(existing: Group, incoming: Group, options: MergeOptio
     }
   }
   const knownPaths = new Set(existing.pathItems.map((p) => p.path));
+  const kept = withSharedObjects(existing, incoming);
   const group: Group = {
     ...existing,
+    ...(kept ? { kept } : {}),
     apis,
     pathItems: [...existing.pathItems, ...incoming.pathItems.filter((p) => !knownPaths.has(p.path) && apis.some((a) => a.path === p.path))],
     securitySchemes: mergeNamed('security scheme', existing.securitySchemes, incoming.securitySchemes, options.extendMode, report),

@@ -57,3 +57,21 @@ describe('apig.yaml edits', () => {
     expect(parse(out).groups).toEqual([{ name: 'a', spec: 'a.yaml' }, { name: 'b', spec: 'b.yaml' }]);
   });
 });
+
+describe('merge keeps what imported $refs point to (review finding)', () => {
+  it('adds the definitions the group lacks, keeps its own of the same name, and the components maps one level down', () => {
+    const existing = group('g', [api('a', '/a')], { kept: { extra: { definitions: { Hello: { type: 'string' }, Bye: { type: 'integer' } } }, order: ['swagger', 'info', 'paths', 'definitions'] } });
+    const incoming = group('g', [api('c', '/c')], { kept: { extra: { definitions: { Bye: { type: 'object' }, Other: { type: 'boolean' } }, parameters: { p: { name: 'p', in: 'query' } } } } });
+    const { group: g } = mergeGroup(existing, incoming, { overwrite: false, extendMode: 'merge' });
+    expect(g.kept?.extra?.definitions).toEqual({ Hello: { type: 'string' }, Bye: { type: 'integer' }, Other: { type: 'boolean' } });
+    expect(g.kept?.extra?.parameters).toEqual({ p: { name: 'p', in: 'query' } });
+    expect(g.kept?.order).toEqual(['swagger', 'info', 'paths', 'definitions', 'parameters']);
+    const oas = mergeGroup(group('g', [], { kept: { extra: { components: { schemas: { A: {} } } } } }), group('g', [], { kept: { extra: { components: { schemas: { B: {} }, parameters: { q: {} } } } } }), { overwrite: false, extendMode: 'merge' });
+    expect(oas.group.kept?.extra?.components).toEqual({ schemas: { A: {}, B: {} }, parameters: { q: {} } });
+  });
+
+  it('a group without such objects is left as it was', () => {
+    const existing = group('g', [api('a', '/a')]);
+    expect(mergeGroup(existing, group('g', [api('c', '/c')]), { overwrite: false, extendMode: 'merge' }).group.kept).toBeUndefined();
+  });
+});
