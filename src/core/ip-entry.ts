@@ -43,11 +43,15 @@ export function parseIpEntry(entry: string): IpEntry | string {
   const bad = `"${entry}" is not an IP address, a CIDR block (a/n) or a range (a-b)`;
   const slash = entry.indexOf('/');
   if (slash !== -1) {
-    const network = normalizeIp(entry.slice(0, slash));
+    const written = entry.slice(0, slash);
+    const network = normalizeIp(written);
     const bits = entry.slice(slash + 1);
     const family = ipFamily(network);
     if (!family || !/^\d{1,3}$/.test(bits)) return bad;
-    const prefix = Number(bits);
+    // An IPv4-mapped block (`::ffff:10.0.0.0/104`) counts its prefix in IPv6 bits: 96 of them are the mapping.
+    const mapped = family === 'ipv4' && ipFamily(written) === 'ipv6';
+    if (mapped && Number(bits) < 96) return `"${entry}": an IPv4-mapped block needs a prefix of at least /96`;
+    const prefix = mapped ? Number(bits) - 96 : Number(bits);
     const max = family === 'ipv4' ? 32 : 128;
     if (prefix > max) return `"${entry}": an ${family === 'ipv4' ? 'IPv4' : 'IPv6'} prefix is at most /${max}`;
     return { kind: 'subnet', family, network, prefix };

@@ -93,9 +93,10 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
     });
   }
   await Promise.all(servers.map(({ server, port }) => new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => reject(listenProblem(err, options.host, port)));
+    const failed = (err: NodeJS.ErrnoException): void => reject(listenProblem(err, options.host, port));
+    server.once('error', failed);
     server.listen(port, options.host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       gw.selfPorts.add((server.address() as AddressInfo).port);
       resolve();
     });

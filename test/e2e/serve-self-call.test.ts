@@ -12,7 +12,7 @@ describe('an API calling itself', () => {
     echo = await startBackend('echo');
     const port = await closedPort();
     gw = await startGateway('fixtures/serve/self-call', (ws) => {
-      for (const e of ws.environments) Object.assign(e.variables, { self: `127.0.0.1:${port}`, echo: echo.address });
+      for (const e of ws.environments) Object.assign(e.variables, { self: `127.0.0.1:${port}`, selfname: `localhost:${port}`, echo: echo.address });
     }, { port });
   });
   afterAll(async () => {
@@ -34,6 +34,13 @@ describe('an API calling itself', () => {
     expect(r.json()).toMatchObject({ error_code: 'APIG.0612', error_msg: 'An API cannot call itself.' });
     // The client's request and 10 nested ones reached the gateway; the last was refused before its backend call.
     expect(requests('/loop')).toHaveLength(11);
+  });
+
+  it('a backend named by host name (localhost) is recognised too', async () => {
+    const r = await call(`${gw.url}/named-loop`);
+    expect(r.status).toBe(500);
+    expect(r.json()).toMatchObject({ error_code: 'APIG.0612' });
+    expect(requests('/named-loop')).toHaveLength(11);
   });
 
   it('the depth header is the gateway\'s own: never forwarded to another backend', async () => {

@@ -58,7 +58,7 @@ export async function forward(target: Target, call: BackendCall, timeout: number
   // Without the query string, which may carry credentials: this goes to logs and traces.
   const upstream = `${originOf(target)}${call.path}`;
   const headers: Record<string, string | string[]> = { ...call.headers, host: target.host };
-  if (isSelf(input.ctx, target.hostname, target.port, input.runtime.selfPorts)) {
+  if (input.runtime.selfPorts.has(target.port) && await isSelf(input.ctx, target.hostname, target.port, input.runtime.selfPorts)) {
     const depth = nextCallDepth(input.ctx);
     if (depth === undefined) return { ok: false, failure: failure('API_CALLS_ITSELF', `${upstream}: the call to this gateway would be level ${MAX_CALL_DEPTH + 1}`), upstreamMs: 0, upstream };
     headers[CALL_DEPTH_HEADER] = String(depth);

@@ -4,7 +4,9 @@
  * its own address, on a port it listens on) and counts the depth in `X-Apig-Call-Depth`, a header it
  * adds only on such calls and never forwards elsewhere (x-apig-* names are the gateway's own).
  */
+import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { normalizeIp } from '../../core/ip-entry.js';
 import { headerValue, type RequestContext } from '../context.js';
 
@@ -12,16 +14,33 @@ export const CALL_DEPTH_HEADER = 'x-apig-call-depth';
 /** 001 §7.10: a recursive call deeper than this is refused. */
 export const MAX_CALL_DEPTH = 10;
 
-function isLoopback(host: string): boolean {
-  const ip = normalizeIp(host.replace(/^\[|\]$/g, ''));
-  if (host.toLowerCase() === 'localhost' || ip === '::1' || ip === '0.0.0.0' || ip === '::') return true;
-  return isIP(ip) === 4 && ip.startsWith('127.');
+/** An IP literal in one spelling per address (`[0:0:0:0:0:0:0:1]` is `::1`, `::ffff:127.0.0.1` is `127.0.0.1`). */
+function canonicalIp(host: string): string | undefined {
+  const bare = normalizeIp(host.replace(/^\[|\]$/g, ''));
+  if (isIP(bare) === 4) return bare;
+  if (isIP(bare) !== 6) return undefined;
+  return normalizeIp(new URL(`http://[${bare}]/`).hostname.replace(/^\[|\]$/g, ''));
 }
 
-/** Whether a backend target is this gateway. */
-export function isSelf(ctx: RequestContext, hostname: string, port: number, selfPorts: ReadonlySet<number>): boolean {
+function isLocal(ip: string, own: string | undefined): boolean {
+  if (ip === '::1' || ip === '::' || ip === '0.0.0.0' || ip.startsWith('127.') || ip === own) return true;
+  return Object.values(networkInterfaces()).some((list) => list?.some((i) => canonicalIp(i.address) === ip));
+}
+
+/**
+ * Whether a backend target is this gateway: one of its ports, on an address of this machine (a host name
+ * is resolved; only targets on a port the gateway listens on get that far).
+ */
+export async function isSelf(ctx: RequestContext, hostname: string, port: number, selfPorts: ReadonlySet<number>): Promise<boolean> {
   if (!selfPorts.has(port)) return false;
-  return isLoopback(hostname) || normalizeIp(hostname) === normalizeIp(ctx.localAddress);
+  const own = canonicalIp(ctx.localAddress);
+  const literal = canonicalIp(hostname);
+  if (literal !== undefined) return isLocal(literal, own);
+  const found = await lookup(hostname, { all: true }).catch(() => []);
+  return found.some((a) => {
+    const ip = canonicalIp(a.address);
+    return ip !== undefined && isLocal(ip, own);
+  });
 }
 
 /** The depth the next call carries, or undefined when it would pass the limit. */

@@ -10,6 +10,7 @@ describe('IP list entries (one parser for lint and serve)', () => {
     ['2001:db8::1-2001:db8::ff', { kind: 'range', family: 'ipv6', from: '2001:db8::1', to: '2001:db8::ff' }],
     ['::ffff:10.0.0.1', { kind: 'address', family: 'ipv4', address: '10.0.0.1' }],
     ['fe80::1', { kind: 'address', family: 'ipv6', address: 'fe80::1' }],
+    ['::ffff:10.0.0.0/104', { kind: 'subnet', family: 'ipv4', network: '10.0.0.0', prefix: 8 }],
   ])('%s parses', (entry, parsed) => expect(parseIpEntry(entry)).toEqual(parsed));
 
   it.each([
@@ -23,6 +24,7 @@ describe('IP list entries (one parser for lint and serve)', () => {
     ['::ffff:1.2.3.4-::ffff:1.2.3.3', 'ends before it starts'],
     ['10.0.0.1-fe80::1', 'mixes IPv4 and IPv6'],
     ['example.com', 'is not an IP address'],
+    ['::ffff:10.0.0.0/64', 'needs a prefix of at least /96'],
   ])('%s is refused (%s)', (entry, why) => expect(ipEntryProblem(entry)).toContain(why));
 
   it('orders IPv6 range ends numerically, with :: anywhere and embedded IPv4', () => {

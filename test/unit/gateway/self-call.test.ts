@@ -12,13 +12,15 @@ ${mock()}
 `;
 
 describe('a backend that is the gateway itself', () => {
-  it('is a loopback or the address the request came in on, on a port the gateway listens on', async () => {
+  it('is a loopback, an address of this machine or the one the request came in on (host names resolved), on a port the gateway listens on', async () => {
     const ctx = context(await configFrom(spec), { localAddress: '192.168.1.7' });
     const ports = new Set([8080]);
-    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1', '0.0.0.0', '192.168.1.7']) expect(isSelf(ctx, host, 8080, ports), host).toBe(true);
-    expect(isSelf(ctx, '127.0.0.1', 9000, ports)).toBe(false);
-    expect(isSelf(ctx, '192.168.1.8', 8080, ports)).toBe(false);
-    expect(isSelf(ctx, 'example.com', 8080, ports)).toBe(false);
+    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]', '[0:0:0:0:0:0:0:1]', '::ffff:127.0.0.1', '0.0.0.0', '192.168.1.7']) {
+      expect(await isSelf(ctx, host, 8080, ports), host).toBe(true);
+    }
+    expect(await isSelf(ctx, '127.0.0.1', 9000, ports)).toBe(false);
+    expect(await isSelf(ctx, '192.0.2.8', 8080, ports)).toBe(false);
+    expect(await isSelf(ctx, 'no-such-host.invalid', 8080, ports)).toBe(false);
   });
 
   it('counts the depth from X-Apig-Call-Depth; garbage counts as 0; the 11th level is refused', async () => {
