@@ -29,6 +29,9 @@ describe('flags that belong to another choice', () => {
       [['--backend-type', 'FUNCTION', '--backend-address', 'x.com:80'], 'apig: --backend-address applies to HTTP backends, and --backend-type is FUNCTION\n'],
       [['--backend-type', 'HTTP', '--backend-address', 'x.com:80', '--backend-timeout', 'abc'], 'apig: --backend-timeout: "abc" is not a whole number\n'],
       [['--throttle', 'gold'], 'apig: --throttle: group shop has no throttling policy yet; add one with apig add throttle\n'],
+      // A bad value of the deciding flag is reported as such, not as an empty answer (review finding).
+      [['--backend-type', 'HTTPX', '--backend-address', 'a.b:1'], 'apig: --backend-type: "HTTPX" is not one of MOCK, HTTP, HTTP-VPC, FUNCTION\n'],
+      [['--auth', 'AUTHORIZER', '--authorizer', 'foo'], 'apig: --auth: "AUTHORIZER" is not one of NONE, APP, IAM\n'],
       [['--publish', 'RELEASE'], 'apig: --publish: apig.yaml has no publish: map, so every API is published to RELEASE only; add the map to choose\n'],
     ];
     for (const [flags, stderr] of cases) {

@@ -3,6 +3,7 @@
  * rest, their defaults (as `when` will see them), which finds the questions left open and the flags whose
  * question another answer rules out; and the messages for both (exit 2).
  */
+import { ApigError } from '../../core/errors.js';
 import { convert, flagProperty, show, wordList, type Answers, type Field } from './fields.js';
 import type { Prompter } from './prompter.js';
 
@@ -79,7 +80,10 @@ export function walk(fields: readonly Field[], options: RunOptions): Walk {
       continue;
     }
     if (given !== undefined) {
-      a[f.key] = f.kind === 'list' ? [] : typeof given === 'boolean' ? given : f.kind === 'confirm' || Array.isArray(given) ? undefined : convert(f, given, a).value;
+      const c = f.kind === 'list' || typeof given === 'boolean' || f.kind === 'confirm' || Array.isArray(given) ? undefined : convert(f, given, a);
+      // A value that does not convert is refused first: a later flag's "does not apply" would read it as empty.
+      if (c?.error !== undefined) throw new ApigError('usage', `--${f.flag}: ${c.error}`);
+      a[f.key] = f.kind === 'list' ? [] : typeof given === 'boolean' ? given : c?.value;
       sources.set(f.key, 'flag');
       continue;
     }
