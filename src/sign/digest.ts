@@ -1,4 +1,4 @@
-import { createHmac, hash, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, hash, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /** SHA-256 of the empty body (signing.md §3 step 8; the documents print it with an `f` missing). */
 export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -9,9 +9,13 @@ export function sha256Hex(data: string | Uint8Array): string {
   return hash('sha256', data, 'hex');
 }
 
+/** The key object of the last secret used: signing many requests with one credential skips the key import. */
+let lastKey: { secret: string; key: KeyObject } | undefined;
+
 /** signing.md §3 step 11: HMAC keyed with the secret's UTF-8 bytes as-is (no derivation, no base64 decoding). */
 export function hmacSha256Hex(secret: string, message: string): string {
-  return createHmac('sha256', secret).update(message).digest('hex');
+  if (lastKey?.secret !== secret) lastKey = { secret, key: createSecretKey(Buffer.from(secret, 'utf8')) };
+  return createHmac('sha256', lastKey.key).update(message).digest('hex');
 }
 
 /** Constant-time equality of two hex signatures (signing.md §4 step 6); case-insensitive. */
