@@ -9,7 +9,8 @@ export async function readText(file: string, shown: string = file): Promise<stri
     return await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file'
+      : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : String((err as Error).message);
     throw new ApigError('input', `cannot read ${shown}: ${why}`);
   }
 }

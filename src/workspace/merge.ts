@@ -4,6 +4,7 @@
  * throttling and access-control policies with the same name are merged (kept) or overridden (extend mode).
  */
 import type { Api, Group } from '../core/model.js';
+import { isRecord } from '../spec/codec.js';
 
 export const EXTEND_MODES = ['merge', 'override'] as const;
 export type ExtendMode = (typeof EXTEND_MODES)[number];
@@ -48,14 +49,12 @@ function mergeNamed<T extends { name: string }>(kind: string, existing: readonly
 /** Root objects that `$ref`s point into (Swagger 2.0 `#/definitions/...`, OpenAPI 3.0 `#/components/...`). */
 const SHARED = ['definitions', 'parameters', 'responses', 'components'] as const;
 
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** `cur` with the entries of `add` it lacks (at `depth` 1, map entries are merged the same way). */
 function addMissing(cur: unknown, add: Record<string, unknown>, depth: number): Record<string, unknown> {
-  const out: Record<string, unknown> = isMap(cur) ? { ...cur } : {};
+  const out: Record<string, unknown> = isRecord(cur) ? { ...cur } : {};
   for (const [k, v] of Object.entries(add)) {
     if (!Object.hasOwn(out, k)) out[k] = v;
-    else if (depth > 0 && isMap(v)) out[k] = addMissing(out[k], v, depth - 1);
+    else if (depth > 0 && isRecord(v)) out[k] = addMissing(out[k], v, depth - 1);
   }
   return out;
 }
@@ -70,7 +69,7 @@ function withSharedObjects(existing: Group, incoming: Group): Group['kept'] {
   let order = existing.kept?.order;
   for (const key of SHARED) {
     const add = from[key];
-    if (!isMap(add)) continue;
+    if (!isRecord(add)) continue;
     const cur = extra?.[key];
     // `components` holds maps of its own (schemas, parameters...): those are merged one level down.
     const merged = key === 'components' ? addMissing(cur, add, 1) : addMissing(cur, add, 0);

@@ -95,13 +95,16 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         const diffs = diffValues(group.raw, comparable);
         const shown = displayPath(group.file, io.cwd);
         // apig's own keys (lint suppressions) are left out for the console on purpose: shown, not counted.
-        const ours = (path: string): boolean => APIG_ONLY_KEYS.some((k) => parsePointer(path).includes(k));
+        const dropped = new Set(diffs.filter((d) => {
+          const segments = parsePointer(d.path);
+          return APIG_ONLY_KEYS.some((k) => segments.includes(k));
+        }));
         for (const d of diffs) {
-          const what = ours(d.path) ? "dropped: apig's own key, not for the console" : d.kind;
+          const what = dropped.has(d) ? "dropped: apig's own key, not for the console" : d.kind;
           io.out(`${shown}#${d.path}  ${what}${d.kind === 'changed' ? `: ${JSON.stringify(d.before)} -> ${JSON.stringify(d.after)}` : ''}\n`);
         }
-        const lost = diffs.filter((d) => d.kind !== 'added' && !ours(d.path)).length;
-        const note = diffs.some((d) => ours(d.path)) ? "; apig's own keys are left out on purpose" : '';
+        const lost = diffs.filter((d) => d.kind !== 'added' && !dropped.has(d)).length;
+        const note = dropped.size > 0 ? "; apig's own keys are left out on purpose" : '';
         io.out(lost === 0 ? `${shown}: nothing is lost by this export (scope ${flags.scope})${note}\n` : `${shown}: ${lost} field(s) lost or changed by this export (scope ${flags.scope})${note}\n`);
         ctx.setExit(lost === 0 ? EXIT.ok : EXIT.findings);
         return;

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic, Severity } from '../../core/diagnostic.js';
 import { severityRank } from '../../core/diagnostic.js';
@@ -39,19 +38,10 @@ function discoverConfig(cwd: string): string | undefined {
   }
 }
 
-function readProblem(err: NodeJS.ErrnoException): string {
-  if (err.code === 'ENOENT') return 'no such file';
-  if (err.code === 'EISDIR') return 'it is a folder, not a file';
-  if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission denied';
-  return err.code ?? err.message;
-}
-
 async function readConfig(file: string, shown: string): Promise<LintConfig> {
   const { parseLintConfig } = await import('../../lint/config.js');
-  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    throw new ApigError('config', `cannot read ${shown}: ${readProblem(err)}`);
-  });
-  const { config, diagnostics } = parseLintConfig(shown, text);
+  const { readText } = await import('../../spec/read.js');
+  const { config, diagnostics } = parseLintConfig(shown, await readText(file, shown));
   if (!config) throw new ApigError('config', `${shown} is not a valid lint configuration`, diagnostics);
   return config;
 }

@@ -6,6 +6,7 @@
  * instance enables `authorizer_context_support_num_bool` (004 ch.3 L513); objects, arrays and null never pass.
  */
 import type { AuthContext } from './identity.js';
+import { isRecord } from '../../spec/codec.js';
 
 export interface AuthorizerResult {
   allow: boolean;
@@ -13,7 +14,6 @@ export interface AuthorizerResult {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function parsed(v: unknown, what: string): unknown {
   if (typeof v !== 'string') return v;
@@ -28,13 +28,13 @@ function parsed(v: unknown, what: string): unknown {
 export function parseAuthorizerResult(raw: unknown, numBool: boolean): AuthorizerResult | string {
   try {
     const outer = parsed(raw, 'the result');
-    if (!isObj(outer)) return `the result is ${outer === null ? 'null' : typeof outer}, not {statusCode, body}`;
+    if (!isRecord(outer)) return `the result is ${outer === null ? 'null' : typeof outer}, not {statusCode, body}`;
     const body = 'body' in outer ? parsed(outer.body, 'body') : outer;
-    if (!isObj(body)) return 'body is not a JSON object';
+    if (!isRecord(body)) return 'body is not a JSON object';
     if (body.status !== 'allow' && body.status !== 'deny') return `body.status is ${JSON.stringify(body.status)}, not "allow" or "deny"`;
     const context: AuthContext = {};
     if (body.context !== undefined) {
-      if (!isObj(body.context)) return 'body.context is not an object';
+      if (!isRecord(body.context)) return 'body.context is not an object';
       for (const [k, v] of Object.entries(body.context)) {
         if (typeof v === 'string') context[k] = v;
         else if ((typeof v === 'number' || typeof v === 'boolean') && numBool) context[k] = v;

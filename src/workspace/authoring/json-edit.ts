@@ -1,9 +1,9 @@
 /** The JSON side of text-edit.ts: JSON has no comments, so it is parsed, changed and written back in its own indentation. */
 import { ApigError } from '../../core/errors.js';
+import { isRecord } from '../../spec/codec.js';
 import type { KeyPath } from './text-edit.js';
 
 export type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function jsonIndent(text: string): number | string {
   const m = /\n([ \t]+)\S/.exec(text);
@@ -12,7 +12,7 @@ function jsonIndent(text: string): number | string {
 
 export function jsonAt(root: unknown, path: KeyPath): unknown {
   let node = root;
-  for (const k of path) node = Array.isArray(node) ? node[Number(k)] : isObj(node) ? node[String(k)] : undefined;
+  for (const k of path) node = Array.isArray(node) ? node[Number(k)] : isRecord(node) ? node[String(k)] : undefined;
   return node;
 }
 
@@ -30,7 +30,7 @@ export function jsonMap(root: unknown, path: KeyPath): Obj {
     if (holder[String(k)] === undefined) holder[String(k)] = {};
     node = Array.isArray(node) ? node[Number(k)] : holder[String(k)];
   }
-  if (!isObj(node)) throw new ApigError('input', `${path.join('.')} is not a map`);
+  if (!isRecord(node)) throw new ApigError('input', `${path.join('.')} is not a map`);
   return node;
 }
 

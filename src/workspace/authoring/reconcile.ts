@@ -6,9 +6,9 @@
  * `next` in place (existing keys keep their order) and written in the file's own indentation.
  */
 import { isMap, isPair, isScalar, Scalar, stringify, type Document, type Node, type Pair } from 'yaml';
-import { deepEqual } from '../../spec/codec.js';
+import { deepEqual, isRecord } from '../../spec/codec.js';
 import type { TextFormat } from '../../spec/source.js';
-import { editJson, isObj, type Obj } from './json-edit.js';
+import { editJson, type Obj } from './json-edit.js';
 import {
   columnOf, contentEnd, indentLines, indentStep, keyColumn, lineEndAfter, parse, pastDeeperComments, RENDER,
 } from './text-edit.js';
@@ -39,7 +39,7 @@ export function reconcileText(text: string, format: TextFormat, next: unknown): 
   const root = doc.contents;
   const step = indentStep(body);
   const whole = (): string => bom + withEol(stringify(next, { ...RENDER, indent: step }), eol);
-  if (!isMap(root) || root.flow || !isObj(next)) return deepEqual(root?.toJS(doc), next) ? text : whole();
+  if (!isMap(root) || root.flow || !isRecord(next)) return deepEqual(root?.toJS(doc), next) ? text : whole();
   const ctx: Ctx = { text: body, step, edits: [], doc };
   reconcileMap(ctx, root, next);
   return bom + apply(body, ctx.edits.map((e) => ({ ...e, text: withEol(e.text, eol) })));
@@ -71,7 +71,7 @@ function reconcilePair(ctx: Ctx, pair: Pair, next: unknown): void {
   const value = pair.value as Node | null;
   const before: unknown = value === null ? null : value.toJS(ctx.doc);
   if (deepEqual(before, next)) return;
-  if (value !== null && isMap(value) && !value.flow && value.items.length > 0 && isObj(next) && Object.keys(next).length > 0) {
+  if (value !== null && isMap(value) && !value.flow && value.items.length > 0 && isRecord(next) && Object.keys(next).length > 0) {
     reconcileMap(ctx, value, next);
     return;
   }
@@ -119,11 +119,11 @@ function apply(text: string, edits: Edit[]): string {
 
 /** JSON: mutates `target` towards `next`, keeping the order of the keys it already has. */
 function bringTo(target: unknown, next: unknown): void {
-  if (!isObj(target) || !isObj(next)) return;
+  if (!isRecord(target) || !isRecord(next)) return;
   for (const k of Object.keys(target)) if (!Object.hasOwn(next, k)) delete target[k];
   for (const [k, v] of Object.entries(next)) {
     const cur = target[k];
-    if (isObj(cur) && isObj(v)) bringTo(cur, v);
+    if (isRecord(cur) && isRecord(v)) bringTo(cur, v);
     else if (!deepEqual(cur, v)) target[k] = v;
   }
 }
