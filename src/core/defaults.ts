@@ -84,3 +84,11 @@ export function resultSamples(api: Pick<Api, 'responses'>): { normal?: string; f
   const failure = pick('x-apigateway-result-failure-sample');
   return { ...(normal !== undefined ? { normal } : {}), ...(failure !== undefined ? { failure } : {}) };
 }
+
+/**
+ * The name a PATH parameter binds: a greedy `{name+}` may be declared as `name+` (what Swagger validators
+ * accept for it) or as `name` (x-apigateway.md "Standard Swagger fields": `/users/{proxy+}`).
+ */
+export function pathParamName(name: string): string {
+  return name.endsWith('+') ? name.slice(0, -1) : name;
+}

@@ -2,6 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import type { OpenAPI } from 'openapi-types';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { pathParamName } from '../core/defaults.js';
 import { isRecord } from './codec.js';
 import { simplify, describeError, validateExtension, hasSchema } from './extension-schemas.js';
 import { closestExtension, extensionInfo } from './extensions/registry.js';
@@ -27,6 +28,14 @@ export async function validateDocument(value: unknown, source: string): Promise<
   return [...(await swaggerParserDiagnostics(doc, source)), ...responseKeyWarnings(doc, source), ...extensionDiagnostics(doc, source)];
 }
 
+/** Every parameter object of the paths (path-level and operation-level), after `in` was lowered. */
+function allParameters(doc: Record<string, unknown>): Array<Record<string, unknown>> {
+  const lists: unknown[] = [];
+  if (isRecord(doc.paths)) for (const item of Object.values(doc.paths)) if (isRecord(item)) lists.push(item.parameters);
+  for (const { op } of operations(doc)) lists.push(op.parameters);
+  return lists.flatMap((l) => (Array.isArray(l) ? l.filter(isRecord) : []));
+}
+
 /** The documented variants (upper-case `in`/schemes) are APIG's, not Swagger's: normalise before validating. */
 function forSwaggerParser(doc: Record<string, unknown>): Record<string, unknown> {
   const copy = structuredClone(doc);
@@ -45,6 +54,11 @@ function forSwaggerParser(doc: Record<string, unknown>): Record<string, unknown>
     lowerSchemes(op);
     lowerIn(op.parameters);
     if (isRecord(op.responses)) for (const k of nonStandardResponseKeys(op.responses)) delete op.responses[k];
+  }
+  // A greedy `{name+}` (APIG's, not Swagger's) may be declared as `name` or `name+`: both read as `{name}`.
+  if (isRecord(copy.paths)) {
+    copy.paths = Object.fromEntries(Object.entries(copy.paths).map(([path, item]) => [path.replace(/\{([^{}]+)\+\}/g, '{$1}'), item]));
+    for (const p of allParameters(copy)) if (p.in === 'path' && typeof p.name === 'string') p.name = pathParamName(p.name);
   }
   return copy;
 }

@@ -8,6 +8,7 @@
  * against JSON false), numbers numerically, strings exactly; the method case-insensitively.
  */
 import type { Condition, ConditionType } from '../../core/model.js';
+import { pathParamName } from '../../core/defaults.js';
 import { clientIpOf } from '../client-ip.js';
 import { headerValue, type RequestContext } from '../context.js';
 import { contextVariable } from '../context-vars.js';
@@ -52,7 +53,7 @@ function cookie(ctx: RequestContext, name: string): string | undefined {
 function requestParam(ctx: RequestContext, name: string): string | undefined {
   const declared = ctx.hit?.api.params.find((p) => p.name === name || p.name.toLowerCase() === name.toLowerCase());
   const values = ctx.params;
-  if (declared?.location === 'PATH') return values?.path[declared.name.replace(/\+$/, '')] ?? ctx.hit?.pathParams[declared.name];
+  if (declared?.location === 'PATH') return values?.path[pathParamName(declared.name)] ?? ctx.hit?.pathParams[declared.name];
   if (declared?.location === 'HEADER') return values?.header[declared.name.toLowerCase()] ?? headerValue(ctx.headers, declared.name.toLowerCase());
   return values?.query[name] ?? new URLSearchParams(ctx.query).get(name) ?? (declared ? undefined : headerValue(ctx.headers, name.toLowerCase()));
 }

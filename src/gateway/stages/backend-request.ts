@@ -14,6 +14,7 @@
  * call last (backend-sign.ts).
  */
 import type { BackendParamLocation } from '../../core/model.js';
+import { pathParamName } from '../../core/defaults.js';
 import type { BackendCall } from '../backend-call.js';
 import { signBackendCall } from '../backend-sign.js';
 import type { BackendPlan } from '../backends/plan.js';
@@ -122,7 +123,7 @@ function buildCall(ctx: RequestContext): StageOutcome {
     if (bp.origin === 'REQUEST') {
       const fp = api.params.find((p) => p.name === bp.value);
       const loc = fp?.location ?? 'QUERY';
-      value = loc === 'PATH' ? values.path[bp.value.replace(/\+$/, '')] : loc === 'HEADER' ? values.header[bp.value.toLowerCase()] : values.query[bp.value] ?? new URLSearchParams(ctx.query).get(bp.value) ?? undefined;
+      value = loc === 'PATH' ? values.path[pathParamName(bp.value)] : loc === 'HEADER' ? values.header[bp.value.toLowerCase()] : values.query[bp.value] ?? new URLSearchParams(ctx.query).get(bp.value) ?? undefined;
       if (fp && (fp.location !== bp.location || fp.name.toLowerCase() !== bp.name.toLowerCase()) && (loc === 'QUERY' || loc === 'HEADER')) remove(loc, fp.name);
     } else if (bp.origin === 'CONSTANT') value = bp.value;
     else value = contextVariable(ctx, bp.value.replace(/^\$context\./, ''));

@@ -6,7 +6,7 @@
  * error" gateway response (ruling 1). An empty value counts as absent for a required parameter.
  */
 import type { Param } from '../../core/model.js';
-import { paramType } from '../../core/defaults.js';
+import { paramType, pathParamName } from '../../core/defaults.js';
 import { headerValue, traceStep, type ParamValues, type RequestContext } from '../context.js';
 import { failure } from '../errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
@@ -57,7 +57,7 @@ export function params(ctx: RequestContext): StageOutcome {
   for (const p of api.params) {
     const loc = p.location === 'PATH' ? 'path' : p.location === 'QUERY' ? 'query' : 'header';
     // A greedy path parameter may be declared as `name+` (what Swagger validators accept for `{name+}`).
-    const key = loc === 'header' ? p.name.toLowerCase() : loc === 'path' ? p.name.replace(/\+$/, '') : p.name;
+    const key = loc === 'header' ? p.name.toLowerCase() : loc === 'path' ? pathParamName(p.name) : p.name;
     const given = loc === 'path' ? values.path[key] : loc === 'query' ? query[key] : headerValue(ctx.headers, key);
     if (given === undefined || given === '') {
       if (p.required) {

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { pathParamName } from '../../core/defaults.js';
 import { apiSites, backendsOf, paramPointer } from '../sites.js';
 
 /** ReqParamBase / BackendParamBase name: 1–32, starts with a letter; letters, digits, `-`, `_`, `.`. */
@@ -18,7 +19,7 @@ export default {
       for (const p of site.api.params) {
         if (p.location === 'BODY' || p.location === 'FORMDATA') continue;
         const at = paramPointer(site, p);
-        if (!PARAM_NAME.test(p.name)) ctx.report({ group: site.group, path: `${at}/name` }, `parameter name "${p.name}" must be 1–32 characters, start with a letter, and use letters, digits, "-", "_", "."`);
+        if (!PARAM_NAME.test(p.location === 'PATH' ? pathParamName(p.name) : p.name)) ctx.report({ group: site.group, path: `${at}/name` }, `parameter name "${p.name}" must be 1–32 characters, start with a letter, and use letters, digits, "-", "_", "."`);
         const key = `${p.location}:${p.location === 'HEADER' ? p.name.toLowerCase() : p.name}`;
         if (seen.has(key)) ctx.report({ group: site.group, path: `${at}/name` }, `parameter "${p.name}" is defined twice in ${p.location}`);
         seen.add(key);

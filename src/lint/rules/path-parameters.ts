@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { apiSites, paramPointer, pathParams } from '../sites.js';
-import { requestPath } from '../../core/defaults.js';
+import { pathParamName, requestPath } from '../../core/defaults.js';
 import { join } from '../../core/pointer.js';
 
 export default {
@@ -16,10 +16,10 @@ export default {
       const inPath = pathParams(requestPath(site.model, site.api));
       const defined = site.api.params.filter((p) => p.location === 'PATH');
       for (const name of inPath) {
-        if (!defined.some((p) => p.name === name)) ctx.report({ group: site.group, path: join(site.at, 'parameters') }, `path parameter {${name}} has no definition: add a parameter with in: path and name: ${name}`);
+        if (!defined.some((p) => pathParamName(p.name) === name)) ctx.report({ group: site.group, path: join(site.at, 'parameters') }, `path parameter {${name}} has no definition: add a parameter with in: path and name: ${name}`);
       }
       for (const p of defined) {
-        if (!inPath.includes(p.name)) ctx.report({ group: site.group, path: `${paramPointer(site, p)}/name` }, `PATH parameter "${p.name}" does not appear in the path ${site.api.path}`);
+        if (!inPath.includes(pathParamName(p.name))) ctx.report({ group: site.group, path: `${paramPointer(site, p)}/name` }, `PATH parameter "${p.name}" does not appear in the path ${site.api.path}`);
         else if (p.required === false) ctx.report({ group: site.group, path: `${paramPointer(site, p)}/required` }, `PATH parameter "${p.name}" must be required`);
       }
     }

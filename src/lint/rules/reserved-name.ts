@@ -11,6 +11,8 @@ export function reservedReason(name: string, location: string): string | undefin
   return undefined;
 }
 
+const X_AUTH_TOKEN = 'the gateway reads it for IAM authentication (002 §5.2.1, 000 §3.12)';
+
 export default {
   meta: {
     id: 'reserved-name',
@@ -28,13 +30,18 @@ export default {
         if (reason) ctx.report({ group: site.group, path: at }, `parameter "${p.name}": ${reason}`);
         if (p.location !== 'HEADER') continue;
         const n = p.name.toLowerCase();
-        if (n === 'x-auth-token') ctx.report({ group: site.group, path: at }, 'X-Auth-Token may not be a HEADER parameter: the gateway reads it for IAM authentication (002 §5.2.1, 000 §3.12)');
+        if (n === 'x-auth-token') ctx.report({ group: site.group, path: at }, `X-Auth-Token may not be a HEADER parameter: ${X_AUTH_TOKEN}`);
         if (n === 'authorization' && auth.type !== 'APP') ctx.report({ group: site.group, path: at }, 'Authorization may not be a HEADER parameter (002 §5.2.1); only APP-auth APIs may list it, to document the signature header');
       }
       for (const { backend, at } of backendsOf(site)) {
         backend.params?.forEach((bp, i) => {
+          const where = { group: site.group, path: `${at}/parameters/${i}/name` };
           const reason = reservedReason(bp.name, bp.location);
-          if (reason) ctx.report({ group: site.group, path: `${at}/parameters/${i}/name` }, `backend parameter "${bp.name}": ${reason}`);
+          if (reason) ctx.report(where, `backend parameter "${bp.name}": ${reason}`);
+          if (bp.location !== 'HEADER') return;
+          const n = bp.name.toLowerCase();
+          if (n === 'x-auth-token') ctx.report(where, `X-Auth-Token may not be a backend HEADER parameter: ${X_AUTH_TOKEN}`);
+          if (n === 'authorization') ctx.report(where, 'Authorization may not be a backend HEADER parameter (002 §5.2.1): the gateway sets it when a signature key signs the backend call');
         });
       }
     }
