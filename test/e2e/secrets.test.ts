@@ -85,3 +85,64 @@ describe('apig serve binding', () => {
     expect(err).toContain('listening on 0.0.0.0: other machines can reach this emulator');
   });
 });
+
+/**
+ * Every kind of secret at once: fixtures/serve/auth holds app secrets, an AppCode, IAM tokens, an AK/SK pair
+ * and signature-key secrets (hmac and basic), written literally. Each command's whole output, the serve
+ * binary's request log with --trace, and the trace header a request can ask for are grepped.
+ */
+describe('secrets of every kind never appear in output', () => {
+  const KINDS = {
+    'app secret': 'app1-secret-value', AppCode: 'app1-appcode-value', token: 'token-alice-value', SK: 'sk-alice-value',
+    'hmac signature key': 'gw-secret-value', 'basic signature key': 'gw-password-value',
+  };
+  const clean = (text: string, what: string): void => {
+    for (const [kind, value] of Object.entries(KINDS)) expect(text.includes(value), `${what} printed the ${kind}`).toBe(false);
+  };
+  const ws = join(ROOT, 'fixtures/serve/auth');
+  const url = 'http://127.0.0.1:9/app';
+  const commands: Array<[string, string[]]> = [
+    ['export', ['export', ws, '--scope', 'extended']],
+    ['lint json', ['lint', ws, '-f', 'json']],
+    ['sign --app --json', ['sign', '--app', 'app1', '-w', ws, '--json', url]],
+    ['sign --app --debug', ['sign', '--app', 'app1', '-w', ws, '--debug', url]],
+    ['sign AK/SK --debug', ['sign', '--key', 'AKALICE', '--secret', KINDS.SK, '--debug', url]],
+    ['sign --token --json', ['sign', '--token', KINDS.token, '--json', url]],
+    ['sign --basic --debug', ['sign', '--app', 'app1', '-w', ws, '--basic', '--debug', url]],
+    ['sign --app-secret-headers --json', ['sign', '--app', 'app1', '-w', ws, '--app-secret-headers', '--json', url]],
+    ['sign --appcode --debug', ['sign', '--appcode', KINDS.AppCode, '--debug', url]],
+    ['sign --send failure --json', ['sign', '--token', KINDS.token, '--send', '--json', url]],
+  ];
+
+  it.each(commands)('%s', async (what, args) => {
+    const r = await runCli(args);
+    clean(r.stdout + r.stderr, what);
+  });
+
+  it('apig serve --trace: the request log and the trace header', async () => {
+    const { spawnServe, until } = await import('./serve-helpers.js');
+    const { signRequest } = await import('../../src/sign/index.js');
+    const server = await spawnServe([ws, '-p', '0', '--trace', '--log-format', 'json']);
+    try {
+      const target = `${server.url}/app`;
+      const signed = signRequest({ method: 'GET', url: target, key: 'app1-key', secret: KINDS['app secret'] });
+      const calls: Array<Record<string, string>> = [
+        { ...Object.fromEntries(signed.headers), 'X-Apig-Emulator-Trace': '1' },
+        { 'X-Apig-AppCode': KINDS.AppCode, 'X-Apig-Emulator-Trace': '1' },
+        { 'X-Auth-Token': KINDS.token, 'X-Apig-Emulator-Trace': '1' },
+      ];
+      let headers = '';
+      for (const h of calls) {
+        const res = await fetch(target, { headers: h });
+        await res.arrayBuffer();
+        headers += JSON.stringify([...res.headers]);
+      }
+      await until(server.stderr, (t) => (t.match(/"type":"request"/g) ?? []).length >= calls.length, 'three request lines');
+      clean(headers, 'the trace header');
+      clean(server.stdout() + server.stderr(), 'the serve log');
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
+});
