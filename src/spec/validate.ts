@@ -57,7 +57,7 @@ function forSwaggerParser(doc: Record<string, unknown>): Record<string, unknown>
   }
   // A greedy `{name+}` (APIG's, not Swagger's) may be declared as `name` or `name+`: both read as `{name}`.
   if (isRecord(copy.paths)) {
-    copy.paths = Object.fromEntries(Object.entries(copy.paths).map(([path, item]) => [path.replace(/\{([^{}]+)\+\}/g, '{$1}'), item]));
+    copy.paths = Object.fromEntries(Object.entries(copy.paths).map(([path, item]) => [greedyAsPlain(path), item]));
     for (const p of allParameters(copy)) if (p.in === 'path' && typeof p.name === 'string') p.name = pathParamName(p.name);
   }
   return copy;
@@ -94,7 +94,10 @@ async function swaggerParserDiagnostics(doc: Record<string, unknown>, source: st
     const details = (err as { details?: ErrorObject[] }).details;
     if (Array.isArray(details) && details.length > 0) return schemaErrors(details, source);
     const message = (err as Error).message.replace(/^Validation failed\.\s*/, '');
-    return [{ code: 'swagger', severity: 'error', message, path: pathFromMessage(message), source }];
+    const named = namedOperation(message, doc);
+    if (!named) return [{ code: 'swagger', severity: 'error', message, path: '', source }];
+    // Named as written, not as validated (a greedy `{name+}` reads `{name}` there).
+    return [{ code: 'swagger', severity: 'error', message: message.replace(named.validated, named.written), path: named.pointer, source }];
   }
 }
 
@@ -130,13 +133,25 @@ function withoutBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   });
 }
 
-/** swagger-parser's semantic errors name the path as `/paths/{path}/get`; turn that into a pointer. */
-function pathFromMessage(message: string): string {
-  const m = /(\/paths\/\S+?\/(?:get|put|post|delete|options|head|patch))\b/.exec(message);
-  if (!m || !m[1]) return '';
-  const [, , path, method] = /^\/(paths)\/(.*)\/([a-z]+)$/.exec(m[1]) ?? [];
-  return path && method ? `/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}` : '';
+/**
+ * swagger-parser's semantic errors name an operation as `/paths{path}/get`, with the path as validated; find
+ * the path as written (a greedy `{name+}` reads `{name}` there) and its pointer.
+ */
+function namedOperation(message: string, doc: Record<string, unknown>): { validated: string; written: string; pointer: string } | undefined {
+  let best: { validated: string; written: string; pointer: string; length: number } | undefined;
+  for (const written of isRecord(doc.paths) ? Object.keys(doc.paths) : []) {
+    const m = new RegExp(`/paths${escapeRegExp(greedyAsPlain(written))}/(get|put|post|delete|options|head|patch)\\b`).exec(message);
+    // The longest path that fits wins (`/a` also prefixes `/a/b/get`).
+    if (m && m[1] && (!best || written.length > best.length)) {
+      best = { validated: m[0], written: `/paths${written}/${m[1]}`, pointer: `/paths/${written.replace(/~/g, '~0').replace(/\//g, '~1')}/${m[1]}`, length: written.length };
+    }
+  }
+  return best;
 }
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const greedyAsPlain = (path: string): string => path.replace(/\{([^{}]+)\+\}/g, '{$1}');
 
 export function extensionDiagnostics(doc: Record<string, unknown>, source: string): Diagnostic[] {
   const out: Diagnostic[] = [];

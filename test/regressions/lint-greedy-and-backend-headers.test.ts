@@ -46,3 +46,25 @@ describe('backend HEADER parameters', () => {
     expect(found.some((x) => x.startsWith('reserved-name:') && x.includes(why)), found.join('\n')).toBe(true);
   });
 });
+
+describe('swagger-parser findings are placed on the operation they name', () => {
+  it('a path with several segments (it went to the first path of the file) and a greedy one', async () => {
+    const f = file(`swagger: "2.0"
+info: {title: greedy_group, version: "1"}
+paths:
+  /xyz:
+    get:
+      operationId: xyz
+      responses: {"200": {description: ok}}
+  /b/{p+}/c:
+    post:
+      operationId: bpc
+      responses: {"200": {description: ok}}
+`);
+    const r = await runCli(['lint', f, '-f', 'json']);
+    const hit = (JSON.parse(r.stdout) as { results: Array<{ code: string; message: string; path: string; range: { start: { line: number } } }> }).results.find((x) => x.code === 'swagger-schema');
+    expect(hit?.path).toBe('/paths/~1b~1{p+}~1c/post');
+    expect(hit?.message).toContain('/paths/b/{p+}/c/post');
+    expect(hit?.range.start.line).toBe(9);
+  });
+});
