@@ -99,7 +99,11 @@ export function signedHeadersCause(gateway: string, ours: string): string {
   return 'the signed header names must match the header lines (000 §4.7 step 3, line 7): the client signed another set of headers; compare --signed-headers';
 }
 
-export function payloadCause(gateway: string, ours: string): string {
+/** `declared`: the signed X-Sdk-Content-Sha256 value of apig's canonical request, if any. */
+export function payloadCause(gateway: string, ours: string, declared?: string): string {
+  if (declared !== undefined && ours === declared && ours !== UNSIGNED && /^[0-9a-f]{64}$/.test(gateway)) {
+    return 'the signed X-Sdk-Content-Sha256 is not the hash of the body that arrived: a gateway that checks the declared hash (apig serve does) puts the body\'s own hash here; send exactly the bytes that were hashed';
+  }
   if (gateway === UNSIGNED || ours === UNSIGNED) {
     return `only ${gateway === UNSIGNED ? 'the client' : 'apig'} used "X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD" (the core SDKs add it for non-JSON bodies, signing.md §5): use --unsigned-payload the same way`;
   }

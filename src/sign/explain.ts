@@ -92,7 +92,7 @@ export function diffCanonical(gatewayCr: string, oursCr: string): ExplainLine[] 
     ...headers,
     { line: next, part: 'blank', gateway: '', ours: '', same: true },
     line(next + 1, 'signedHeaders', g.signedHeaders, o.signedHeaders, signedHeadersCause),
-    line(next + 2, 'payloadHash', g.payloadHash, o.payloadHash, payloadCause),
+    line(next + 2, 'payloadHash', g.payloadHash, o.payloadHash, (gp, op) => payloadCause(gp, op, o.headers.find((h) => h.name === 'x-sdk-content-sha256')?.value)),
   ];
 }
 

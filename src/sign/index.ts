@@ -23,6 +23,7 @@ export {
   type AuthKind, type AuthErrorCode, type VerifyFailure, type FailureFacts,
 } from './gateway-messages.js';
 export { CLIENT_VARIANTS, STRICT_VARIANT, type ClientVariant, type ClientVariantId } from './variants.js';
+export { verifyNeedsBody, signsContentSha } from './payload.js';
 export {
   explainGatewayError, diffCanonical,
   type Explanation, type ExplainLine, type ExplainPart, type ClockSkew, type LocalClock, type ExplainOptions,

@@ -8,11 +8,12 @@ import { compareCodeUnits, sortSmall } from './percent.js';
 import { hasLineBreak, isToken, looksLikeSdkDate, upperMethod } from './chars.js';
 import { hmacSha256Hex, sha256Hex } from './digest.js';
 import { HeaderBag, trimOws, type HeaderField, type HeaderInput } from './headers.js';
+import { signsContentSha, UNSIGNED_PAYLOAD } from './payload.js';
 import { parseRawUrl, type RawUrl } from './raw-url.js';
 import { formatSdkDate } from './sdk-date.js';
 import { requestTarget, wirePath } from './wire.js';
 
-export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+export { UNSIGNED_PAYLOAD };
 export const CONTENT_SHA256_HEADER = 'X-Sdk-Content-Sha256';
 export const DATE_HEADER = 'X-Sdk-Date';
 
@@ -100,6 +101,17 @@ function warningsFor(input: SignInput, names: readonly string[], sdkDate: string
   return w;
 }
 
+/** A declared payload hash the gateway would refuse, or one it ignores (payload.ts). */
+function payloadWarnings(input: SignInput, all: HeaderBag, declared: boolean, payloadHash: string): string[] {
+  if (!declared) {
+    return all.has('x-sdk-content-sha256')
+      ? ['X-Sdk-Content-Sha256 is sent but not signed: the body is hashed instead, and apig serve ignores the header (add it to --signed-headers to declare the hash)']
+      : [];
+  }
+  if (payloadHash === UNSIGNED_PAYLOAD || payloadHash === sha256Hex(input.body ?? '')) return [];
+  return [`X-Sdk-Content-Sha256 "${payloadHash}" is not the SHA-256 of the body: apig serve refuses a body that does not match the hash it declares (send the bytes that were hashed, or UNSIGNED-PAYLOAD)`];
+}
+
 /**
  * Signs a request (signing.md §3). Throws ApigError('input') for an invalid URL, header or signed-header list.
  * Written as one straight pass with few allocations: it is the hot path of `bench/sign.bench.mjs`.
@@ -126,8 +138,9 @@ export function signRequest(input: SignInput): SignTrace {
   }
   const names = chooseSignedNames(input, given, all, addedSigned);
   const sdkDate = trimOws(all.get('x-sdk-date')?.value ?? '');
-  const contentSha = all.get('x-sdk-content-sha256');
-  // Step 8: a caller-supplied x-sdk-content-sha256 is used verbatim, whatever its case or content.
+  // Step 8: a caller-supplied x-sdk-content-sha256 is used verbatim, whatever its case or content, when it is
+  // signed; an unsigned one is ignored and the body hashed, as the strict verifier does (payload.ts).
+  const contentSha = signsContentSha(names) ? all.get('x-sdk-content-sha256') : undefined;
   const payloadHash = contentSha ? trimOws(contentSha.value) : sha256Hex(input.body ?? '');
   const method = upperMethod(input.method);
   const uri = canonicalUri(url.rawPath);
@@ -148,7 +161,7 @@ export function signRequest(input: SignInput): SignTrace {
     canonicalUri: uri, canonicalQuery: query, canonicalHeaders: headerLines, signedHeaders: names, payloadHash,
     canonicalRequest, sdkDate, stringToSign: sts, signature, authorization, added, headers,
     wire: { path, query, target: requestTarget(path, query) },
-    warnings: warningsFor(input, names, sdkDate),
+    warnings: [...warningsFor(input, names, sdkDate), ...payloadWarnings(input, all, contentSha !== undefined, payloadHash)],
   };
 }
 

@@ -1,10 +1,11 @@
 /**
- * How deviating official clients build the canonical request (signing.md §4.8, §5). The verifier's lenient
- * mode tries these after a strict mismatch and names the family that matched.
+ * How deviating official clients build the canonical request (signing.md §4.8, §5), plus clients that hash
+ * from an unsigned X-Sdk-Content-Sha256 (payload.ts). The verifier's lenient mode tries these after a strict
+ * mismatch and names the family that matched.
  */
 import { STRICT, type CanonicalOptions } from './canonical.js';
 
-export type ClientVariantId = 'apig-js' | 'core-nodejs' | 'apig-java' | 'apig-js-legacy';
+export type ClientVariantId = 'apig-js' | 'core-nodejs' | 'apig-java' | 'apig-js-legacy' | 'unsigned-content-sha256';
 
 export interface ClientVariant {
   id: ClientVariantId;
@@ -15,6 +16,11 @@ export interface ClientVariant {
   upperCaseMethod: boolean;
   /** §3 step 8 hashes every body; the APIG JS signers blank it unless POST/PUT/PATCH (vector get-with-body). */
   hashBodyForAllMethods: boolean;
+  /**
+   * The payload hash comes from `X-Sdk-Content-Sha256` even when SignedHeaders does not list it (§3 step 8 read
+   * literally). The strict verifier hashes the body instead (payload.ts).
+   */
+  payloadFromUnsignedHeader: boolean;
 }
 
 export interface StrictVariant extends Omit<ClientVariant, 'id'> {
@@ -27,6 +33,7 @@ export const STRICT_VARIANT: StrictVariant = {
   canonical: STRICT,
   upperCaseMethod: true,
   hashBodyForAllMethods: true,
+  payloadFromUnsignedHeader: false,
 };
 
 export const CLIENT_VARIANTS = [
@@ -36,6 +43,7 @@ export const CLIENT_VARIANTS = [
     canonical: { ...STRICT, pathDecode: 'decodeURI', queryDecode: 'decodeURI', querySort: 'decodedCodeUnits' },
     upperCaseMethod: false,
     hashBodyForAllMethods: false,
+    payloadFromUnsignedHeader: false,
   },
   {
     id: 'core-nodejs',
@@ -43,6 +51,7 @@ export const CLIENT_VARIANTS = [
     canonical: { ...STRICT, pathDecode: 'none', querySort: 'decodedCodeUnits', trimHeaderValues: false, headerLineOrder: 'locale' },
     upperCaseMethod: false,
     hashBodyForAllMethods: true,
+    payloadFromUnsignedHeader: false,
   },
   {
     id: 'apig-java',
@@ -50,6 +59,7 @@ export const CLIENT_VARIANTS = [
     canonical: { ...STRICT, queryDecode: 'form', querySort: 'encoded' },
     upperCaseMethod: true,
     hashBodyForAllMethods: true,
+    payloadFromUnsignedHeader: false,
   },
   {
     id: 'apig-js-legacy',
@@ -57,6 +67,15 @@ export const CLIENT_VARIANTS = [
     canonical: { ...STRICT, emptyValue: 'bare', querySort: 'joined' },
     upperCaseMethod: false,
     hashBodyForAllMethods: false,
+    payloadFromUnsignedHeader: false,
+  },
+  {
+    id: 'unsigned-content-sha256',
+    label: 'payload hash taken from an X-Sdk-Content-Sha256 header that SignedHeaders does not list (the body must still match a declared hash)',
+    canonical: STRICT,
+    upperCaseMethod: true,
+    hashBodyForAllMethods: true,
+    payloadFromUnsignedHeader: true,
   },
 ] as const satisfies readonly ClientVariant[];
 

@@ -7,9 +7,10 @@ import {
   type AuthErrorCode, type AuthKind, type FailureFacts, type VerifyFailure,
 } from './gateway-messages.js';
 import { HeaderBag, trimOws, type HeaderInput } from './headers.js';
+import { contradictedBy, receivedPayload, withPayloadLine, type Payload } from './payload.js';
 import { formatSdkDate, parseSdkDate } from './sdk-date.js';
 import {
-  CLIENT_VARIANTS, STRICT_VARIANT, variantHashesBody, variantMethod,
+  CLIENT_VARIANTS, STRICT_VARIANT, variantMethod,
   type ClientVariant, type ClientVariantId, type StrictVariant,
 } from './variants.js';
 
@@ -57,6 +58,8 @@ export type VerifyResult =
       canonicalRequest?: string;
       /** In strict mode, a client variant whose canonicalisation would have matched: a hint for warnings. */
       wouldMatch?: ClientVariantId;
+      /** The signature covered an `X-Sdk-Content-Sha256` hash that the body received does not have (payload.ts). */
+      bodyHash?: { declared: string; received: string };
     };
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
@@ -76,16 +79,25 @@ export function receivedCanonicalRequest(
   signedNames: readonly string[],
   variant: ClientVariant | StrictVariant = STRICT_VARIANT,
 ): string {
-  const contentSha = bag.get('x-sdk-content-sha256');
-  const hashBody = variantHashesBody(variant, req.method);
-  return joinCanonicalRequest({
+  return rebuild(req, bag, signedNames, variant).canonicalRequest;
+}
+
+interface Rebuilt {
+  canonicalRequest: string;
+  payload: Payload;
+}
+
+function rebuild(req: ReceivedRequest, bag: HeaderBag, signedNames: readonly string[], variant: ClientVariant | StrictVariant): Rebuilt {
+  const payload = receivedPayload(req.method, req.body, bag, signedNames, variant);
+  const canonicalRequest = joinCanonicalRequest({
     method: variantMethod(variant, req.method),
     uri: canonicalUri(req.rawPath, variant.canonical.pathDecode),
     query: canonicalQuery(req.rawQuery, variant.canonical),
     headers: canonicalHeaders(bag, signedNames, variant.canonical),
     signedHeaders: signedNames.join(';'),
-    payloadHash: contentSha ? trimOws(contentSha.value) : sha256Hex(hashBody ? req.body : ''),
+    payloadHash: payload.line,
   });
+  return { canonicalRequest, payload };
 }
 
 function signatureOf(cr: string, sdkDate: string, secret: string): string {
@@ -95,7 +107,8 @@ function signatureOf(cr: string, sdkDate: string, secret: string): string {
 /**
  * Verifies an SDK-HMAC-SHA256 request as the gateway does (signing.md §4): parse Authorization, look up the
  * key, require a signed `x-sdk-date` within ±15 minutes of `now`, require every signed header, rebuild the
- * canonical request and compare signatures in constant time. Failures carry the gateway's exact texts.
+ * canonical request and compare signatures in constant time, then hold a declared body hash to the body
+ * (payload.ts). Failures carry the gateway's exact texts.
  *
  * @param lookupSecret the secret for an AppKey / AK, or undefined when unknown (→ `app not found, appkey …`).
  * @param now the server clock (injected, so tests and `--clock` are deterministic).
@@ -107,7 +120,7 @@ export function verifySignature(
   options: VerifyOptions = {},
 ): VerifyResult {
   const kind = options.auth ?? 'app';
-  const fail = (reason: VerifyFailure, facts: FailureFacts = {}, extra: { wouldMatch?: ClientVariantId } = {}): VerifyResult => {
+  const fail = (reason: VerifyFailure, facts: FailureFacts = {}, extra: { wouldMatch?: ClientVariantId; bodyHash?: { declared: string; received: string } } = {}): VerifyResult => {
     const detail = failureDetail(reason, kind, facts);
     return {
       ok: false, status: 401, code: AUTH_ERROR_CODE[kind], reason, detail, message: failureMessage(kind, detail),
@@ -136,15 +149,26 @@ export function verifySignature(
   const absent = names.find((n) => !bag.has(n.toLowerCase()));
   if (absent !== undefined) return fail('signed-header-missing', { key: auth.key, header: absent });
 
-  const strict = receivedCanonicalRequest(req, bag, names);
-  if (signaturesEqual(signatureOf(strict, sdkDate, secret), auth.signature)) {
-    return { ok: true, key: auth.key, signedHeaders: names, canonicalRequest: strict };
+  const strict = rebuild(req, bag, names, STRICT_VARIANT);
+  const signs = (cr: string): boolean => signaturesEqual(signatureOf(cr, sdkDate, secret), auth.signature);
+  // The signed-body rule (payload.ts): a signature over a declared hash the body does not have fails like any
+  // other mismatch, with the canonical request the gateway gets when it hashes the body it received.
+  const bodyDiffers = (payload: Payload): VerifyResult | undefined => {
+    const received = contradictedBy(payload, req.body);
+    if (received === undefined) return undefined;
+    const canonicalRequest = withPayloadLine(strict.canonicalRequest, received);
+    return fail('signature-mismatch', { key: auth.key, canonicalRequest }, { bodyHash: { declared: payload.line, received } });
+  };
+  if (signs(strict.canonicalRequest)) {
+    return bodyDiffers(strict.payload) ?? { ok: true, key: auth.key, signedHeaders: names, canonicalRequest: strict.canonicalRequest };
   }
   for (const variant of CLIENT_VARIANTS) {
-    const cr = receivedCanonicalRequest(req, bag, names, variant);
-    if (cr === strict || !signaturesEqual(signatureOf(cr, sdkDate, secret), auth.signature)) continue;
-    if (options.lenient) return { ok: true, key: auth.key, variant: variant.id, signedHeaders: names, canonicalRequest: cr };
-    return fail('signature-mismatch', { key: auth.key, canonicalRequest: strict }, { wouldMatch: variant.id });
+    const v = rebuild(req, bag, names, variant);
+    if (v.canonicalRequest === strict.canonicalRequest || !signs(v.canonicalRequest)) continue;
+    const refused = bodyDiffers(v.payload);
+    if (refused) return refused;
+    if (options.lenient) return { ok: true, key: auth.key, variant: variant.id, signedHeaders: names, canonicalRequest: v.canonicalRequest };
+    return fail('signature-mismatch', { key: auth.key, canonicalRequest: strict.canonicalRequest }, { wouldMatch: variant.id });
   }
-  return fail('signature-mismatch', { key: auth.key, canonicalRequest: strict });
+  return fail('signature-mismatch', { key: auth.key, canonicalRequest: strict.canonicalRequest });
 }

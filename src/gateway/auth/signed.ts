@@ -1,10 +1,11 @@
 /**
  * SDK-HMAC-SHA256 verification for APP signatures and IAM AK/SK (signing.md §4; ruling 6), shared by both:
- * reads the body only when the signature covers it (no `x-sdk-content-sha256` header), verifies with the
- * request's arrival time as the server clock, and maps the outcome onto the error catalogue.
+ * reads the body whenever the verifier may hash it or compare it with a declared `x-sdk-content-sha256`
+ * (every time, except a signed `UNSIGNED-PAYLOAD`: the signed-body rule of src/sign/payload.ts), verifies with
+ * the request's arrival time as the server clock, and maps the outcome onto the error catalogue.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { verifySignature, type AuthKind, type VerifyResult } from '../../sign/index.js';
+import { verifyNeedsBody, verifySignature, type AuthKind, type VerifyResult } from '../../sign/index.js';
 import { isBodyTooLarge } from '../backends/body-limit.js';
 import { traceStep, type RequestContext } from '../context.js';
 import { failure, type GatewayFailure } from '../errors.js';
@@ -26,9 +27,12 @@ export function wholeBody(ctx: RequestContext): Buffer | Promise<Buffer | Gatewa
     isBodyTooLarge(err) ? failure('ENTITY_TOO_LARGE', 'the request body passed request_body_size') : failure('REQUEST_INVALID', `reading the body: ${String(err)}`));
 }
 
-/** The body a signature covers: none when the client declared its hash in `x-sdk-content-sha256` (signing.md §4 step 5). */
+/**
+ * The body for the verifier: the whole body, unless the client signed `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD`
+ * (no verifier variant reads it then). A bodiless request stays synchronous.
+ */
 export function bodyForSignature(ctx: RequestContext): Buffer | Promise<Buffer | GatewayFailure> {
-  return ctx.headers['x-sdk-content-sha256'] !== undefined ? EMPTY : wholeBody(ctx);
+  return hasBody(ctx) && verifyNeedsBody(ctx.headers) ? wholeBody(ctx) : EMPTY;
 }
 
 export type Verified = VerifyResult | GatewayFailure;
@@ -69,6 +73,7 @@ function check(ctx: RequestContext, kind: AuthKind, lookup: (key: string) => str
     traceStep(ctx, 'authentication', `${kind === 'app' ? 'APP signature' : 'AK/SK signature'} refused: ${result.reason}`, {
       ...(result.key !== undefined ? { key: result.key } : {}),
       ...(result.wouldMatch !== undefined ? { hint: `the ${result.wouldMatch} client variant matches: --lenient-signatures accepts it (signing.md §4.8)` } : {}),
+      ...(result.bodyHash ? { body: `X-Sdk-Content-Sha256 declares ${result.bodyHash.declared}; the body received hashes to ${result.bodyHash.received}` } : {}),
     });
   }
   return result;
