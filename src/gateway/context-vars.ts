@@ -43,13 +43,30 @@ export function contextVariable(ctx: RequestContext, name: string, error?: Gatew
 
 const REF = /\$context\.([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
 
+/** How a substituted value is written into a template. */
+export type Escape = (value: string) => string;
+
+const asJson: Escape = (v) => JSON.stringify(v).slice(1, -1);
+/** Values as they are (header templates: responses.ts headerSafe makes them sendable). */
+export const verbatim: Escape = (v) => v;
+const MARKUP: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const asMarkup: Escape = (v) => v.replace(/[&<>"']/g, (c) => MARKUP[c] ?? c);
+
 /**
- * Fills `$context.x` in a template. Values are escaped as JSON string content so that the usual template
- * (`"error_msg": "$context.error.message"`) stays valid JSON whatever the message holds.
+ * The escaping for a gateway-response body of this content type (the documents are silent): JSON string content
+ * for JSON types (any with `json`, as responses.ts picks them), so that `"error_msg": "$context.error.message"`
+ * stays valid JSON; nothing for `text/plain`; character references for HTML, XML and every other type, so that
+ * no value becomes markup or script in a type we do not know.
  */
-export function substituteContext(template: string, ctx: RequestContext, error?: GatewayFailure, json = true): string {
-  return template.replace(REF, (_whole, name: string) => {
-    const v = contextVariable(ctx, name, error) ?? '';
-    return json ? JSON.stringify(v).slice(1, -1) : v;
-  });
+export function escapeFor(contentType: string): Escape {
+  const media = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  if (media.includes('json')) return asJson;
+  if (media === 'text/plain') return verbatim;
+  return asMarkup;
 }
+
+/** Fills `$context.x` in a template; `escape` writes each value. */
+export function substituteContext(template: string, ctx: RequestContext, error?: GatewayFailure, escape: Escape = asJson): string {
+  return template.replace(REF, (_whole, name: string) => escape(contextVariable(ctx, name, error) ?? ''));
+}
+

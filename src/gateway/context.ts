@@ -35,6 +35,11 @@ export interface RouteHit {
   pathParams: Record<string, string>;
   /** For prefix match: the rest of the request path, appended to the backend path (002 §5.2.1). */
   remainder: string;
+  /**
+   * A trailing `{name+}`'s segments as sent (escapes kept): the backend path gets these segments, so an encoded
+   * slash inside one stays encoded, as the router read it.
+   */
+  greedy?: { name: string; asSent: string };
 }
 
 export interface RequestContext extends WireRequest {
@@ -45,6 +50,11 @@ export interface RequestContext extends WireRequest {
   /** The path part of the target, raw; and the query string without `?`. */
   readonly path: string;
   readonly query: string;
+  /**
+   * The host of an absolute-form target (`GET http://a.example.com/x`), lower-case, with its port: it replaces
+   * the Host header (RFC 9112 §3.2.2). Undefined for the usual origin form.
+   */
+  readonly authority: string | undefined;
   /** Collected only when asked for (--trace or the request header): tracing costs nothing otherwise. */
   trace: TraceEvent[] | undefined;
   group?: CompiledGroup;
@@ -91,19 +101,34 @@ export interface ParamValues {
   header: Record<string, string>;
 }
 
-export function splitTarget(url: string): { path: string; query: string } {
+/** `scheme://authority` then the path and query, as sent (RFC 9112 §3.2.2 absolute-form). */
+const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)(.*)$/;
+
+/**
+ * The target's path (raw) and query string; for an absolute-form target also its authority. The path is taken
+ * as sent, never resolved (a URL parser would drop `..` segments that the route stage must see).
+ */
+export function splitTarget(url: string): { path: string; query: string; authority: string | undefined } {
   let target = url;
-  if (!target.startsWith('/')) {
-    // Absolute form (`GET http://host/a HTTP/1.1`): routing uses its path.
-    try {
-      const u = new URL(target);
-      target = u.pathname + u.search;
-    } catch {
-      return { path: target, query: '' };
-    }
+  let authority: string | undefined;
+  const absolute = target.startsWith('/') ? null : ABSOLUTE.exec(target);
+  if (absolute) {
+    authority = hostOf(absolute[1] as string);
+    const rest = absolute[2] as string;
+    target = rest.startsWith('/') ? rest : `/${rest}`;
   }
   const q = target.indexOf('?');
-  return q === -1 ? { path: target, query: '' } : { path: target.slice(0, q), query: target.slice(q + 1) };
+  return q === -1 ? { path: target, query: '', authority } : { path: target.slice(0, q), query: target.slice(q + 1), authority };
+}
+
+/** `user@Host.Example.com:81` → `host.example.com:81`: the host and port, without user information. */
+function hostOf(authority: string): string {
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  try {
+    return new URL(`http://${host}/`).host || host.toLowerCase();
+  } catch {
+    return host.toLowerCase();
+  }
 }
 
 let fallbackServices: Services | undefined;
@@ -114,12 +139,12 @@ export function standaloneServices(): Services {
 }
 
 export function newContext(config: GatewayConfig, wire: WireRequest, requestId: string, receivedAt: number, trace: boolean, services?: Services): RequestContext {
-  const { path, query } = splitTarget(wire.url);
+  const { path, query, authority } = splitTarget(wire.url);
   // Every field written once, in one order: a stable object shape keeps the stages' property reads fast.
   return {
     method: wire.method, url: wire.url, httpVersion: wire.httpVersion, rawHeaders: wire.rawHeaders, headers: wire.headers,
     scheme: wire.scheme, sourceIp: wire.sourceIp, localAddress: wire.localAddress,
-    config, requestId, receivedAt, path, query, trace: trace ? [] : undefined,
+    config, requestId, receivedAt, path, query, authority, trace: trace ? [] : undefined,
     group: undefined, env: undefined, hit: undefined, params: undefined, call: undefined,
     services: services ?? (fallbackServices ??= standaloneServices()),
     bodySource: undefined, clientIp: undefined, identity: undefined, authorizer: undefined, cors: undefined,
@@ -129,6 +154,11 @@ export function newContext(config: GatewayConfig, wire: WireRequest, requestId: 
 
 export function traceStep(ctx: RequestContext, stage: string, decision: string, detail?: Record<string, unknown>): void {
   ctx.trace?.push(detail === undefined ? { stage, decision } : { stage, decision, detail });
+}
+
+/** The host the request is for: an absolute-form target's authority, else the Host header (RFC 9112 §3.2.2). */
+export function requestHost(ctx: RequestContext): string | undefined {
+  return ctx.authority ?? headerValue(ctx.headers, 'host');
 }
 
 /** First value of a header (Node joins most duplicates; a few stay arrays). */

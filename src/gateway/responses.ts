@@ -1,11 +1,12 @@
 /**
  * Renders a gateway error as APIG does (ruling 1): the body template of the API's gateway response for the
- * error's type (x-apigateway-responses, x-apigateway.md §18) with `$context.*` filled in, its status and
- * headers; the built-in `default` template and the type's default status where the group says nothing.
+ * error's type (x-apigateway-responses, x-apigateway.md §18) with `$context.*` filled in (escaped for the
+ * body's content type, context-vars.ts escapeFor), its status and headers; the built-in `default` template and
+ * the type's default status where the group says nothing.
  */
 import type { GatewayResponseEntry } from '../core/model.js';
 import type { RequestContext } from './context.js';
-import { substituteContext } from './context-vars.js';
+import { escapeFor, substituteContext, verbatim } from './context-vars.js';
 import { ERRORS, TYPE_DEFAULT_STATUS, type GatewayFailure } from './errors.js';
 
 /** The `default` gateway response body (002 §5.1.4; errors-and-limits.md §2.1), in its field order. */
@@ -40,6 +41,6 @@ export function renderError(f: GatewayFailure, ctx: RequestContext): RenderedErr
   const bodies = custom?.body ? Object.entries(custom.body) : [];
   const [contentType, template] = bodies.find(([t]) => t.toLowerCase().includes('json')) ?? bodies[0] ?? ['application/json', DEFAULT_TEMPLATE];
   const headers: Array<[string, string]> = [['content-type', contentType]];
-  for (const [k, v] of Object.entries(custom?.headers ?? {})) headers.push([k, headerSafe(substituteContext(v, ctx, f, false))]);
-  return { status, headers, body: substituteContext(template, ctx, f) };
+  for (const [k, v] of Object.entries(custom?.headers ?? {})) headers.push([k, headerSafe(substituteContext(v, ctx, f, verbatim))]);
+  return { status, headers, body: substituteContext(template, ctx, f, escapeFor(contentType)) };
 }

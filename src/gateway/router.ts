@@ -4,6 +4,7 @@
  * Precedence is the contract of route-pattern.ts (ruling 3); `candidates()` applies that comparator by brute
  * force and the tests check that the trie always agrees with it.
  */
+import { decodeSegment } from './request-path.js';
 import { comparePrecedence, matchesAlone, shapeKey, type RoutePattern } from './route-pattern.js';
 
 export interface Route<T> {
@@ -46,16 +47,6 @@ interface Walk {
   segs: string[];
   caps: string[];
   sawPath: boolean;
-}
-
-/** A path segment as compared with the static text of APIs: percent-decoded when it can be. */
-function decodeSegment(s: string): string {
-  if (!s.includes('%')) return s;
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 export class Router<T> {

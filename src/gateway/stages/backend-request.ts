@@ -7,6 +7,8 @@
  * - backend parameters (002 §5.2.1 step 3–5, api-model.md §3.6–3.8): REQUEST maps a front-end parameter to
  *   another name/location and removes it from where it came (the 002 worked example), CONSTANT adds a fixed
  *   value, SYSTEM a `$context.*` value; PATH and QUERY values are percent-encoded per 002 §5.2.1 (encode.ts);
+ * - a HEADER value HTTP cannot carry, or a PATH value that would add a `.`/`..` segment to the backend path,
+ *   answers the request-parameter error naming the backend parameter and its source (backend-values.ts);
  * - the backend path's `{name}` placeholders are filled, and for prefix match the rest of the request path is
  *   appended (002 §5.2.1: /test/ → /test2/, /test/AA/CC → /test2/AA/CC).
  * `#var#` was substituted when the configuration was compiled (publish time, 002 §5.5.1). A policy backend
@@ -17,12 +19,14 @@ import type { BackendParamLocation } from '../../core/model.js';
 import { pathParamName } from '../../core/defaults.js';
 import type { BackendCall } from '../backend-call.js';
 import { signBackendCall } from '../backend-sign.js';
+import { headerValueProblem, placeholderProblem, placeholderText } from '../backend-values.js';
 import type { BackendPlan } from '../backends/plan.js';
 import { isFailure, wholeBody } from '../auth/signed.js';
 import { boundOf } from '../bindings.js';
 import { headerValue, traceStep, type RequestContext } from '../context.js';
 import { contextVariable } from '../context-vars.js';
 import { encodeFor } from '../encode.js';
+import { failure } from '../errors.js';
 import { dict } from '../query.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 import { currentBackend } from './backend-policy.js';
@@ -107,36 +111,55 @@ function buildCall(ctx: RequestContext): StageOutcome {
     else if (loc === 'QUERY') pairs = query().filter(([k]) => k !== name);
   };
   const pathParams = dict<string>();
-  const place = (loc: BackendParamLocation, name: string, value: string): void => {
-    if (loc === 'PATH') pathParams[name] = value;
-    else if (loc === 'HEADER') headers[name.toLowerCase()] = value;
-    else pairs = [...query().filter(([k]) => k !== name), [name, value]];
+  /** Where each backend PATH value came from (for a refusal's detail), and the front-end path parameter it is. */
+  const pathSources = dict<{ from: string; front: string | undefined }>();
+  let refusal: string | undefined;
+  const place = (loc: BackendParamLocation, name: string, value: string, from: string, front?: string): void => {
+    if (loc === 'PATH') {
+      pathParams[name] = value;
+      pathSources[name] = { from, front };
+    } else if (loc === 'HEADER') {
+      const problem = refusal === undefined ? headerValueProblem(value) : undefined;
+      if (problem !== undefined) refusal = `backend parameter HEADER ${name} (from ${from}): ${problem}`;
+      headers[name.toLowerCase()] = value;
+    } else pairs = [...query().filter(([k]) => k !== name), [name, value]];
   };
   const mapped: string[] = [];
   for (const p of api.params) {
     if (p.passThrough === 'never' && p.location !== 'PATH') remove(p.location as BackendParamLocation, p.name);
-    else if (p.location === 'QUERY' && values.query[p.name] !== undefined && !query().some(([k]) => k === p.name)) place('QUERY', p.name, values.query[p.name] as string);
-    else if (p.location === 'HEADER' && values.header[p.name.toLowerCase()] !== undefined && headers[p.name.toLowerCase()] === undefined) place('HEADER', p.name, values.header[p.name.toLowerCase()] as string);
+    else if (p.location === 'QUERY' && values.query[p.name] !== undefined && !query().some(([k]) => k === p.name)) place('QUERY', p.name, values.query[p.name] as string, p.name);
+    else if (p.location === 'HEADER' && values.header[p.name.toLowerCase()] !== undefined && headers[p.name.toLowerCase()] === undefined) place('HEADER', p.name, values.header[p.name.toLowerCase()] as string, p.name);
   }
   for (const bp of ctx.chosen?.params ?? api.backendParams) {
     let value: string | undefined;
+    let front: string | undefined;
     if (bp.origin === 'REQUEST') {
       const fp = api.params.find((p) => p.name === bp.value);
       const loc = fp?.location ?? 'QUERY';
       value = loc === 'PATH' ? values.path[pathParamName(bp.value)] : loc === 'HEADER' ? values.header[bp.value.toLowerCase()] : values.query[bp.value] ?? new URLSearchParams(ctx.query).get(bp.value) ?? undefined;
+      if (loc === 'PATH') front = pathParamName(bp.value);
       if (fp && (fp.location !== bp.location || fp.name.toLowerCase() !== bp.name.toLowerCase()) && (loc === 'QUERY' || loc === 'HEADER')) remove(loc, fp.name);
     } else if (bp.origin === 'CONSTANT') value = bp.value;
     else value = contextVariable(ctx, bp.value.replace(/^\$context\./, ''));
     if (value === undefined) continue;
-    place(bp.location, bp.name, value);
+    place(bp.location, bp.name, value, bp.origin === 'CONSTANT' ? 'a constant' : bp.value, front);
     if (ctx.trace) mapped.push(`${bp.origin} ${bp.origin === 'CONSTANT' ? '' : `${bp.value} `}→ ${bp.location} ${bp.name}`);
   }
   const template = plan.type === 'FUNCTION' ? ctx.path : plan.type === 'HTTP' || plan.type === 'HTTP-VPC' ? plan.path : '/';
   const filled = plan.type === 'FUNCTION' ? template : template.replace(PLACEHOLDER, (whole, name: string, plus: string) => {
     const v = pathParams[name] ?? values.path[name];
     if (v === undefined) return whole;
-    return plus === '+' ? v.split('/').map((s) => encodeFor('PATH', s)).join('/') : encodeFor('PATH', v);
+    // A `{name}` without a mapping takes the front-end path parameter of that name.
+    const source = pathSources[name] ?? { from: name, front: name };
+    const text = placeholderText(v, plus === '+', source.front !== undefined && source.front === hit.greedy?.name ? hit.greedy.asSent : undefined);
+    const problem = refusal === undefined ? placeholderProblem(text) : undefined;
+    if (problem !== undefined) refusal = `backend parameter PATH ${name} (from ${source.from}): ${problem}`;
+    return text;
   });
+  if (refusal !== undefined) {
+    traceStep(ctx, 'backend-request', 'refused', { why: refusal });
+    return fail(failure('PARAMETER_INVALID', refusal));
+  }
   const path = plan.type === 'FUNCTION' ? filled : joinRemainder(filled, hit.remainder);
   const written = plan.type === 'HTTP' || plan.type === 'HTTP-VPC' ? plan.method : 'ANY';
   const method = written === 'ANY' ? ctx.method : written;

@@ -1,10 +1,11 @@
 /**
- * Group selection (ruling 2): the Host header's domain picks the group that binds it (002 §5.1.2);
+ * Group selection (ruling 2): the Host header's domain picks the group that binds it (002 §5.1.2), or the
+ * authority of an absolute-form target, which replaces Host (RFC 9112 §3.2.2);
  * otherwise, with `app_route`, the group the app's credential leads to (app-route.ts); otherwise the only group,
  * or the one named DEFAULT, answers (002 §6.3.1: calls by IP reach DEFAULT).
  */
 import { groupByCredential } from '../app-route.js';
-import { headerValue, traceStep, type RequestContext } from '../context.js';
+import { requestHost, traceStep, type RequestContext } from '../context.js';
 import { failure } from '../errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 
@@ -17,7 +18,7 @@ export function hostName(host: string): string {
 }
 
 export function group(ctx: RequestContext): StageOutcome {
-  const host = headerValue(ctx.headers, 'host') ?? '';
+  const host = requestHost(ctx) ?? '';
   const bound = host === '' || ctx.config.byDomain.size === 0 ? undefined : ctx.config.byDomain.get(hostName(host));
   const byCredential = bound ? undefined : groupByCredential(ctx);
   const chosen = bound ?? byCredential ?? ctx.config.fallback;
@@ -26,6 +27,6 @@ export function group(ctx: RequestContext): StageOutcome {
     return fail(failure('API_NOT_FOUND', `no group binds the domain ${JSON.stringify(hostName(host))} and there is no DEFAULT group`));
   }
   ctx.group = chosen;
-  if (ctx.trace) traceStep(ctx, 'group', chosen.name, { host, why: bound ? 'the Host header names a domain the group binds' : byCredential ? 'app_route: the credential leads to an API of the group' : ctx.config.groups.length === 1 ? 'the only group' : 'the DEFAULT group' });
+  if (ctx.trace) traceStep(ctx, 'group', chosen.name, { host, why: bound ? `the ${ctx.authority !== undefined ? 'target\'s authority' : 'Host header'} names a domain the group binds` : byCredential ? 'app_route: the credential leads to an API of the group' : ctx.config.groups.length === 1 ? 'the only group' : 'the DEFAULT group' });
   return NEXT;
 }

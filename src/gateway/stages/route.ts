@@ -2,13 +2,25 @@
  * Route match (ruling 3, implemented by router.ts): only APIs published to the environment are in its router.
  * No match answers 404 APIG.0101; a path that exists with another method answers the "The API does not
  * exist." variant (errors-and-limits.md §1.1).
+ * First, a path with a `.` or `..` segment in any backend's reading (request-path.ts) is refused with 400
+ * APIG.0201 "API request error." (the "request format invalid" row; the documents are silent on dot-segments):
+ * resolving it would route one path while a backend may read another. Likewise a path whose `%2F`, `%5C` or `\`,
+ * read as `/`, would lead to another API.
  */
-import { traceStep, type RequestContext } from '../context.js';
+import { traceStep, type RequestContext, type RouteHit } from '../context.js';
 import { failure } from '../errors.js';
+import { dotSegment, slashReading } from '../request-path.js';
 import { describePattern } from '../route-pattern.js';
+import type { MatchResult, Router } from '../router.js';
+import type { CompiledApi } from '../config.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 
 export function route(ctx: RequestContext): StageOutcome {
+  const dots = dotSegment(ctx.path);
+  if (dots !== undefined) {
+    traceStep(ctx, 'route', 'refused', { path: ctx.path, why: `a "${dots}" segment` });
+    return fail(failure('REQUEST_INVALID', `the path has a dot-segment "${dots}" (also counted when written %2E or between %2F, %5C or \\): refused, not resolved`));
+  }
   const router = ctx.group?.routers.get(ctx.env ?? '');
   const m = router ? router.match(ctx.method, ctx.path) : ({ kind: 'none' } as const);
   if (m.kind !== 'match') {
@@ -18,7 +30,12 @@ export function route(ctx: RequestContext): StageOutcome {
       : fail(failure('API_NOT_FOUND', `no API published to ${ctx.env ?? ''} matches ${ctx.method} ${ctx.path}`));
   }
   const api = m.route.value;
-  ctx.hit = { api, pathParams: m.params, remainder: m.remainder };
+  const other = router ? elsewhere(router, ctx, api) : undefined;
+  if (other) {
+    traceStep(ctx, 'route', 'refused', { path: ctx.path, why: `with %2F, %5C or \\ read as "/" it leads to ${other.api.name}` });
+    return fail(failure('REQUEST_INVALID', `the path leads to ${api.api.name}, but with %2F, %5C or \\ read as "/" (as many backends read them) to ${other.api.name}: refused`));
+  }
+  ctx.hit = hitOf(m, ctx.path);
   if (ctx.trace && router) {
     const others = router.candidates(ctx.method, ctx.path).filter((r) => r !== m.route).map((r) => `${r.pattern.method} ${r.pattern.path} (${r.pattern.mode === 'NORMAL' ? 'exact' : 'prefix'})`);
     traceStep(ctx, 'route', `${api.api.name}: ${m.route.pattern.method} ${m.route.pattern.path}`, {
@@ -29,4 +46,21 @@ export function route(ctx: RequestContext): StageOutcome {
     });
   }
   return NEXT;
+}
+
+/** The API the path's other reading (encoded slashes and backslashes as `/`) reaches, when it is another one. */
+function elsewhere(router: Router<CompiledApi>, ctx: RequestContext, api: CompiledApi): CompiledApi | undefined {
+  const read = slashReading(ctx.path);
+  if (read === undefined) return undefined;
+  const m = router.match(ctx.method, read);
+  return m.kind === 'match' && m.route.value !== api ? m.route.value : undefined;
+}
+
+function hitOf(m: Extract<MatchResult<CompiledApi>, { kind: 'match' }>, path: string): RouteHit {
+  const segments = m.route.pattern.segments;
+  const last = segments[segments.length - 1];
+  if (last?.kind !== 'greedy') return { api: m.route.value, pathParams: m.params, remainder: m.remainder };
+  // `/a/{p+}` has 2 segments; `/a/x/y`.split('/') is ['', 'a', 'x', 'y']: the greedy part starts at index 2.
+  const asSent = path.split('/').slice(segments.length).join('/');
+  return { api: m.route.value, pathParams: m.params, remainder: m.remainder, greedy: { name: last.text, asSent } };
 }
