@@ -4,6 +4,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Everything on standard input, to its end (`sign --data-binary @-`). */
+  readStdin(): Promise<Buffer>;
   color: ChalkInstance;
   useColor: boolean;
   stdinIsTTY: boolean;
@@ -17,15 +19,46 @@ export function colorWanted(argv: readonly string[], env: NodeJS.ProcessEnv, isT
   return isTTY;
 }
 
-export function processIo(argv: readonly string[]): Io {
-  const useColor = colorWanted(argv, process.env, Boolean(process.stdout.isTTY));
+/** What an Io is made of: the streams' ends, and whether stdout and stdin are terminals. */
+export interface IoParts {
+  out(text: string): void;
+  err(text: string): void;
+  readStdin(): Promise<Buffer>;
+  stdoutIsTTY: boolean;
+  stdinIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** The one place colour is decided from the command line, the environment and the terminal. */
+export function makeIo(argv: readonly string[], parts: IoParts): Io {
+  const useColor = colorWanted(argv, parts.env, parts.stdoutIsTTY);
   return {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
+    out: parts.out,
+    err: parts.err,
+    readStdin: parts.readStdin,
     color: new Chalk({ level: useColor ? 1 : 0 }),
     useColor,
+    stdinIsTTY: parts.stdinIsTTY,
+    env: parts.env,
+    cwd: parts.cwd,
+  };
+}
+
+async function readProcessStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks);
+}
+
+export function processIo(argv: readonly string[]): Io {
+  return makeIo(argv, {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    readStdin: readProcessStdin,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     env: process.env,
     cwd: process.cwd(),
-  };
+  });
 }

@@ -1,6 +1,8 @@
 /** How `apig serve` prints: the route table, the fidelity table and one line per gateway event. */
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { Workspace } from '../core/workspace-model.js';
 import type { FidelityRow, GatewayEvent, RouteRow } from '../gateway/index.js';
+import { secretProblem, type SecretSite } from '../workspace/secrets.js';
 import type { Io } from './io.js';
 import { formatDiagnosticLine } from './render-diagnostics.js';
 
@@ -32,6 +34,23 @@ export function renderFidelity(rows: readonly FidelityRow[], io: Pick<Io, 'color
   return body.split('\n').map((line, i) => (i === 0 ? line : line.replace(/^(emulated|partial|ignored)/, (s) => paint(s as FidelityRow['status'])))).join('\n');
 }
 
+/**
+ * The start-up note on secrets that cannot be used (their `${ENV_VAR}` unset, or empty): each by its owner,
+ * where apig.yaml writes it, and its variable. Never a value.
+ */
+export function renderUnusable(sites: readonly SecretSite[], ws: Pick<Workspace, 'shown' | 'rangeOf'>, io: Pick<Io, 'color'>): string {
+  const head = `${io.color.yellow('warn')} ${sites.length} unusable secret(s): a credential matches no request and a signature key signs no backend call until it is set (--strict refuses to start)\n`;
+  return head + sites.map((u) => {
+    const at = ws.rangeOf(u.path)?.start;
+    return `  ${ws.shown}${at ? `:${at.line + 1}:${at.character + 1}` : ''}  ${u.label}: ${secretProblem(u.secret) ?? 'unusable'}\n`;
+  }).join('');
+}
+
+/** The same, in one line for an error message. */
+export function unusableSummary(sites: readonly SecretSite[]): string {
+  return sites.map((u) => `${u.label} (${secretProblem(u.secret) ?? 'unusable'})`).join(', ');
+}
+
 function statusColor(status: number, io: Pick<Io, 'color'>): string {
   const s = String(status);
   return status >= 500 ? io.color.red(s) : status >= 400 ? io.color.yellow(s) : io.color.green(s);
@@ -42,7 +61,9 @@ export function renderEvent(e: GatewayEvent, io: Pick<Io, 'color'>, showPath: (d
     case 'request': {
       const target = e.api !== undefined ? `${e.group ?? ''}/${e.api}` : '-';
       const error = e.errorCode !== undefined ? `  ${e.errorCode}${e.detail !== undefined ? ` ${io.color.dim(e.detail)}` : ''}` : '';
-      const line = `${statusColor(e.status, io)} ${e.method} ${e.path} → ${target} ${e.env ?? '-'} ${Math.round(e.latencyMs)}ms${e.websocket ? ' (websocket)' : ''}${error}  ${io.color.dim(e.requestId)}\n`;
+      // A response that broke off mid-body: the failure's status, and the one the client had already received.
+      const cut = e.sentStatus !== undefined ? ` (cut short after ${e.sentStatus})` : '';
+      const line = `${statusColor(e.status, io)} ${e.method} ${e.path} → ${target} ${e.env ?? '-'} ${Math.round(e.latencyMs)}ms${e.websocket ? ' (websocket)' : ''}${cut}${error}  ${io.color.dim(e.requestId)}\n`;
       const trace = (e.trace ?? []).map((t) => `    ${t.stage}: ${t.decision}${t.detail ? ` ${io.color.dim(JSON.stringify(t.detail))}` : ''}\n`).join('');
       return line + trace;
     }

@@ -15,13 +15,17 @@ export type HealthProtocol = (typeof HEALTH_PROTOCOLS)[number];
 export const SIGNATURE_KEY_TYPES = ['hmac', 'basic'] as const;
 export type SignatureKeyType = (typeof SIGNATURE_KEY_TYPES)[number];
 
-/** A secret as written (`${ENV_VAR}` allowed) and its resolved value. */
-export interface Secret {
-  written: string;
-  value: string;
-  /** The environment variable it came from, if any. */
-  fromEnv?: string;
-}
+/** Why a secret cannot be used: its `${ENV_VAR}` is not set, or it resolves to the empty string. */
+export type SecretProblem = 'unset' | 'empty';
+
+/**
+ * A secret as written (`${ENV_VAR}` allowed) and its resolved value. An unusable secret has no value at all
+ * (never ''), so that no code can match a credential against it: an empty or missing credential matches
+ * nothing, and nothing is signed with an empty key. `fromEnv` names the environment variable, if any.
+ */
+export type Secret =
+  | { written: string; value: string; fromEnv?: string }
+  | { written: string; value: undefined; problem: SecretProblem; fromEnv?: string };
 
 export interface GroupRef {
   name: string;

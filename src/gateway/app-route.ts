@@ -7,7 +7,7 @@
  * such group in apig.yaml order answers.
  */
 import { RELEASE } from '../core/workspace-model.js';
-import { sameSecret } from './auth/signed.js';
+import { matchesSecret } from './auth/credential.js';
 import type { CompiledGroup } from './config.js';
 import { headerValue, type RequestContext } from './context.js';
 
@@ -16,7 +16,7 @@ export function groupByCredential(ctx: RequestContext): CompiledGroup | undefine
   if (!ws.instance.app_route) return undefined;
   const key = headerValue(ctx.headers, 'x-hw-id');
   const code = headerValue(ctx.headers, 'x-apig-appcode');
-  const app = key !== undefined ? ws.apps.find((a) => a.key === key) : code !== undefined ? ws.apps.find((a) => a.appCodes.some((c) => sameSecret(c.value, code))) : undefined;
+  const app = key !== undefined ? ws.apps.find((a) => a.key === key) : code !== undefined ? ws.apps.find((a) => a.appCodes.some((c) => matchesSecret(c, code))) : undefined;
   if (!app) return undefined;
   const stage = headerValue(ctx.headers, 'x-stage')?.trim();
   const env = stage === undefined || stage === '' ? RELEASE : stage;

@@ -1,6 +1,7 @@
 /**
- * Rules whose checks run while a file is read (src/spec/validate.ts): the JSON Schema of every extension,
- * unknown and misplaced extensions, swagger-parser, $refs. The loader's diagnostic codes map onto them.
+ * Rules whose checks run while a file is read (src/spec/validate.ts, src/workspace/load.ts): the JSON Schema of
+ * every extension, unknown and misplaced extensions, swagger-parser, $refs, unset secrets. The loader's
+ * diagnostic codes map onto them.
  */
 import type { RuleMeta } from './types.js';
 
@@ -41,6 +42,12 @@ export const LOADER_RULES = {
     source: 'x-apigateway.md "Complete documented import examples" (OpenAPI 3.0 exports)',
     rationale: 'Other tools reject keys like default-cors; apig accepts and keeps them.',
   },
+  'unset-secret': {
+    id: 'unset-secret', category: 'workspace',
+    description: 'Every secret in apig.yaml (AppSecret, AppCode, IAM token and SK, signature-key secret) has a value: its ${ENV_VAR} is set and not empty.',
+    source: 'API Gateway User Guide, 6.1.1 "Creating an App and Getting Authorized", 6.1.4 "Adding an AppCode for Simple Authentication", 5.6.1 "Creating and Using a Signature Key"; apig\'s choice for unset variables: docs/serve.md "Unset secrets and bounded state"',
+    rationale: 'A secret whose environment variable is unset or empty is unusable: apig serve matches no credential against it (never an empty one) and refuses to sign backend calls with it (APIG.0705), apig sign --app refuses it, and apig serve --strict does not start. Set the variable, or remove the entry.',
+  },
   'lint-disable': {
     id: 'lint-disable', category: 'schema',
     description: 'x-apig-lint-disable entries name a rule and give a reason.',
@@ -61,6 +68,8 @@ export const LOADER_CODES: Record<string, LoaderRuleId> = {
   'ref-cycle': 'ref-resolution',
   'too-deep': 'ref-resolution',
   'response-key': 'response-key',
+  'missing-env': 'unset-secret',
+  'empty-secret': 'unset-secret',
 };
 
 export const FATAL_CODES = ['parse-error', 'not-swagger', 'workspace-schema', 'config'];

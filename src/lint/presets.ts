@@ -9,6 +9,7 @@ export const RECOMMENDED = {
   'ref-resolution': 'error',
   'response-key': 'info',
   'lint-disable': 'error',
+  'unset-secret': 'warn',
   'api-name': 'error',
   'operation-id': 'warn',
   'group-name': 'warn',

@@ -17,7 +17,7 @@ import { readText } from '../spec/read.js';
 import { locate, parseSource } from '../spec/source.js';
 import { documentKind } from '../spec/validate.js';
 import { validateWorkspaceValue } from './schema.js';
-import { resolveSecret } from './secrets.js';
+import { describeUnusable, resolveSecret, unusableSecrets } from './secrets.js';
 
 export { WORKSPACE_FILE } from '../core/workspace-model.js';
 
@@ -64,16 +64,7 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
   if (hasErrors(diagnostics)) return { diagnostics };
   const dir = dirname(file);
   const raw = obj(value);
-  const secretAt = (written: unknown, at: string): Secret => {
-    const { secret, missing } = resolveSecret(String(written), options.env);
-    if (missing) {
-      diagnostics.push(...locate(parsed.doc as NonNullable<typeof parsed.doc>, [{
-        code: 'missing-env', severity: 'warn', path: at, source: shown,
-        message: `environment variable ${missing} is not set (used for a secret)`,
-      }]));
-    }
-    return secret;
-  };
+  const secretAt = (written: unknown): Secret => resolveSecret(String(written), options.env);
 
   const refs: GroupRef[] = (raw.groups as unknown[]).map((g) => {
     const o = obj(g);
@@ -107,31 +98,31 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
       variables: Object.fromEntries(Object.entries(obj(o.variables)).map(([k, v]) => [k, String(v)])),
     };
   });
-  const apps: App[] = ((raw.apps as unknown[] | undefined) ?? []).map((a, i) => {
+  const apps: App[] = ((raw.apps as unknown[] | undefined) ?? []).map((a) => {
     const o = obj(a);
     return {
       name: String(o.name),
       id: typeof o.id === 'string' ? o.id : String(o.name),
       key: String(o.key),
-      secret: secretAt(o.secret, `/apps/${i}/secret`),
-      appCodes: strs(o.appCodes).map((c, j) => secretAt(c, `/apps/${i}/appCodes/${j}`)),
+      secret: secretAt(o.secret),
+      appCodes: strs(o.appCodes).map((c) => secretAt(c)),
       authorize: envMap(o.authorize),
     };
   });
   const iam = obj(raw.iam);
-  const tokens: IamToken[] = ((iam.tokens as unknown[] | undefined) ?? []).map((t, i) => {
+  const tokens: IamToken[] = ((iam.tokens as unknown[] | undefined) ?? []).map((t) => {
     const o = obj(t);
     return {
-      token: secretAt(o.token, `/iam/tokens/${i}/token`), user: String(o.user), domain: String(o.domain),
+      token: secretAt(o.token), user: String(o.user), domain: String(o.domain),
       ...(typeof o.domainId === 'string' ? { domainId: o.domainId } : {}),
       ...(typeof o.project === 'string' ? { project: o.project } : {}),
       ...(typeof o.expires === 'string' ? { expires: o.expires } : {}),
     };
   });
-  const aksk: IamAkSk[] = ((iam.aksk as unknown[] | undefined) ?? []).map((t, i) => {
+  const aksk: IamAkSk[] = ((iam.aksk as unknown[] | undefined) ?? []).map((t) => {
     const o = obj(t);
     return {
-      ak: String(o.ak), sk: secretAt(o.sk, `/iam/aksk/${i}/sk`), user: String(o.user), domain: String(o.domain),
+      ak: String(o.ak), sk: secretAt(o.sk), user: String(o.user), domain: String(o.domain),
       ...(typeof o.domainId === 'string' ? { domainId: o.domainId } : {}),
     };
   });
@@ -165,9 +156,9 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
       } : {}),
     };
   });
-  const signatureKeys: SignatureKey[] = ((raw.signatureKeys as unknown[] | undefined) ?? []).map((k, i) => {
+  const signatureKeys: SignatureKey[] = ((raw.signatureKeys as unknown[] | undefined) ?? []).map((k) => {
     const o = obj(k);
-    return { name: String(o.name), type: o.type === 'basic' ? 'basic' : 'hmac', key: String(o.key), secret: secretAt(o.secret, `/signatureKeys/${i}/secret`), bind: envMap(o.bind) };
+    return { name: String(o.name), type: o.type === 'basic' ? 'basic' : 'hmac', key: String(o.key), secret: secretAt(o.secret), bind: envMap(o.bind) };
   });
   const throttles = Object.entries(obj(raw.throttles)).map(([name, t]) => throttle2(name, obj(t)));
   const bindings = Object.fromEntries(Object.entries(obj(raw.bindings)).map(([env, apis]) => [env, Object.fromEntries(
@@ -175,6 +166,11 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
   )]));
   const functions = Object.fromEntries(Object.entries(obj(raw.functions)).map(([urn, m]) => [urn, resolve(dir, String(m))]));
   const wsDoc = parsed.doc;
+  // An unset or empty secret authenticates nothing and signs nothing; say so where it is written.
+  diagnostics.push(...locate(wsDoc, unusableSecrets({ apps, iam: { tokens, aksk }, signatureKeys }).map((u): Diagnostic => ({
+    code: u.secret.value === undefined && u.secret.problem === 'empty' ? 'empty-secret' : 'missing-env',
+    severity: 'warn', path: u.path, source: shown, message: describeUnusable(u),
+  }))));
   const workspace: Workspace = {
     file, dir, implicit: false, shown, rangeOf: (p) => wsDoc.rangeOf(p), groups, environments,
     ...(raw.publish !== undefined ? { publish: envMap(raw.publish) } : {}),

@@ -1,12 +1,58 @@
-/** `${ENV_VAR}` references in apig.yaml, resolved from the environment; values are never printed in full. */
-import type { Secret } from '../core/workspace-model.js';
+/**
+ * `${ENV_VAR}` references in apig.yaml, resolved from the environment; values are never printed in full.
+ * A secret whose variable is unset, or that resolves to the empty string, is unusable: it has no value, so it
+ * authenticates nothing and signs nothing. Unusable secrets are named by their owner and variable, never by value.
+ */
+import type { Secret, Workspace } from '../core/workspace-model.js';
 
 const REF = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 
-export function resolveSecret(written: string, env: NodeJS.ProcessEnv): { secret: Secret; missing?: string } {
-  const m = REF.exec(written);
-  if (!m || !m[1]) return { secret: { written, value: written } };
-  const name = m[1];
-  const value = env[name];
-  return value === undefined ? { secret: { written, value: '', fromEnv: name }, missing: name } : { secret: { written, value, fromEnv: name } };
+export function resolveSecret(written: string, env: NodeJS.ProcessEnv): Secret {
+  const name = REF.exec(written)?.[1];
+  const from = name !== undefined ? { fromEnv: name } : {};
+  const value = name !== undefined ? env[name] : written;
+  if (value === undefined) return { written, value: undefined, problem: 'unset', ...from };
+  if (value === '') return { written, value: undefined, problem: 'empty', ...from };
+  return { written, value, ...from };
+}
+
+/** What is wrong with an unusable secret, naming its variable: "APP1_SECRET is not set". */
+export function secretProblem(secret: Secret): string | undefined {
+  if (secret.value !== undefined) return undefined;
+  if (secret.fromEnv === undefined) return 'it is written empty';
+  return secret.problem === 'unset' ? `${secret.fromEnv} is not set` : `${secret.fromEnv} is set to the empty string`;
+}
+
+export interface SecretSite {
+  /** "the AppSecret of app app1", "AppCode 2 of app app1", "the token of IAM user alice", ... */
+  label: string;
+  /** What the gateway does with it: authenticate callers, or sign backend calls. */
+  use: 'credential' | 'signing';
+  /** JSON pointer of the secret in apig.yaml. */
+  path: string;
+  secret: Secret;
+}
+
+/** Every secret in the workspace, with who owns it and where it is written. */
+export function workspaceSecrets(ws: Pick<Workspace, 'apps' | 'iam' | 'signatureKeys'>): SecretSite[] {
+  const out: SecretSite[] = [];
+  ws.apps.forEach((a, i) => {
+    out.push({ label: `the AppSecret of app ${a.name}`, use: 'credential', path: `/apps/${i}/secret`, secret: a.secret });
+    a.appCodes.forEach((c, j) => out.push({ label: `AppCode ${j + 1} of app ${a.name}`, use: 'credential', path: `/apps/${i}/appCodes/${j}`, secret: c }));
+  });
+  ws.iam.tokens.forEach((t, i) => out.push({ label: `the token of IAM user ${t.user}`, use: 'credential', path: `/iam/tokens/${i}/token`, secret: t.token }));
+  ws.iam.aksk.forEach((p, i) => out.push({ label: `the SK of IAM AK ${p.ak}`, use: 'credential', path: `/iam/aksk/${i}/sk`, secret: p.sk }));
+  ws.signatureKeys.forEach((k, i) => out.push({ label: `the secret of signature key ${k.name}`, use: 'signing', path: `/signatureKeys/${i}/secret`, secret: k.secret }));
+  return out;
+}
+
+/** The secrets that cannot be used, in the order apig.yaml lists them. */
+export function unusableSecrets(ws: Pick<Workspace, 'apps' | 'iam' | 'signatureKeys'>): SecretSite[] {
+  return workspaceSecrets(ws).filter((s) => s.secret.value === undefined);
+}
+
+/** One line about an unusable secret: what it is, why, and what follows. Never a value. */
+export function describeUnusable(u: SecretSite): string {
+  const effect = u.use === 'credential' ? 'it matches no credential' : 'backend calls signed with it fail (APIG.0705)';
+  return `${u.label}: ${secretProblem(u.secret) ?? 'unusable'}; ${effect}`;
 }

@@ -24,6 +24,9 @@ interface ServeFlags {
   trustXff?: boolean;
 }
 
+/** The loader's diagnostics about unset or empty secrets (src/workspace/load.ts). */
+const SECRET_CODES = ['missing-env', 'empty-secret'];
+
 function port(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ApigError('usage', `${flag} must be a port number (0–65535), not ${JSON.stringify(value)}`);
@@ -41,7 +44,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .option('--watch', 'reload when the workspace or a file it references changes; an invalid edit keeps the last good configuration')
     .option('--trace', 'print every pipeline stage and its decision for each request')
     .addOption(new Option('--log-format <format>', 'request log format').choices(['pretty', 'json']).default('pretty'))
-    .option('--strict', 'refuse to start if a configured feature would be ignored; enforce the request protocol (APIG.0607)')
+    .option('--strict', 'refuse to start if a configured feature would be ignored or a secret is unset; enforce the request protocol (APIG.0607)')
     .option('--tls-cert <file>', 'PEM certificate: also serve HTTPS (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')
     .option('--tls-port <n>', 'HTTPS port (default 8443, or 0 with --port 0)')
@@ -65,7 +68,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       const { prepare, launch, routeTable, ignoredFeatures, virtualClock, parseInstant, CLOCK_PATH } = await import('../../gateway/index.js');
       const start = flags.clock === undefined ? undefined : flags.clock === 'now' ? Date.now() : parseInstant(flags.clock);
       if (flags.clock !== undefined && start === undefined) throw new ApigError('usage', `--clock must be an ISO 8601 date, epoch milliseconds or "now", not ${JSON.stringify(flags.clock)}`);
-      const { renderEvent, renderFidelity, renderRoutes, eventJson } = await import('../serve-render.js');
+      const { renderEvent, renderFidelity, renderRoutes, renderUnusable, unusableSummary, eventJson } = await import('../serve-render.js');
       const { displayPath } = await import('../../workspace/load.js');
       const showPath = (d: Diagnostic): Diagnostic => (isAbsolute(d.source) ? { ...d, source: displayPath(d.source, io.cwd) } : d);
       const prepareOptions = {
@@ -73,8 +76,15 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         lenientSignatures: flags.lenientSignatures === true, trustXff: flags.trustXff === true,
       };
       const prepared = await prepare(prepareOptions);
-      for (const d of prepared.diagnostics) io.err(formatDiagnosticLine(showPath(d), io) + '\n');
+      const { unusableSecrets } = await import('../../workspace/secrets.js');
+      const unusable = prepared.config ? unusableSecrets(prepared.config.workspace) : [];
+      // Unusable secrets get one note of their own below, so their diagnostics are not printed twice.
+      for (const d of prepared.diagnostics) if (unusable.length === 0 || !SECRET_CODES.includes(d.code)) io.err(formatDiagnosticLine(showPath(d), io) + '\n');
       if (!prepared.config) throw new ApigError('config', 'the workspace has errors; not serving');
+      if (unusable.length > 0) {
+        io.err(renderUnusable(unusable, prepared.config.workspace, io));
+        if (flags.strict) throw new ApigError('config', `--strict: ${unusable.length} secret(s) are unusable: ${unusableSummary(unusable)}`);
+      }
       const ignored = ignoredFeatures(prepared.fidelity);
       if (flags.strict && ignored.length > 0) {
         io.err(renderFidelity(ignored, io));

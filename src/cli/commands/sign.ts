@@ -58,17 +58,12 @@ interface Prepared {
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 const METHOD = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks);
-}
-
-async function readSource(spec: string, what: string, cwd: string): Promise<Buffer> {
-  if (spec === '@-' || spec === '-') return readStdin();
+/** `@-`/`-` is standard input; `@FILE` is read relative to the working directory. */
+async function readSource(spec: string, what: string, io: Pick<Io, 'cwd' | 'readStdin'>): Promise<Buffer> {
+  if (spec === '@-' || spec === '-') return io.readStdin();
   const file = spec.slice(1);
   try {
-    return await readFile(resolve(cwd, file));
+    return await readFile(resolve(io.cwd, file));
   } catch (err) {
     const reason = err instanceof Error && 'code' in err ? String(err.code) : String(err);
     throw new ApigError('io', `cannot read ${what} file "${file}" (${reason})`);
@@ -76,16 +71,16 @@ async function readSource(spec: string, what: string, cwd: string): Promise<Buff
 }
 
 /** `--data-binary @FILE|@-|text`, or `-d` (repeatable, joined with `&` like curl; `-d @FILE` is read verbatim). */
-async function readBody(flags: SignFlags, cwd: string): Promise<{ body: Buffer; curl: CurlBody }> {
+async function readBody(flags: SignFlags, io: Io): Promise<{ body: Buffer; curl: CurlBody }> {
   if (flags.dataBinary !== undefined && flags.data.length > 0) throw new ApigError('usage', 'use either -d/--data or --data-binary, not both');
   const spec = flags.dataBinary ?? (flags.data.length === 1 ? flags.data[0] : undefined);
   if (spec !== undefined && spec.startsWith('@')) {
     const name = flags.dataBinary !== undefined ? '--data-binary' : '-d';
-    return { body: await readSource(spec, name, cwd), curl: { kind: 'file', path: spec.slice(1) } };
+    return { body: await readSource(spec, name, io), curl: { kind: 'file', path: spec.slice(1) } };
   }
   if (spec !== undefined) return { body: Buffer.from(spec, 'utf8'), curl: { kind: 'text', text: spec } };
   if (flags.data.length === 0) return { body: Buffer.alloc(0), curl: { kind: 'none' } };
-  const parts = await Promise.all(flags.data.map((d) => (d.startsWith('@') ? readSource(d, '-d', cwd) : Buffer.from(d, 'utf8'))));
+  const parts = await Promise.all(flags.data.map((d) => (d.startsWith('@') ? readSource(d, '-d', io) : Buffer.from(d, 'utf8'))));
   const body = Buffer.concat(parts.flatMap((p, i) => (i === 0 ? [p] : [Buffer.from('&'), p])));
   return { body, curl: { kind: 'text', text: body.toString('utf8') } };
 }
@@ -100,7 +95,7 @@ function authMode(flags: SignFlags): AuthMode {
 }
 
 /** The key and secret of an app (or an IAM AK/SK pair, by AK or user) declared in the workspace. */
-async function workspaceCredentials(name: string, flags: SignFlags, io: Io): Promise<{ key: string; secret: string }> {
+async function workspaceCredentials(name: string, flags: SignFlags, io: Io): Promise<{ key: string; secret: string | undefined }> {
   // Loaded on demand: the workspace pulls in the Swagger toolchain, which plain signing does not need.
   const { loadWorkspace } = await import('../../workspace/load.js');
   const loaded = await loadWorkspace(flags.workspace, { cwd: io.cwd, env: io.env });
@@ -113,8 +108,10 @@ async function workspaceCredentials(name: string, flags: SignFlags, io: Io): Pro
     const known = [...ws.apps.map((a) => a.name), ...ws.iam.aksk.map((a) => a.ak)];
     throw new ApigError('usage', `no app or IAM AK/SK named ${name} in ${ws.file}; known: ${known.join(', ') || '(none)'}`);
   }
-  if (found.secret.value === '') {
-    throw new ApigError('config', `the secret of ${found.what} is empty${found.secret.fromEnv ? `: set ${found.secret.fromEnv}` : ''}`);
+  if (found.secret.value === undefined && flags.secret === undefined) {
+    // An unset or empty secret signs nothing: a request signed with '' would only fail at the gateway.
+    const fix = found.secret.fromEnv !== undefined ? `set ${found.secret.fromEnv}, or pass --secret` : 'write it in apig.yaml, or pass --secret';
+    throw new ApigError('config', `the secret of ${found.what} is ${found.secret.problem}: ${fix}`);
   }
   return { key: found.key, secret: found.secret.value };
 }
@@ -147,7 +144,7 @@ async function prepare(url: string, flags: SignFlags, io: Io): Promise<Prepared>
   const raw = parseRawUrl(url);
   const headers = flags.header.map(parseHeaderLine);
   const date = checkDate(flags.date);
-  const { body, curl } = await readBody(flags, io.cwd);
+  const { body, curl } = await readBody(flags, io);
   const method = (flags.request ?? (body.length > 0 || flags.data.length > 0 ? 'POST' : 'GET')).toUpperCase();
   if (!METHOD.test(method)) throw new ApigError('usage', `invalid method "${flags.request}"`);
   const origin = `${raw.scheme}://${raw.authority}`;
@@ -216,8 +213,8 @@ function renderExplanation(e: Explanation, io: Io): string {
   return lines.join('\n') + '\n';
 }
 
-async function readExplainText(spec: string, cwd: string): Promise<string> {
-  if (spec === '-' || spec.startsWith('@')) return (await readSource(spec, '--explain', cwd)).toString('utf8');
+async function readExplainText(spec: string, io: Io): Promise<string> {
+  if (spec === '-' || spec.startsWith('@')) return (await readSource(spec, '--explain', io)).toString('utf8');
   return spec;
 }
 
@@ -236,7 +233,7 @@ async function runSign(url: string, flags: SignFlags, ctx: CommandContext): Prom
   const p = await prepare(url, flags, io);
   for (const w of p.trace?.warnings ?? []) io.err(`${io.color.yellow('warning:')} ${w}\n`);
   if (flags.explain !== undefined && p.trace) {
-    const e = explainGatewayError(await readExplainText(flags.explain, io.cwd), p.trace, { now: new Date() });
+    const e = explainGatewayError(await readExplainText(flags.explain, io), p.trace, { now: new Date() });
     if (e.kind === 'unrecognized') throw new ApigError('input', `--explain: ${e.summary}; paste the gateway's error body, its error_msg, or a canonical request`);
     io.out(flags.json ? JSON.stringify(e, null, 2) + '\n' : renderExplanation(e, io));
     return;

@@ -4,20 +4,24 @@
  *   (000 §4.7); past its `expires` → 401 APIG.0307 "The token must be updated.".
  * - otherwise SDK-HMAC-SHA256 with a declared AK/SK: unknown AK → `Get secretKey failed,ak:…,err:ak not exist`,
  *   mismatch → `verify aksk signature fail, canonicalRequest:…`; 5 consecutive failures lock the AK for 5
- *   minutes: `AK access failed to reach the limit, forbidden.` (000 §4.7; lockout.ts).
+ *   minutes: `AK access failed to reach the limit, forbidden.` (000 §4.7; lockout.ts). Failures are counted for
+ *   declared AKs only; an unknown AK is refused without leaving state.
+ * An empty or missing token matches nothing, and a token or SK whose `${ENV_VAR}` is unset matches nothing.
  */
 import { parseAuthorization } from '../../sign/index.js';
-import { headerValue, type RequestContext } from '../context.js';
+import { secretProblem } from '../../workspace/secrets.js';
+import { headerValue, traceStep, type RequestContext } from '../context.js';
 import { failure, type GatewayFailure } from '../errors.js';
 import type { Identity } from './identity.js';
-import { andThen, isFailure, sameSecret, verify, type Verified } from './signed.js';
+import { matchesSecret } from './credential.js';
+import { andThen, isFailure, verify, type Verified } from './signed.js';
 
 export function authenticateIam(ctx: RequestContext): Identity | GatewayFailure | Promise<Identity | GatewayFailure> {
   const iam = ctx.config.workspace.iam;
   const now = ctx.receivedAt;
   const token = headerValue(ctx.headers, 'x-auth-token');
   if (token !== undefined) {
-    const t = iam.tokens.find((x) => sameSecret(x.token.value, token));
+    const t = iam.tokens.find((x) => matchesSecret(x.token, token));
     if (!t) return failure('IAM_AUTH_FAILED', 'X-Auth-Token matches no token in apig.yaml iam.tokens', { suffix: 'decrypt token fail' });
     if (t.expires !== undefined && Date.parse(t.expires) <= now) return failure('TOKEN_EXPIRED', `the token of ${t.user} expired at ${t.expires}`);
     return {
@@ -31,7 +35,14 @@ export function authenticateIam(ctx: RequestContext): Identity | GatewayFailure 
   if (ak !== undefined && lockout.locked(ak, now)) {
     return failure('IAM_AUTH_FAILED', `AK ${ak} is locked for 5 minutes after 5 consecutive failures`, { suffix: 'AK access failed to reach the limit, forbidden.' });
   }
-  return andThen(verify(ctx, 'iam', (key) => iam.aksk.find((p) => p.ak === key)?.sk.value), (r) => akskIdentity(ctx, r, ak));
+  return andThen(verify(ctx, 'iam', (key) => secretKey(ctx, key)), (r) => akskIdentity(ctx, r, ak));
+}
+
+/** The SK of a declared AK; one whose SK is unusable (its `${ENV_VAR}` unset or empty) is no AK at all. */
+function secretKey(ctx: RequestContext, ak: string): string | undefined {
+  const pair = ctx.config.workspace.iam.aksk.find((p) => p.ak === ak);
+  if (pair && pair.sk.value === undefined) traceStep(ctx, 'authentication', `IAM AK ${ak}: its SK is unusable (${secretProblem(pair.sk) ?? ''}); no signature matches`);
+  return pair?.sk.value;
 }
 
 function akskIdentity(ctx: RequestContext, r: Verified, ak: string | undefined): Identity | GatewayFailure {
@@ -40,7 +51,8 @@ function akskIdentity(ctx: RequestContext, r: Verified, ak: string | undefined):
   const lockout = ctx.services.state.lockout;
   if (isFailure(r)) return r;
   if (!r.ok) {
-    if (ak !== undefined) lockout.failed(ak, now);
+    // Only declared AKs are counted: an unknown AK leaves no state behind (a client inventing AKs grows nothing).
+    if (ak !== undefined && iam.aksk.some((p) => p.ak === ak && p.sk.value !== undefined)) lockout.failed(ak, now);
     return failure(r.reason === 'missing-authorization' ? 'IAM_AUTH_MISSING' : 'IAM_AUTH_FAILED', `AK/SK signature: ${r.reason}`, { suffix: r.detail });
   }
   lockout.succeeded(r.key);

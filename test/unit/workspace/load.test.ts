@@ -73,9 +73,11 @@ describe('publish and secrets', () => {
   });
 
   it('resolves ${ENV} and masks secrets', () => {
-    expect(resolveSecret('${X}', { X: 'abc' }).secret.value).toBe('abc');
-    expect(resolveSecret('${X}', {}).missing).toBe('X');
-    expect(resolveSecret('literal', {}).secret.value).toBe('literal');
+    expect(resolveSecret('${X}', { X: 'abc' }).value).toBe('abc');
+    expect(resolveSecret('${X}', {})).toEqual({ written: '${X}', value: undefined, problem: 'unset', fromEnv: 'X' });
+    expect(resolveSecret('${X}', { X: '' })).toEqual({ written: '${X}', value: undefined, problem: 'empty', fromEnv: 'X' });
+    expect(resolveSecret('', {})).toEqual({ written: '', value: undefined, problem: 'empty' });
+    expect(resolveSecret('literal', {}).value).toBe('literal');
     expect(maskSecret('supersecretvalue')).toBe('sup***');
     expect(maskSecret('abc')).toBe('***');
   });
