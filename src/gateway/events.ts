@@ -20,6 +20,11 @@ export interface RequestEvent {
   errorCode?: string;
   /** Why, in plain words, when the gateway answered with an error. */
   detail?: string;
+  /**
+   * Set when the response broke off after its status line had gone out (the backend reset or stalled
+   * mid-body): the status the client received; `status` and `errorCode` are then the failure (502, 504).
+   */
+  sentStatus?: number;
   /** Where the request went: a backend URL, a channel member, a function URN. */
   upstream?: string;
   websocket?: boolean;

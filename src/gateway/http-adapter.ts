@@ -6,12 +6,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { CLOCK_PATH, handleClock } from './admin.js';
-import { readBody } from './backends/body-limit.js';
+import { isBodyTooLarge, readBody } from './backends/body-limit.js';
+import { classifyUpstreamError } from './backends/http.js';
 import type { Dispatched } from './backends/result.js';
 import { traceStep, type RequestContext, type WireRequest } from './context.js';
-import { ERRORS, type ErrorId, type GatewayFailure } from './errors.js';
+import { ERRORS, failure, type ErrorId, type GatewayFailure } from './errors.js';
 import type { RequestEvent } from './events.js';
 import type { Gateway } from './gateway.js';
+import { endAfterRequest } from './linger.js';
 import { runPipeline } from './pipeline.js';
 import { gatewayHeaders, reasonPhrase, responseHeaders } from './respond.js';
 import { renderError } from './responses.js';
@@ -37,12 +39,17 @@ interface Exchange {
   req: IncomingMessage;
   res: ServerResponse;
   body: boolean;
+  /** Whether reading the body (for a signature, an authorizer, a backend) found it over `request_body_size`. */
+  bodyTooLarge: boolean;
+  /** When the answer was written (the connection may linger after it: linger.ts). */
+  answeredAt: number | undefined;
+  /** What the log line says beyond the response object: the error, the upstream, a response cut short. */
   event: RequestEvent | undefined;
 }
 
-export function requestEvent(gw: Gateway, ctx: RequestContext, status: number): RequestEvent {
+export function requestEvent(gw: Gateway, ctx: RequestContext, status: number, at = gw.clock.now()): RequestEvent {
   return {
-    type: 'request', requestId: ctx.requestId, method: ctx.method, path: ctx.path, status, latencyMs: gw.clock.now() - ctx.receivedAt,
+    type: 'request', requestId: ctx.requestId, method: ctx.method, path: ctx.path, status, latencyMs: at - ctx.receivedAt,
     ...(ctx.group ? { group: ctx.group.name } : {}), ...(ctx.env !== undefined ? { env: ctx.env } : {}),
     ...(ctx.hit ? { api: ctx.hit.api.api.name } : {}), ...(ctx.trace ? { trace: ctx.trace } : {}),
   };
@@ -51,19 +58,26 @@ export function requestEvent(gw: Gateway, ctx: RequestContext, status: number): 
 export function handleHttp(gw: Gateway, req: IncomingMessage, res: ServerResponse, scheme: 'http' | 'https'): void {
   if (gw.virtualClock && req.url?.split('?')[0] === CLOCK_PATH) return handleClock(gw.virtualClock, req, res);
   const ctx = gw.begin(wireRequest(req, scheme), wantsTrace(req.headers[TRACE_HEADER]));
-  const x: Exchange = { gw, ctx, req, res, body: hasBody(req), event: undefined };
+  const x: Exchange = { gw, ctx, req, res, body: hasBody(req), bodyTooLarge: false, answeredAt: undefined, event: undefined };
   if (x.body) {
     // Read on demand (a signature over the body, an authorizer with need_body, backend signing); once read,
     // the backend gets the buffered bytes.
     let reading: Promise<Buffer> | undefined;
     const source: NonNullable<RequestContext['bodySource']> = {
-      read: () => (reading ??= readBody(req, ctx.config.limits.bodyBytes).then((b) => (source.buffered = b))),
+      read: () => (reading ??= readBody(req, ctx.config.limits.bodyBytes).then((b) => (source.buffered = b), (err: unknown) => {
+        if (isBodyTooLarge(err)) x.bodyTooLarge = true;
+        throw err;
+      })),
     };
     ctx.bodySource = source;
   }
   if (gw.reporting) {
     const event: RequestEvent = (x.event = { type: 'request', requestId: ctx.requestId, method: ctx.method, path: ctx.path, status: 0, latencyMs: 0 });
-    res.once('close', () => gw.emit(Object.assign(requestEvent(gw, ctx, res.statusCode), event.errorCode !== undefined ? { errorCode: event.errorCode } : {}, event.detail !== undefined ? { detail: event.detail } : {}, event.upstream !== undefined ? { upstream: event.upstream } : {})));
+    res.once('close', () => gw.emit(Object.assign(
+      requestEvent(gw, ctx, event.status || res.statusCode, x.answeredAt),
+      event.errorCode !== undefined ? { errorCode: event.errorCode } : {}, event.detail !== undefined ? { detail: event.detail } : {},
+      event.upstream !== undefined ? { upstream: event.upstream } : {}, event.sentStatus !== undefined ? { sentStatus: event.sentStatus } : {},
+    )));
   }
   try {
     const out = runPipeline(ctx);
@@ -76,6 +90,8 @@ export function handleHttp(gw: Gateway, req: IncomingMessage, res: ServerRespons
 
 function next(x: Exchange, out: StageOutcome): void {
   if (out.kind === 'fail') return writeFailure(x, out.failure);
+  // A stage that read the body and went on past its refusal: what is left of the stream is not the body.
+  if (x.bodyTooLarge) return writeFailure(x, failure('ENTITY_TOO_LARGE', 'the request body passed request_body_size'));
   const buffered = x.ctx.bodySource?.buffered;
   const sent = x.gw.dispatch(x.ctx, buffered ? Readable.from([buffered]) : x.body ? x.req : null);
   if (sent instanceof Promise) sent.then((d) => writeDispatched(x, d), (err: unknown) => writeFailure(x, { id: 'INTERNAL', detail: String(err) }));
@@ -85,27 +101,51 @@ function next(x: Exchange, out: StageOutcome): void {
 /** Refusals of the request itself end the connection. */
 const CLOSING = new Set<ErrorId>(['REQUEST_INVALID', 'METHOD_UNSUPPORTED', 'ENTITY_TOO_LARGE', 'URI_TOO_LARGE', 'HEADERS_TOO_LARGE']);
 
-function writeFailure(x: Exchange, f: GatewayFailure, upstreamMs?: number): void {
+function writeFailure(x: Exchange, given: GatewayFailure, upstreamMs?: number): void {
   const { gw, ctx, req, res } = x;
+  // A body over the limit is a 413 whatever the stage that read it made of that (an authorizer's error, say).
+  const f = x.bodyTooLarge && given.id !== 'ENTITY_TOO_LARGE' ? failure('ENTITY_TOO_LARGE', given.detail) : given;
   if (x.event) {
     x.event.errorCode = ERRORS[f.id].code;
     if (f.detail !== undefined) x.event.detail = f.detail;
   }
-  if (res.headersSent) {
+  const r = renderError(f, ctx);
+  // Too late to answer: the response has begun, or the client is gone (or its request broke the framing and
+  // the server answered on the socket). The log says the failure, not the status the response object holds.
+  const socket = req.socket as IncomingMessage['socket'] | null;
+  if (res.headersSent || !socket || socket.destroyed || socket.writableEnded) {
+    if (x.event) x.event.status = r.status;
     res.destroy();
     return;
   }
-  const r = renderError(f, ctx);
   const headers = gatewayHeaders(ctx, gw.clock, upstreamMs);
   for (const [k, v] of r.headers) headers[k] = v;
   headers['content-length'] = String(Buffer.byteLength(r.body));
-  // Like nginx's lingering close: read what the caller still sends, then close (no reuse after a refusal).
-  if (CLOSING.has(f.id) || gw.closing) res.shouldKeepAlive = false;
+  const closing = CLOSING.has(f.id) || gw.closing;
+  if (closing) res.shouldKeepAlive = false;
   const reason = reasonPhrase(r.status);
   if (reason) res.writeHead(r.status, reason, headers);
   else res.writeHead(r.status, headers);
-  res.end(ctx.method === 'HEAD' ? undefined : r.body);
+  const body = ctx.method === 'HEAD' ? undefined : r.body;
+  // No reuse after a refusal; like nginx's lingering close, what the caller still sends is read first (linger.ts).
+  if (closing && x.body) {
+    x.answeredAt = gw.clock.now();
+    return endAfterRequest(req, res, body);
+  }
+  res.end(body);
   if (x.body && !ctx.bodySource?.buffered) req.resume();
+}
+
+/**
+ * The backend's response broke off after its status line had gone out (a reset, a stall past the timeout):
+ * the client can only see its stream cut; the log says the failure, with the status already sent.
+ */
+function cutShort(x: Exchange, err: unknown, upstream: string | undefined): void {
+  const f = classifyUpstreamError(err, upstream ?? 'the backend');
+  const detail = `the response broke off after its ${x.res.statusCode} status line was sent: ${f.detail ?? ERRORS[f.id].message}`;
+  traceStep(x.ctx, 'backend', `cut short: ${ERRORS[f.id].code} ${ERRORS[f.id].message}`, { why: detail });
+  if (!x.event) return;
+  Object.assign(x.event, { status: ERRORS[f.id].status, sentStatus: x.res.statusCode, errorCode: ERRORS[f.id].code, detail });
 }
 
 function writeDispatched(x: Exchange, d: Dispatched): void {
@@ -127,7 +167,14 @@ function writeDispatched(x: Exchange, d: Dispatched): void {
   }
   res.writeHead(d.status, responseHeaders(d.headers, gateway));
   const upstream = d.body;
-  upstream.on('error', () => res.destroy());
-  res.on('close', () => { if (!upstream.readableEnded) upstream.destroy(); });
+  let clientGone = false;
+  upstream.on('error', (err) => {
+    if (!clientGone) cutShort(x, err, d.upstream);
+    res.destroy();
+  });
+  res.on('close', () => {
+    clientGone = true;
+    if (!upstream.readableEnded) upstream.destroy();
+  });
   upstream.pipe(res);
 }

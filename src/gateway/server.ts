@@ -13,6 +13,7 @@ import { classifyUpstreamError } from './backends/http.js';
 import type { WireRequest } from './context.js';
 import type { Gateway } from './gateway.js';
 import { handleHttp, wireRequest } from './http-adapter.js';
+import { stopLingering } from './linger.js';
 import { parserFailure, rawError, serializeResponse } from './raw-response.js';
 import { runPipeline } from './pipeline.js';
 import { decideUpgrade } from './upgrade.js';
@@ -67,11 +68,15 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
     servers.push({ server: createHttps({ cert: options.tls.cert, key: options.tls.key, maxHeaderSize: MAX_HEADER_SIZE, requireHostHeader: false }), scheme: 'https', port: options.tls.port });
   }
   for (const { server, scheme } of servers) {
+    // Node keeps only the first 1,000 or so headers and drops the rest unseen; the restrictions stage must see
+    // every header the client sent (a second Host, a Content-Length, the 128 KB total). MAX_HEADER_SIZE bounds them.
+    server.maxHeadersCount = 0;
     server.on('request', (req: IncomingMessage, res) => handleHttp(gw, req, res, scheme));
     // An Expect other than 100-continue: Node would answer a bare 417 itself (no APIG body, no X-Request-Id);
     // the gateway, like nginx, ignores it and serves the request (the header is not forwarded).
     server.on('checkExpectation', (req: IncomingMessage, res) => handleHttp(gw, req, res, scheme));
     server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+      if (stopLingering(socket)) return;
       if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
       const { bytes, event } = rawError(gw, wireFromSocket(socket, scheme), parserFailure(err.code, err.message));
       socket.end(bytes);

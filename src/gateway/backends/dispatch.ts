@@ -1,6 +1,7 @@
 /** Sends the built backend request to the API's backend for the environment: one driver per backend type. */
 import type { BackendType } from '../../core/model.js';
 import { failure } from '../errors.js';
+import { bodyFailure, discardBody } from './body-limit.js';
 import { dispatchFunction } from './function.js';
 import { dispatchHttp } from './http.js';
 import type { BackendPlan, PlanOf } from './plan.js';
@@ -11,9 +12,14 @@ type Driver<K extends BackendType> = (plan: PlanOf<K>, input: DispatchInput) => 
 
 /**
  * Mock: the result content with 200 and `Content-Type: application/json`, as the documented Mock response
- * shows (004 §10; status and headers are otherwise not configurable in 002 §5.2.1 表5-8).
+ * shows (004 §10; status and headers are otherwise not configurable in 002 §5.2.1 表5-8). A request body is
+ * read (and discarded) first, so that a chunked one over `request_body_size` answers 413 as for any backend.
  */
-const mock: Driver<'MOCK'> = (plan) => ({ ok: true, status: 200, headers: { 'content-type': 'application/json' }, body: plan.body });
+const mock: Driver<'MOCK'> = (plan, input) => {
+  const answer: Dispatched = { ok: true, status: 200, headers: { 'content-type': 'application/json' }, body: plan.body };
+  if (!input.body) return answer;
+  return discardBody(input.body, input.runtime.bodyLimit).then(() => answer, (err: unknown) => ({ ok: false, failure: bodyFailure(err) }));
+};
 
 const DRIVERS = {
   MOCK: mock,

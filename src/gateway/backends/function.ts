@@ -10,7 +10,7 @@
  */
 import type { BackendCall } from '../backend-call.js';
 import { failure } from '../errors.js';
-import { isBodyTooLarge, readBody } from './body-limit.js';
+import { bodyFailure, readBody } from './body-limit.js';
 import type { PlanOf } from './plan.js';
 import type { Dispatched, DispatchInput, ResponseHeaders } from './result.js';
 
@@ -76,7 +76,7 @@ export async function dispatchFunction(plan: PlanOf<'FUNCTION'>, input: Dispatch
   try {
     body = await readBody(input.body, runtime.bodyLimit);
   } catch (err) {
-    return { ok: false, failure: isBodyTooLarge(err) ? failure('ENTITY_TOO_LARGE', 'the request body passed request_body_size') : failure('BACKEND_UNAVAILABLE', String(err)), upstream };
+    return { ok: false, failure: bodyFailure(err), upstream };
   }
   const started = runtime.clock.now();
   const elapsed = (): number => runtime.clock.now() - started;

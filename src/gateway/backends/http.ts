@@ -46,10 +46,13 @@ export function classifyUpstreamError(err: unknown, upstream: string): GatewayFa
   return failure('BACKEND_UNAVAILABLE', `${upstream}: ${code} ${message}`.trim());
 }
 
-export function requestBody(input: Pick<DispatchInput, 'body' | 'runtime' | 'ctx'>): Readable | null {
-  const { body, ctx } = input;
-  if (!body) return null;
-  return ctx.headers['content-length'] !== undefined ? body : limitBody(body, input.runtime.bodyLimit);
+/**
+ * The caller's body for undici, always through a counting stream: a chunked body is limited as it streams
+ * (a declared Content-Length was checked up front), and when a call fails undici destroys the stream it was
+ * given, which must not be the request itself: that would close the client's connection before its 502.
+ */
+export function requestBody(input: Pick<DispatchInput, 'body' | 'runtime'>): Readable | null {
+  return input.body ? limitBody(input.body, input.runtime.bodyLimit) : null;
 }
 
 export async function forward(target: Target, call: BackendCall, timeout: number, input: DispatchInput): Promise<Dispatched> {

@@ -3,7 +3,7 @@
  * refuses; their status and code are not documented, so they answer APIG.0201 400 "API request error."
  * (ruling 1). Sizes follow ruling 9: body over `request_body_size` 413, URI over 32 KB 414, one header over
  * 32 KB or all headers over 128 KB 494. Node's parser refuses some of these before a request exists; the
- * server maps those parser errors onto the same answers (parser-errors.ts).
+ * server maps those parser errors onto the same answers (raw-response.ts).
  */
 import { failure } from '../errors.js';
 import type { RequestContext } from '../context.js';
@@ -29,7 +29,9 @@ export function restrictions(ctx: RequestContext): StageOutcome {
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] as string;
     const value = raw[i + 1] as string;
-    const size = name.length + value.length;
+    // A header's size is its line as sent, `Name: value` CRLF: Node hands names and values over as Latin-1,
+    // one character per byte, and without the separator and line end that count too.
+    const size = name.length + value.length + 4;
     if (size > ctx.config.limits.headerBytes) return refuse('HEADERS_TOO_LARGE', `header ${name} over ${ctx.config.limits.headerBytes} bytes`);
     total += size;
     if (BAD_CHARS.test(name)) return refuse('REQUEST_INVALID', 'space or control character in a header name (003 调用限制 5)');

@@ -4,9 +4,10 @@
  * count as their account; IAM-auth APIs only), app (APP-auth APIs only), source IP, and a throttle 2.0 rule's
  * own counter (the first rule whose condition holds, one bucket per rule). Special apps and tenants replace the
  * app or user limit (002 §5.3.3: even when higher). An API with no policy bound gets the instance's
- * `ratelimit_api_limits` per second (200 by default). Windows are fixed and aligned to the epoch; a rejected
- * request consumes nothing (throttle/windows.ts). Over a limit: 429 APIG.0308. In debug mode the response
- * carries `X-Apig-RateLimit-*: remain:9,limit:10,time:10 second` (ruling 5).
+ * `ratelimit_api_limits` per second (200 by default); every API has that counter, and debug responses show it.
+ * Windows are fixed and aligned to the epoch; a rejected request consumes nothing (throttle/windows.ts). Over a
+ * limit: 429 APIG.0308. In debug mode the response carries `X-Apig-RateLimit-*: remain:9,limit:10,time:10
+ * second` (ruling 5).
  */
 import { boundOf } from '../bindings.js';
 import { clientIpOf } from '../client-ip.js';
@@ -48,13 +49,20 @@ function ruleLookup(ctx: RequestContext, t: CompiledThrottle) {
   };
 }
 
+/**
+ * The instance default (`ratelimit_api_limits` per second, per API across environments): the limit of an API
+ * with no policy bound (002 §3.2 表3-3), and the `X-Apig-RateLimit-Api-Allenv` counter on every debug response,
+ * beside the bound policy's (002 §6.3.2: no condition; 004 §10.3 shows it with an `-Api` header).
+ */
+function instanceDefault(ctx: RequestContext, apiId: string): Check {
+  const limit = ctx.config.workspace.instance.ratelimit_api_limits;
+  return { key: `default|${apiId}`, limit, windowMs: 1000, header: 'Api-Allenv', label: '1 second', what: `the instance default (ratelimit_api_limits ${limit}/s)` };
+}
+
 function checksFor(ctx: RequestContext, t: CompiledThrottle | undefined): Check[] {
   const api = ctx.hit?.api;
   if (!api) return [];
-  if (!t) {
-    const limit = ctx.config.workspace.instance.ratelimit_api_limits;
-    return [{ key: `default|${api.id}`, limit, windowMs: 1000, header: 'Api-Allenv', label: '1 second', what: `the instance default (ratelimit_api_limits ${limit}/s)` }];
-  }
+  if (!t) return [instanceDefault(ctx, api.id)];
   const scope = `${t.kind}|${t.name}|${ctx.env ?? ''}|${t.shared ? '*' : api.id}`;
   const w = t.window;
   const out: Check[] = [];
@@ -87,11 +95,20 @@ export function throttling(ctx: RequestContext): StageOutcome {
   }
   const t = boundOf(ctx).throttle;
   const checks = checksFor(ctx, t);
-  const taken = ctx.services.state.counters.take(checks, ctx.receivedAt);
+  const counters = ctx.services.state.counters;
+  const taken = counters.take(checks, ctx.receivedAt);
   const limits: Array<[string, string]> = [];
-  checks.forEach((c, i) => {
-    if (c.header !== undefined) limits.push([`X-Apig-RateLimit-${c.header}`, `remain:${taken.remain[i] ?? 0},limit:${c.limit},time:${c.label}`]);
-  });
+  const show = (c: Check, remain: number): void => {
+    if (c.header !== undefined) limits.push([`X-Apig-RateLimit-${c.header}`, `remain:${remain},limit:${c.limit},time:${c.label}`]);
+  };
+  checks.forEach((c, i) => show(c, taken.remain[i] ?? 0));
+  if (t && ctx.hit) {
+    // With a policy bound, the instance default is counted and shown but does not refuse (002 §3.2 表3-3):
+    // a request the policy passes takes one (none left shows 0); a refused one takes nothing.
+    const d = instanceDefault(ctx, ctx.hit.api.id);
+    const remain = taken.ok ? counters.take([d], ctx.receivedAt).remain[0] ?? 0 : d.limit - counters.used(d.key, d.windowMs, ctx.receivedAt);
+    show(d, Math.max(0, remain));
+  }
   ctx.rateLimits = limits;
   if (!taken.ok) {
     const over = checks[taken.index] as Check;

@@ -132,7 +132,7 @@ x-apigateway-access-controls:
     const first = at(0);
     expect(outcome(runPipeline(first))).toBe('next');
     expect(first.cors).toBe('simple');
-    expect(first.rateLimits).toEqual([['X-Apig-RateLimit-Api', 'remain:1,limit:2,time:1 second']]);
+    expect(first.rateLimits).toEqual([['X-Apig-RateLimit-Api', 'remain:1,limit:2,time:1 second'], ['X-Apig-RateLimit-Api-Allenv', 'remain:199,limit:200,time:1 second']]);
     expect(outcome(runPipeline(at(500)))).toBe('next');
     expect(outcome(runPipeline(at(999)))).toBe('APIG.0308');
     expect(outcome(runPipeline(at(1000)))).toBe('next');
