@@ -8,7 +8,7 @@ import { didYouMean } from '../core/closest.js';
 import { DEFAULT_QUOTAS, quotasWith, type Quotas } from './quotas.js';
 import type { RuleSeverity } from './types.js';
 
-export const CONFIG_FILE = '.apiglint.yaml';
+export { LINT_CONFIG_FILE as CONFIG_FILE } from '../core/vocabulary.js';
 
 export interface LintConfig {
   rules: Record<string, RuleSeverity>;

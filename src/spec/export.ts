@@ -14,8 +14,9 @@ import { throttlePolicy } from './extensions/throttles.js';
 import { infoCodec, rootCodec } from './import.js';
 import { ANY_METHOD_KEY } from './walk.js';
 
-export const EXPORT_SCOPES = ['basic', 'full', 'extended'] as const;
-export type ExportScope = (typeof EXPORT_SCOPES)[number];
+import { APIG_ONLY_KEYS, EXPORT_SCOPES, type ExportScope } from '../core/vocabulary.js';
+
+export { APIG_ONLY_KEYS, EXPORT_SCOPES, type ExportScope };
 
 /** The smallest scope each operation field appears in. */
 const OPERATION_SCOPE = {
@@ -25,8 +26,6 @@ const OPERATION_SCOPE = {
   throttle: 'extended', acl: 'extended', plugins: 'extended', gatewayResponse: 'extended',
 } as const satisfies Record<Exclude<keyof OperationFields, 'kept'>, ExportScope>;
 
-/** Our own lint-suppression extension is not Huawei's and is dropped for the console (issue 4). */
-export const APIG_ONLY_KEYS = ['x-apig-lint-disable'] as const;
 
 export interface ExportOptions {
   scope: ExportScope;

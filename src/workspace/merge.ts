@@ -6,8 +6,9 @@
 import type { Api, Group } from '../core/model.js';
 import { isRecord } from '../spec/codec.js';
 
-export const EXTEND_MODES = ['merge', 'override'] as const;
-export type ExtendMode = (typeof EXTEND_MODES)[number];
+import { EXTEND_MODES, type ExtendMode } from '../core/vocabulary.js';
+
+export { EXTEND_MODES, type ExtendMode };
 
 export interface MergeOptions {
   overwrite: boolean;

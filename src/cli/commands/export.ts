@@ -8,9 +8,8 @@ import type { TextFormat } from '../../spec/source.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printDiagnostics } from '../render-diagnostics.js';
-import { APIG_ONLY_KEYS, EXPORT_SCOPES, type ExportScope } from '../../spec/export.js';
+import { APIG_ONLY_KEYS, EXPORT_SCOPES, type ExportScope } from '../../core/vocabulary.js';
 import { parsePointer } from '../../core/pointer.js';
-import { isRecord } from '../../spec/codec.js';
 import { writeFilesAtomic } from '../write-files.js';
 
 interface ExportFlags {
@@ -55,6 +54,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
       if (positional !== undefined && flags.workspace !== undefined && positional !== flags.workspace) throw new ApigError('usage', `two workspaces given (${positional} and -w ${flags.workspace}); give one`);
       if (positional !== undefined) flags.workspace = positional;
       // Loaded on use, so that `apig --help` and other commands start fast.
+      const { isRecord } = await import('../../spec/codec.js');
       const { diffValues } = await import('../../spec/diff.js');
       const { exportDocument } = await import('../../spec/export-document.js');
       const { serialize } = await import('../../spec/serialize.js');

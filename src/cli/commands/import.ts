@@ -7,7 +7,7 @@ import { ApigError } from '../../core/errors.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printDiagnostics } from '../render-diagnostics.js';
-import { EXTEND_MODES, type ExtendMode } from '../../workspace/merge.js';
+import { EXTEND_MODES, type ExtendMode } from '../../core/vocabulary.js';
 import { WORKSPACE_FILE } from '../../core/workspace-model.js';
 import { writeFilesAtomic } from '../write-files.js';
 

@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import type { VpcChannel } from '../../core/workspace-model.js';
 import type { BackendCall } from '../backend-call.js';
-import { headerValue } from '../context.js';
+import { requestHost } from '../context.js';
 import { failure, type GatewayFailure } from '../errors.js';
 import type { EventSink } from '../events.js';
 import { pickMember, type MemberState } from './balancer.js';
@@ -46,7 +46,7 @@ export function chooseMember(plan: PlanOf<'HTTP-VPC'>, input: Pick<DispatchInput
     const down = rt.members.filter((m) => !m.healthy).length;
     return { failure: failure('NO_BACKEND_AVAILABLE', `channel ${plan.channel}: no member takes traffic (${down} of ${rt.members.length} unhealthy, the rest weight 0)`) };
   }
-  return { member, host: plan.host ?? headerValue(ctx.headers, 'host') ?? member.id };
+  return { member, host: plan.host ?? requestHost(ctx) ?? member.id };
 }
 
 export async function dispatchVpc(plan: PlanOf<'HTTP-VPC'>, input: DispatchInput): Promise<Dispatched> {

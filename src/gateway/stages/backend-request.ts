@@ -23,7 +23,7 @@ import { headerValueProblem, placeholderProblem, placeholderText } from '../back
 import type { BackendPlan } from '../backends/plan.js';
 import { isFailure, wholeBody } from '../auth/signed.js';
 import { boundOf } from '../bindings.js';
-import { headerValue, traceStep, type RequestContext } from '../context.js';
+import { requestHost, traceStep, type RequestContext } from '../context.js';
 import { contextVariable } from '../context-vars.js';
 import { encodeFor } from '../encode.js';
 import { failure } from '../errors.js';
@@ -78,7 +78,7 @@ export function backendRequest(ctx: RequestContext): StageOutcome | Promise<Stag
 async function sign(ctx: RequestContext, call: BackendCall, plan: Extract<BackendPlan, { type: 'HTTP' | 'HTTP-VPC' }>, key: NonNullable<ReturnType<typeof boundOf>['signatureKey']>): Promise<StageOutcome> {
   const body = key.type === 'hmac' ? await wholeBody(ctx) : Buffer.alloc(0);
   if (isFailure(body)) return fail(body);
-  const host = plan.type === 'HTTP' ? plan.address : plan.host ?? headerValue(ctx.headers, 'host') ?? '';
+  const host = plan.type === 'HTTP' ? plan.address : plan.host ?? requestHost(ctx) ?? '';
   const problem = signBackendCall(call, key, { scheme: plan.scheme, host }, body, new Date(ctx.receivedAt));
   if (problem) {
     traceStep(ctx, 'backend-request', 'signing failed', { why: problem.detail });

@@ -1,7 +1,9 @@
 import type { LintFinding, LintSummary } from '../run.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
+import { LINT_FORMATS, type LintFormat } from '../../core/vocabulary.js';
+
+export const FORMATS = LINT_FORMATS;
+export type Format = LintFormat;
 
 export interface FormatInput {
   findings: readonly LintFinding[];
