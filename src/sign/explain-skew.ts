@@ -2,32 +2,10 @@
  * `signature expired` (000 §4.8): the clock skew when the gateway gave both times; otherwise the X-Sdk-Date apig
  * signed and the local clock, for the user to judge the skew.
  */
-import type { Explanation } from './explain.js';
+import type { ClockSkew, Explanation, LocalClock } from './explanation.js';
 import type { GatewayReport } from './explain-parse.js';
 import { formatSdkDate, formatSkew, parseSdkDate } from './sdk-date.js';
 import type { SignTrace } from './sign.js';
-
-export interface ClockSkew {
-  signatureTime: string;
-  serverTime: string;
-  /** server − signature, in ms (positive: the client clock is behind). */
-  skewMs?: number;
-  skew?: string;
-}
-
-/**
- * What apig can say about time when the gateway did not give its times (a bare `signature expired`):
- * the X-Sdk-Date it signed for this request and the local clock, for the user to judge the skew.
- */
-export interface LocalClock {
-  /** The X-Sdk-Date apig signed (from --date, an X-Sdk-Date header, or the local clock). */
-  signatureTime: string;
-  /** The local clock when explaining, as an X-Sdk-Date. */
-  now: string;
-  /** now − signatureTime, in ms (positive: the X-Sdk-Date is in the past); absent when the X-Sdk-Date is malformed. */
-  offsetMs?: number;
-  offset?: string;
-}
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 

@@ -4,43 +4,11 @@
  */
 import { headerCause, methodCause, pathCause, payloadCause, queryCause, signedHeadersCause } from './explain-causes.js';
 import { parseCanonicalLines, parseGatewayText, type CanonicalLines, type GatewayReport } from './explain-parse.js';
-import { explainSkew, type ClockSkew, type LocalClock } from './explain-skew.js';
+import { explainSkew } from './explain-skew.js';
+import type { ExplainLine, ExplainOptions, ExplainPart, Explanation } from './explanation.js';
 import type { SignTrace } from './sign.js';
 
-export type { ClockSkew, LocalClock } from './explain-skew.js';
-
-export type ExplainPart = 'method' | 'path' | 'query' | 'header' | 'blank' | 'signedHeaders' | 'payloadHash';
-
-export interface ExplainLine {
-  /** 1-based line of the canonical request (the gateway's numbering where it has the line). */
-  line: number;
-  part: ExplainPart;
-  /** Header name, for `header` lines. */
-  name?: string;
-  gateway?: string;
-  ours?: string;
-  same: boolean;
-  cause?: string;
-}
-
-export interface ExplainOptions {
-  /** The local clock; default now. */
-  now?: Date;
-}
-
-export interface Explanation {
-  kind: GatewayReport['kind'];
-  /** One line saying what happened. */
-  summary: string;
-  /** Line-by-line comparison (signature mismatches only). */
-  lines: ExplainLine[];
-  /** Likely causes in plain words, most specific first. */
-  causes: string[];
-  gatewayCanonicalRequest?: string;
-  skew?: ClockSkew;
-  /** For `signature expired` without the gateway's times. */
-  local?: LocalClock;
-}
+export type { ClockSkew, ExplainLine, ExplainOptions, ExplainPart, Explanation, LocalClock } from './explanation.js';
 
 /** `1 canonical-request line differs`, `2 canonical-request lines differ`. */
 function countDiffer(n: number, noun: string): string {

@@ -8,9 +8,9 @@
 import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Node } from 'yaml';
 import { ApigError } from '../../core/errors.js';
 import type { TextFormat } from '../../spec/source.js';
-import { editJson, jsonAt, jsonMap, type Obj } from './json-edit.js';
+import { editJson, jsonAt, jsonMap, type KeyPath, type Obj } from './json-edit.js';
 
-export type KeyPath = ReadonlyArray<string | number>;
+export type { KeyPath };
 
 export const RENDER = { lineWidth: 0, aliasDuplicateObjects: false } as const;
 
