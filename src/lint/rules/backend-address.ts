@@ -1,6 +1,10 @@
 import type { Rule } from '../types.js';
-import { apiSites, backendsOf, endpointPointer, variablesIn } from '../sites.js';
+import { apiSites, backendsOf, endpointPointer } from '../sites.js';
 import { isIpv4, inCidr } from '../ip.js';
+
+/** host[:port], where #var# may stand for any part of either (002 §5.2.1: `#ipaddress#`, `#ipaddress##test#`). */
+const VAR = '#[^#\\s]+#';
+const ADDRESS = new RegExp(`^(\\[[0-9a-fA-F:]+\\]|(?:[^:/\\s#]|${VAR})+)(?::((?:\\d|${VAR})+))?$`);
 
 /** Ranges the dedicated edition does not accept as backend addresses (002 §8.2.7; errors-and-limits.md §4.3). */
 const FORBIDDEN_RANGES = ['0.0.0.0/8', '100.125.0.0/16', '127.0.0.0/8', '169.254.0.0/16', '192.0.0.0/24', '192.0.2.0/24', '192.88.99.0/24', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4', '255.255.255.255/32'];
@@ -19,13 +23,13 @@ export default {
         if (b.backend.type !== 'HTTP') continue;
         const at = `${endpointPointer(b)}/address`;
         for (const address of b.backend.http.address) {
-          if (variablesIn(address).length > 0 && address.replace(/#[^#\s]+#/g, '') === '') continue;
-          const m = /^(\[[0-9a-fA-F:]+\]|[^:/\s]+)(?::(\d+))?$/.exec(address.replace(/#[^#\s]+#/g, 'v'));
+          const m = ADDRESS.exec(address);
           if (!m) {
             ctx.report({ group: site.group, path: at }, `backend address "${address}" must be host[:port], without a scheme or path (002 §5.2.1)`);
             continue;
           }
-          const port = m[2] === undefined ? undefined : Number(m[2]);
+          // Only the literal parts can be checked: a variable is substituted at publish time.
+          const port = m[2] === undefined || !/^\d+$/.test(m[2]) ? undefined : Number(m[2]);
           if (port !== undefined && (port < 1 || port > 65535)) ctx.report({ group: site.group, path: at }, `backend port ${port} is outside 1–65535`);
           const host = m[1] ?? '';
           if (isIpv4(host)) {

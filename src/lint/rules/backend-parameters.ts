@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import { apiSites, backendsOf, endpointPointer, pathParams } from '../sites.js';
 import type { Backend } from '../../core/model.js';
+import { apiAuth } from '../../core/defaults.js';
 
 /** SDK BackendParamBase.value for origin SYSTEM (x-apigateway.md §8.1) plus the documented apiName/reqPath/reqMethod. */
 const SYSTEM_VALUES = ['sourceIp', 'stage', 'apiId', 'apiName', 'appId', 'appName', 'requestId', 'serverAddr', 'serverName', 'handleTime', 'providerAppId', 'member_group_name', 'member_group_id', 'reqPath', 'reqUri', 'reqMethod'];
@@ -18,13 +19,14 @@ export default {
   meta: {
     id: 'backend-parameters',
     category: 'backends',
-    description: 'Backend PATH parameters appear in the backend path (and each {param} there is mapped); REQUEST parameters refer to existing front-end parameters; SYSTEM values are documented $context variables.',
+    description: 'Backend PATH parameters appear in the backend path (and each {param} there is mapped); REQUEST parameters refer to existing front-end parameters; SYSTEM values are documented $context variables, front-end authorizer values only with a front-end authorizer.',
     source: '002 §5.2.1 step 3–5 (后端服务参数, 常量参数, 系统参数: "for PATH, the name must equal the name in the backend path"); x-apigateway.md §8.1',
     rationale: 'A mapping from a front-end parameter that does not exist, or into a path segment that does not exist, cannot be saved; an unknown system parameter has no value.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
       const front = site.api.params;
+      const frontendAuthorizer = apiAuth(site.model, site.api).authorizer !== undefined;
       for (const b of backendsOf(site)) {
         const path = backendPath(b.backend);
         const inPath = path === undefined ? [] : pathParams(path);
@@ -40,6 +42,9 @@ export default {
             const name = m?.[1] ?? '';
             if (!SYSTEM_VALUES.includes(name) && !/^authorizer\.(frontend|backend)\.[A-Za-z0-9_-]+$/.test(name)) {
               ctx.report({ group: site.group, path: `${at}/value` }, `system parameter "${p.value}" is not a documented $context variable (e.g. $context.sourceIp, $context.requestId, $context.authorizer.frontend.<key>)`);
+            } else if (name.startsWith('authorizer.frontend.') && !frontendAuthorizer) {
+              // APIG.2036 "Only APIs with authorizer can have authorizer parameters" (001 §7.10; 002 §5.2.1 step 5).
+              ctx.report({ group: site.group, path: `${at}/value` }, `system parameter "${p.value}" needs custom (or dual) authentication: only APIs with a front-end authorizer have its context`);
             }
           }
         });

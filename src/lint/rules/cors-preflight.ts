@@ -14,6 +14,10 @@ export function preflightReason(site: ApiSite): string | undefined {
   if (!SIMPLE_METHODS.includes(api.method)) return `method ${api.method}`;
   const auth = apiAuth(site.model, api);
   if (auth.type === 'APP' || auth.type === 'IAM') return `${auth.type} authentication (Authorization / X-Auth-Token headers)`;
+  // A custom authorizer's header identity sources are headers every caller sends (002 §5.8.1).
+  const identity = auth.schemes.flatMap((s) => (s.authorizer?.type === 'FRONTEND' ? s.authorizer.identities ?? [] : []))
+    .find((i) => i.location === 'HEADER' && !SIMPLE_HEADERS.includes(i.name.toLowerCase()));
+  if (identity) return `identity source header ${identity.name} of the custom authorizer`;
   const header = api.params.find((p) => p.location === 'HEADER' && !SIMPLE_HEADERS.includes(p.name.toLowerCase()));
   if (header) return `header parameter ${header.name}`;
   if (api.contentType !== undefined && !SIMPLE_CONTENT_TYPES.includes(api.contentType)) return `content type ${api.contentType}`;
@@ -32,7 +36,7 @@ export default {
   meta: {
     id: 'cors-preflight',
     category: 'routes',
-    description: 'An API with CORS that browsers call with a preflight (non-simple method, auth headers, custom headers) needs an OPTIONS API on the same path with CORS on, no auth and a Mock backend.',
+    description: 'An API with CORS that browsers call with a preflight (non-simple method, auth headers, a custom authorizer\'s header identity sources, custom headers) needs an OPTIONS API on the same path with CORS on, no auth and a Mock backend.',
     source: '002 §5.2.2 (跨域访问: simple vs non-simple requests, the OPTIONS API)',
     rationale: 'Without the OPTIONS API the browser\'s preflight gets 404 and the real request is never sent.',
   },

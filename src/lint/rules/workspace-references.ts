@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import type { Rule, RuleContext } from '../types.js';
 import { join } from '../../core/pointer.js';
 import { environmentNames } from '../../workspace/publish.js';
 import { apiAuth } from '../../core/defaults.js';
@@ -13,7 +13,7 @@ export default {
   meta: {
     id: 'workspace-references',
     category: 'workspace',
-    description: 'apig.yaml is consistent: environment and variable names follow the documented patterns; publish, app authorizations and signature-key bindings name existing environments and APIs; apps authorize only APP-auth APIs.',
+    description: 'apig.yaml is consistent: environment and variable names follow the documented patterns; publish, app authorizations, signature-key and throttle 2.0 bindings and policy `bindings` name existing environments, APIs and policies; apps authorize only APP-auth APIs.',
     source: '002 §5.5.1 (environments, variables), §5.2.4 and §6.1.1 (authorizations per environment; only APP-auth APIs), §5.6.1 (signature keys); x-apigateway.md "SDK model limits"',
     rationale: 'A name that matches no API or environment publishes or authorizes nothing, which shows up only as 404 or APIG.0304 at run time.',
   },
@@ -37,8 +37,10 @@ export default {
       }
     };
     names(ws.publish ?? {}, '/publish');
-    ws.apps.forEach((a, i) => names(a.authorize, `/apps/${i}/authorize`));
-    ws.signatureKeys.forEach((k, i) => names(k.bind, `/signatureKeys/${i}/bind`));
+    for (const [i, a] of ws.apps.entries()) names(a.authorize, `/apps/${i}/authorize`);
+    for (const [i, k] of ws.signatureKeys.entries()) names(k.bind, `/signatureKeys/${i}/bind`);
+    for (const t of ws.throttles ?? []) names(t.bind, join('', 'throttles', t.name, 'bind'));
+    checkBindings(ctx, envs);
     const notApp = new Set(apiSites(ws).filter((s) => apiAuth(s.model, s.api).type !== 'APP').map((s) => s.api.name));
     ws.apps.forEach((a, i) => {
       for (const [env, list] of Object.entries(a.authorize)) {
@@ -49,3 +51,25 @@ export default {
     });
   },
 } satisfies Rule;
+
+/** `bindings: {ENV: {API: {throttle, acl}}}`: the environment, the API and the policies, in the API's group. */
+function checkBindings(ctx: RuleContext, envs: ReadonlySet<string>): void {
+  const { ws } = ctx;
+  const report = (path: string, message: string): void => ctx.report({ workspace: true, path }, message);
+  for (const [env, apis] of Object.entries(ws.bindings ?? {})) {
+    if (!envs.has(env)) report(join('', 'bindings', env), `environment "${env}" is not defined under environments:`);
+    for (const [name, b] of Object.entries(apis)) {
+      const at = join('', 'bindings', env, name);
+      const groups = ws.groups.filter((g) => g.model.apis.some((a) => a.name === name));
+      if (groups.length === 0) report(at, `no API is named "${name}"`);
+      for (const g of groups) {
+        if (typeof b.throttle === 'string' && !g.model.throttles.some((t) => t.name === b.throttle)) {
+          report(join(at, 'throttle'), `throttle policy "${b.throttle}" is not defined in x-apigateway-ratelimits of group ${g.ref.name}`);
+        }
+        (b.acl ?? []).forEach((acl, i) => {
+          if (!g.model.acls.some((a) => a.name === acl)) report(join(at, 'acl', i), `access control policy "${acl}" is not defined in x-apigateway-access-controls of group ${g.ref.name}`);
+        });
+      }
+    }
+  }
+}

@@ -1,34 +1,61 @@
 /** Lints Swagger / apig.yaml text in a temp folder, in-process. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { Diagnostic } from '../../../src/core/diagnostic.js';
+import type { Workspace } from '../../../src/core/workspace-model.js';
 import { lintWorkspace, type LintFinding } from '../../../src/lint/run.js';
 import { DEFAULT_QUOTAS, type Quotas } from '../../../src/lint/quotas.js';
 import { loadWorkspace } from '../../../src/workspace/load.js';
 
 export interface LintCase {
+  /** api.yaml */
   spec: string;
+  /** apig.yaml; without it api.yaml is linted on its own (a workspace of one group). */
   workspace?: string;
+  /** More files next to them (another group's Swagger file...), by name. */
+  files?: Record<string, string>;
   quotas?: Partial<Quotas>;
 }
 
-export async function lintText(c: LintCase): Promise<{ findings: LintFinding[]; files: Record<string, string> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'apig-lint-'));
-  writeFileSync(join(dir, 'api.yaml'), c.spec);
-  const files: Record<string, string> = { 'api.yaml': c.spec };
-  if (c.workspace !== undefined) {
-    writeFileSync(join(dir, 'apig.yaml'), c.workspace);
-    files['apig.yaml'] = c.workspace;
-  }
-  const loaded = await loadWorkspace(c.workspace !== undefined ? 'apig.yaml' : 'api.yaml', { cwd: dir, env: {} });
-  const findings = lintWorkspace(loaded.workspace, loaded.diagnostics, { quotas: { ...DEFAULT_QUOTAS, ...c.quotas } });
-  return { findings, files };
+export interface Linted {
+  findings: LintFinding[];
+  /** Every file's text by name, for positions. */
+  files: Record<string, string>;
+  /** What the loader said (the loader rules' findings come from these). */
+  diagnostics: Diagnostic[];
+  workspace?: Workspace;
 }
 
-/** 0-based line and character of the first occurrence of `marker` in `text`. */
-export function positionOf(text: string, marker: string): { line: number; character: number } {
-  const i = text.indexOf(marker);
-  if (i < 0) throw new Error(`marker not found: ${marker}`);
+export async function lintText(c: LintCase): Promise<Linted> {
+  const dir = mkdtempSync(join(tmpdir(), 'apig-lint-'));
+  const files: Record<string, string> = { 'api.yaml': c.spec, ...c.files, ...(c.workspace !== undefined ? { 'apig.yaml': c.workspace } : {}) };
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    const loaded = await loadWorkspace(c.workspace !== undefined ? 'apig.yaml' : 'api.yaml', { cwd: dir, env: {} });
+    const findings = lintWorkspace(loaded.workspace, loaded.diagnostics, { quotas: { ...DEFAULT_QUOTAS, ...c.quotas } });
+    return { findings, files, diagnostics: loaded.diagnostics, ...(loaded.workspace ? { workspace: loaded.workspace } : {}) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * 0-based line and character of the first occurrence of `marker` in `text`; with `after`, of the first one
+ * after those markers, each searched from where the previous one was found.
+ */
+export function positionOf(text: string, marker: string, after: string | readonly string[] = []): { line: number; character: number } {
+  let from = 0;
+  for (const a of typeof after === 'string' ? [after] : after) {
+    from = text.indexOf(a, from);
+    if (from < 0) throw new Error(`marker not found: ${a}`);
+    from += a.length;
+  }
+  const i = text.indexOf(marker, from);
+  if (i < 0) throw new Error(`marker not found: ${marker}${from > 0 ? ` (after ${String(after)})` : ''}`);
   const before = text.slice(0, i).split('\n');
   return { line: before.length - 1, character: (before[before.length - 1] ?? '').length };
 }
