@@ -9,25 +9,25 @@ export const LOADER_RULES = {
   'extension-schema': {
     id: 'extension-schema', category: 'schema',
     description: 'Every x-apigateway-* value matches its JSON Schema (types, enums, required fields).',
-    source: 'x-apigateway.md §1–§22 (HW apig_03_0085 … apig_03_0137); schemas/extensions/*.json',
+    source: 'Extension Definitions (one page per x-apigateway-* extension: its fields, types and values); apig\'s schemas: schemas/extensions/*.json',
     rationale: 'The console refuses an import whose extensions have the wrong type, an unknown enum value or a missing required field. The schemas accept the documented variants.',
   },
   'unknown-extension': {
     id: 'unknown-extension', category: 'schema',
     description: 'x-apigateway-* names are among the 34 documented extensions; a typo gets "did you mean ...?".',
-    source: 'x-apigateway.md (HW apig_03_0084, the list of extensions)',
+    source: 'Extension Definitions, the chapter\'s index page (the list of extensions)',
     rationale: 'An unknown extension is ignored by the gateway: a misspelt x-apigateway-ratelimit silently leaves the API unthrottled.',
   },
   'misplaced-extension': {
     id: 'misplaced-extension', category: 'schema',
     description: 'Each extension stands where the documentation places it (operation, root, security scheme, parameter, response).',
-    source: 'x-apigateway.md "Placement summary"; ruling 10',
+    source: 'Extension Definitions (where each page places its extension); where they leave it open, docs/rulings.md "Swagger placement gaps"',
     rationale: 'An extension in the wrong place has no effect, e.g. x-apigateway-cors at the document root.',
   },
   'swagger-schema': {
     id: 'swagger-schema', category: 'schema',
     description: 'The document is valid Swagger 2.0 / OpenAPI 3.0 (swagger-parser), apart from the documented APIG variants.',
-    source: 'x-apigateway.md "Standard Swagger fields as APIG reads them"; 002 §5.2.8',
+    source: 'User Guide §5.2.8 "Importing APIs"; User Guide (online), "Restrictions and Compatibility" of importing APIs (the standard Swagger fields as APIG reads them)',
     rationale: 'The console validates Swagger before it reads the extensions.',
   },
   'ref-resolution': {
@@ -39,7 +39,7 @@ export const LOADER_RULES = {
   'response-key': {
     id: 'response-key', category: 'schema',
     description: 'Response keys are status codes or "default" (console exports write default-cors).',
-    source: 'x-apigateway.md "Complete documented import examples" (OpenAPI 3.0 exports)',
+    source: 'User Guide (online), "Importing APIs": the documented import examples (OpenAPI 3.0 exports)',
     rationale: 'Other tools reject keys like default-cors; apig accepts and keeps them.',
   },
   'unset-secret': {
@@ -51,7 +51,7 @@ export const LOADER_RULES = {
   'lint-disable': {
     id: 'lint-disable', category: 'schema',
     description: 'x-apig-lint-disable entries name a rule and give a reason.',
-    source: 'peers.md §9 (inline suppression with a mandatory reason)',
+    source: 'apig\'s own convention: inline suppression with a mandatory reason, as linters such as Spectral and Redocly offer it',
     rationale: 'A suppression without a reason cannot be reviewed; one naming no known rule suppresses nothing.',
   },
 } as const satisfies Record<string, RuleMeta>;

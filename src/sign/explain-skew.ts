@@ -33,7 +33,7 @@ export function explainSkew(r: Extract<GatewayReport, { kind: 'expired' }>, ours
   if (sig && srv) {
     skew.skewMs = srv.getTime() - sig.getTime();
     skew.skew = formatSkew(skew.skewMs);
-    causes.push(`the signature time is ${relation(skew.skewMs)} the gateway clock; the limit is ±15 minutes (000 §4.8): fix the client clock (NTP)`);
+    causes.push(`the signature time is ${relation(skew.skewMs)} the gateway clock; the limit is ±15 minutes (FAQ (2024) §4.8): fix the client clock (NTP)`);
     const hours = wholeHours(skew.skewMs);
     if (hours !== undefined) {
       causes.push(`a skew close to a whole number of hours (${hours} h) suggests local time sent as UTC: X-Sdk-Date must be UTC (YYYYMMDDTHHMMSSZ)`);
@@ -54,7 +54,7 @@ function explainExpiredWithoutTimes(r: Extract<GatewayReport, { kind: 'expired' 
     r.serverTime !== undefined ? `said only its own time, ${r.serverTime}` : 'did not say the signature time or its own time';
   const local: LocalClock = { signatureTime: ours.sdkDate, now: formatSdkDate(now) };
   const causes = [
-    'the X-Sdk-Date was more than 15 minutes away from the gateway clock, either way (the limit is ±15 minutes, 000 §4.8): compare the X-Sdk-Date the client sent with the gateway\'s time',
+    'the X-Sdk-Date was more than 15 minutes away from the gateway clock, either way (the limit is ±15 minutes, FAQ (2024) §4.8): compare the X-Sdk-Date the client sent with the gateway\'s time',
   ];
   const signed = parseSdkDate(ours.sdkDate);
   if (!signed) {

@@ -83,7 +83,7 @@ function chooseSignedNames(input: SignInput, given: string[], all: HeaderBag, ad
   }
   const names = sortSignedNames(input.signedHeaders);
   for (const n of names) {
-    if (n === 'authorization') throw new ApigError('input', 'Authorization cannot be a signed header (signing.md §3 step 6)');
+    if (n === 'authorization') throw new ApigError('input', 'Authorization cannot be a signed header (docs/sign.md, The algorithm)');
     if (!all.has(n)) throw new ApigError('input', `signed header "${n}" is not on the request; add it with -H "${n}: value"`);
   }
   if (names.length === 0) throw new ApigError('input', 'the signed header list is empty; x-sdk-date at least must be signed');
@@ -93,11 +93,11 @@ function chooseSignedNames(input: SignInput, given: string[], all: HeaderBag, ad
 function warningsFor(input: SignInput, names: readonly string[], sdkDate: string): string[] {
   const w: string[] = [];
   for (const n of names) {
-    if (n.includes('_')) w.push(`signed header "${n}" has "_" in its name: nginx-style proxies drop such headers, and the latest core SDKs never sign them (signing.md §3 step 6)`);
+    if (n.includes('_')) w.push(`signed header "${n}" has "_" in its name: nginx-style proxies drop such headers, and the latest core SDKs never sign them (docs/sign.md, The algorithm)`);
   }
-  if (!names.includes('x-sdk-date')) w.push('x-sdk-date is not signed: the gateway rejects such requests (signing.md §4 step 2)');
+  if (!names.includes('x-sdk-date')) w.push('x-sdk-date is not signed: the gateway rejects such requests (API Signing Guide)');
   if (!looksLikeSdkDate(sdkDate)) w.push(`X-Sdk-Date "${sdkDate}" is not YYYYMMDDTHHMMSSZ (UTC): the gateway will reject it`);
-  if (trimOws(input.secret) !== input.secret) w.push('the secret has leading or trailing whitespace, a common cause of signature mismatches (000 §4.7 step 3)');
+  if (trimOws(input.secret) !== input.secret) w.push('the secret has leading or trailing whitespace, a common cause of signature mismatches (FAQ (2024) §4.7 step 3)');
   return w;
 }
 

@@ -29,7 +29,7 @@ export interface StrictVariant extends Omit<ClientVariant, 'id'> {
 
 export const STRICT_VARIANT: StrictVariant = {
   id: 'strict',
-  label: 'signing.md §3 (APIG Python SDK and the majority of official SDKs)',
+  label: 'the strict algorithm (APIG Python SDK and the majority of official SDKs; docs/sign.md, The algorithm)',
   canonical: STRICT,
   upperCaseMethod: true,
   hashBodyForAllMethods: true,

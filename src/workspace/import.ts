@@ -49,7 +49,7 @@ function safeFileName(name: string): string {
 
 export function planImport(req: ImportRequest): ImportPlan {
   if (req.incoming.apis.length > MAX_APIS_PER_IMPORT) {
-    throw new ApigError('input', `${basename(req.source)} defines ${req.incoming.apis.length} APIs; at most ${MAX_APIS_PER_IMPORT} can be imported from one file (002 §8.7.1): split it`);
+    throw new ApigError('input', `${basename(req.source)} defines ${req.incoming.apis.length} APIs; at most ${MAX_APIS_PER_IMPORT} can be imported from one file (User Guide §8.7.1): split it`);
   }
   const name = req.groupName ?? (req.incoming.name || 'DEFAULT');
   const ws = req.workspace;

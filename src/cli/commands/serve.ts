@@ -48,7 +48,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .option('--tls-cert <file>', 'PEM certificate: also serve HTTPS (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')
     .option('--tls-port <n>', 'HTTPS port (default 8443, or 0 with --port 0)')
-    .option('--lenient-signatures', 'accept the known client variants of SDK-HMAC-SHA256 (signing.md §4.8) and log which one matched')
+    .option('--lenient-signatures', 'accept the known client variants of SDK-HMAC-SHA256 (docs/sign.md, Lenient verification) and log which one matched')
     .option('--clock <time>', 'a virtual clock starting at <time> (ISO 8601, epoch ms, or "now"); POST /_apig/clock moves it')
     .option('--trust-xff', 'take the client IP from X-Forwarded-For (as instance real_ip_from_xff does)')
     .action(async (positional: string | undefined, flags: ServeFlags) => {

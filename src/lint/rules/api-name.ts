@@ -9,7 +9,7 @@ export default {
     id: 'api-name',
     category: 'names',
     description: 'API names (operationId) follow the documented pattern and length, and are unique in their group.',
-    source: 'x-apigateway.md "SDK model limits" (ApiCreate.name); ruling 12',
+    source: 'API Reference: Creating an API (name); the API name is the operationId: docs/rulings.md "API names"',
     rationale: 'The console rejects an API whose name is 3–255 characters long only if it starts with a letter, a Chinese character or a digit and uses letters, digits, Chinese characters and -_./():（）：、. Import matches existing APIs by name, so two operations with one name would overwrite each other.',
   },
   check(ctx) {

@@ -14,7 +14,7 @@ export default {
     id: 'backend-address',
     category: 'backends',
     description: 'HTTP backend addresses are host[:port] (port 1–65535, #var# allowed) and not in the ranges the gateway refuses.',
-    source: '002 §5.2.1 (表5-7 后端服务地址: 主机:端口, port 1–65535, default 80/443); 002 §8.2.7 and errors-and-limits.md §4.3 (refused ranges)',
+    source: 'User Guide §5.2.1 "Creating an API", table 5-7 (backend address 后端服务地址: host:port, port 1–65535, default 80/443); User Guide §8.2.7 and FAQ (2024) §2.7 (refused ranges)',
     rationale: 'An address with a scheme, a path or an invalid port cannot be saved. Loopback, link-local and documentation ranges are refused by the gateway (private 10/8, 172.16/12 and 192.168/16 are listed too, but the dedicated edition reaches its own VPC, so apig does not flag them).',
   },
   check(ctx) {
@@ -25,7 +25,7 @@ export default {
         for (const address of b.backend.http.address) {
           const m = ADDRESS.exec(address);
           if (!m) {
-            ctx.report({ group: site.group, path: at }, `backend address "${address}" must be host[:port], without a scheme or path (002 §5.2.1)`);
+            ctx.report({ group: site.group, path: at }, `backend address "${address}" must be host[:port], without a scheme or path (User Guide §5.2.1)`);
             continue;
           }
           // Only the literal parts can be checked: a variable is substituted at publish time.
@@ -34,7 +34,7 @@ export default {
           const host = m[1] ?? '';
           if (isIpv4(host)) {
             const range = FORBIDDEN_RANGES.find((r) => inCidr(host, r));
-            if (range) ctx.report({ group: site.group, path: at }, `backend address ${host} is in ${range}, which the gateway refuses (002 §8.2.7); apig serve still reaches it locally`);
+            if (range) ctx.report({ group: site.group, path: at }, `backend address ${host} is in ${range}, which the gateway refuses (User Guide §8.2.7); apig serve still reaches it locally`);
           }
         }
       }

@@ -20,7 +20,7 @@ export default {
     id: 'backend-parameters',
     category: 'backends',
     description: 'Backend PATH parameters appear in the backend path (and each {param} there is mapped); REQUEST parameters refer to existing front-end parameters; SYSTEM values are documented $context variables, front-end authorizer values only with a front-end authorizer.',
-    source: '002 §5.2.1 step 3–5 (后端服务参数, 常量参数, 系统参数: "for PATH, the name must equal the name in the backend path"); x-apigateway.md §8.1',
+    source: 'User Guide §5.2.1 "Creating an API", steps 3–5 (backend, constant and system parameters: "for PATH, the name must equal the name in the backend path"); Extension Definitions: x-apigateway-backend.parameters',
     rationale: 'A mapping from a front-end parameter that does not exist, or into a path segment that does not exist, cannot be saved; an unknown system parameter has no value.',
   },
   check(ctx) {

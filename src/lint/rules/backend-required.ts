@@ -6,7 +6,7 @@ export default {
     id: 'backend-required',
     category: 'backends',
     description: 'Every API has a default backend (x-apigateway-backend).',
-    source: '002 §5.2.1 ("定义后端服务" step 1: the default backend is mandatory); x-apigateway.md §8',
+    source: 'User Guide §5.2.1 "Creating an API" (defining the backend, step 1: the default backend is mandatory); Extension Definitions: x-apigateway-backend',
     rationale: 'Without a backend the gateway has nothing to call; a basic-scope export has no backends, so lint the full or extended definition. Policy backends need the default backend too.',
   },
   check(ctx) {

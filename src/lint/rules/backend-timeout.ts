@@ -17,7 +17,7 @@ export default {
     id: 'backend-timeout',
     category: 'backends',
     description: 'Backend timeouts are at least 1 ms and at most the instance maximum (backend_timeout, 60000 ms unless apig.yaml raises it; 60000 for V1 functions).',
-    source: '002 §3.2, §5.2.1, §8.3.7 (backend_timeout 1–600000 ms); x-apigateway.md §8.2 and contradiction 15',
+    source: 'User Guide §3.2, §5.2.1, §8.3.7 (backend_timeout 1–600000 ms); Extension Definitions: x-apigateway-backend.httpEndpoints (1–60000 ms); API Reference: Creating an API (timeout up to the instance\'s backend_timeout, 60000 ms for V1 functions)',
     rationale: 'A timeout above the instance maximum is refused; raising `instance.backend_timeout` does not change existing APIs.',
   },
   check(ctx) {

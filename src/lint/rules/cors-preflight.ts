@@ -37,7 +37,7 @@ export default {
     id: 'cors-preflight',
     category: 'routes',
     description: 'An API with CORS that browsers call with a preflight (non-simple method, auth headers, a custom authorizer\'s header identity sources, custom headers) needs an OPTIONS API on the same path with CORS on, no auth and a Mock backend.',
-    source: '002 §5.2.2 (跨域访问: simple vs non-simple requests, the OPTIONS API)',
+    source: 'User Guide §5.2.2 "Enabling CORS" (跨域访问: simple and non-simple requests, the OPTIONS API)',
     rationale: 'Without the OPTIONS API the browser\'s preflight gets 404 and the real request is never sent.',
   },
   check(ctx) {
@@ -46,7 +46,7 @@ export default {
     for (const site of sites) {
       if (site.api.method === 'OPTIONS') {
         if (site.api.cors !== true) continue;
-        if (site.api.backend && site.api.backend.type !== 'MOCK') ctx.report({ group: site.group, path: site.at }, 'a CORS preflight (OPTIONS) API should use a Mock backend (002 §5.2.2)');
+        if (site.api.backend && site.api.backend.type !== 'MOCK') ctx.report({ group: site.group, path: site.at }, 'a CORS preflight (OPTIONS) API should use a Mock backend (User Guide §5.2.2)');
         continue;
       }
       if (site.api.cors !== true) continue;
@@ -54,7 +54,7 @@ export default {
       if (!reason) continue;
       const preflight = preflights.find((o) => o.group === site.group && covers(o, site));
       if (!preflight) {
-        ctx.report({ group: site.group, path: `${site.at}/x-apigateway-cors` }, `CORS is on and browsers will send a preflight (${reason}), but no OPTIONS API with CORS on covers ${site.api.path}: add one with a Mock backend (002 §5.2.2)`);
+        ctx.report({ group: site.group, path: `${site.at}/x-apigateway-cors` }, `CORS is on and browsers will send a preflight (${reason}), but no OPTIONS API with CORS on covers ${site.api.path}: add one with a Mock backend (User Guide §5.2.2)`);
       }
     }
   },

@@ -10,8 +10,8 @@ export default {
     id: 'group-name',
     category: 'names',
     description: 'Group names (apig.yaml `name`, Swagger `info.title`) follow the documented patterns.',
-    source: 'x-apigateway.md "SDK model limits" (ApiGroupCreate) and contradiction 21 (OTC restrictions page for info.title)',
-    rationale: 'A group name is 3–255 characters (letters, digits, Chinese characters, -_./():). Importing into a new group uses info.title as the name, which the OTC restrictions page limits to 3–64 characters, starting with a letter, letters/digits/underscores only.',
+    source: 'API Reference: Creating an API Group (3–255 characters); User Guide (online), "Restrictions and Compatibility" of importing APIs (info.title: 3–64 characters)',
+    rationale: 'A group name is 3–255 characters (letters, digits, Chinese characters, -_./():). Importing into a new group uses info.title as the name, which the import restrictions limit to 3–64 characters, starting with a letter, letters/digits/underscores only.',
   },
   check(ctx) {
     ctx.ws.groups.forEach((g, i) => {

@@ -9,7 +9,7 @@ export default {
     id: 'mock-backend',
     category: 'backends',
     description: 'Mock results stay within 20480 characters.',
-    source: 'x-apigateway.md "SDK model limits" (result_normal_sample ≤ 20480; the mock result length itself is not documented: api-model.md §3.4)',
+    source: 'API Reference: Creating an API (result_normal_sample at most 20480 characters); User Guide §5.2.1, table 5-8 (the mock result, whose length is not documented)',
     rationale: 'Large mock bodies are better served by a real backend; the limit is apig\'s choice where the documentation is silent (docs/rules/mock-backend.md).',
   },
   check(ctx) {

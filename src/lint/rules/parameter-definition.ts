@@ -8,7 +8,7 @@ export default {
     id: 'parameter-definition',
     category: 'parameters',
     description: 'Parameters: PATH, QUERY or HEADER; type string or number; a default only when not required, of the right type and within bounds; min ≤ max; enum values of the right type.',
-    source: '002 §5.2.1 (表5-6: locations, String/Number, default only when not required); x-apigateway.md "Standard Swagger fields" (type mapping; formData/body unsupported)',
+    source: 'User Guide §5.2.1 "Creating an API", table 5-6 (locations, String/Number, default only when not required); User Guide (online), "Restrictions and Compatibility" of importing APIs (type mapping; formData and body unsupported)',
     rationale: 'APIG maps integer/long/float/double to Number and string to String; other types have no equivalent. The gateway adds a default only to optional parameters; a default outside the bounds or the enum would be rejected by its own validation.',
   },
   check(ctx) {
@@ -26,7 +26,7 @@ export default {
           continue;
         }
         if (p.default !== undefined) {
-          if (p.required) ctx.report({ ...where, path: `${at}/default` }, `parameter "${p.name}" is required, so its default is never used (002 §5.2.1)`);
+          if (p.required) ctx.report({ ...where, path: `${at}/default` }, `parameter "${p.name}" is required, so its default is never used (User Guide §5.2.1)`);
           if (type === 'NUMBER' && !Number.isFinite(Number(p.default))) ctx.report({ ...where, path: `${at}/default` }, `default ${JSON.stringify(p.default)} of number parameter "${p.name}" is not a number`);
           if (p.enum && !p.enum.map(String).includes(String(p.default))) ctx.report({ ...where, path: `${at}/default` }, `default ${JSON.stringify(p.default)} is not one of the enum values of "${p.name}"`);
           const len = String(p.default).length;

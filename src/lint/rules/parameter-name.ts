@@ -10,7 +10,7 @@ export default {
     id: 'parameter-name',
     category: 'names',
     description: 'Request and backend parameter names are 1–32 characters, start with a letter, and use letters, digits, `-`, `_`, `.`; names are unique per location.',
-    source: 'x-apigateway.md §8.1 and "SDK model limits" (ReqParamBase, BackendParamBase); 002 §5.2.1 (HEADER names are case-insensitive)',
+    source: 'Extension Definitions: x-apigateway-backend.parameters; API Reference: Creating an API (request and backend parameter names); User Guide §5.2.1 (HEADER names are case-insensitive)',
     rationale: 'The console refuses other names. Two parameters with the same name in one location (HEADER names compared case-insensitively) make the mapping ambiguous.',
   },
   check(ctx) {

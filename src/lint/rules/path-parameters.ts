@@ -8,7 +8,7 @@ export default {
     id: 'path-parameters',
     category: 'paths',
     description: 'Every {param} in the request path has a PATH parameter, and every PATH parameter appears in the path.',
-    source: '002 §5.2.1 (表5-6: "如果参数在PATH位置，那么参数名称需要和请求Path中的名称相同"); errors-and-limits.md §6 (APIG.2026/2027)',
+    source: 'User Guide §5.2.1 "Creating an API", table 5-6 ("a PATH parameter\'s name must equal the name in the request path"); FAQ (2021) §7.10 (APIG.2026, APIG.2027)',
     rationale: 'The console refuses an API whose path parameters and PATH parameter definitions differ.',
   },
   check(ctx) {

@@ -11,7 +11,7 @@ export default {
     id: 'path-syntax',
     category: 'paths',
     description: 'Request paths start with "/", use URI characters, are at most 512 characters; {param} is a whole segment; {param+} only as the last segment of an exact-match API.',
-    source: '002 §5.2.1 (表5-5 请求Path); x-apigateway.md "SDK model limits" (req_uri ≤ 512) and "Standard Swagger fields" (path templates)',
+    source: 'User Guide §5.2.1 "Creating an API", table 5-5 (request path); API Reference: Creating an API (req_uri at most 512 characters); User Guide (online), "Restrictions and Compatibility" of importing APIs (path templates)',
     rationale: 'A partial segment like /abc{id} is not supported; {p+} matches one or more segments and is allowed only at the end, with exact (NORMAL) match.',
   },
   check(ctx) {
@@ -25,12 +25,12 @@ export default {
       segments.forEach((seg, i) => {
         if (!seg.includes('{') && !seg.includes('}')) return;
         if (!/^\{[A-Za-z][A-Za-z0-9._-]*\+?\}$/.test(seg)) {
-          ctx.report(target, `path segment "${seg}": a parameter must be a whole segment, like /users/{id} (002 §5.2.1)`);
+          ctx.report(target, `path segment "${seg}": a parameter must be a whole segment, like /users/{id} (User Guide §5.2.1)`);
           return;
         }
         if (seg.endsWith('+}')) {
           if (i !== segments.length - 1) ctx.report(target, `"${seg}" may only be the last segment of the path`);
-          if (effectiveMatchMode(site.api) !== 'NORMAL') ctx.report({ group: site.group, path: `${site.at}/x-apigateway-match-mode` }, `"${seg}" is allowed only with exact match (NORMAL), not prefix match (002 §5.2.1)`);
+          if (effectiveMatchMode(site.api) !== 'NORMAL') ctx.report({ group: site.group, path: `${site.at}/x-apigateway-match-mode` }, `"${seg}" is allowed only with exact match (NORMAL), not prefix match (User Guide §5.2.1)`);
         }
       });
       const names = pathParams(full);

@@ -11,7 +11,7 @@ export default {
     id: 'policy-conditions',
     category: 'policies',
     description: 'Policy conditions have a valid origin, type and value: parameters exist, source values are IPs or CIDRs, patterns compile, reqMethod only with exact or enum.',
-    source: '002 §5.2.1 (表5-10 策略条件); x-apigateway.md §9.1 and contradiction 3; 004 §10.1 (authorizer-context conditions)',
+    source: 'User Guide §5.2.1 "Creating an API", table 5-10 (policy conditions 策略条件); Extension Definitions: x-apigateway-backend-policies.conditions; API Reference: Creating an API (condition origins and types); Best Practices §10.1 (authorizer-context conditions)',
     rationale: 'A condition on a parameter the API does not define, or on an authorizer context without custom authentication, can never match.',
   },
   check(ctx) {
@@ -35,7 +35,7 @@ export default {
               break;
             case 'system':
               if (c.parameter && !SYSTEM_NAMES.includes(c.parameter)) report(`system condition parameter must be req_path or req_method, not "${c.parameter}"`, 'parameter');
-              if ((c.parameter === 'req_method' || c.parameter === 'reqMethod') && c.type === 'pattern') report('reqMethod conditions allow only exact or enum (002 §5.2.1)', 'type');
+              if ((c.parameter === 'req_method' || c.parameter === 'reqMethod') && c.type === 'pattern') report('reqMethod conditions allow only exact or enum (User Guide §5.2.1)', 'type');
               break;
             case 'frontend_authorizer':
               if (auth.authorizer === undefined) report('an authorizer-context condition needs custom (or dual) authentication');

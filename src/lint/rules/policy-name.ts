@@ -10,7 +10,7 @@ export default {
     id: 'policy-name',
     category: 'names',
     description: 'Throttling, access-control and policy-backend names are 3–64 letters, digits or underscores, starting with a letter.',
-    source: 'x-apigateway.md "SDK model limits" (ThrottleBaseInfo.name, ApiAclCreate.acl_name, ApiPolicyHttpCreate.name; contradiction 22)',
+    source: 'API Reference: Creating a Request Throttling Policy (name), Creating an ACL Policy (acl_name), Creating an API (policy backend name)',
     rationale: 'The console refuses other names when the policies are created on import. Policy backend names must also be unique within their API.',
   },
   check(ctx) {
@@ -24,7 +24,7 @@ export default {
       for (const { backend, at, policy } of backendsOf(site)) {
         if (!policy || !('conditions' in backend)) continue;
         if (backend.name === undefined) {
-          ctx.report({ group: site.group, path: at }, 'a policy backend needs a name (x-apigateway.md §9)');
+          ctx.report({ group: site.group, path: at }, 'a policy backend needs a name (Extension Definitions: x-apigateway-backend-policies)');
           continue;
         }
         if (!POLICY_NAME.test(backend.name)) ctx.report({ group: site.group, path: `${at}/name` }, `policy backend name ${bad(backend.name)}`);

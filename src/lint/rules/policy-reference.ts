@@ -7,7 +7,7 @@ export default {
     id: 'policy-reference',
     category: 'policies',
     description: 'x-apigateway-ratelimit, x-apigateway-access-control and x-apigateway-response name policies defined in the file.',
-    source: 'x-apigateway.md §10, §12, §17 (the references) and §11, §13, §18 (the definitions)',
+    source: 'Extension Definitions: x-apigateway-ratelimit, x-apigateway-access-control, x-apigateway-response (the references) and x-apigateway-ratelimits, x-apigateway-access-controls, x-apigateway-responses (the definitions)',
     rationale: 'A reference to an undefined policy binds nothing: the API would run without the throttling or access control you meant. The gateway response `default` always exists.',
   },
   check(ctx) {

@@ -11,14 +11,14 @@ export function reservedReason(name: string, location: string): string | undefin
   return undefined;
 }
 
-const X_AUTH_TOKEN = 'the gateway reads it for IAM authentication (002 §5.2.1, 000 §3.12)';
+const X_AUTH_TOKEN = 'the gateway reads it for IAM authentication (User Guide §5.2.1; FAQ (2024) §3.12)';
 
 export default {
   meta: {
     id: 'reserved-name',
     category: 'parameters',
     description: 'No parameter is named x-apig-*, x-sdk-* or x-stage; HEADER parameters are never Authorization or X-Auth-Token and never contain "_"; the same for backend parameters.',
-    source: '002 §5.2.1 (表5-6, step 3, 表5-11, 表5-12); errors-and-limits.md §6; 000 §7.1 (import fails on an X-Auth-Token header)',
+    source: 'User Guide §5.2.1 "Creating an API" (table 5-6, step 3, tables 5-11 and 5-12); FAQ (2024) §3.12 (X-Auth-Token on IAM APIs), §7.1 (import fails on an X-Auth-Token header)',
     rationale: 'The gateway uses these names itself. An `Authorization` HEADER parameter on an APP-auth API only documents the signature header, as in the official import examples, and is allowed.',
   },
   check(ctx) {
@@ -31,7 +31,7 @@ export default {
         if (p.location !== 'HEADER') continue;
         const n = p.name.toLowerCase();
         if (n === 'x-auth-token') ctx.report({ group: site.group, path: at }, `X-Auth-Token may not be a HEADER parameter: ${X_AUTH_TOKEN}`);
-        if (n === 'authorization' && auth.type !== 'APP') ctx.report({ group: site.group, path: at }, 'Authorization may not be a HEADER parameter (002 §5.2.1); only APP-auth APIs may list it, to document the signature header');
+        if (n === 'authorization' && auth.type !== 'APP') ctx.report({ group: site.group, path: at }, 'Authorization may not be a HEADER parameter (User Guide §5.2.1); only APP-auth APIs may list it, to document the signature header');
       }
       for (const { backend, at } of backendsOf(site)) {
         backend.params?.forEach((bp, i) => {
@@ -41,7 +41,7 @@ export default {
           if (bp.location !== 'HEADER') return;
           const n = bp.name.toLowerCase();
           if (n === 'x-auth-token') ctx.report(where, `X-Auth-Token may not be a backend HEADER parameter: ${X_AUTH_TOKEN}`);
-          if (n === 'authorization') ctx.report(where, 'Authorization may not be a backend HEADER parameter (002 §5.2.1): the gateway sets it when a signature key signs the backend call');
+          if (n === 'authorization') ctx.report(where, 'Authorization may not be a backend HEADER parameter (User Guide §5.2.1): the gateway sets it when a signature key signs the backend call');
         });
       }
     }

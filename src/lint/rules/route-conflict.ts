@@ -12,7 +12,7 @@ export default {
     id: 'route-conflict',
     category: 'routes',
     description: 'No two APIs in one group match the same requests: same method, match mode and path shape.',
-    source: 'ruling 3; x-apigateway.md §4 (APIG.3301: "An API with the same combination of the method, path and match mode already exists")',
+    source: 'API Reference: Importing APIs (APIG.3301: "An API with the same combination of the method, path and match mode already exists"); docs/rulings.md "Route precedence"',
     rationale: 'The console refuses the second API, and the gateway could not choose between them. A specific method next to ANY on the same path is not a conflict: the specific one wins.',
   },
   check(ctx) {

@@ -8,7 +8,7 @@ export default {
     id: 'security',
     category: 'auth',
     description: 'Security requirements name defined schemes; simple auth (AppCode) only with APP auth, warned when the API also accepts HTTP; dual auth pairs APP or IAM with a front-end authorizer.',
-    source: 'x-apigateway.md §1, §2, §16; 002 §5.2.1 (simple auth only for APP, HTTPS only); ruling 11',
+    source: 'Extension Definitions: x-apigateway-auth-type, x-apigateway-auth-opt, x-apigateway-authorizer; User Guide §5.2.1 (simple authentication only for APP, HTTPS only); locally: docs/rulings.md "Protocols locally"',
     rationale: 'A requirement naming an undefined scheme cannot be imported. AppCode simple authentication is available only for APP authentication and only over HTTPS. A backend authorizer cannot authenticate callers.',
   },
   check(ctx) {
@@ -21,9 +21,9 @@ export default {
       if ((site.api.security?.length ?? 0) > 1) ctx.report({ group: site.group, path: at }, 'APIG reads one security requirement per API; list the schemes of dual authentication in one requirement object');
       const auth = apiAuth(site.model, site.api);
       const schemes = names.map((n) => site.model.securitySchemes.find((s) => s.name === n)).filter((s) => s !== undefined);
-      if (schemes.some((s) => s.authOpt?.appCodeAuth === 'header') && auth.type !== 'APP') ctx.report({ group: site.group, path: at }, 'simple authentication (AppCode) is available only with APP authentication (002 §5.2.1)');
+      if (schemes.some((s) => s.authOpt?.appCodeAuth === 'header') && auth.type !== 'APP') ctx.report({ group: site.group, path: at }, 'simple authentication (AppCode) is available only with APP authentication (User Guide §5.2.1)');
       if (auth.appCode && requestProtocol(site.api, rootSchemes(site.model)) !== 'HTTPS') {
-        ctx.report({ group: site.group, path: at }, 'AppCode simple authentication works only over HTTPS, but this API also accepts HTTP (002 §5.2.1)');
+        ctx.report({ group: site.group, path: at }, 'AppCode simple authentication works only over HTTPS, but this API also accepts HTTP (User Guide §5.2.1)');
       }
       if (schemes.some((s) => s.authorizer?.type === 'BACKEND')) ctx.report({ group: site.group, path: at }, 'a BACKEND authorizer authorizes the gateway towards the backend; it cannot authenticate callers');
       const gatewaySchemes = schemes.filter((s) => s.authType !== undefined);

@@ -8,7 +8,7 @@ export default {
     id: 'throttle-policy',
     category: 'policies',
     description: 'Throttle limits respect the hierarchy (user ≤ API, app ≤ user, IP ≤ API), are positive integers, and special apps/tenants stay within bounds (≤ API limit, ≤ 30 of each).',
-    source: '002 §5.3.1, §5.3.3, §1.5; x-apigateway.md §11 and "SDK model limits" (ThrottleBaseInfo ≤ 2147483647)',
+    source: 'User Guide §5.3.1 "Creating a Request Throttling Policy", §5.3.3 "Adding an Excluded App or Tenant", §1.5 (quotas); Extension Definitions: x-apigateway-ratelimits; API Reference: Creating a Request Throttling Policy (limits at most 2147483647)',
     rationale: 'The console refuses a policy whose limits break the hierarchy. A special app or tenant threshold above the API limit could never be reached.',
   },
   check(ctx) {
@@ -27,7 +27,7 @@ export default {
           if (n > ctx.quotas.specialsPerPolicy) r('special', `${n} special ${type === 'APP' ? 'apps' : 'tenants'}; at most ${ctx.quotas.specialsPerPolicy} per policy`);
         }
         special.forEach((s, i) => {
-          if (s.limit < 1 || s.limit > t.apiLimit) r(`special/${i}/limit`, `special ${s.type} ${s.instance} limit ${s.limit} must be a positive integer no higher than api-limit ${t.apiLimit} (002 §5.3.3)`);
+          if (s.limit < 1 || s.limit > t.apiLimit) r(`special/${i}/limit`, `special ${s.type} ${s.instance} limit ${s.limit} must be a positive integer no higher than api-limit ${t.apiLimit} (User Guide §5.3.3)`);
         });
         const dup = special.find((s, i) => special.findIndex((o) => o.type === s.type && o.instance === s.instance) !== i);
         if (dup) r('special', `special ${dup.type} ${dup.instance} is listed twice`);

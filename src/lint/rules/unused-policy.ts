@@ -6,7 +6,7 @@ export default {
     id: 'unused-policy',
     category: 'policies',
     description: 'Throttling and access-control policies that no API of the group uses, by its extension or by apig.yaml `bindings`.',
-    source: 'x-apigateway.md §11, §13 (policies take effect only when an API names them)',
+    source: 'Extension Definitions: x-apigateway-ratelimits, x-apigateway-access-controls (policies take effect only when an API names them)',
     rationale: 'An unused policy is often a typo in the API\'s x-apigateway-ratelimit or x-apigateway-access-control.',
   },
   check(ctx) {

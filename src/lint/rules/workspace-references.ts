@@ -14,7 +14,7 @@ export default {
     id: 'workspace-references',
     category: 'workspace',
     description: 'apig.yaml is consistent: environment and variable names follow the documented patterns; publish, app authorizations, signature-key and throttle 2.0 bindings and policy `bindings` name existing environments, APIs and policies; apps authorize only APP-auth APIs.',
-    source: '002 §5.5.1 (environments, variables), §5.2.4 and §6.1.1 (authorizations per environment; only APP-auth APIs), §5.6.1 (signature keys); x-apigateway.md "SDK model limits"',
+    source: 'User Guide §5.5.1 "Creating an Environment and Environment Variables", §5.2.4 "Authorizing an API" and §6.1.1 "Creating an App and Getting Authorized" (authorizations per environment; only APP-auth APIs), §5.6.1 "Creating and Using a Signature Key"; API Reference: Creating an Environment, Creating an API (environment and variable names)',
     rationale: 'A name that matches no API or environment publishes or authorizes nothing, which shows up only as 404 or APIG.0304 at run time.',
   },
   check(ctx) {
@@ -45,7 +45,7 @@ export default {
     ws.apps.forEach((a, i) => {
       for (const [env, list] of Object.entries(a.authorize)) {
         list.forEach((n, j) => {
-          if (notApp.has(n)) ctx.report({ workspace: true, path: join('', 'apps', i, 'authorize', env, j) }, `${n} does not use APP authentication; only APP-auth APIs can be authorized to apps (002 §5.2.4)`);
+          if (notApp.has(n)) ctx.report({ workspace: true, path: join('', 'apps', i, 'authorize', env, j) }, `${n} does not use APP authentication; only APP-auth APIs can be authorized to apps (User Guide §5.2.4)`);
         });
       }
     });

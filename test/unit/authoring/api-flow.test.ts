@@ -61,7 +61,7 @@ describe('apig add api: the prompt flow', () => {
     await expect(runFields(apiFields(ctx), { flags: { path: '/x', name: 'hello' }, yes: true })).rejects.toThrow(/--name: API name "hello" is already used/);
     await expect(runFields(apiFields(ctx), { flags: { path: '/x', name: 'xApi', method: 'FETCH' }, yes: true })).rejects.toThrow('--method: "FETCH" is not one of GET, POST');
     await expect(runFields(apiFields(ctx), { flags: { path: '/x', name: 'xApi', backendType: 'HTTP', backendAddress: 'http://a.example.com/x' }, yes: true }))
-      .rejects.toThrow('--backend-address: backend address "http://a.example.com/x" must be host[:port], without a scheme or path (002 §5.2.1) (backend-address)');
+      .rejects.toThrow('--backend-address: backend address "http://a.example.com/x" must be host[:port], without a scheme or path (User Guide §5.2.1) (backend-address)');
     await expect(runFields(apiFields(ctx), { flags: { path: '/x', name: 'xApi', backendType: 'HTTP', backendAddress: '#nowhere#' }, yes: true }))
       .rejects.toThrow(/--backend-address: variable #nowhere# is not defined in environments RELEASE, test/);
   });

@@ -13,7 +13,7 @@ describe('candidate checks', () => {
 
     const bad = { ...group.model, apis: [...group.model.apis, { name: 'x_y_z', nameGenerated: false, method: 'GET' as const, path: '/a{b}', params: [], backend: { type: 'MOCK' as const, mock: { resultContent: '' } } }] };
     const candidate = withGroupModel(ws, 'demo', bad);
-    expect(refusal(ws, candidate, { rules: ['path-syntax'], quotas: DEFAULT_QUOTAS })).toBe('path segment "a{b}": a parameter must be a whole segment, like /users/{id} (002 §5.2.1) (path-syntax)');
+    expect(refusal(ws, candidate, { rules: ['path-syntax'], quotas: DEFAULT_QUOTAS })).toBe('path segment "a{b}": a parameter must be a whole segment, like /users/{id} (User Guide §5.2.1) (path-syntax)');
     // A rule turned off in .apiglint.yaml does not refuse answers either.
     expect(refusal(ws, candidate, { rules: ['path-syntax'], quotas: DEFAULT_QUOTAS, overrides: { 'path-syntax': 'off' } })).toBeUndefined();
     const throttle = { ...group.model, throttles: [...group.model.throttles, { name: 'idle', apiLimit: 1, interval: 1, unit: 'SECOND' as const }] };

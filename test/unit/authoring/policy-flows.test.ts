@@ -67,7 +67,7 @@ describe('apig add backend-policy', () => {
     const a = await runFields(backendPolicyFields(ctx), { flags: {}, yes: false, prompter: play.prompter });
     expect(play.refused).toEqual([
       'pattern "([" is not a valid regular expression (policy-conditions)',
-      'reqMethod conditions allow only exact or enum (002 §5.2.1) (policy-conditions)',
+      'reqMethod conditions allow only exact or enum (User Guide §5.2.1) (policy-conditions)',
     ]);
     expect(play.asked).toContain('Backend type');
     const plan = ADD_FLOWS['backend-policy'].plan(ctx, a, readText);

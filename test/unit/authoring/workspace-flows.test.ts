@@ -55,7 +55,7 @@ describe('apig init', () => {
     const play = scripted(['http', '1shop', 'shop', 'http://localhost', 'localhost:3000']);
     const a = await runFields(initFields(setup, 'my shop'), { flags: {}, yes: false, prompter: play.prompter });
     expect(play.refused[0]).toMatch(/info.title "1shop" cannot name a new group on import.*\(group-name\)/);
-    expect(play.refused[1]).toBe('"http://localhost" must be host[:port], without a scheme or path (002 §5.2.1)');
+    expect(play.refused[1]).toBe('"http://localhost" must be host[:port], without a scheme or path (User Guide §5.2.1)');
     expect(render(setup, a).rendered.workspace).toContain('backend: "localhost:3000"');
     expect(suggestedGroupName('my shop')).toBe('my_shop');
     expect(suggestedGroupName('2024')).toBe('demo');

@@ -74,7 +74,7 @@ export function initFields(setup: InitSetup, folder: string): Field[] {
       key: 'backend', flag: 'backend', kind: 'text', message: 'Backend host:port (the value of #backend#)',
       when: (a) => a.template === 'http', needs: { key: 'template', values: ['http'], what: 'the http template' },
       default: () => '127.0.0.1:9000',
-      validate: (v) => (HOST_PORT.test(v) ? undefined : `"${v}" must be host[:port], without a scheme or path (002 §5.2.1)`),
+      validate: (v) => (HOST_PORT.test(v) ? undefined : `"${v}" must be host[:port], without a scheme or path (User Guide §5.2.1)`),
     },
     {
       key: 'app', flag: 'app', kind: 'text', message: 'App name', default: () => 'app1',
