@@ -38,7 +38,7 @@ export function randomIds(): IdSource {
   };
 }
 
-/** `--clock`: time stands still until advanced or set (POST /_apig/clock, admin.ts), so windows, signature
+/** `--clock`: time stands still until advanced or set (POST /_apig/clock, transport/admin.ts), so windows, signature
  * expiry, token expiry, lockouts and authorizer caches are deterministic in tests and demos (ruling 4). */
 export interface VirtualClock extends Clock {
   advance(ms: number): void;

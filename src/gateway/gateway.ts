@@ -1,23 +1,21 @@
 /**
  * The gateway runtime: the current configuration (swapped whole on reload, so a request in flight finishes
  * with the configuration it started with), the injected clock, id source and upstream dispatcher, the VPC
- * channels' balancers and health checkers, and the function modules. Socket-free: server.ts feeds it.
+ * channels' balancers and health checkers, and the function modules. Socket-free: transport/server.ts feeds it.
  */
-import { Agent, type Dispatcher } from 'undici';
 import type { Readable } from 'node:stream';
-import { systemClock, randomIds, type Clock, type IdSource, type VirtualClock } from './clock.js';
-import type { GatewayConfig } from './config.js';
-import { newContext, type RequestContext, type WireRequest } from './context.js';
+import { Agent, type Dispatcher } from 'undici';
 import { dispatch } from './backends/dispatch.js';
 import { FunctionModules } from './backends/function-modules.js';
 import type { Probe } from './backends/health.js';
 import { defaultProbe } from './backends/probe.js';
-import type { Dispatched, Runtime } from './backends/result.js';
-import { channelRuntime, type ChannelRuntime } from './backends/vpc.js';
-import type { EventSink } from './events.js';
-import { failure } from './errors.js';
+import type { ChannelRuntime, Dispatched, Runtime } from './backends/result.js';
+import { channelRuntime } from './backends/vpc.js';
+import { systemClock, randomIds, type Clock, type IdSource, type VirtualClock } from './clock.js';
+import type { GatewayConfig } from './compile/config.js';
+import { currentBackend, newContext, type RequestContext, type WireRequest } from './request/context.js';
+import type { EventSink } from './response/events.js';
 import { newState, type GatewayState, type Services } from './state.js';
-import { currentBackend } from './stages/backend-policy.js';
 
 export interface GatewayOptions {
   clock?: Clock;
@@ -30,7 +28,7 @@ export interface GatewayOptions {
   probe?: Probe;
   /** Start health-check timers (default true; tests drive `checkNow()` instead). */
   healthTimers?: boolean;
-  /** `--clock`: the gateway's clock, and POST /_apig/clock moves it (admin.ts). */
+  /** `--clock`: the gateway's clock, and POST /_apig/clock moves it (transport/admin.ts). */
   virtualClock?: VirtualClock;
 }
 
@@ -53,10 +51,9 @@ export class Gateway {
   readonly state: GatewayState = newState();
   private services: Services;
   readonly virtualClock: VirtualClock | undefined;
-  /** Set while shutting down: responses then close their connection. */
-  closing = false;
-  /** The ports the server listens on (server.ts fills it): calls to them are calls to itself (APIG.0612). */
-  readonly selfPorts = new Set<number>();
+  private shuttingDown = false;
+  /** The ports the server listens on: calls to them are calls to itself (APIG.0612). */
+  private readonly selfPorts = new Set<number>();
 
   constructor(config: GatewayConfig, options: GatewayOptions = {}) {
     this.virtualClock = options.virtualClock;
@@ -83,6 +80,21 @@ export class Gateway {
 
   get config(): GatewayConfig {
     return this.current;
+  }
+
+  /** Whether the gateway is shutting down: answers then close their connection. */
+  get closing(): boolean {
+    return this.shuttingDown;
+  }
+
+  /** From now on every answer is its connection's last (the server stops accepting and drains). */
+  startClosing(): void {
+    this.shuttingDown = true;
+  }
+
+  /** The server listens on `port` (each listener, once it is up). */
+  listensOn(port: number): void {
+    this.selfPorts.add(port);
   }
 
   /** The VPC channels of the current configuration (health state included). */
@@ -115,9 +127,7 @@ export class Gateway {
 
   /** Sends the request the pipeline built to the backend it chose. */
   dispatch(ctx: RequestContext, body: Readable | null): Promise<Dispatched> | Dispatched {
-    const plan = currentBackend(ctx)?.plan;
-    if (!plan) return { ok: false, failure: failure('INTERNAL', 'no backend plan after the pipeline') };
-    return dispatch(plan, { ctx, call: ctx.call, body, runtime: this.runtime(ctx.config) });
+    return dispatch(currentBackend(ctx)?.plan, { ctx, call: ctx.call, body, runtime: this.runtime(ctx.config) });
   }
 
   async close(): Promise<void> {

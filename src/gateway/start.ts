@@ -7,10 +7,10 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { hasErrors } from '../core/diagnostic.js';
 import type { Workspace } from '../core/workspace-model.js';
 import { loadWorkspace } from '../workspace/load.js';
-import { compileConfig, type GatewayConfig } from './config.js';
-import { fidelityReport, type FidelityRow } from './fidelity.js';
+import { compileConfig, type GatewayConfig } from './compile/config.js';
+import { fidelityReport, type FidelityRow } from './compile/fidelity.js';
 import { Gateway, type GatewayOptions } from './gateway.js';
-import { listen, type ListenOptions, type RunningServer } from './server.js';
+import { listen, type ListenOptions, type RunningServer } from './transport/server.js';
 import { watchFiles, type FileWatcher } from './watch.js';
 
 export interface PrepareOptions {

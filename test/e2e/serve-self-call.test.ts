@@ -1,6 +1,6 @@
 /** APIG.0612: an API whose backend is the gateway itself, up to 10 levels (001 §7.10; backends/self-call.ts). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayEvent } from '../../src/gateway/events.js';
+import type { GatewayEvent } from '../../src/gateway/response/events.js';
 import { call, closedPort, startBackend, startGateway, type Backend, type InProcess } from './serve-helpers.js';
 
 type RequestEvent = Extract<GatewayEvent, { type: 'request' }>;

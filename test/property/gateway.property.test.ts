@@ -8,7 +8,7 @@
  * - answers 5xx only where the configuration calls for it: an authorizer that denies or fails answers 500
  *   APIG.0305 (ruling 1: the custom-auth response types default to 500); the backends here are all up;
  * - answers every error with APIG's body `{error_code, error_msg, request_id}` (or the group's own gateway
- *   response), a code, message and status of the catalogue (src/gateway/errors.ts), and the headers of
+ *   response), a code, message and status of the catalogue (src/gateway/response/errors.ts), and the headers of
  *   ruling 5 (`X-Request-Id` = request_id, `Server: api-gateway`, `X-Apig-Latency` exactly in debug mode);
  * - passes every other header the caller sent to the backend as sent (002 §8.4.2), and never fails a request
  *   signed in time with a known key on its signature.
@@ -23,14 +23,14 @@ import { connect, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBody } from '../../src/gateway/backends/body-limit.js';
-import { boundOf } from '../../src/gateway/bindings.js';
-import type { CompiledApi, CompiledGroup, GatewayConfig } from '../../src/gateway/config.js';
-import type { RequestContext, WireRequest } from '../../src/gateway/context.js';
-import { ERRORS, TYPE_DEFAULT_STATUS, type ErrorId, type GatewayFailure } from '../../src/gateway/errors.js';
+import { boundOf } from '../../src/gateway/compile/bindings.js';
+import type { CompiledApi, CompiledGroup, GatewayConfig } from '../../src/gateway/compile/config.js';
+import type { RequestContext, WireRequest } from '../../src/gateway/request/context.js';
+import { ERRORS, TYPE_DEFAULT_STATUS, type ErrorId, type GatewayFailure } from '../../src/gateway/response/errors.js';
 import { CLOCK_PATH, Gateway, prepare, runPipeline, type GatewayEvent, type RequestEvent } from '../../src/gateway/index.js';
-import { gatewayHeaders, responseHeaders } from '../../src/gateway/respond.js';
-import { renderError } from '../../src/gateway/responses.js';
-import { TRACE_HEADER, wantsTrace } from '../../src/gateway/trace.js';
+import { gatewayHeaders, responseHeaders } from '../../src/gateway/response/respond.js';
+import { renderError } from '../../src/gateway/response/responses.js';
+import { TRACE_HEADER, wantsTrace } from '../../src/gateway/request/trace.js';
 import { signRequest } from '../../src/sign/index.js';
 import { ROOT } from '../e2e/run-cli.js';
 import { APP1, APP2, authGateway, VIP, type AuthGateway } from '../e2e/serve-auth-kit.js';
@@ -413,7 +413,7 @@ const header = (h: Answer['headers'], name: string): string | undefined => {
   return Array.isArray(v) ? v[0] : v;
 };
 
-/** Hop-by-hop and gateway-consumed headers (stages/backend-request.ts; docs/serve.md): never forwarded. */
+/** Hop-by-hop and gateway-consumed headers (request/stages/backend-request.ts; docs/serve.md): never forwarded. */
 const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'expect', TRACE_HEADER]);
 
 /** 002 §8.4.2 "透传": every other header the caller sent reaches the backend, with the values it sent. */

@@ -5,7 +5,7 @@
  * (002 §5.1.2: the domain picks the group), and the path is the target's, read as sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { group } from '../../src/gateway/stages/group.js';
+import { group } from '../../src/gateway/request/stages/group.js';
 import { configFrom, context, mock } from '../unit/gateway/build.js';
 import { pathsGateway, type PathsGateway } from '../e2e/serve-paths-kit.js';
 

@@ -2,7 +2,7 @@
  * Regression (test/property/gateway.property.test.ts, seed 20261122): a request with an `Expect` other than
  * `100-continue` got Node's bare `417 Expectation Failed`, with no X-Request-Id, no `Server: api-gateway` and
  * no APIG body (ruling 5 wants them on every answer), and no request event. The gateway, like nginx, ignores
- * such an Expect and serves the request; `Expect` is not forwarded (stages/backend-request.ts).
+ * such an Expect and serves the request; `Expect` is not forwarded (request/stages/backend-request.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf, raw, startGateway, statusOf, type InProcess } from '../e2e/serve-helpers.js';

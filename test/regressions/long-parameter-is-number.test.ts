@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { paramType } from '../../src/core/defaults.js';
-import { isNumberParam, violation } from '../../src/gateway/stages/params.js';
+import { isNumberParam, violation } from '../../src/gateway/request/stages/params.js';
 import type { Param } from '../../src/core/model.js';
 
 const param = (swaggerType: string): Param => ({ name: 'n', location: 'QUERY', swaggerType });

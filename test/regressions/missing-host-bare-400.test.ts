@@ -5,7 +5,7 @@
  * restrictions stage: 400 APIG.0201 like every malformed request (ruling 1). HTTP/1.0 needs no Host.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { restrictions } from '../../src/gateway/stages/restrictions.js';
+import { restrictions } from '../../src/gateway/request/stages/restrictions.js';
 import { bodyOf, raw, startGateway, statusOf, type InProcess } from '../e2e/serve-helpers.js';
 import { configFrom, context, mock } from '../unit/gateway/build.js';
 

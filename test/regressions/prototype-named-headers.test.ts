@@ -6,7 +6,7 @@
  * `length: 2, 7`). Every header the caller sends passes through as sent (002 §8.4.2 "透传").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forwardedHeaders } from '../../src/gateway/stages/backend-request.js';
+import { forwardedHeaders } from '../../src/gateway/request/stages/backend-request.js';
 import { authGateway, type AuthGateway } from '../e2e/serve-auth-kit.js';
 import { raw, statusOf } from '../e2e/serve-helpers.js';
 

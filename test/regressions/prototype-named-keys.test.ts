@@ -6,11 +6,11 @@
  */
 import { validateHeaderValue } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { contextVariable } from '../../src/gateway/context-vars.js';
-import { failure } from '../../src/gateway/errors.js';
-import { firstQueryValues } from '../../src/gateway/query.js';
-import { headerSafe, renderError } from '../../src/gateway/responses.js';
-import { params } from '../../src/gateway/stages/params.js';
+import { contextVariable } from '../../src/gateway/request/context-vars.js';
+import { failure } from '../../src/gateway/response/errors.js';
+import { firstQueryValues } from '../../src/gateway/request/query.js';
+import { headerSafe, renderError } from '../../src/gateway/response/responses.js';
+import { params } from '../../src/gateway/request/stages/params.js';
 import { configFrom, context, mock } from '../unit/gateway/build.js';
 
 const spec = (paramsYaml: string, extra = ''): string => `swagger: "2.0"

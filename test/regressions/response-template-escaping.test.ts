@@ -5,7 +5,7 @@
  * for JSON types, character references for HTML, XML and every other type, and nothing for text/plain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeFor } from '../../src/gateway/context-vars.js';
+import { escapeFor } from '../../src/gateway/request/context-vars.js';
 import { pathsGateway, type PathsGateway } from '../e2e/serve-paths-kit.js';
 
 let t: PathsGateway;

@@ -13,8 +13,8 @@
  */
 import type { App } from '../../core/workspace-model.js';
 import { secretProblem } from '../../workspace/secrets.js';
-import { headerValue, traceStep, type RequestContext } from '../context.js';
-import { failure, type GatewayFailure } from '../errors.js';
+import { headerValue, traceStep, type RequestContext } from '../request/context.js';
+import { failure, type GatewayFailure } from '../response/errors.js';
 import type { Identity } from './identity.js';
 import { matchesSecret } from './credential.js';
 import { andThen, isFailure, verify, type Verified } from './signed.js';

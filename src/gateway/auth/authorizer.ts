@@ -9,10 +9,10 @@
  */
 import { request } from 'undici';
 import type { AuthorizerDef, SecurityScheme } from '../../core/model.js';
-import { clientIpOf } from '../client-ip.js';
-import { headerValue, traceStep, type RequestContext } from '../context.js';
-import { failure, type GatewayFailure } from '../errors.js';
-import { firstQueryValues } from '../query.js';
+import { clientIpOf } from '../request/client-ip.js';
+import { headerValue, traceStep, type RequestContext } from '../request/context.js';
+import { failure, type GatewayFailure } from '../response/errors.js';
+import { firstQueryValues } from '../request/query.js';
 import { parseAuthorizerResult, type AuthorizerResult } from './authorizer-result.js';
 
 export type AuthorizerKindName = 'frontend' | 'backend';

@@ -7,8 +7,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { verifyNeedsBody, verifySignature, type AuthKind, type VerifyResult } from '../../sign/index.js';
 import { isBodyTooLarge } from '../backends/body-limit.js';
-import { traceStep, type RequestContext } from '../context.js';
-import { failure, type GatewayFailure } from '../errors.js';
+import { traceStep, type RequestContext } from '../request/context.js';
+import { failure, type GatewayFailure } from '../response/errors.js';
 
 function hasBody(ctx: RequestContext): boolean {
   const cl = ctx.headers['content-length'];

@@ -2,7 +2,7 @@
 import { DEFAULT_BACKEND_TIMEOUT } from '../../core/defaults.js';
 import type { Backend, BackendType } from '../../core/model.js';
 import type { Workspace } from '../../core/workspace-model.js';
-import { failure, type GatewayFailure } from '../errors.js';
+import { failure, type GatewayFailure } from '../response/errors.js';
 import { parseAddress, substituteVariables, type BackendPlan, type PlanOf } from './plan.js';
 
 export interface CompileInput {

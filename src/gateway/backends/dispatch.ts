@@ -1,6 +1,10 @@
-/** Sends the built backend request to the API's backend for the environment: one driver per backend type. */
+/**
+ * Sends the built backend request to the API's backend for the environment: one driver per backend type. The
+ * trace gets what came back (the answer's status, or the failure).
+ */
 import type { BackendType } from '../../core/model.js';
-import { failure } from '../errors.js';
+import { traceStep, type RequestContext } from '../request/context.js';
+import { ERRORS, failure } from '../response/errors.js';
 import { bodyFailure, discardBody } from './body-limit.js';
 import { dispatchFunction } from './function.js';
 import { dispatchHttp } from './http.js';
@@ -30,6 +34,16 @@ const DRIVERS = {
   'HTTP-VPC-MEMBER-GROUP': () => ({ ok: false, failure: failure('NO_BACKEND_AVAILABLE', 'member-group VPC backends are not emulated') }),
 } satisfies { [K in BackendType]: Driver<K> };
 
-export function dispatch(plan: BackendPlan, input: DispatchInput): Promise<Dispatched> | Dispatched {
-  return (DRIVERS[plan.type] as Driver<typeof plan.type>)(plan as never, input);
+/** `plan` undefined: the pipeline let the request through without choosing a backend (a bug: 500). */
+export function dispatch(plan: BackendPlan | undefined, input: DispatchInput): Promise<Dispatched> | Dispatched {
+  const d = plan ? (DRIVERS[plan.type] as Driver<typeof plan.type>)(plan as never, input) : { ok: false as const, failure: failure('INTERNAL', 'no backend plan after the pipeline') };
+  const { ctx } = input;
+  if (!ctx.trace) return d;
+  return d instanceof Promise ? d.then((r) => traced(ctx, r)) : traced(ctx, d);
+}
+
+function traced(ctx: RequestContext, d: Dispatched): Dispatched {
+  if (!d.ok) traceStep(ctx, 'backend', `failed: ${ERRORS[d.failure.id].code} ${ERRORS[d.failure.id].message}`, { why: d.failure.detail });
+  else traceStep(ctx, 'backend', `answered ${d.status}`, d.upstream !== undefined ? { upstream: d.upstream } : { backend: 'MOCK' });
+  return d;
 }

@@ -8,8 +8,8 @@
  * Sync invocation waits up to the API's timeout (504 past it); async answers 202 {"request_id": ...} at once
  * and runs the function in the background. A throw or a malformed result answers 502.
  */
-import type { BackendCall } from '../backend-call.js';
-import { failure } from '../errors.js';
+import type { BackendCall } from '../request/backend-call.js';
+import { failure } from '../response/errors.js';
 import { bodyFailure, readBody } from './body-limit.js';
 import type { PlanOf } from './plan.js';
 import type { Dispatched, DispatchInput, ResponseHeaders } from './result.js';

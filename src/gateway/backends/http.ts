@@ -6,8 +6,8 @@
  */
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
-import { callTarget, type BackendCall } from '../backend-call.js';
-import { failure, type GatewayFailure } from '../errors.js';
+import { callTarget, type BackendCall } from '../request/backend-call.js';
+import { failure, type GatewayFailure } from '../response/errors.js';
 import type { PlanOf } from './plan.js';
 import { isBodyTooLarge, limitBody } from './body-limit.js';
 import type { Dispatched, DispatchInput } from './result.js';

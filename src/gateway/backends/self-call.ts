@@ -8,7 +8,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { normalizeIp } from '../../core/ip-entry.js';
-import { headerValue, type RequestContext } from '../context.js';
+import { headerValue, type RequestContext } from '../request/context.js';
 
 export const CALL_DEPTH_HEADER = 'x-apig-call-depth';
 /** 001 §7.10: a recursive call deeper than this is refused. */

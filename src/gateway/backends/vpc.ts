@@ -6,21 +6,15 @@
  */
 import { Readable } from 'node:stream';
 import type { VpcChannel } from '../../core/workspace-model.js';
-import type { BackendCall } from '../backend-call.js';
-import { requestHost } from '../context.js';
-import { failure, type GatewayFailure } from '../errors.js';
-import type { EventSink } from '../events.js';
+import type { BackendCall } from '../request/backend-call.js';
+import { requestHost } from '../request/context.js';
+import { failure, type GatewayFailure } from '../response/errors.js';
+import type { EventSink } from '../response/events.js';
 import { pickMember, type MemberState } from './balancer.js';
 import { HealthChecker, type Probe } from './health.js';
 import { forward } from './http.js';
 import type { PlanOf } from './plan.js';
-import type { Dispatched, DispatchInput } from './result.js';
-
-export interface ChannelRuntime {
-  channel: VpcChannel;
-  members: MemberState[];
-  health?: HealthChecker;
-}
+import type { ChannelRuntime, Dispatched, DispatchInput } from './result.js';
 
 export function channelRuntime(channel: VpcChannel, probe: Probe, emit: EventSink): ChannelRuntime {
   const members = channel.members.map((m): MemberState => {

@@ -5,13 +5,12 @@
  * environment; a throttle 2.0 policy bound there replaces the traditional one (004 §6.1 constraint 3); the
  * signature key whose `bind` lists the API; and the policy backends, compiled like the default backend.
  */
-import type { Diagnostic } from '../core/diagnostic.js';
-import type { AclEntityType, AclType, Api, BackendParam, EffectMode, Group } from '../core/model.js';
-import type { SignatureKey, Workspace } from '../core/workspace-model.js';
-import { compileBackend, type CompiledBackend, type CompileInput } from './backends/compile.js';
+import type { AclEntityType, AclType, Api, BackendParam, EffectMode, Group } from '../../core/model.js';
+import type { SignatureKey, Workspace } from '../../core/workspace-model.js';
+import { compileBackend, type CompiledBackend, type CompileInput } from '../backends/compile.js';
 import { compileIpList, type IpList } from './ip-list.js';
-import { compileCondition, type CompiledCondition } from './policy/conditions.js';
-import { compileThrottle2, compileTraditional, type CompiledThrottle } from './throttle/policy.js';
+import { compileCondition, type CompiledCondition } from './conditions.js';
+import { compileThrottle2, compileTraditional, type CompiledThrottle } from '../throttle/policy.js';
 
 export interface CompiledAcl {
   name: string;

@@ -4,13 +4,13 @@
  * configuration (and again on reload); requests only read it.
  */
 import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../core/diagnostic.js';
-import { apiAuth, requestPath, requestProtocol, type ApiAuth } from '../core/defaults.js';
-import type { Api, BackendParam, GatewayResponseSet, Param, RequestProtocol, SecurityScheme } from '../core/model.js';
-import { pointer } from '../core/pointer.js';
-import type { LoadedGroup, Workspace } from '../core/workspace-model.js';
-import { environmentNames, isPublished } from '../workspace/publish.js';
-import { compileBackend, type CompiledBackend } from './backends/compile.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { apiAuth, requestPath, requestProtocol, type ApiAuth } from '../../core/defaults.js';
+import type { Api, BackendParam, GatewayResponseSet, Param, RequestProtocol, SecurityScheme } from '../../core/model.js';
+import { pointer } from '../../core/pointer.js';
+import type { LoadedGroup, Workspace } from '../../core/workspace-model.js';
+import { environmentNames, isPublished } from '../../workspace/publish.js';
+import { compileBackend, type CompiledBackend } from '../backends/compile.js';
 import { bindPolicies, type Bound } from './bindings.js';
 import { parsePattern } from './route-pattern.js';
 import { Router } from './router.js';
@@ -71,7 +71,7 @@ export interface GatewayConfig {
   protocolCheck: boolean;
   /** --lenient-signatures: accept the client variants of signing.md §4.8 (ruling 6). */
   lenientSignatures: boolean;
-  /** instance real_ip_from_xff or --trust-xff (client-ip.ts). */
+  /** instance real_ip_from_xff or --trust-xff (request/client-ip.ts). */
   trustXff: boolean;
 }
 

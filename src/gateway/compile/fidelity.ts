@@ -3,9 +3,9 @@
  * it (emulated), in part (partial) or not at all (ignored). `--strict` refuses to start when a configured
  * feature would be ignored. docs/fidelity.md is the long form of the same list; keep both true.
  */
-import { apiAuth, requestProtocol } from '../core/defaults.js';
-import type { Api, Group } from '../core/model.js';
-import type { Workspace } from '../core/workspace-model.js';
+import { apiAuth, requestProtocol } from '../../core/defaults.js';
+import type { Api, Group } from '../../core/model.js';
+import type { Workspace } from '../../core/workspace-model.js';
 
 export type FidelityStatus = 'emulated' | 'partial' | 'ignored';
 

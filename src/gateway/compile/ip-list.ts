@@ -3,7 +3,7 @@
  * parser lint uses); Node's BlockList does the matching.
  */
 import { BlockList } from 'node:net';
-import { ipFamily, parseIpEntry } from '../core/ip-entry.js';
+import { ipFamily, parseIpEntry } from '../../core/ip-entry.js';
 
 export interface IpList {
   list: BlockList;

@@ -3,7 +3,7 @@
  * `{name}` is one whole segment (002 §5.2.1: partial segments are not supported, so `abc{x}` stays literal);
  * a trailing `{name+}` takes one or more segments and is meaningful in exact match only.
  */
-import type { ApiMethod, MatchMode } from '../core/model.js';
+import type { ApiMethod, MatchMode } from '../../core/model.js';
 
 export type SegmentKind = 'static' | 'param' | 'greedy';
 

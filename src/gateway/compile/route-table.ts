@@ -1,6 +1,6 @@
 /** The route table printed at start-up: one row per API, with where it is published and its backend. */
 import type { GatewayConfig } from './config.js';
-import { describeBackend } from './backends/compile.js';
+import { describeBackend } from '../backends/compile.js';
 
 export interface RouteRow {
   method: string;

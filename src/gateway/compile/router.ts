@@ -4,7 +4,7 @@
  * Precedence is the contract of route-pattern.ts (ruling 3); `candidates()` applies that comparator by brute
  * force and the tests check that the trie always agrees with it.
  */
-import { decodeSegment } from './request-path.js';
+import { decodeSegment } from '../request/request-path.js';
 import { comparePrecedence, matchesAlone, shapeKey, type RoutePattern } from './route-pattern.js';
 
 export interface Route<T> {

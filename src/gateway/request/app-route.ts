@@ -6,9 +6,9 @@
  * the rule "同一凭据不能授权给相同请求路径和方法的API" (one credential, one API per path and method); the first
  * such group in apig.yaml order answers.
  */
-import { RELEASE } from '../core/workspace-model.js';
-import { matchesSecret } from './auth/credential.js';
-import type { CompiledGroup } from './config.js';
+import { RELEASE } from '../../core/workspace-model.js';
+import { matchesSecret } from '../auth/credential.js';
+import type { CompiledGroup } from '../compile/config.js';
 import { headerValue, type RequestContext } from './context.js';
 
 export function groupByCredential(ctx: RequestContext): CompiledGroup | undefined {

@@ -7,11 +7,11 @@
  * Key = user name, Secret = password). A failure answers 500 APIG.0705, also for a key whose secret is unusable
  * (its `${ENV_VAR}` unset or empty). The caller's own Authorization is replaced.
  */
-import type { SignatureKey } from '../core/workspace-model.js';
-import { signRequest } from '../sign/index.js';
-import { secretProblem } from '../workspace/secrets.js';
+import type { SignatureKey } from '../../core/workspace-model.js';
+import { signRequest } from '../../sign/index.js';
+import { secretProblem } from '../../workspace/secrets.js';
 import { callTarget, type BackendCall } from './backend-call.js';
-import { failure, type GatewayFailure } from './errors.js';
+import { failure, type GatewayFailure } from '../response/errors.js';
 
 export interface SignTarget {
   scheme: 'http' | 'https';

@@ -6,7 +6,7 @@
  */
 import { isIP } from 'node:net';
 import { headerValue, type RequestContext } from './context.js';
-import { normalizeIp } from '../core/ip-entry.js';
+import { normalizeIp } from '../../core/ip-entry.js';
 
 /** The client IP, or undefined when the trusted X-Forwarded-For names no address (APIG.0401). */
 export function resolveClientIp(ctx: RequestContext): string | undefined {

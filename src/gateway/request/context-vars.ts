@@ -7,7 +7,7 @@
  */
 import { clientIpOf } from './client-ip.js';
 import type { RequestContext } from './context.js';
-import { ERRORS, failureMessage, type GatewayFailure } from './errors.js';
+import { ERRORS, failureMessage, type GatewayFailure } from '../response/errors.js';
 
 type Resolver = (ctx: RequestContext, error?: GatewayFailure) => string | undefined;
 
@@ -47,14 +47,14 @@ const REF = /\$context\.([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
 export type Escape = (value: string) => string;
 
 const asJson: Escape = (v) => JSON.stringify(v).slice(1, -1);
-/** Values as they are (header templates: responses.ts headerSafe makes them sendable). */
+/** Values as they are (header templates: response/responses.ts headerSafe makes them sendable). */
 export const verbatim: Escape = (v) => v;
 const MARKUP: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const asMarkup: Escape = (v) => v.replace(/[&<>"']/g, (c) => MARKUP[c] ?? c);
 
 /**
  * The escaping for a gateway-response body of this content type (the documents are silent): JSON string content
- * for JSON types (any with `json`, as responses.ts picks them), so that `"error_msg": "$context.error.message"`
+ * for JSON types (any with `json`, as response/responses.ts picks them), so that `"error_msg": "$context.error.message"`
  * stays valid JSON; nothing for `text/plain`; character references for HTML, XML and every other type, so that
  * no value becomes markup or script in a type we do not know.
  */

@@ -4,13 +4,12 @@
  * so stages are tested by building a context by hand.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { BackendParam } from '../core/model.js';
-import type { AuthContext, Identity } from './auth/identity.js';
+import type { BackendParam } from '../../core/model.js';
+import type { AuthContext, Identity } from '../auth/identity.js';
 import type { BackendCall } from './backend-call.js';
-import type { CompiledBackend } from './backends/compile.js';
-import type { CompiledApi, CompiledGroup, GatewayConfig } from './config.js';
-import { FunctionModules } from './backends/function-modules.js';
-import { newState, type Services } from './state.js';
+import type { CompiledBackend } from '../backends/compile.js';
+import type { CompiledApi, CompiledGroup, GatewayConfig } from '../compile/config.js';
+import type { Services } from '../state.js';
 import type { TraceEvent } from './trace.js';
 
 /** What the server read off the wire. */
@@ -92,6 +91,8 @@ export interface BodySource {
   read(): Promise<Buffer>;
   /** Set once read: the dispatch then sends these bytes instead of the (consumed) request stream. */
   buffered?: Buffer;
+  /** Set when reading found the body over `request_body_size`: the answer is then 413, whatever a stage made of it. */
+  tooLarge?: boolean;
 }
 
 export interface ParamValues {
@@ -131,14 +132,8 @@ function hostOf(authority: string): string {
   }
 }
 
-let fallbackServices: Services | undefined;
-
-/** For contexts built by hand (unit tests): fresh state, no upstream dispatcher. */
-export function standaloneServices(): Services {
-  return { state: newState(), functions: new FunctionModules(0), emit: () => undefined };
-}
-
-export function newContext(config: GatewayConfig, wire: WireRequest, requestId: string, receivedAt: number, trace: boolean, services?: Services): RequestContext {
+/** `services`: the gateway's (Gateway.begin); a context built by hand gets its own (state.ts standaloneServices). */
+export function newContext(config: GatewayConfig, wire: WireRequest, requestId: string, receivedAt: number, trace: boolean, services: Services): RequestContext {
   const { path, query, authority } = splitTarget(wire.url);
   // Every field written once, in one order: a stable object shape keeps the stages' property reads fast.
   return {
@@ -146,10 +141,15 @@ export function newContext(config: GatewayConfig, wire: WireRequest, requestId: 
     scheme: wire.scheme, sourceIp: wire.sourceIp, localAddress: wire.localAddress,
     config, requestId, receivedAt, path, query, authority, trace: trace ? [] : undefined,
     group: undefined, env: undefined, hit: undefined, params: undefined, call: undefined,
-    services: services ?? (fallbackServices ??= standaloneServices()),
+    services,
     bodySource: undefined, clientIp: undefined, identity: undefined, authorizer: undefined, cors: undefined,
     rateLimits: undefined, chosen: undefined,
   };
+}
+
+/** The backend that answers: the chosen policy's, else the API's default for the environment. */
+export function currentBackend(ctx: RequestContext): CompiledBackend | undefined {
+  return ctx.chosen?.backend ?? ctx.hit?.api.backends.get(ctx.env ?? '');
 }
 
 export function traceStep(ctx: RequestContext, stage: string, decision: string, detail?: Record<string, unknown>): void {

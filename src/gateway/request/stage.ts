@@ -1,6 +1,6 @@
 /** What a pipeline stage is: a function of the request context that lets the request through or fails it. */
 import type { RequestContext } from './context.js';
-import type { GatewayFailure } from './errors.js';
+import type { GatewayFailure } from '../response/errors.js';
 
 export type StageOutcome = { kind: 'next' } | { kind: 'fail'; failure: GatewayFailure };
 

@@ -2,8 +2,8 @@
  * What the gateway tells its host, as data (STYLE habit 8): the CLI prints these; tests and the bench read
  * them. Nothing in src/gateway writes to a terminal.
  */
-import type { Diagnostic } from '../core/diagnostic.js';
-import type { TraceEvent } from './trace.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { TraceEvent } from '../request/trace.js';
 
 export interface RequestEvent {
   type: 'request';

@@ -1,12 +1,12 @@
 /**
  * Renders a gateway error as APIG does (ruling 1): the body template of the API's gateway response for the
  * error's type (x-apigateway-responses, x-apigateway.md §18) with `$context.*` filled in (escaped for the
- * body's content type, context-vars.ts escapeFor), its status and headers; the built-in `default` template and
+ * body's content type, request/context-vars.ts escapeFor), its status and headers; the built-in `default` template and
  * the type's default status where the group says nothing.
  */
-import type { GatewayResponseEntry } from '../core/model.js';
-import type { RequestContext } from './context.js';
-import { escapeFor, substituteContext, verbatim } from './context-vars.js';
+import type { GatewayResponseEntry } from '../../core/model.js';
+import type { RequestContext } from '../request/context.js';
+import { escapeFor, substituteContext, verbatim } from '../request/context-vars.js';
 import { ERRORS, TYPE_DEFAULT_STATUS, type GatewayFailure } from './errors.js';
 
 /** The `default` gateway response body (002 §5.1.4; errors-and-limits.md §2.1), in its field order. */

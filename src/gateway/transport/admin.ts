@@ -5,7 +5,7 @@
  * The answer is `{"now": ISO, "epochMs": n}`. Not an APIG feature: a test and demo aid (docs/serve.md).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { VirtualClock } from './clock.js';
+import type { VirtualClock } from '../clock.js';
 
 export const CLOCK_PATH = '/_apig/clock';
 

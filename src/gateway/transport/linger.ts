@@ -25,7 +25,7 @@ export function stopLingering(socket: object): boolean {
 }
 
 /** Writes `body` and ends `res` once the rest of `req`'s body has been read and discarded (or a bound passed). */
-export function endAfterRequest(req: IncomingMessage, res: ServerResponse, body: string | undefined): void {
+export function endAfterRequest(req: IncomingMessage, res: ServerResponse, body: string | Buffer | undefined): void {
   const socket = req.socket as IncomingMessage['socket'] | null;
   if (req.complete || req.readableEnded || req.destroyed || !socket) return void res.end(body);
   if (body !== undefined) res.write(body);

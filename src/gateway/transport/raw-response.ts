@@ -1,49 +1,26 @@
 /**
- * Answers written straight onto a socket, where Node has no response object: requests its HTTP parser
- * refused, CONNECT, and answers to WebSocket upgrades that are not passed through. Same gateway error
- * bodies and headers as everywhere else (rulings 1, 5).
+ * Answers written straight onto a socket, where Node has no response object: requests its HTTP parser refused,
+ * CONNECT, and WebSocket upgrades (the 101, and the answers to upgrades that are not passed through). The answer
+ * is built as every other is (response/answer.ts); this only writes it, then ends the socket (not after a 101:
+ * the tunnel goes on) and reports the request's event.
  */
-import { STATUS_CODES, type OutgoingHttpHeaders } from 'node:http';
-import type { RequestContext, WireRequest } from './context.js';
-import { ERRORS, failure, type ErrorId, type GatewayFailure } from './errors.js';
-import type { RequestEvent } from './events.js';
-import type { Gateway } from './gateway.js';
-import { gatewayHeaders, reasonPhrase } from './respond.js';
-import { renderError } from './responses.js';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Answer } from '../response/answer.js';
+import type { EventSink } from '../response/events.js';
 
-export function serializeResponse(status: number, reason: string | undefined, headers: OutgoingHttpHeaders, body: Buffer | string): Buffer {
-  const lines = [`HTTP/1.1 ${status} ${reason ?? STATUS_CODES[status] ?? 'Unknown'}`];
-  for (const [k, v] of Object.entries(headers)) {
-    if (v === undefined) continue;
-    for (const one of Array.isArray(v) ? v : [v]) lines.push(`${k}: ${String(one)}`);
-  }
+export function serializeAnswer(a: Answer): Buffer {
+  const lines = [`HTTP/1.1 ${a.status} ${a.reason ?? STATUS_CODES[a.status] ?? 'Unknown'}`];
+  for (let i = 0; i < a.headers.length; i += 2) lines.push(`${a.headers[i] ?? ''}: ${a.headers[i + 1] ?? ''}`);
   const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
-  return Buffer.concat([head, typeof body === 'string' ? Buffer.from(body) : body]);
+  if (a.body === undefined) return head;
+  // A streamed body is collected before its answer is built (upgrade.ts): a raw answer needs its length.
+  if (typeof a.body !== 'string' && !Buffer.isBuffer(a.body)) throw new Error('a streamed body cannot be written onto the socket');
+  return Buffer.concat([head, typeof a.body === 'string' ? Buffer.from(a.body) : a.body]);
 }
 
-/**
- * Node's parser errors as the gateway's answers (003 调用限制; ruling 9): headers beyond what the server
- * reads at all are 494, every other malformed request 400 APIG.0201.
- */
-export function parserErrorId(code: string | undefined): ErrorId {
-  return code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'REQUEST_INVALID';
-}
-
-/** Renders a gateway error for a request that never became a context (no group: the built-in template). */
-/** `ctx`: the request's context when the pipeline already ran (one request id for the answer and the log). */
-export function rawError(gw: Gateway, wire: WireRequest, f: GatewayFailure, ctx: RequestContext = gw.begin(wire, false)): { bytes: Buffer; event: RequestEvent } {
-  const r = renderError(f, ctx);
-  const headers = gatewayHeaders(ctx, gw.clock, undefined);
-  for (const [k, v] of r.headers) headers[k] = v;
-  headers['content-length'] = String(Buffer.byteLength(r.body));
-  headers.connection = 'close';
-  const event: RequestEvent = {
-    type: 'request', requestId: ctx.requestId, method: wire.method, path: ctx.path, status: r.status, latencyMs: 0,
-    errorCode: ERRORS[f.id].code, ...(f.detail !== undefined ? { detail: f.detail } : {}),
-  };
-  return { bytes: serializeResponse(r.status, reasonPhrase(r.status), headers, r.body), event };
-}
-
-export function parserFailure(code: string | undefined, message: string): GatewayFailure {
-  return failure(parserErrorId(code), `the request could not be parsed: ${code ?? 'error'} ${message}`.trim());
+/** Writes the answer and ends the socket; emits the request's event (when there is one: someone listens). */
+export function answerOnSocket(gw: { emit: EventSink }, socket: Duplex, a: Answer): void {
+  socket.end(serializeAnswer(a));
+  if (a.event) gw.emit(a.event);
 }

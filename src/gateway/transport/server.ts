@@ -1,25 +1,23 @@
 /**
- * The only code that touches sockets (STYLE layout): HTTP, and HTTPS when given a certificate (ruling 11);
- * parser errors, CONNECT and WebSocket tunnels; graceful shutdown that stops accepting, lets requests in
- * flight finish, then closes (in-flight requests get `Connection: close`).
+ * The listeners (transport/ is the only socket code, STYLE layout): HTTP, and HTTPS when given a certificate
+ * (ruling 11). Requests go to http-adapter.ts, WebSocket upgrades to upgrade.ts; parser errors and CONNECT are
+ * answered on the socket. Graceful shutdown stops accepting, lets requests in flight finish, then closes
+ * (in-flight requests get `Connection: close`).
  */
 import { createServer as createHttp, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttps } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { ApigError } from '../core/errors.js';
-import { upgrade } from 'undici';
-import { classifyUpstreamError } from './backends/http.js';
-import type { WireRequest } from './context.js';
-import type { Gateway } from './gateway.js';
-import { handleHttp, wireRequest } from './http-adapter.js';
+import { ApigError } from '../../core/errors.js';
+import type { Gateway } from '../gateway.js';
+import { runPipeline } from '../request/pipeline.js';
+import { answerFor } from '../response/answer.js';
+import { failure, type ErrorId, type GatewayFailure } from '../response/errors.js';
+import { handleHttp } from './http-adapter.js';
 import { stopLingering } from './linger.js';
-import { parserFailure, rawError, serializeResponse } from './raw-response.js';
-import { runPipeline } from './pipeline.js';
-import { decideUpgrade } from './upgrade.js';
-import { renderError } from './responses.js';
-import { gatewayHeaders } from './respond.js';
-import { ERRORS } from './errors.js';
+import { answerOnSocket } from './raw-response.js';
+import { handleUpgrade } from './upgrade.js';
+import { wireFromSocket, wireRequest } from './wire.js';
 
 export interface ListenOptions {
   host: string;
@@ -45,9 +43,16 @@ function urlOf(scheme: string, server: Server): string {
   return `${scheme}://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
 }
 
-function wireFromSocket(socket: Duplex, scheme: 'http' | 'https'): WireRequest {
-  const s = socket as Socket;
-  return { method: '', url: '/', httpVersion: '1.1', rawHeaders: [], headers: {}, scheme, sourceIp: s.remoteAddress ?? '', localAddress: s.localAddress ?? '' };
+/**
+ * Node's parser errors as the gateway's answers (003 调用限制; ruling 9): headers beyond what the server
+ * reads at all are 494, every other malformed request 400 APIG.0201.
+ */
+function parserErrorId(code: string | undefined): ErrorId {
+  return code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'REQUEST_INVALID';
+}
+
+function parserFailure(code: string | undefined, message: string): GatewayFailure {
+  return failure(parserErrorId(code), `the request could not be parsed: ${code ?? 'error'} ${message}`.trim());
 }
 
 /** A listen failure as the user can act on it (exit 2), not as an internal error. */
@@ -78,23 +83,21 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
     server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
       if (stopLingering(socket)) return;
       if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
-      const { bytes, event } = rawError(gw, wireFromSocket(socket, scheme), parserFailure(err.code, err.message));
-      socket.end(bytes);
-      gw.emit(event);
+      // No group: the built-in template answers.
+      const ctx = gw.begin(wireFromSocket(socket, scheme), false);
+      answerOnSocket(gw, socket, answerFor(ctx, { ok: false, failure: parserFailure(err.code, err.message) }, gw, { onSocket: true }));
     });
     server.on('connect', (req: IncomingMessage, socket: Duplex) => {
       socket.on('error', () => undefined);
-      const wire = wireRequest(req, scheme);
-      const ctx = gw.begin(wire, false);
+      const ctx = gw.begin(wireRequest(req, scheme), false);
+      // The restrictions stage refuses CONNECT (003 调用限制), or an earlier reason does; the pipeline is not awaited.
       const out = runPipeline(ctx);
       const f = out instanceof Promise || out.kind !== 'fail' ? parserFailure('CONNECT', 'CONNECT') : out.failure;
-      const { bytes, event } = rawError(gw, wire, f, ctx);
-      socket.end(bytes);
-      gw.emit(event);
+      answerOnSocket(gw, socket, answerFor(ctx, { ok: false, failure: f }, gw, { onSocket: true }));
     });
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       socket.on('error', () => undefined);
-      void tunnel(gw, req, socket, head, scheme, tunnels);
+      void handleUpgrade(gw, req, socket, head, scheme, tunnels);
     });
   }
   await Promise.all(servers.map(({ server, port }) => new Promise<void>((resolve, reject) => {
@@ -102,7 +105,7 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
     server.once('error', failed);
     server.listen(port, options.host, () => {
       server.off('error', failed);
-      gw.selfPorts.add((server.address() as AddressInfo).port);
+      gw.listensOn((server.address() as AddressInfo).port);
       resolve();
     });
   }))).catch((err: unknown) => {
@@ -113,7 +116,7 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
   return {
     urls: servers.map(({ server, scheme }) => urlOf(scheme, server)),
     close: async (graceMs = 10_000) => {
-      gw.closing = true;
+      gw.startClosing();
       for (const t of tunnels) t.destroy();
       const closed = Promise.all(servers.map(({ server }) => new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -131,51 +134,4 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
       await gw.close();
     },
   };
-}
-
-async function tunnel(gw: Gateway, req: IncomingMessage, socket: Duplex, head: Buffer, scheme: 'http' | 'https', tunnels: Set<Duplex>): Promise<void> {
-  const { ctx, event, action } = await decideUpgrade(gw, req, scheme);
-  const finish = (status: number): void => {
-    Object.assign(event, { status, latencyMs: gw.clock.now() - ctx.receivedAt, ...(ctx.group ? { group: ctx.group.name } : {}), ...(ctx.env !== undefined ? { env: ctx.env } : {}), ...(ctx.hit ? { api: ctx.hit.api.api.name } : {}), ...(ctx.trace ? { trace: ctx.trace } : {}) });
-    gw.emit(event);
-  };
-  if (action.kind === 'respond') {
-    socket.end(serializeResponse(action.status, action.reason, action.headers, action.body));
-    return finish(action.status);
-  }
-  try {
-    const up = await upgrade(`${action.origin}${action.path}`, { dispatcher: gw.dispatcher, method: req.method ?? 'GET', headers: action.headers, protocol: action.protocol });
-    const headers = { ...up.headers, ...action.gatewayHeaders };
-    socket.write(serializeResponse(101, 'Switching Protocols', headers, ''));
-    if (head.length > 0) up.socket.write(head);
-    tunnels.add(socket);
-    up.socket.on('error', () => socket.destroy());
-    // Idle longer than the API's timeout closes the connection (004 ch.11); any traffic either way resets it.
-    (socket as Socket).setTimeout(action.timeout);
-    socket.on('timeout', () => socket.destroy());
-    socket.once('close', () => {
-      up.socket.destroy();
-      tunnels.delete(socket);
-      action.release();
-      finish(101);
-    });
-    up.socket.once('close', () => socket.destroy());
-    // Server sockets are half-open capable: an end from either side ends the tunnel.
-    socket.once('end', () => socket.destroy());
-    up.socket.once('end', () => socket.destroy());
-    up.socket.pipe(socket);
-    socket.pipe(up.socket);
-  } catch (err) {
-    action.release();
-    const f = classifyUpstreamError(err, `${action.origin}${action.path.split('?')[0] ?? ''}`);
-    event.errorCode = ERRORS[f.id].code;
-    if (f.detail !== undefined) event.detail = f.detail;
-    const r = renderError(f, ctx);
-    const headers = gatewayHeaders(ctx, gw.clock, undefined);
-    for (const [k, v] of r.headers) headers[k] = v;
-    headers['content-length'] = String(Buffer.byteLength(r.body));
-    headers.connection = 'close';
-    socket.end(serializeResponse(r.status, undefined, headers, r.body));
-    finish(r.status);
-  }
 }

@@ -1,113 +1,68 @@
 /**
- * WebSocket: the `Upgrade` GET is routed and checked like any request (practices.md §3.3 emulator note), then
- * passed through to an HTTP or HTTP-VPC backend (002 §8.3.13: HTTP ≙ ws, HTTPS ≙ wss). This module decides;
- * server.ts holds the sockets. A Mock or FUNCTION backend answers the upgrade request as a plain response.
+ * WebSocket upgrades: the `Upgrade` GET is routed and checked like any request (practices.md §3.3 emulator note),
+ * then passed through to the backend that backends/tunnel.ts picks; a Mock or FUNCTION backend answers it as a
+ * plain request. Every answer but the 101 goes onto the socket, which then closes. The tunnel's request event is
+ * emitted when the tunnel ends.
  */
-import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
-import type { Readable } from 'node:stream';
-import { originOf } from './backends/http.js';
-import type { MemberState } from './backends/balancer.js';
-import { chooseMember } from './backends/vpc.js';
-import { callTarget } from './backend-call.js';
-import { traceStep, type RequestContext } from './context.js';
-import { ERRORS, type GatewayFailure } from './errors.js';
-import type { RequestEvent } from './events.js';
-import type { Gateway } from './gateway.js';
-import { wireRequest } from './http-adapter.js';
-import { runPipeline } from './pipeline.js';
-import { currentBackend } from './stages/backend-policy.js';
-import { backendHeaders, gatewayHeaders, reasonPhrase } from './respond.js';
-import { renderError } from './responses.js';
-import { TRACE_HEADER, wantsTrace } from './trace.js';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { Readable, type Duplex } from 'node:stream';
+import { upgrade } from 'undici';
+import { classifyUpstreamError } from '../backends/http.js';
+import type { Dispatched } from '../backends/result.js';
+import { tunnelTarget } from '../backends/tunnel.js';
+import type { Gateway } from '../gateway.js';
+import { runPipeline } from '../request/pipeline.js';
+import { TRACE_HEADER, wantsTrace } from '../request/trace.js';
+import { answerFor, ended, type Outcome } from '../response/answer.js';
+import { answerOnSocket, serializeAnswer } from './raw-response.js';
+import { wireRequest } from './wire.js';
 
-export interface Tunnel {
-  kind: 'tunnel';
-  origin: string;
-  path: string;
-  headers: Record<string, string | string[]>;
-  /** The Upgrade header's value (e.g. `websocket`). */
-  protocol: string;
-  /** Idle time after which the connection closes: the API's backend timeout (practices.md §3.3). */
-  timeout: number;
-  /** Headers the gateway adds to the 101 answer. */
-  gatewayHeaders: OutgoingHttpHeaders;
-  release(): void;
-}
-
-export interface PlainAnswer {
-  kind: 'respond';
-  status: number;
-  reason?: string;
-  headers: OutgoingHttpHeaders;
-  body: Buffer;
-}
-
-export interface UpgradeDecision {
-  ctx: RequestContext;
-  event: RequestEvent;
-  action: Tunnel | PlainAnswer;
-}
-
-async function collect(body: Readable | string | Buffer): Promise<Buffer> {
-  if (typeof body === 'string') return Buffer.from(body);
-  if (Buffer.isBuffer(body)) return body;
+/** A plain answer goes onto the socket with its length: the backend's stream is read whole first. */
+async function whole(d: Dispatched): Promise<Outcome> {
+  if (!d.ok || !(d.body instanceof Readable)) return d;
   const chunks: Buffer[] = [];
-  for await (const c of body) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function answerFailure(gw: Gateway, ctx: RequestContext, f: GatewayFailure, event: RequestEvent): PlainAnswer {
-  event.errorCode = ERRORS[f.id].code;
-  if (f.detail !== undefined) event.detail = f.detail;
-  const r = renderError(f, ctx);
-  const headers = gatewayHeaders(ctx, gw.clock, undefined);
-  for (const [k, v] of r.headers) headers[k] = v;
-  const reason = reasonPhrase(r.status);
-  return { kind: 'respond', status: r.status, ...(reason ? { reason } : {}), headers, body: Buffer.from(r.body) };
-}
-
-export async function decideUpgrade(gw: Gateway, req: IncomingMessage, scheme: 'http' | 'https'): Promise<UpgradeDecision> {
-  const ctx = gw.begin(wireRequest(req, scheme), wantsTrace(req.headers[TRACE_HEADER]));
-  const event: RequestEvent = { type: 'request', requestId: ctx.requestId, method: ctx.method, path: ctx.path, status: 0, latencyMs: 0, websocket: true };
-  const done = (action: Tunnel | PlainAnswer): UpgradeDecision => ({ ctx, event, action });
-  const out = await runPipeline(ctx);
-  if (out.kind === 'fail') return done(answerFailure(gw, ctx, out.failure, event));
-  const plan = currentBackend(ctx)?.plan;
-  const call = ctx.call;
-  const protocol = String(req.headers.upgrade ?? 'websocket');
-  if (plan && call && (plan.type === 'HTTP' || plan.type === 'HTTP-VPC')) {
-    let origin: string;
-    let host: string;
-    let member: MemberState | undefined;
-    if (plan.type === 'HTTP') {
-      origin = originOf(plan);
-      host = plan.address;
-    } else {
-      const chosen = chooseMember(plan, { ctx, runtime: gw.runtime(ctx.config) });
-      if ('failure' in chosen) return done(answerFailure(gw, ctx, chosen.failure, event));
-      member = chosen.member;
-      member.active++;
-      origin = originOf({ scheme: plan.scheme, hostname: chosen.member.host, port: chosen.member.port });
-      host = chosen.host;
-    }
-    const path = callTarget(call);
-    event.upstream = `${origin}${call.path}`;
-    traceStep(ctx, 'backend', `upgrade to ${protocol} through ${origin}${call.path}`);
-    let released = false;
-    return done({
-      kind: 'tunnel', origin, path, protocol, timeout: plan.timeout, headers: { ...call.headers, host },
-      gatewayHeaders: gatewayHeaders(ctx, gw.clock, undefined),
-      release: () => {
-        if (!released && member) member.active--;
-        released = true;
-      },
-    });
+  try {
+    for await (const c of d.body) chunks.push(c as Buffer);
+  } catch (err) {
+    return { ok: false, failure: classifyUpstreamError(err, d.upstream ?? 'the backend'), ...(d.upstream !== undefined ? { upstream: d.upstream } : {}) };
   }
-  const d = await gw.dispatch(ctx, null);
-  if (!d.ok) return done(answerFailure(gw, ctx, d.failure, event));
-  const body = await collect(d.body);
-  const headers = backendHeaders(d.headers, gatewayHeaders(ctx, gw.clock, d.upstreamMs));
-  headers['content-length'] = String(body.length);
-  headers.connection = 'close';
-  return done({ kind: 'respond', status: d.status, headers, body });
+  return { ...d, body: Buffer.concat(chunks) };
+}
+
+export async function handleUpgrade(gw: Gateway, req: IncomingMessage, socket: Duplex, head: Buffer, scheme: 'http' | 'https', tunnels: Set<Duplex>): Promise<void> {
+  const ctx = gw.begin(wireRequest(req, scheme), wantsTrace(req.headers[TRACE_HEADER]));
+  const answer = (outcome: Outcome): void => answerOnSocket(gw, socket, answerFor(ctx, outcome, gw, { websocket: true, onSocket: true }));
+  const out = await runPipeline(ctx);
+  if (out.kind === 'fail') return answer({ ok: false, failure: out.failure });
+  const target = tunnelTarget(ctx, gw.runtime(ctx.config), String(req.headers.upgrade ?? 'websocket'));
+  if (!target) return answer(await whole(await gw.dispatch(ctx, null)));
+  if ('failure' in target) return answer({ ok: false, failure: target.failure });
+  try {
+    const up = await upgrade(`${target.origin}${target.path}`, { dispatcher: gw.dispatcher, method: req.method ?? 'GET', headers: target.headers, protocol: target.protocol });
+    const switched = answerFor(ctx, { ok: true, status: 101, headers: up.headers, body: '', upstream: target.upstream }, gw, { websocket: true });
+    socket.write(serializeAnswer(switched));
+    if (head.length > 0) up.socket.write(head);
+    tunnels.add(socket);
+    up.socket.on('error', () => socket.destroy());
+    // Idle longer than the API's timeout closes the connection (004 ch.11); any traffic either way resets it.
+    (socket as Socket).setTimeout(target.timeout);
+    socket.on('timeout', () => socket.destroy());
+    socket.once('close', () => {
+      up.socket.destroy();
+      tunnels.delete(socket);
+      target.release();
+      const event = ended(ctx, switched, gw.clock.now());
+      if (event) gw.emit(event);
+    });
+    up.socket.once('close', () => socket.destroy());
+    // Server sockets are half-open capable: an end from either side ends the tunnel.
+    socket.once('end', () => socket.destroy());
+    up.socket.once('end', () => socket.destroy());
+    up.socket.pipe(socket);
+    socket.pipe(up.socket);
+  } catch (err) {
+    target.release();
+    answer({ ok: false, failure: classifyUpstreamError(err, target.upstream), upstream: target.upstream });
+  }
 }

@@ -1,10 +1,10 @@
 /** Backend signing (002 §5.6.1): the headers the backend receives, and APIG.0705 when signing fails. */
 import { describe, expect, it } from 'vitest';
 import type { SignatureKey } from '../../../src/core/workspace-model.js';
-import { signBackendCall } from '../../../src/gateway/backend-sign.js';
-import type { BackendCall } from '../../../src/gateway/backend-call.js';
-import { ERRORS } from '../../../src/gateway/errors.js';
-import { renderError } from '../../../src/gateway/responses.js';
+import { signBackendCall } from '../../../src/gateway/request/backend-sign.js';
+import type { BackendCall } from '../../../src/gateway/request/backend-call.js';
+import { ERRORS } from '../../../src/gateway/response/errors.js';
+import { renderError } from '../../../src/gateway/response/responses.js';
 import { configFrom, context, mock } from './build.js';
 
 const key = (type: SignatureKey['type']): SignatureKey => ({ name: 'sk1', type, key: 'backend-key', secret: { written: 'backend-secret-value', value: 'backend-secret-value' }, bind: {} });

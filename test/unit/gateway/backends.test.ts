@@ -6,7 +6,7 @@ import { functionResponse } from '../../../src/gateway/backends/function.js';
 import { parseAddress, substituteVariables } from '../../../src/gateway/backends/plan.js';
 import { parseCodes } from '../../../src/gateway/backends/probe.js';
 import { classifyUpstreamError } from '../../../src/gateway/backends/http.js';
-import { encodeFor } from '../../../src/gateway/encode.js';
+import { encodeFor } from '../../../src/gateway/request/encode.js';
 
 const members = (...weights: number[]): MemberState[] => weights.map((weight, i) => ({ id: `m${i}:80`, host: `m${i}`, port: 80, weight, healthy: true, active: 0, current: 0 }));
 const key = { sourceIp: '10.0.0.1', uri: '/a' };

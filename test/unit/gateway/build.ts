@@ -1,8 +1,9 @@
 /** Builds gateway configurations and request contexts by hand, so that stages are tested without sockets. */
 import { DEFAULT_INSTANCE, type Workspace } from '../../../src/core/workspace-model.js';
 import { loadGroupText } from '../../../src/spec/load-group.js';
-import { compileConfig, type GatewayConfig } from '../../../src/gateway/config.js';
-import { newContext, type RequestContext, type WireRequest } from '../../../src/gateway/context.js';
+import { compileConfig, type GatewayConfig } from '../../../src/gateway/compile/config.js';
+import { newContext, type RequestContext, type WireRequest } from '../../../src/gateway/request/context.js';
+import { standaloneServices, type Services } from '../../../src/gateway/state.js';
 
 export async function workspaceFrom(yaml: string, extra: Partial<Workspace> = {}, domains: string[] = []): Promise<Workspace> {
   const loaded = await loadGroupText('api.yaml', yaml);
@@ -28,8 +29,9 @@ export function wire(over: Partial<WireRequest> & { url?: string } = {}): WireRe
   return { method: 'GET', url: '/', httpVersion: '1.1', scheme: 'http', sourceIp: '10.0.0.1', localAddress: '127.0.0.1', ...over, headers, rawHeaders };
 }
 
-export function context(config: GatewayConfig, over: Partial<WireRequest> = {}): RequestContext {
-  return newContext(config, wire(over), '0123456789abcdef0123456789abcdef', 0, true);
+/** `services`: fresh ones by default (state shared across requests only where a test passes the same ones). */
+export function context(config: GatewayConfig, over: Partial<WireRequest> = {}, services: Services = standaloneServices()): RequestContext {
+  return newContext(config, wire(over), '0123456789abcdef0123456789abcdef', 0, true, services);
 }
 
 /** A Mock API in Swagger, for brevity. */

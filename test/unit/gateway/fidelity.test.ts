@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from '../../../src/workspace/load.js';
-import { FIDELITY_FEATURES, fidelityReport, ignoredFeatures } from '../../../src/gateway/fidelity.js';
+import { FIDELITY_FEATURES, fidelityReport, ignoredFeatures } from '../../../src/gateway/compile/fidelity.js';
 
 describe('fidelity report', () => {
   it('the demo: APP auth, CORS and throttling are emulated, as are routing and backends', async () => {

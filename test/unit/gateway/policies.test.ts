@@ -2,16 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { AkLockout, LOCK_MS } from '../../../src/gateway/auth/lockout.js';
 import { parseAuthorizerResult } from '../../../src/gateway/auth/authorizer-result.js';
-import { compileIpList, ipListed } from '../../../src/gateway/ip-list.js';
+import { compileIpList, ipListed } from '../../../src/gateway/compile/ip-list.js';
 import { normalizeIp } from '../../../src/core/ip-entry.js';
 import { evalExpr, parseExpr } from '../../../src/gateway/throttle/expr.js';
 import { windowOf } from '../../../src/gateway/throttle/policy.js';
 import { WindowCounters, windowStart } from '../../../src/gateway/throttle/windows.js';
-import { parseDuration, parseInstant } from '../../../src/gateway/admin.js';
-import { newContext, standaloneServices } from '../../../src/gateway/context.js';
-import { ERRORS } from '../../../src/gateway/errors.js';
-import { runPipeline } from '../../../src/gateway/pipeline.js';
-import type { StageOutcome } from '../../../src/gateway/stage.js';
+import { parseDuration, parseInstant } from '../../../src/gateway/transport/admin.js';
+import { newContext } from '../../../src/gateway/request/context.js';
+import { standaloneServices } from '../../../src/gateway/state.js';
+import { ERRORS } from '../../../src/gateway/response/errors.js';
+import { runPipeline } from '../../../src/gateway/request/pipeline.js';
+import type { StageOutcome } from '../../../src/gateway/request/stage.js';
 import { configFrom, mock, wire } from './build.js';
 
 describe('IP lists (x-apigateway.md §13)', () => {

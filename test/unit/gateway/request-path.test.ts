@@ -1,11 +1,11 @@
 /**
- * The readings of a request path (src/gateway/request-path.ts) and the checks on values placed in the backend
- * request (src/gateway/backend-values.ts), table-driven.
+ * The readings of a request path (src/gateway/request/request-path.ts) and the checks on values placed in the
+ * backend request (src/gateway/request/backend-values.ts), table-driven.
  */
 import { describe, expect, it } from 'vitest';
-import { headerValueProblem, placeholderProblem, placeholderText } from '../../../src/gateway/backend-values.js';
-import { splitTarget } from '../../../src/gateway/context.js';
-import { dotSegment, slashReading } from '../../../src/gateway/request-path.js';
+import { headerValueProblem, placeholderProblem, placeholderText } from '../../../src/gateway/request/backend-values.js';
+import { splitTarget } from '../../../src/gateway/request/context.js';
+import { dotSegment, slashReading } from '../../../src/gateway/request/request-path.js';
 
 describe('dotSegment', () => {
   it.each([

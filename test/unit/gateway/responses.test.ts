@@ -1,7 +1,7 @@
 /** Error rendering (ruling 1): every catalogue entry, the status rule, custom gateway responses, escaping. */
 import { describe, expect, it } from 'vitest';
-import { ERRORS, TYPE_DEFAULT_STATUS, failure, failureMessage, type ErrorId } from '../../../src/gateway/errors.js';
-import { renderError } from '../../../src/gateway/responses.js';
+import { ERRORS, TYPE_DEFAULT_STATUS, failure, failureMessage, type ErrorId } from '../../../src/gateway/response/errors.js';
+import { renderError } from '../../../src/gateway/response/responses.js';
 import { configFrom, context, mock } from './build.js';
 
 const plain = `swagger: "2.0"

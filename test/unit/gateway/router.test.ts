@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ApiMethod, MatchMode } from '../../../src/core/model.js';
-import { comparePrecedence, parsePattern } from '../../../src/gateway/route-pattern.js';
-import { Router } from '../../../src/gateway/router.js';
+import { comparePrecedence, parsePattern } from '../../../src/gateway/compile/route-pattern.js';
+import { Router } from '../../../src/gateway/compile/router.js';
 
 type Def = [method: ApiMethod, path: string, mode: MatchMode];
 

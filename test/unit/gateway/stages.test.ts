@@ -1,13 +1,13 @@
 /** Each pipeline stage as a function of a hand-built context (STYLE habit 6): no sockets. */
 import { describe, expect, it } from 'vitest';
-import type { RequestContext } from '../../../src/gateway/context.js';
-import { ERRORS } from '../../../src/gateway/errors.js';
-import { STAGE_ORDER, runPipeline } from '../../../src/gateway/pipeline.js';
-import type { StageOutcome } from '../../../src/gateway/stage.js';
-import { backendRequest, forwardedHeaders } from '../../../src/gateway/stages/backend-request.js';
-import { environment } from '../../../src/gateway/stages/environment.js';
-import { group, hostName } from '../../../src/gateway/stages/group.js';
-import { restrictions } from '../../../src/gateway/stages/restrictions.js';
+import type { RequestContext } from '../../../src/gateway/request/context.js';
+import { ERRORS } from '../../../src/gateway/response/errors.js';
+import { STAGE_ORDER, runPipeline } from '../../../src/gateway/request/pipeline.js';
+import type { StageOutcome } from '../../../src/gateway/request/stage.js';
+import { backendRequest, forwardedHeaders } from '../../../src/gateway/request/stages/backend-request.js';
+import { environment } from '../../../src/gateway/request/stages/environment.js';
+import { group, hostName } from '../../../src/gateway/request/stages/group.js';
+import { restrictions } from '../../../src/gateway/request/stages/restrictions.js';
 import { configFrom, context, mock } from './build.js';
 
 const code = (o: StageOutcome | Promise<StageOutcome>): string => {
@@ -175,7 +175,7 @@ describe('backend request', () => {
 
 describe('secrets in logs', () => {
   it('header parameter values are masked in failure details; query values are shown', async () => {
-    const { violation } = await import('../../../src/gateway/stages/params.js');
+    const { violation } = await import('../../../src/gateway/request/stages/params.js');
     expect(violation({ name: 'X-Api-Key', location: 'HEADER', maxLength: 4 } as never, 'sk-0123456789')).toBe('"sk…" (13 characters) is longer than 4');
     expect(violation({ name: 'q', location: 'QUERY', maxLength: 2 } as never, 'abc')).toBe('"abc" is longer than 2');
   });

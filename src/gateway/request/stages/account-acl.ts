@@ -4,9 +4,9 @@
  * count as their account. A DENY list refuses its accounts (403 APIG.0302); a PERMIT list refuses every other
  * IAM account (APIG.0302) and every caller without one (not IAM-authenticated: 403 APIG.0306 "API access denied.").
  */
-import { boundOf } from '../bindings.js';
+import { boundOf } from '../../compile/bindings.js';
 import { traceStep, type RequestContext } from '../context.js';
-import { failure } from '../errors.js';
+import { failure } from '../../response/errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 import { isPreflight } from './cors.js';
 

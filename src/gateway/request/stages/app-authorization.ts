@@ -5,7 +5,7 @@
  * response (401 by default, ruling 1; the error table says 403).
  */
 import { traceStep, type RequestContext } from '../context.js';
-import { failure } from '../errors.js';
+import { failure } from '../../response/errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 
 export function appAuthorization(ctx: RequestContext): StageOutcome {

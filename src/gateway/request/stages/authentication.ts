@@ -6,13 +6,13 @@
  * information: frontend authorizer` (004 §3) through the "custom auth failure" response, whose template may
  * use the deny's context as `$context.authorizer.frontend.*`. The CORS preflight API is always no auth (002 §5.2.2).
  */
-import type { SecurityScheme } from '../../core/model.js';
-import { runAuthorizer } from '../auth/authorizer.js';
-import { authenticateApp } from '../auth/app.js';
-import { authenticateIam } from '../auth/iam.js';
-import { describeIdentity, type Identity } from '../auth/identity.js';
+import type { SecurityScheme } from '../../../core/model.js';
+import { runAuthorizer } from '../../auth/authorizer.js';
+import { authenticateApp } from '../../auth/app.js';
+import { authenticateIam } from '../../auth/iam.js';
+import { describeIdentity, type Identity } from '../../auth/identity.js';
 import { traceStep, type RequestContext } from '../context.js';
-import { failure, type GatewayFailure } from '../errors.js';
+import { failure, type GatewayFailure } from '../../response/errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 import { isPreflight } from './cors.js';
 

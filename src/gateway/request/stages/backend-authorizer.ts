@@ -6,9 +6,9 @@
  * x-apigateway-authorizer has `type: BACKEND` (our reading; the Swagger binding is not documented). A deny answers
  * APIG.0305 `…: backend authorizer` through the "custom auth failure" response.
  */
-import { runAuthorizer } from '../auth/authorizer.js';
+import { runAuthorizer } from '../../auth/authorizer.js';
 import { traceStep, type RequestContext } from '../context.js';
-import { failure } from '../errors.js';
+import { failure } from '../../response/errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 
 async function run(ctx: RequestContext): Promise<StageOutcome> {

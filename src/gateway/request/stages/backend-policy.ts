@@ -1,13 +1,12 @@
 /**
  * Policy-backend selection (ruling 2: after parameter validation). "API网关会按顺序进行匹配，匹配到其中一个立即执行
  * API请求转发…当策略后端都没有匹配成功，则按照默认后端执行" (002 §8.3.15): policies in the order written, the first
- * whose conditions hold (ANY: one of them, ALL: every one; policy/conditions.ts) answers; else the default
+ * whose conditions hold (ANY: one of them, ALL: every one; request/conditions.ts) answers; else the default
  * backend. The trace names the policy and the conditions that matched.
  */
-import { boundOf } from '../bindings.js';
-import type { CompiledBackend } from '../backends/compile.js';
+import { boundOf } from '../../compile/bindings.js';
 import { traceStep, type RequestContext } from '../context.js';
-import { conditionHolds } from '../policy/conditions.js';
+import { conditionHolds } from '../conditions.js';
 import { NEXT, type StageOutcome } from '../stage.js';
 
 export function backendPolicy(ctx: RequestContext): StageOutcome {
@@ -26,9 +25,4 @@ export function backendPolicy(ctx: RequestContext): StageOutcome {
   }
   if (ctx.trace) traceStep(ctx, 'backend-policy', 'default backend', { why: `none of ${policies.map((p) => p.name).join(', ')} matched` });
   return NEXT;
-}
-
-/** The backend that answers: the chosen policy's, else the API's default for the environment. */
-export function currentBackend(ctx: RequestContext): CompiledBackend | undefined {
-  return ctx.chosen?.backend ?? ctx.hit?.api.backends.get(ctx.env ?? '');
 }

@@ -6,30 +6,29 @@
  * - defaults of absent optional parameters are added (002 §5.2.1 表5-6);
  * - backend parameters (002 §5.2.1 step 3–5, api-model.md §3.6–3.8): REQUEST maps a front-end parameter to
  *   another name/location and removes it from where it came (the 002 worked example), CONSTANT adds a fixed
- *   value, SYSTEM a `$context.*` value; PATH and QUERY values are percent-encoded per 002 §5.2.1 (encode.ts);
+ *   value, SYSTEM a `$context.*` value; PATH and QUERY values are percent-encoded per 002 §5.2.1 (request/encode.ts);
  * - a HEADER value HTTP cannot carry, or a PATH value that would add a `.`/`..` segment to the backend path,
- *   answers the request-parameter error naming the backend parameter and its source (backend-values.ts);
+ *   answers the request-parameter error naming the backend parameter and its source (request/backend-values.ts);
  * - the backend path's `{name}` placeholders are filled, and for prefix match the rest of the request path is
  *   appended (002 §5.2.1: /test/ → /test2/, /test/AA/CC → /test2/AA/CC).
  * `#var#` was substituted when the configuration was compiled (publish time, 002 §5.5.1). A policy backend
  * chosen by backend-policy.ts replaces the default backend and its parameters; a bound signature key signs the
- * call last (backend-sign.ts).
+ * call last (request/backend-sign.ts).
  */
-import type { BackendParamLocation } from '../../core/model.js';
-import { pathParamName } from '../../core/defaults.js';
+import type { BackendParamLocation } from '../../../core/model.js';
+import { pathParamName } from '../../../core/defaults.js';
 import type { BackendCall } from '../backend-call.js';
 import { signBackendCall } from '../backend-sign.js';
 import { headerValueProblem, placeholderProblem, placeholderText } from '../backend-values.js';
-import type { BackendPlan } from '../backends/plan.js';
-import { isFailure, wholeBody } from '../auth/signed.js';
-import { boundOf } from '../bindings.js';
-import { requestHost, traceStep, type RequestContext } from '../context.js';
+import type { BackendPlan } from '../../backends/plan.js';
+import { isFailure, wholeBody } from '../../auth/signed.js';
+import { boundOf } from '../../compile/bindings.js';
+import { currentBackend, requestHost, traceStep, type RequestContext } from '../context.js';
 import { contextVariable } from '../context-vars.js';
 import { encodeFor } from '../encode.js';
-import { failure } from '../errors.js';
+import { failure } from '../../response/errors.js';
 import { dict } from '../query.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
-import { currentBackend } from './backend-policy.js';
 
 /** RFC 9110 §7.6.1 hop-by-hop headers, plus what the gateway itself consumes or sets. */
 const NOT_FORWARDED = new Set([

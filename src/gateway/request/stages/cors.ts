@@ -4,21 +4,11 @@
  *   the access-control, authentication, authorization and throttling stages let it through, and the response
  *   carries the documented preflight headers;
  * - any other request is a simple (or actual) request: the response gets `Access-Control-Allow-Origin: *`.
- * Headers the backend sets itself win over the gateway's ("后端服务响应的跨域头将覆盖API网关增加的跨域头").
+ * Headers the backend sets itself win over the gateway's ("后端服务响应的跨域头将覆盖API网关增加的跨域头"). This stage
+ * decides (`ctx.cors`); response/respond.ts adds the headers.
  */
-import type { ResponseHeaders } from '../backends/result.js';
 import { traceStep, type RequestContext } from '../context.js';
 import { NEXT, type StageOutcome } from '../stage.js';
-
-/** The documented preflight answer (002 §5.2.2 example; errors-and-limits.md §3), verbatim values. */
-export const PREFLIGHT_HEADERS: ReadonlyArray<[string, string]> = [
-  ['access-control-allow-origin', '*'],
-  ['access-control-allow-headers', 'X-Stage,X-Sdk-Date,X-Sdk-Nonce,X-Proxy-Signed-Headers,X-Sdk-Content-Sha256,X-Forwarded-For,Authorization,Content-Type,Accept,Accept-Ranges,Cache-Control,Range'],
-  ['access-control-expose-headers', 'X-Request-Id,X-Apig-Latency,X-Apig-Upstream-Latency,X-Apig-RateLimit-Api,X-Apig-RateLimit-User,X-Apig-RateLimit-App,X-Apig-RateLimit-Ip,X-Apig-RateLimit-Api-Allenv'],
-  ['access-control-allow-methods', 'GET,POST,PUT,DELETE,HEAD,OPTIONS,PATCH'],
-  ['access-control-max-age', '172800'],
-];
-const SIMPLE_HEADERS: ReadonlyArray<[string, string]> = [['access-control-allow-origin', '*']];
 
 export function isPreflight(ctx: RequestContext): boolean {
   return ctx.cors === 'preflight';
@@ -37,11 +27,4 @@ export function cors(ctx: RequestContext): StageOutcome {
     });
   }
   return NEXT;
-}
-
-/** The CORS headers the response gets: those the backend did not set (any case; Node lower-cases names). */
-export function corsHeaders(ctx: RequestContext, from: ResponseHeaders | undefined): Array<[string, string]> {
-  if (ctx.cors === undefined) return [];
-  const wanted = ctx.cors === 'preflight' ? PREFLIGHT_HEADERS : SIMPLE_HEADERS;
-  return from ? wanted.filter(([k]) => from[k] === undefined) : [...wanted];
 }

@@ -2,9 +2,9 @@
  * The environment: the X-Stage header, RELEASE when absent (002 §5.5.1, §6.1; errors-and-limits.md §8.1).
  * Names are used verbatim. An environment nothing is published to answers APIG.0101, as a wrong X-Stage does.
  */
-import { RELEASE } from '../../core/workspace-model.js';
+import { RELEASE } from '../../../core/workspace-model.js';
 import { headerValue, traceStep, type RequestContext } from '../context.js';
-import { failure } from '../errors.js';
+import { failure } from '../../response/errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 
 export function environment(ctx: RequestContext): StageOutcome {

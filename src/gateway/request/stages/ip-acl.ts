@@ -1,14 +1,14 @@
 /**
  * Access control by IP (002 §5.4.1; ruling 2: after CORS, before authentication): a PERMIT list lets only the
  * listed addresses call, a DENY list refuses them; 403 APIG.0402 through the "access denied" response. The
- * address is the client IP of client-ip.ts (the TCP peer unless X-Forwarded-For is trusted); a trusted
+ * address is the client IP of request/client-ip.ts (the TCP peer unless X-Forwarded-For is trusted); a trusted
  * X-Forwarded-For that names no address is APIG.0401 "Unknown client IP address.".
  */
-import { boundOf } from '../bindings.js';
+import { boundOf } from '../../compile/bindings.js';
 import { resolveClientIp } from '../client-ip.js';
 import { traceStep, type RequestContext } from '../context.js';
-import { failure } from '../errors.js';
-import { ipListed } from '../ip-list.js';
+import { failure } from '../../response/errors.js';
+import { ipListed } from '../../compile/ip-list.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 import { isPreflight } from './cors.js';
 

@@ -5,10 +5,10 @@
  * REST model (x-apigateway.md, ReqParamBase). A failure answers 400 APIG.0201 through the "request parameter
  * error" gateway response (ruling 1). An empty value counts as absent for a required parameter.
  */
-import type { Param } from '../../core/model.js';
-import { paramType, pathParamName } from '../../core/defaults.js';
+import type { Param } from '../../../core/model.js';
+import { paramType, pathParamName } from '../../../core/defaults.js';
 import { headerValue, traceStep, type ParamValues, type RequestContext } from '../context.js';
-import { failure } from '../errors.js';
+import { failure } from '../../response/errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 import { dict, firstQueryValues } from '../query.js';
 

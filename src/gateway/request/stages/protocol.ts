@@ -4,7 +4,7 @@
  * check applies as on the gateway.
  */
 import { traceStep, type RequestContext } from '../context.js';
-import { failure } from '../errors.js';
+import { failure } from '../../response/errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 
 export function protocol(ctx: RequestContext): StageOutcome {

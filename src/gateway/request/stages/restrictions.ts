@@ -3,9 +3,9 @@
  * refuses; their status and code are not documented, so they answer APIG.0201 400 "API request error."
  * (ruling 1). Sizes follow ruling 9: body over `request_body_size` 413, URI over 32 KB 414, one header over
  * 32 KB or all headers over 128 KB 494. Node's parser refuses some of these before a request exists; the
- * server maps those parser errors onto the same answers (raw-response.ts).
+ * server maps those parser errors onto the same answers (transport/server.ts parserFailure).
  */
-import { failure } from '../errors.js';
+import { failure } from '../../response/errors.js';
 import type { RequestContext } from '../context.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 import { traceStep } from '../context.js';

@@ -1,18 +1,18 @@
 /**
- * Route match (ruling 3, implemented by router.ts): only APIs published to the environment are in its router.
+ * Route match (ruling 3, implemented by compile/router.ts): only APIs published to the environment are in its router.
  * No match answers 404 APIG.0101; a path that exists with another method answers the "The API does not
  * exist." variant (errors-and-limits.md §1.1).
- * First, a path with a `.` or `..` segment in any backend's reading (request-path.ts) is refused with 400
+ * First, a path with a `.` or `..` segment in any backend's reading (request/request-path.ts) is refused with 400
  * APIG.0201 "API request error." (the "request format invalid" row; the documents are silent on dot-segments):
  * resolving it would route one path while a backend may read another. Likewise a path whose `%2F`, `%5C` or `\`,
  * read as `/`, would lead to another API.
  */
 import { traceStep, type RequestContext, type RouteHit } from '../context.js';
-import { failure } from '../errors.js';
+import { failure } from '../../response/errors.js';
 import { dotSegment, slashReading } from '../request-path.js';
-import { describePattern } from '../route-pattern.js';
-import type { MatchResult, Router } from '../router.js';
-import type { CompiledApi } from '../config.js';
+import { describePattern } from '../../compile/route-pattern.js';
+import type { MatchResult, Router } from '../../compile/router.js';
+import type { CompiledApi } from '../../compile/config.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 
 export function route(ctx: RequestContext): StageOutcome {

@@ -9,14 +9,14 @@
  * limit: 429 APIG.0308. In debug mode the response carries `X-Apig-RateLimit-*: remain:9,limit:10,time:10
  * second` (ruling 5).
  */
-import { boundOf } from '../bindings.js';
+import { boundOf } from '../../compile/bindings.js';
 import { clientIpOf } from '../client-ip.js';
 import { headerValue, traceStep, type RequestContext } from '../context.js';
-import { failure } from '../errors.js';
+import { failure } from '../../response/errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
-import { evalExpr } from '../throttle/expr.js';
-import type { CompiledThrottle } from '../throttle/policy.js';
-import type { CounterCheck } from '../throttle/windows.js';
+import { evalExpr } from '../../throttle/expr.js';
+import type { CompiledThrottle } from '../../throttle/policy.js';
+import type { CounterCheck } from '../../throttle/windows.js';
 import { isPreflight } from './cors.js';
 
 interface Check extends CounterCheck {
