@@ -47,7 +47,7 @@ export function authenticateApp(ctx: RequestContext): Identity | GatewayFailure 
   const api = ctx.hit?.api;
   const code = headerValue(ctx.headers, 'x-apig-appcode');
   if (code !== undefined && api?.auth.appCode) {
-    if (ctx.config.protocolCheck && ctx.scheme !== 'https') return failure('PROTOCOL_NOT_SUPPORTED', 'AppCode simple authentication is HTTPS only (002 §6.1.4)', { arg: 'HTTPS' });
+    if (ctx.config.protocolCheck && ctx.scheme !== 'https') return failure('PROTOCOL_NOT_SUPPORTED', 'AppCode simple authentication is HTTPS only (User Guide §6.1.4)', { arg: 'HTTPS' });
     const app = ws.apps.find((a) => a.appCodes.some((c) => matchesSecret(c, code)));
     // [ours] the detail text for an unknown AppCode is not documented.
     return app ? { kind: 'app', app, via: 'appcode' } : failure('APP_AUTH_FAILED', 'X-Apig-AppCode matches no AppCode of any app', { suffix: 'app code not found' });

@@ -38,7 +38,7 @@ export function parseAuthorizerResult(raw: unknown, numBool: boolean): Authorize
       for (const [k, v] of Object.entries(body.context)) {
         if (typeof v === 'string') context[k] = v;
         else if ((typeof v === 'number' || typeof v === 'boolean') && numBool) context[k] = v;
-        else if (typeof v === 'number' || typeof v === 'boolean') return `context value ${k} is a ${typeof v}: only strings unless the instance enables authorizer_context_support_num_bool (004 ch.3)`;
+        else if (typeof v === 'number' || typeof v === 'boolean') return `context value ${k} is a ${typeof v}: only strings unless the instance enables authorizer_context_support_num_bool (Best Practices ch. 3)`;
         else return `context value ${k} is ${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v}: values are strings (or booleans and numbers)`;
       }
     }

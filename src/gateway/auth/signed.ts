@@ -72,7 +72,7 @@ function check(ctx: RequestContext, kind: AuthKind, lookup: (key: string) => str
     // The reason and the variant hint go to the trace; the canonical request is already in the message.
     traceStep(ctx, 'authentication', `${kind === 'app' ? 'APP signature' : 'AK/SK signature'} refused: ${result.reason}`, {
       ...(result.key !== undefined ? { key: result.key } : {}),
-      ...(result.wouldMatch !== undefined ? { hint: `the ${result.wouldMatch} client variant matches: --lenient-signatures accepts it (signing.md §4.8)` } : {}),
+      ...(result.wouldMatch !== undefined ? { hint: `the ${result.wouldMatch} client variant matches: --lenient-signatures accepts it (docs/sign.md, Lenient verification)` } : {}),
       ...(result.bodyHash ? { body: `X-Sdk-Content-Sha256 declares ${result.bodyHash.declared}; the body received hashes to ${result.bodyHash.received}` } : {}),
     });
   }

@@ -29,7 +29,7 @@ function undefinedVariables(missing: Set<string>, input: CompileInput, out: Comp
   if (missing.size === 0) return false;
   const names = [...missing].map((n) => `#${n}#`).join(', ');
   out.warnings.push(`${names} not defined in environment ${input.env}`);
-  out.problem = failure('BACKEND_UNAVAILABLE', `variable ${names} is not defined in environment ${input.env} (002 §5.2.1)`);
+  out.problem = failure('BACKEND_UNAVAILABLE', `variable ${names} is not defined in environment ${input.env} (User Guide §5.2.1)`);
   return true;
 }
 

@@ -47,7 +47,7 @@ export function bindPolicies(api: Api, group: Group, env: string, input: Compile
   const binding = ws.bindings?.[env]?.[api.name];
   const bound: Bound = { acls: [], policies: [] };
   const throttle2 = (ws.throttles ?? []).filter((t) => listed(t.bind[env], api.name));
-  if (throttle2.length > 1) warn(`throttle 2.0 policies ${throttle2.map((t) => t.name).join(', ')} are all bound in ${env}; an API takes one (004 §6.1), ${throttle2[0]?.name ?? ''} applies`);
+  if (throttle2.length > 1) warn(`throttle 2.0 policies ${throttle2.map((t) => t.name).join(', ')} are all bound in ${env}; an API takes one (Best Practices §6.1), ${throttle2[0]?.name ?? ''} applies`);
   const first2 = throttle2[0];
   const traditional = binding?.throttle !== undefined ? binding.throttle ?? undefined : api.throttle;
   if (first2) {
@@ -91,7 +91,7 @@ export function bindPolicies(api: Api, group: Group, env: string, input: Compile
     // Default ANY: the effect mode's default is not documented; V1's example uses ANY.
     bound.policies.push({ name, effectMode: p.effectMode ?? 'ANY', conditions, backend, params: p.params ?? [] });
   }
-  if (bound.policies.length > 5) warn(`${bound.policies.length} policy backends; APIG allows at most 5 per API (004 §10.1)`);
+  if (bound.policies.length > 5) warn(`${bound.policies.length} policy backends; APIG allows at most 5 per API (Best Practices §10.1)`);
   return bound;
 }
 

@@ -180,7 +180,7 @@ function compileGroup(loaded: LoadedGroup, ws: Workspace, envs: string[], varsOf
     const router = new Router(published.map((c) => ({ pattern: parsePattern(c.path, c.api.method, c.api.matchMode ?? 'NORMAL'), value: c })));
     for (const { first, second } of router.conflicts) {
       diagnostics.push(groupDiagnostic(loaded, 'serve-duplicate-route', 'error', apiPointer(second.value.api),
-        `APIs ${first.value.api.name} (${first.pattern.method} ${first.pattern.path}) and ${second.value.api.name} (${second.pattern.method} ${second.pattern.path}) answer the same requests (${second.pattern.mode === 'NORMAL' ? 'exact' : 'prefix'} match) in ${env}; change or remove one (ruling 3)`));
+        `APIs ${first.value.api.name} (${first.pattern.method} ${first.pattern.path}) and ${second.value.api.name} (${second.pattern.method} ${second.pattern.path}) answer the same requests (${second.pattern.mode === 'NORMAL' ? 'exact' : 'prefix'} match) in ${env}; change or remove one (docs/rulings.md, Route precedence)`));
     }
     group.routers.set(env, router);
   }

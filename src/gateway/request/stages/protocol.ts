@@ -15,7 +15,7 @@ export function protocol(ctx: RequestContext): StageOutcome {
     return NEXT;
   }
   if (!ctx.config.protocolCheck) {
-    traceStep(ctx, 'protocol', 'not enforced', { request: ctx.scheme, api: wanted, why: 'no HTTPS listener and not --strict (ruling 11)' });
+    traceStep(ctx, 'protocol', 'not enforced', { request: ctx.scheme, api: wanted, why: 'no HTTPS listener and not --strict (docs/rulings.md, Protocols locally)' });
     return NEXT;
   }
   traceStep(ctx, 'protocol', 'refused', { request: ctx.scheme, api: wanted });
