@@ -1,6 +1,9 @@
 import type { Diagnostic } from './diagnostic.js';
 
-/** CLI-facing error codes; each maps to an exit code in cli/exit-codes.ts. */
+/**
+ * What kind of expected failure it is: the message and the tests tell them apart; every one ends the run with
+ * exit code 2 (usage, configuration or input errors; cli/run.ts).
+ */
 export type ApigErrorCode = 'usage' | 'config' | 'input' | 'io';
 
 /** An expected failure with an actionable message; never printed with a stack trace. */

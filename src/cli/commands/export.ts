@@ -44,7 +44,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
     .option('-g, --group <name>', 'the group to export (required when the workspace has several)')
     .option('-e, --env <name>', 'only APIs published to this environment (default: every API)')
     .addOption(new Option('-s, --scope <scope>', 'basic: front end; full: + backends; extended: + throttling, ACL and other policies').choices(EXPORT_SCOPES).default('extended'))
-    .addOption(new Option('-f, --format <format>', 'yaml or json (default: from -o, else the group file\'s format)').choices(['yaml', 'json']))
+    .addOption(new Option('-f, --format <format>', 'yaml or json (default: yaml on stdout; with -o, from its extension, else the group file\'s format)').choices(['yaml', 'json']))
     .addOption(new Option('--oas <version>', 'OpenAPI version of the output (default: the group file\'s)').choices(['2', '3']))
     .option('--api-version <version>', 'set info.version of the exported document')
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
