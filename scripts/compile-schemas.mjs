@@ -1,8 +1,17 @@
 // Compiles every JSON Schema in schemas/ into one CommonJS module of ajv validators (ajv standalone), so
-// that commands do not spend ~300 ms compiling schemas at start-up. Runs after tsc in `npm run build`.
+// that commands do not spend ~300 ms compiling schemas at start-up. Runs after tsc in `npm run build` (and
+// in the test suite's global setup when dist/ is stale). This artefact is the only schema code: the CLI and
+// the tests both load it (src/spec/schema-validators.ts, src/spec/openapi-schema.ts).
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+
+// Written beside, then renamed: a test run loading the artefact meanwhile sees the old file or the new, never half.
+function writeAtomic(url, text) {
+  const tmp = new URL(`${url.href}.${process.pid}.tmp`);
+  writeFileSync(tmp, text);
+  renameSync(tmp, url);
+}
 
 const root = new URL('../', import.meta.url);
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true } });
@@ -16,7 +25,7 @@ for (const dir of ['schemas/extensions/', 'schemas/']) {
 }
 mkdirSync(new URL('dist/', root), { recursive: true });
 const code = standaloneCode.default ? standaloneCode.default(ajv, exports) : standaloneCode(ajv, exports);
-writeFileSync(new URL('dist/schemas.cjs', root), code);
+writeAtomic(new URL('dist/schemas.cjs', root), code);
 console.log(`compiled ${Object.keys(exports).length} schemas into dist/schemas.cjs`);
 
 // The Swagger 2.0 and OpenAPI 3.0 schemas (draft-04) that swagger-parser would compile on every run.
@@ -26,5 +35,5 @@ const ajv04 = new Ajv04({ allErrors: true, strict: false, validateFormats: false
 ajv04.addSchema(openapi.v2, 'openapi-v2');
 ajv04.addSchema(openapi.v3, 'openapi-v3');
 const code04 = standaloneCode.default ? standaloneCode.default(ajv04, { v2: 'openapi-v2', v3: 'openapi-v3' }) : standaloneCode(ajv04, { v2: 'openapi-v2', v3: 'openapi-v3' });
-writeFileSync(new URL('dist/openapi-schemas.cjs', root), code04);
+writeAtomic(new URL('dist/openapi-schemas.cjs', root), code04);
 console.log('compiled the Swagger 2.0 and OpenAPI 3.0 schemas into dist/openapi-schemas.cjs');

@@ -11,7 +11,7 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   // A global switch, accepted anywhere on the line: every command that reads Swagger files honours it.
   if (argv.includes('--allow-remote-refs')) {
     argv = argv.filter((a) => a !== '--allow-remote-refs');
-    io.env.APIG_ALLOW_REMOTE_REFS = '1';
+    io = { ...io, env: { ...io.env, APIG_ALLOW_REMOTE_REFS: '1' } }; // for this run only: the caller's env stays as given
   }
   const program = buildProgram({ io, setExit: (c) => { code = c; } });
   try {

@@ -26,18 +26,18 @@ export type QuotaName = keyof typeof DEFAULT_QUOTAS;
 export type Quotas = Record<QuotaName, number>;
 
 export const QUOTA_SOURCES: Record<QuotaName, string> = {
-  groups: '002 §1.5, §5.1.1', apis: '002 §1.5, §5.2.1', apisPerImport: '002 §8.7.1', parametersPerApi: '002 §1.5',
-  policyBackendsPerApi: '002 §5.2.1, 004 §10', environments: '002 §1.5, §5.5.1', variablesPerEnvironment: '002 §1.5, §5.5.1',
-  apps: '002 §1.5, §6.1.1', appCodesPerApp: '002 §6.1.4', throttlePolicies: '002 §1.5, §5.3.1', specialsPerPolicy: '002 §1.5',
-  aclPolicies: '002 §1.5, §5.4.1', aclEntries: '002 §5.4.1', signatureKeys: '002 §1.5, §5.6.1', vpcChannels: '002 §1.5, §5.7.1',
-  membersPerChannel: '002 §1.5', domainsPerGroup: '002 §1.5, §5.1.2',
+  groups: 'User Guide §1.5, §5.1.1', apis: 'User Guide §1.5, §5.2.1', apisPerImport: 'User Guide §8.7.1', parametersPerApi: 'User Guide §1.5',
+  policyBackendsPerApi: 'User Guide §5.2.1, Best Practices §10.1', environments: 'User Guide §1.5, §5.5.1', variablesPerEnvironment: 'User Guide §1.5, §5.5.1',
+  apps: 'User Guide §1.5, §6.1.1', appCodesPerApp: 'User Guide §6.1.4', throttlePolicies: 'User Guide §1.5, §5.3.1', specialsPerPolicy: 'User Guide §1.5',
+  aclPolicies: 'User Guide §1.5, §5.4.1', aclEntries: 'User Guide §5.4.1', signatureKeys: 'User Guide §1.5, §5.6.1', vpcChannels: 'User Guide §1.5, §5.7.1',
+  membersPerChannel: 'User Guide §1.5', domainsPerGroup: 'User Guide §1.5, §5.1.2',
 };
 
 export function quotasWith(overrides: Partial<Record<string, unknown>> | undefined): { quotas: Quotas; unknown: string[] } {
   const quotas: Quotas = { ...DEFAULT_QUOTAS };
   const unknown: string[] = [];
   for (const [k, v] of Object.entries(overrides ?? {})) {
-    if (k in quotas && typeof v === 'number' && Number.isInteger(v) && v > 0) quotas[k as QuotaName] = v;
+    if (Object.hasOwn(quotas, k) && typeof v === 'number' && Number.isInteger(v) && v > 0) quotas[k as QuotaName] = v;
     else unknown.push(k);
   }
   return { quotas, unknown };

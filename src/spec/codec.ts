@@ -23,6 +23,14 @@ export function report(ctx: DecodeCtx, at: string, message: string): undefined {
   return undefined;
 }
 
+/**
+ * `o[k] = v` that always makes an own property: a key written `__proto__` in a file is data, and plain
+ * assignment would set the object's prototype instead (losing the key and answering later lookups from it).
+ */
+export function setOwn<T>(o: Record<string, T>, k: string, v: T): void {
+  Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+}
+
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -135,7 +143,7 @@ export function record<T>(item: Codec<T>): Codec<Record<string, T>> {
       for (const [k, r] of Object.entries(raw)) {
         const v = item.decode(r, join(at, k), ctx);
         if (v === undefined) ok = false;
-        else out[k] = v;
+        else setOwn(out, k, v);
       }
       return ok ? out : undefined;
     },
@@ -177,7 +185,7 @@ export function object<T extends Kept>(fields: Fields<T>, options: { name?: stri
       const kept: KeptInfo = {};
       let ok = true;
       for (const [prop, spec] of specs) {
-        const writtenKey = [spec.key, ...(spec.aliases ?? [])].find((k) => k in raw);
+        const writtenKey = [spec.key, ...(spec.aliases ?? [])].find((k) => Object.hasOwn(raw, k));
         if (writtenKey === undefined || raw[writtenKey] === undefined) {
           if (spec.required) {
             report(ctx, at, `${options.name ?? 'object'} must have required property '${spec.key}'`);
@@ -197,7 +205,7 @@ export function object<T extends Kept>(fields: Fields<T>, options: { name?: stri
           (kept.values ??= {})[spec.key] = { written, value } satisfies KeptValue;
         }
       }
-      for (const [k, v] of Object.entries(raw)) if (!known.has(k)) (kept.extra ??= {})[k] = v;
+      for (const [k, v] of Object.entries(raw)) if (!known.has(k)) setOwn((kept.extra ??= {}), k, v);
       kept.order = Object.keys(raw);
       if (!ok) return undefined;
       out.kept = kept;

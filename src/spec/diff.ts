@@ -13,9 +13,9 @@ export function diffValues(before: unknown, after: unknown, at = ''): Difference
   if (isRecord(before) && isRecord(after)) {
     const out: Difference[] = [];
     for (const [k, v] of Object.entries(before)) {
-      out.push(...(k in after ? diffValues(v, after[k], join(at, k)) : [{ path: join(at, k), kind: 'lost' as const, before: v }]));
+      out.push(...(Object.hasOwn(after, k) ? diffValues(v, after[k], join(at, k)) : [{ path: join(at, k), kind: 'lost' as const, before: v }]));
     }
-    for (const [k, v] of Object.entries(after)) if (!(k in before)) out.push({ path: join(at, k), kind: 'added', after: v });
+    for (const [k, v] of Object.entries(after)) if (!Object.hasOwn(before, k)) out.push({ path: join(at, k), kind: 'added', after: v });
     return out;
   }
   if (Array.isArray(before) && Array.isArray(after)) {

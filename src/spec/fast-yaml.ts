@@ -1,11 +1,14 @@
 /**
  * The fast path of parseSource: js-yaml (core schema) builds the value and, through its parse events, a tree
  * of node spans, several times faster than composing a `yaml` Document (a 2,000-API file: ~0.2 s against
- * ~3 s). It gives up (returns undefined) whenever its answer could differ from the `yaml` package's: a parse
- * error, anchors or aliases (expansion limits stay the `yaml` package's), or events that do not line up with
- * the value. The caller then uses the `yaml` parse tree, which also words every error message.
+ * ~3 s). It gives up whenever its answer could differ from the `yaml` package's: on a parse error (returning
+ * js-yaml's first error), on anchors or aliases (expansion limits stay the `yaml` package's), or when events
+ * do not line up with the value (returning undefined). The caller then uses the `yaml` parse tree, which
+ * also words every error message. A document that nests deeper than MAX_NESTING is refused here (js-yaml
+ * recurses per level).
  */
 import jsyaml from 'js-yaml';
+import { MAX_NESTING } from './nesting.js';
 
 export interface Span {
   start: number;
@@ -61,30 +64,52 @@ function consistent(node: SpanNode, depth = 0): boolean {
   return n.children.every((c) => consistent(c, depth + 1));
 }
 
-export function fastParse(text: string): FastParse | undefined {
+/** Thrown from the parse listener to stop at the first node past MAX_NESTING. */
+class TooDeep {
+  constructor(readonly offset: number) {}
+}
+
+/** The document nests deeper than MAX_NESTING: the offset of the first node past it. */
+export interface TooDeepParse {
+  tooDeepAt: number;
+}
+
+/** js-yaml's first syntax error (it stops there). */
+export interface FastError {
+  error: { reason: string; offset: number };
+}
+
+export function fastParse(text: string): FastParse | TooDeepParse | FastError | undefined {
   const root: SpanNode = { start: 0, end: text.length, kind: null, result: undefined, children: [] };
   const stack: SpanNode[] = [root];
   let value: unknown;
   let anchors: object | undefined;
+  const options: jsyaml.LoadOptions & { maxDepth: number } = {
+    schema: jsyaml.CORE_SCHEMA,
+    // js-yaml's own limit (100 by default, not in its types) stays above apig's, which the listener applies.
+    maxDepth: MAX_NESTING + 2,
+    listener(event, state) {
+      anchors ??= (state as unknown as { anchorMap: object }).anchorMap;
+      if (event === 'open') {
+        // The stack holds the root sentinel and one entry per open node.
+        if (stack.length > MAX_NESTING + 1) throw new TooDeep(state.position);
+        stack.push({ start: state.position, end: state.position, kind: null, result: undefined, children: [] });
+        return;
+      }
+      const node = stack.pop();
+      const parent = stack[stack.length - 1];
+      if (!node || !parent) return;
+      node.end = state.position;
+      node.kind = state.kind;
+      node.result = state.result;
+      parent.children.push(node);
+    },
+  };
   try {
-    value = jsyaml.load(text, {
-      schema: jsyaml.CORE_SCHEMA,
-      listener(event, state) {
-        anchors ??= (state as unknown as { anchorMap: object }).anchorMap;
-        if (event === 'open') {
-          stack.push({ start: state.position, end: state.position, kind: null, result: undefined, children: [] });
-          return;
-        }
-        const node = stack.pop();
-        const parent = stack[stack.length - 1];
-        if (!node || !parent) return;
-        node.end = state.position;
-        node.kind = state.kind;
-        node.result = state.result;
-        parent.children.push(node);
-      },
-    });
-  } catch {
+    value = jsyaml.load(text, options);
+  } catch (err) {
+    if (err instanceof TooDeep) return { tooDeepAt: skipSpace(text, err.offset) };
+    if (err instanceof jsyaml.YAMLException) return { error: { reason: err.reason, offset: err.mark.position } };
     return undefined;
   }
   // Anchors and aliases: leave expansion limits (billion laughs) to the yaml package.

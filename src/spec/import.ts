@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { AclPolicy, Api, GatewayResponseSet, Group, PathItemInfo, SecurityScheme, SpecFormat, ThrottlePolicy } from '../core/model.js';
 import { join } from '../core/pointer.js';
-import { anyValue, isRecord, object, opt, req, str, type Codec, type DecodeCtx } from './codec.js';
+import { anyValue, isRecord, object, opt, req, setOwn, str, type Codec, type DecodeCtx } from './codec.js';
 import { aclPolicy } from './extensions/access-controls.js';
 import { securityScheme } from './extensions/security.js';
 import { responseSet } from './extensions/responses.js';
@@ -73,7 +73,7 @@ function decodePaths(paths: unknown, root: unknown, ctx: DecodeCtx): { apis: Api
     const at = join('', 'paths', path);
     const inherited = decodeParams(item.parameters, join(at, 'parameters'), root, ctx) ?? [];
     const extra: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(item)) if (!opKeys.has(k)) extra[k] = v;
+    for (const [k, v] of Object.entries(item)) if (!opKeys.has(k)) setOwn(extra, k, v);
     pathItems.push({ path, kept: { order: Object.keys(item), ...(Object.keys(extra).length ? { extra } : {}) } });
     for (const key of Object.keys(item).filter((k) => opKeys.has(k))) {
       const op = item[key];

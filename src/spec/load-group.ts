@@ -4,11 +4,11 @@ import { hasErrors } from '../core/diagnostic.js';
 import type { Group } from '../core/model.js';
 import { decodeGroup } from './import.js';
 import { oas3View } from './oas3.js';
-import { readText } from './read.js';
+import { readBytes, readText, realPath } from './read.js';
 import { locate, parseSource, type SourceDoc } from './source.js';
 import { documentKind, validateDocument } from './validate.js';
-import { checkRefs, refFileWithin, type RefPolicy } from './refs.js';
-import { readFile } from 'node:fs/promises';
+import { checkRefs, isUrlRef, isWithin, refFile, type ExternalRef, type RefPolicy } from './refs.js';
+import { ApigError } from '../core/errors.js';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPI } from 'openapi-types';
 
@@ -26,7 +26,9 @@ export async function loadGroupText(file: string, text: string, refs?: RefPolicy
   const refProblems = locate(doc, refCheck.diagnostics);
   if (hasErrors(refProblems)) return { doc, diagnostics: refProblems };
   if (refs && refCheck.external.length > 0) {
-    const bundled = await bundleRefs(doc.value, refs, file);
+    const files = await readRefFiles(refCheck.external, refs, file);
+    if (hasErrors(files.diagnostics)) return { doc, diagnostics: locate(doc, files.diagnostics) };
+    const bundled = await bundleRefs(doc.value, refs, file, files.read);
     if ('diagnostics' in bundled) return { doc, diagnostics: locate(doc, bundled.diagnostics) };
     doc = { ...doc, value: bundled.value };
   }
@@ -46,24 +48,61 @@ export async function loadGroupFile(path: string, shown: string = path, refs?: O
 }
 
 /**
+ * Reads the file a `$ref` names, or says why not: a symbolic link that leads outside the workspace folder,
+ * anything but a regular file, a file over the size cap (read.ts).
+ */
+async function readRefFile(path: string, root: string): Promise<Buffer | string> {
+  const real = await realPath(path);
+  if (real !== undefined && real !== path) {
+    const realRoot = (await realPath(root)) ?? root;
+    if (!isWithin(real, realRoot)) return `${path} resolves to ${real} through a symbolic link, outside the workspace folder ${root}; apig refuses it`;
+  }
+  try {
+    return await readBytes(real ?? path, path);
+  } catch (err) {
+    if (err instanceof ApigError) return err.message;
+    throw err;
+  }
+}
+
+/** Reads the files the document's own `$ref`s name, so that a problem is reported at the `$ref` that names the file. */
+async function readRefFiles(external: readonly ExternalRef[], refs: RefPolicy, source: string): Promise<{ read: Map<string, Buffer>; diagnostics: Diagnostic[] }> {
+  const read = new Map<string, Buffer>();
+  const diagnostics: Diagnostic[] = [];
+  for (const { ref, at } of external) {
+    if (isUrlRef(ref)) continue;
+    const path = refFile(ref, refs.file);
+    if (read.has(path)) continue;
+    const got = await readRefFile(path, refs.root);
+    if (typeof got === 'string') diagnostics.push({ code: 'ref', severity: 'error', path: at, source, message: `$ref "${ref}": ${got}` });
+    else read.set(path, got);
+  }
+  return { read, diagnostics };
+}
+
+/**
  * Inlines external `$ref`s (files inside the workspace folder; URLs when allowed) with swagger-parser's
  * bundler, so that the rest of apig sees one document. Every file read is checked against the folder,
- * including the refs inside referenced files.
+ * including the refs inside referenced files, with symbolic links resolved.
  */
-async function bundleRefs(value: unknown, refs: RefPolicy, source: string): Promise<{ value: unknown } | { diagnostics: Diagnostic[] }> {
+async function bundleRefs(value: unknown, refs: RefPolicy, source: string, read: ReadonlyMap<string, Buffer>): Promise<{ value: unknown } | { diagnostics: Diagnostic[] }> {
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   let refused: string | undefined;
+  const refuse = (message: string): never => {
+    refused = message;
+    throw new Error(message);
+  };
   try {
     const bundled: unknown = await SwaggerParser.bundle(refs.file, structuredClone(value) as unknown as OpenAPI.Document, {
       resolve: {
         file: {
           read: async (f: { url: string }) => {
             const path = f.url.startsWith('file://') ? fileURLToPath(f.url) : f.url;
-            if (!refFileWithin(path, refs.root + '/x', refs.root)) {
-              refused = `$ref reads ${path}, which is outside the workspace folder ${refs.root}; apig refuses it`;
-              throw new Error(refused);
-            }
-            return readFile(path);
+            const known = read.get(path);
+            if (known) return known;
+            if (!isWithin(path, refs.root)) refuse(`$ref reads ${path}, which is outside the workspace folder ${refs.root}; apig refuses it`);
+            const got = await readRefFile(path, refs.root);
+            return typeof got === 'string' ? refuse(`$ref: ${got}`) : got;
           },
         },
         // The user asked for remote refs explicitly: a schema server on localhost is as legitimate as any.

@@ -38,7 +38,7 @@ function flattenParam(p: unknown): unknown {
     else {
       const rest: Doc = {};
       for (const [sk, sv] of Object.entries(schema)) {
-        if ((SCHEMA_KEYS as readonly string[]).includes(sk) && !(sk in p)) out[sk] = sv;
+        if ((SCHEMA_KEYS as readonly string[]).includes(sk) && !Object.hasOwn(p, sk)) out[sk] = sv;
         else rest[sk] = sv;
       }
       if (Object.keys(rest).length > 0) out.schema = rest;
@@ -53,8 +53,8 @@ function nestParam(p: unknown): unknown {
   if (!isRecord(p) || typeof p.$ref === 'string' || p.in === 'body') return p;
   const order = Array.isArray(p[SCHEMA_ORDER]) ? (p[SCHEMA_ORDER] as unknown[]).map(String) : undefined;
   const schema: Doc = isRecord(p.schema) ? { ...p.schema } : {};
-  for (const k of SCHEMA_KEYS) if (k in p) schema[k] = p[k];
-  const ordered = order ? Object.fromEntries([...order.filter((k) => k in schema), ...Object.keys(schema).filter((k) => !order.includes(k))].map((k) => [k, schema[k]])) : schema;
+  for (const k of SCHEMA_KEYS) if (Object.hasOwn(p, k)) schema[k] = p[k];
+  const ordered = order ? Object.fromEntries([...order.filter((k) => Object.hasOwn(schema, k)), ...Object.keys(schema).filter((k) => !order.includes(k))].map((k) => [k, schema[k]])) : schema;
   const out: Doc = {};
   let placed = false;
   for (const [k, v] of Object.entries(p)) {

@@ -3,16 +3,17 @@
  * other files are bundled in (load-group.ts) when they stay inside the workspace folder; refs to URLs are
  * refused unless `--allow-remote-refs` (issue 8 hardening; documented in docs/import-export.md).
  */
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { join, parsePointer } from '../core/pointer.js';
 import { isRecord } from './codec.js';
+import { MAX_NESTING, TOO_DEEP } from './nesting.js';
 
 export function resolvePointer(root: unknown, ref: string): unknown {
   let node: unknown = root;
   for (const seg of parsePointer(ref)) {
     if (Array.isArray(node)) node = node[Number(seg)];
-    else if (isRecord(node)) node = Object.prototype.hasOwnProperty.call(node, seg) ? node[seg] : undefined;
+    else if (isRecord(node)) node = Object.hasOwn(node, seg) ? node[seg] : undefined;
     else return undefined;
     if (node === undefined) return undefined;
   }
@@ -33,17 +34,42 @@ export interface RefPolicy {
 
 export const isUrlRef = (ref: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(ref);
 
-/** The file a relative `$ref` reads, or undefined when it leaves the workspace folder. */
+/** `path` is `root` or lies under it (both absolute; no file system access). */
+export function isWithin(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel));
+}
+
+/** Percent-decoding that keeps a malformed escape (`a%.yaml`) as written instead of throwing. */
+function decodePath(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The file a relative `$ref` names, resolved against the document's folder. */
+export function refFile(ref: string, from: string): string {
+  return resolve(dirname(from), decodePath(ref.split('#')[0] ?? ''));
+}
+
+/** The file a relative `$ref` reads, or undefined when it leaves the workspace folder (as written: links are resolved when it is read). */
 export function refFileWithin(ref: string, from: string, root: string): string | undefined {
-  const target = resolve(dirname(from), decodeURIComponent(ref.split('#')[0] ?? ''));
-  const rel = relative(root, target);
-  return rel.startsWith('..') || isAbsolute(rel) ? undefined : target;
+  const target = refFile(ref, from);
+  return isWithin(target, root) ? target : undefined;
+}
+
+export interface ExternalRef {
+  ref: string;
+  /** JSON pointer of the `$ref` key. */
+  at: string;
 }
 
 export interface RefCheck {
   diagnostics: Diagnostic[];
   /** The external refs (files, URLs) the policy allows: the loader bundles them in. */
-  external: string[];
+  external: ExternalRef[];
 }
 
 /**
@@ -52,12 +78,12 @@ export interface RefCheck {
  */
 export function checkRefs(root: unknown, source: string, policy?: RefPolicy): RefCheck {
   const out: Diagnostic[] = [];
-  const external: string[] = [];
+  const external: ExternalRef[] = [];
   const err = (path: string, message: string, code = 'ref'): void => {
     out.push({ code, severity: 'error', message, path, source });
   };
   const visit = (node: unknown, at: string, depth: number): void => {
-    if (depth > 200) return err(at, 'document nests deeper than 200 levels', 'too-deep');
+    if (depth > MAX_NESTING) return err(at, TOO_DEEP, 'too-deep');
     if (Array.isArray(node)) return node.forEach((v, i) => visit(v, join(at, i), depth + 1));
     if (!isRecord(node)) return;
     const ref = refOf(node);
@@ -66,13 +92,13 @@ export function checkRefs(root: unknown, source: string, policy?: RefPolicy): Re
   };
   const checkOne = (ref: string, at: string): void => {
     if (isUrlRef(ref)) {
-      if (policy?.allowRemote) return void external.push(ref);
+      if (policy?.allowRemote) return void external.push({ ref, at });
       return err(at, `$ref "${ref}" points to a URL; apig works offline and does not fetch it (--allow-remote-refs fetches it)`);
     }
     if (!ref.startsWith('#')) {
       if (!policy) return err(at, `$ref "${ref}" points to another file, which cannot be read here; inline the definition`);
       if (!refFileWithin(ref, policy.file, policy.root)) return err(at, `$ref "${ref}" reads a file outside the workspace folder ${policy.root}; apig refuses it`);
-      return void external.push(ref);
+      return void external.push({ ref, at });
     }
     const seen = [ref];
     let target = resolvePointer(root, ref);

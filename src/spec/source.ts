@@ -2,11 +2,13 @@
  * A parsed YAML or JSON document with the positions of its nodes, so that every diagnostic can name
  * file:line:col (positions come from the `yaml` package's parse tree).
  */
-import { createRequire } from 'node:module';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic, Position, Range } from '../core/diagnostic.js';
 import { fastParse } from './fast-yaml.js';
 import { parsePointer } from '../core/pointer.js';
+import { TOO_DEEP, tooDeepAt } from './nesting.js';
+import { MAX_PARSE_ERRORS, parseCapped } from './yaml-document.js';
+import { yaml } from './yaml-lib.js';
 
 export type TextFormat = 'yaml' | 'json';
 
@@ -21,6 +23,9 @@ export interface SourceDoc {
 
 /** Aliases that expand beyond this count are refused (billion-laughs protection). */
 const MAX_ALIAS_COUNT = 1000;
+
+/** Files up to this size that do not parse are parsed again by the yaml package, which words every error. */
+export const MAX_SLOW_PARSE_CHARS = 128 * 1024;
 
 export function detectFormat(file: string, text: string): TextFormat {
   if (/\.json$/i.test(file)) return 'json';
@@ -50,7 +55,9 @@ export function parseSource(file: string, text: string): { doc?: SourceDoc; diag
   if (holdsNothing(text)) return { diagnostics: [parseDiag(file, 'the file is empty: expected a YAML or JSON document', at0)] };
   const format = detectFormat(file, text);
   const fast = fastParse(text);
-  if (fast && (format !== 'json' || isJson(text))) {
+  if (fast && 'tooDeepAt' in fast) return { diagnostics: [parseDiag(file, `invalid ${format.toUpperCase()}: ${TOO_DEEP}`, offsetRange(text, fast.tooDeepAt))] };
+  const json = format === 'json' ? jsonError(text) : undefined;
+  if (fast && 'value' in fast && !json) {
     const at = lineIndex(text);
     return {
       doc: {
@@ -63,67 +70,83 @@ export function parseSource(file: string, text: string): { doc?: SourceDoc; diag
       diagnostics: [],
     };
   }
+  // The yaml parse tree costs 100 to 300 bytes per character: a large file that does not parse gets the
+  // first error the fast path (or JSON.parse) found, instead of every error the yaml package would word.
+  const fastError = fast && 'error' in fast ? fast.error : undefined;
+  // JSON.parse does not always say where (V8 names no position for an unexpected token): js-yaml does.
+  const first = json ? { reason: json.reason, offset: json.offset ?? fastError?.offset ?? 0 } : fastError;
+  if (first && text.length > MAX_SLOW_PARSE_CHARS) {
+    const note = ` (apig reports only the first error of a file over ${MAX_SLOW_PARSE_CHARS / 1024} KB)`;
+    return { diagnostics: [parseDiag(file, `invalid ${format.toUpperCase()}: ${shorten(first.reason)}${note}`, offsetRange(text, first.offset))] };
+  }
   return slowParse(file, text, format);
+}
+
+/** JSON.parse's complaint about a .json file, with its offset when V8 gives one ("at position N"). */
+function jsonError(text: string): { reason: string; offset?: number } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (err) {
+    const m = /position (\d+)/.exec(String(err));
+    return { reason: (err as Error).message, ...(m ? { offset: Number(m[1]) } : {}) };
+  }
 }
 
 /** Only blank lines and comments (a line-by-line check: a regular expression here could backtrack badly). */
 export function holdsNothing(text: string): boolean {
-  for (const line of text.split('\n')) {
-    const t = line.trim();
+  // Line by line without splitting: a large file should not become a million strings to find its first line.
+  for (let start = 0; start <= text.length;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const t = text.slice(start, end).trim();
     if (t !== '' && !t.startsWith('#')) return false;
+    start = end + 1;
   }
   return true;
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-type YamlModule = typeof import('yaml');
-let yamlModule: YamlModule | undefined;
-/** The `yaml` package, loaded on first use: the fast path (fast-yaml.ts) usually makes it unnecessary. */
-function yaml(): YamlModule {
-  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
-  return yamlModule;
-}
-
 /** The `yaml` package's parse tree: every error message, anchors and aliases, whenever the fast path gives up. */
 function slowParse(file: string, text: string, format: TextFormat): { doc?: SourceDoc; diagnostics: Diagnostic[] } {
-  const { LineCounter, parseDocument } = yaml();
+  const { LineCounter } = yaml();
   const lineCounter = new LineCounter();
-  const ydoc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const toRange = (offset: number, end: number): Range => {
     const s = lineCounter.linePos(offset);
     const e = lineCounter.linePos(end);
     return { start: { line: s.line - 1, character: s.col - 1 }, end: { line: e.line - 1, character: e.col - 1 } };
   };
-  const parseErrors = [...ydoc.errors];
+  const invalid = `invalid ${format.toUpperCase()}`;
+  // The yaml parser recurses per level of nesting: too deep a document is refused before it is parsed.
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) return { diagnostics: [parseDiag(file, `${invalid}: ${TOO_DEEP}`, offsetRange(text, deep))] };
+  let parsed: ReturnType<typeof parseCapped>;
+  try {
+    parsed = parseCapped(text, lineCounter, { uniqueKeys: true, strict: true });
+  } catch (err) {
+    if (isStackOverflow(err)) return { diagnostics: [parseDiag(file, `${invalid}: ${TOO_DEEP}`, offsetRange(text, 0))] };
+    throw err;
+  }
+  const ydoc = parsed.doc;
+  const parseErrors = parsed.errors;
   if (format === 'json' && parseErrors.length === 0) {
     // YAML accepts more than JSON (comments, single quotes, unquoted keys); a .json file must be JSON.
-    try {
-      JSON.parse(text);
-    } catch (err) {
-      const m = /position (\d+)/.exec(String(err));
-      const at = m ? Number(m[1]) : 0;
-      return { diagnostics: [parseDiag(file, `invalid JSON: ${(err as Error).message}`, toRange(at, at))] };
-    }
+    const json = jsonError(text);
+    if (json) return { diagnostics: [parseDiag(file, `invalid JSON: ${shorten(json.reason)}`, toRange(json.offset ?? 0, json.offset ?? 0))] };
   }
   if (parseErrors.length > 0) {
-    return {
-      diagnostics: parseErrors.map((e) =>
-        parseDiag(file, `invalid ${format.toUpperCase()}: ${firstLine(e.message)}`, toRange(e.pos[0], e.pos[1]))),
-    };
+    const diagnostics = parseErrors.map((e) => parseDiag(file, `${invalid}: ${shorten(firstLine(e.message))}`, toRange(e.pos[0], e.pos[1])));
+    const { count, offset } = parsed.more;
+    if (count > 0) {
+      diagnostics.push(parseDiag(file, `${invalid}: ${count} more error(s) from here on are not listed (apig lists the first ${MAX_PARSE_ERRORS})`, toRange(offset, offset)));
+    }
+    return { diagnostics };
   }
   let value: unknown;
   try {
     value = ydoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    return { diagnostics: [parseDiag(file, `invalid ${format.toUpperCase()}: ${(err as Error).message}`, toRange(0, 0))] };
+    const message = isStackOverflow(err) ? TOO_DEEP : (err as Error).message;
+    return { diagnostics: [parseDiag(file, `${invalid}: ${message}`, toRange(0, 0))] };
   }
   const rangeOf = (ptr: string): Range | undefined => {
     const node = nodeAt(ydoc, parsePointer(ptr));
@@ -135,6 +158,28 @@ function slowParse(file: string, text: string, format: TextFormat): { doc?: Sour
 
 function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
+}
+
+/** The yaml package quotes the whole offending token, which in junk can be a long line. */
+function shorten(s: string, max = 200): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/** A last guard: the nesting estimate keeps documents far from this, but it is an estimate. */
+function isStackOverflow(err: unknown): boolean {
+  return err instanceof RangeError && /call stack/i.test(err.message);
+}
+
+/** One position: counted directly, without an index of every line. */
+function offsetRange(text: string, offset: number): Range {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const at = { line, character: offset - lineStart };
+  return { start: at, end: at };
 }
 
 function parseDiag(file: string, message: string, range: Range): Diagnostic {

@@ -5,7 +5,7 @@ import { RELEASE, type Workspace } from '../core/workspace-model.js';
 /** Default without a `publish:` map: every API in RELEASE only. */
 export function isPublished(ws: Pick<Workspace, 'publish'>, env: string, api: Pick<Api, 'name'>): boolean {
   if (!ws.publish) return env === RELEASE;
-  const names = ws.publish[env] ?? [];
+  const names = Object.hasOwn(ws.publish, env) ? (ws.publish[env] ?? []) : [];
   return names.includes('*') || names.includes(api.name);
 }
 

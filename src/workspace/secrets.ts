@@ -10,7 +10,8 @@ const REF = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 export function resolveSecret(written: string, env: NodeJS.ProcessEnv): Secret {
   const name = REF.exec(written)?.[1];
   const from = name !== undefined ? { fromEnv: name } : {};
-  const value = name !== undefined ? env[name] : written;
+  // Own keys only: `${constructor}` must not read Object.prototype.constructor from a plain environment object.
+  const value = name === undefined ? written : Object.hasOwn(env, name) ? env[name] : undefined;
   if (value === undefined) return { written, value: undefined, problem: 'unset', ...from };
   if (value === '') return { written, value: undefined, problem: 'empty', ...from };
   return { written, value, ...from };

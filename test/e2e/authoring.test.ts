@@ -1,5 +1,5 @@
 /**
- * `apig init` and `apig add` through the built binary without a terminal (flags, --yes, refusals, exit
+ * `apig init` and `apig add` through the CLI (in-process `run`) without a terminal (flags, --yes, refusals, exit
  * codes), and the round trip of what they write: it imports losslessly (export --check), lints clean,
  * and serves (the gateway on port 0, called over HTTP).
  */

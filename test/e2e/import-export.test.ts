@@ -1,10 +1,14 @@
-/** The real binary over fixture files: import, export, --check, bad input, help and exit codes. */
+/**
+ * The CLI over fixture files: import, export, --check, bad input, help and exit codes. Most run in-process
+ * (`runCli`); the bin shim and a closed stdout pipe need the real binary (`spawnCli`).
+ */
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT, runCli } from './run-cli.js';
+import { BIN, ROOT, runCli, spawnCli } from './run-cli.js';
 
 const fixture = (p: string): string => join(ROOT, 'fixtures', p);
 const tempDir = (): string => mkdtempSync(join(tmpdir(), 'apig-e2e-'));
@@ -15,14 +19,25 @@ function snapshotDir(dir: string): Record<string, string> {
 
 describe('apig (shell)', () => {
   it('--version, --help and <cmd> --help exit 0', async () => {
-    const v = await runCli(['--version']);
+    // The bin shim: `node bin/apig.js` loads the built CLI and exits with its code.
+    const v = await spawnCli(['--version']);
     expect(v).toMatchObject({ code: 0 });
     expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect((await runCli(['--version'])).stdout).toBe(v.stdout);
     const h = await runCli(['--help']);
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('import');
     expect(h.stdout).toContain('export');
     expect((await runCli(['export', '--help'])).stdout).toContain('--scope <scope>');
+  });
+
+  it('a reader that closes the pipe early (`apig export | head`) stops the export quietly, exit 0', async () => {
+    const child = spawn(process.execPath, [BIN, 'export', fixture('examples/full-featured.yaml')], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the first write: every write meets EPIPE
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => { stderr += b.toString('utf8'); });
+    const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? -1)));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   it('unknown flags and commands exit 2 with a clear message', async () => {

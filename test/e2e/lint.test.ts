@@ -1,4 +1,7 @@
-/** apig lint end to end: the real binary over fixture folders, every format against expected files. */
+/**
+ * apig lint end to end: the CLI (in-process `run`) over fixture folders, every format against expected files;
+ * --watch runs the real binary, which Ctrl-C stops.
+ */
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, cpSync } from 'node:fs';

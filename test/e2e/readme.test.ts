@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './run-cli.js';
+import { ROOT, spawnCli } from './run-cli.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -82,7 +82,8 @@ describe('README examples', () => {
     symlinkSync(join(ROOT, 'fixtures'), join(dir, 'fixtures'));
     for (const e of all.filter(runnable)) {
       const args = e.args.map((a) => a.replace(/^\/tmp\//, `${dir}/tmp/`));
-      const r = await runCli(args, { cwd: dir });
+      // The real binary, as the README's reader runs it.
+      const r = await spawnCli(args, { cwd: dir });
       expect({ line: e.line, code: r.code, stderr: r.code === expectedExit(e) ? '' : r.stderr }).toEqual({ line: e.line, code: expectedExit(e), stderr: '' });
       for (const shown of e.shown) expect(r.stdout, e.line).toContain(shown);
     }

@@ -1,4 +1,4 @@
-/** `apig sign` end to end: the built CLI, a real node:http server on port 0 for --send. */
+/** `apig sign` end to end: the CLI (in-process `run`), a real node:http server on port 0 for --send. */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -28,14 +28,17 @@ export interface InitResult {
   dryRun: boolean;
 }
 
-function nextSteps(r: InitResult): string[] {
+/** The app secret's variable and a fresh value for it (app-auth only): shown once, never written anywhere. */
+function freshSecret(r: InitResult): { name: string; value: string } | undefined {
+  if (r.template !== 'app-auth') return undefined;
+  return { name: secretVariableOf(str(r.answers.app) ?? 'app1'), value: randomBytes(16).toString('hex') };
+}
+
+function nextSteps(r: InitResult, secret: { name: string; value: string } | undefined): string[] {
   const steps: string[] = [];
   if (r.shownDir !== undefined && r.shownDir !== '.') steps.push(`cd ${r.shownDir}`);
   if (r.template === 'http') steps.push(`# start your backend on ${str(r.answers.backend) ?? '127.0.0.1:9000'} (or change "backend" in apig.yaml)`);
-  if (r.template === 'app-auth') {
-    // A fresh secret, shown once: it is not written anywhere.
-    steps.push(`export ${secretVariableOf(str(r.answers.app) ?? 'app1')}=${randomBytes(16).toString('hex')}`);
-  }
+  if (secret) steps.push(`export ${secret.name}=${secret.value}`);
   steps.push('apig lint                # every APIG rule, offline', 'apig serve               # the gateway on http://127.0.0.1:8080');
   const url = `http://127.0.0.1:8080${r.rendered.call.path}`;
   steps.push(r.template === 'app-auth' ? `apig sign --app ${str(r.answers.app) ?? 'app1'} --send ${url}` : `curl ${url}`);
@@ -55,9 +58,12 @@ export async function finishInit(cmd: CommandContext, r: InitResult): Promise<vo
   await writeFilesAtomic(files);
   io.out(`created ${files.map((f) => displayPath(f.file, io.cwd)).join(' and ')} (${r.template} template)\n`);
   for (const n of r.notes) io.out(`  note: ${n}\n`);
-  const loaded = await loadWorkspace(r.dir, { cwd: io.cwd, env: io.env });
+  // Linted as it will be once the user runs the `export` printed below: its variable set, not reported unset.
+  const secret = freshSecret(r);
+  const env = secret ? { ...io.env, [secret.name]: io.env[secret.name] ?? secret.value } : io.env;
+  const loaded = await loadWorkspace(r.dir, { cwd: io.cwd, env });
   if (!loaded.workspace || hasErrors(loaded.diagnostics)) throw new ApigError('input', 'the new workspace does not load; please report this');
   const findings = sortFindings(lintWorkspace(loaded.workspace, loaded.diagnostics, { quotas: DEFAULT_QUOTAS }));
   io.out(findings.length === 0 ? 'lint: no findings\n' : `lint: ${findings.length} finding(s):\n${findings.map((f) => `  ${formatDiagnosticLine(f, io)}`).join('\n')}\n`);
-  io.out(`\nnext:\n${nextSteps(r).map((s) => `  ${s}`).join('\n')}\n`);
+  io.out(`\nnext:\n${nextSteps(r, secret).map((s) => `  ${s}`).join('\n')}\n`);
 }

@@ -3,11 +3,11 @@
  * or a parent (as `apig lint` finds it), so a rule turned off or a raised quota applies to both.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ApigError } from '../../core/errors.js';
 import { CONFIG_FILE, parseLintConfig } from '../../lint/config.js';
 import { DEFAULT_QUOTAS } from '../../lint/quotas.js';
+import { readText } from '../../spec/read.js';
 import type { LintSettings } from './context.js';
 
 function discover(cwd: string): string | undefined {
@@ -21,7 +21,7 @@ function discover(cwd: string): string | undefined {
 export async function lintSettings(cwd: string): Promise<LintSettings> {
   const file = discover(cwd);
   if (!file) return { quotas: { ...DEFAULT_QUOTAS }, overrides: {} };
-  const { config, diagnostics } = parseLintConfig(file, await readFile(file, 'utf8'));
+  const { config, diagnostics } = parseLintConfig(file, await readText(file));
   if (!config) throw new ApigError('config', `${file} is not a valid lint configuration`, diagnostics);
   return { quotas: config.quotas, overrides: config.rules };
 }

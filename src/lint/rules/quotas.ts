@@ -8,7 +8,7 @@ export default {
     id: 'quotas',
     category: 'quotas',
     description: 'Counts stay within the account quotas (the profile): APIs, groups, environments, variables, apps, AppCodes, throttle and ACL policies, VPC channels and members, parameters per API, APIs per import file, domains per group.',
-    source: 'errors-and-limits.md §4.1 (001 §6, 002 §1.5); 002 §8.7.1 (300 APIs per import)',
+    source: 'User Guide §1.5 "Constraints and Limits" (table 1-1); FAQ (2021) §6 (table 6-1); User Guide §8.7.1 (300 APIs per import)',
     rationale: 'The defaults are the documented quotas of a new account. An instance with raised quotas overrides them with --profile or `quotas:` in .apiglint.yaml.',
   },
   check(ctx) {

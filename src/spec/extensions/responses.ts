@@ -3,7 +3,7 @@
  * Swagger 2.0 placement is not documented; ruling 10 accepts the root and `components` (OpenAPI 3.0).
  */
 import type { GatewayResponseEntry, GatewayResponseSet } from '../../core/model.js';
-import { int, isRecord, object, opt, record, report, str, type Codec } from '../codec.js';
+import { int, isRecord, object, opt, record, report, setOwn, str, type Codec } from '../codec.js';
 import { join } from '../../core/pointer.js';
 
 export const responseEntry = object<GatewayResponseEntry>({
@@ -20,7 +20,7 @@ export const responseSet: Codec<Omit<GatewayResponseSet, 'name'>> = {
     let ok = true;
     for (const [type, v] of Object.entries(raw)) {
       const e = responseEntry.decode(v, join(at, type), ctx);
-      if (e) entries[type] = e;
+      if (e) setOwn(entries, type, e);
       else ok = false;
     }
     return ok ? { entries, kept: { order: Object.keys(raw) } } : undefined;
