@@ -5,15 +5,16 @@ import { processIo, type Io } from './io.js';
 import { buildProgram, isHelpOrVersion } from './program.js';
 import { printDiagnostics } from './render-diagnostics.js';
 
-/** Runs the CLI and returns its exit code. Only main.ts touches the process. */
+/**
+ * Runs the CLI and returns its exit code; it never exits the process (main.ts sets process.exitCode). It writes
+ * only through `io`; the commands that run until Ctrl-C (serve, lint --watch) listen for the process's signals.
+ */
 export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
   // A global switch, accepted anywhere on the line: every command that reads Swagger files honours it.
-  if (argv.includes('--allow-remote-refs')) {
-    argv = argv.filter((a) => a !== '--allow-remote-refs');
-    io = { ...io, env: { ...io.env, APIG_ALLOW_REMOTE_REFS: '1' } }; // for this run only: the caller's env stays as given
-  }
-  const program = buildProgram({ io, setExit: (c) => { code = c; } });
+  const allowRemoteRefs = argv.includes('--allow-remote-refs');
+  if (allowRemoteRefs) argv = argv.filter((a) => a !== '--allow-remote-refs');
+  const program = buildProgram({ io, allowRemoteRefs, setExit: (c) => { code = c; } });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

@@ -18,6 +18,8 @@ export interface PrepareOptions {
   path?: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** --allow-remote-refs. */
+  allowRemoteRefs?: boolean;
   /** HTTPS listener configured, or --strict (ruling 11). */
   protocolCheck: boolean;
   /** --lenient-signatures (ruling 6). */
@@ -35,7 +37,7 @@ export interface Prepared {
 }
 
 export async function prepare(options: PrepareOptions): Promise<Prepared> {
-  const loaded = await loadWorkspace(options.path, { cwd: options.cwd, env: options.env });
+  const loaded = await loadWorkspace(options.path, { cwd: options.cwd, env: options.env, allowRemoteRefs: options.allowRemoteRefs === true });
   const ws = loaded.workspace;
   if (!ws || hasErrors(loaded.diagnostics)) return { diagnostics: loaded.diagnostics, fidelity: [] };
   options.adjust?.(ws);

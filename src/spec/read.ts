@@ -1,7 +1,8 @@
 /**
- * The only place in src/spec that reads files. Every file apig reads on the user's behalf (apig.yaml, the
- * groups' Swagger files, the files their `$ref`s name, lint configurations) comes through here: only regular
- * files are read (a FIFO would wait forever, /dev/zero never ends), and at most MAX_FILE_BYTES of them.
+ * How apig reads the files it reads on the user's behalf (apig.yaml, the groups' Swagger files, the files their
+ * `$ref`s name, lint configurations): only regular files (a FIFO would wait forever, /dev/zero never ends), and
+ * at most MAX_FILE_BYTES of them. `apig import` re-reads a group file this has already checked, to merge into
+ * its text.
  */
 import { constants, type Stats } from 'node:fs';
 import { open, realpath, type FileHandle } from 'node:fs/promises';

@@ -24,6 +24,8 @@ export { WORKSPACE_FILE } from '../core/workspace-model.js';
 export interface LoadOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** $refs to http(s) URLs may be fetched (--allow-remote-refs); refused by default. */
+  allowRemoteRefs?: boolean;
 }
 
 export interface LoadedWorkspace {
@@ -80,7 +82,7 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
       }]));
     }
     const specFile = resolve(dir, ref.spec);
-    const loaded = await loadGroupFile(specFile, displayPath(specFile, options.cwd), refPolicy(dir, options.env)).catch((err: unknown) => {
+    const loaded = await loadGroupFile(specFile, displayPath(specFile, options.cwd), refPolicy(dir, options.allowRemoteRefs === true)).catch((err: unknown) => {
       if (err instanceof ApigError) return { diagnostics: [locate(parsed.doc as NonNullable<typeof parsed.doc>, [{ code: 'config', severity: 'error' as const, path: `/groups/${i}/spec`, source: shown, message: err.message }])[0] as Diagnostic] };
       throw err;
     });
@@ -219,7 +221,7 @@ function policyBinding(o: Obj): PolicyBinding {
 }
 
 async function implicitWorkspace(file: string, shown: string, options: LoadOptions): Promise<LoadedWorkspace> {
-  const loaded = await loadGroupFile(file, shown, refPolicy(dirname(file), options.env));
+  const loaded = await loadGroupFile(file, shown, refPolicy(dirname(file), options.allowRemoteRefs === true));
   const doc = loaded.doc;
   if (!loaded.group || !doc) return { diagnostics: loaded.diagnostics };
   const ref: GroupRef = { name: loaded.group.name || 'DEFAULT', spec: file, domains: [] };
@@ -235,8 +237,8 @@ async function implicitWorkspace(file: string, shown: string, options: LoadOptio
 }
 
 /** External `$ref`s may read files inside the workspace folder; URLs only with --allow-remote-refs. */
-export function refPolicy(root: string, env: NodeJS.ProcessEnv): { root: string; allowRemote: boolean } {
-  return { root, allowRemote: env.APIG_ALLOW_REMOTE_REFS === '1' };
+export function refPolicy(root: string, allowRemote: boolean): { root: string; allowRemote: boolean } {
+  return { root, allowRemote };
 }
 
 /** Paths in diagnostics are shown relative to where the user stands. */

@@ -61,7 +61,7 @@ export async function finishInit(cmd: CommandContext, r: InitResult): Promise<vo
   // Linted as it will be once the user runs the `export` printed below: its variable set, not reported unset.
   const secret = freshSecret(r);
   const env = secret ? { ...io.env, [secret.name]: io.env[secret.name] ?? secret.value } : io.env;
-  const loaded = await loadWorkspace(r.dir, { cwd: io.cwd, env });
+  const loaded = await loadWorkspace(r.dir, { cwd: io.cwd, env, allowRemoteRefs: cmd.allowRemoteRefs });
   if (!loaded.workspace || hasErrors(loaded.diagnostics)) throw new ApigError('input', 'the new workspace does not load; please report this');
   const findings = sortFindings(lintWorkspace(loaded.workspace, loaded.diagnostics, { quotas: DEFAULT_QUOTAS }));
   io.out(findings.length === 0 ? 'lint: no findings\n' : `lint: ${findings.length} finding(s):\n${findings.map((f) => `  ${formatDiagnosticLine(f, io)}`).join('\n')}\n`);

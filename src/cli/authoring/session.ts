@@ -2,7 +2,6 @@
  * One `apig add` run: load the workspace, answer the fields, check the whole candidate with every rule,
  * then print the diff (--dry-run) or write atomically and lint what changed.
  */
-import { readFile } from 'node:fs/promises';
 import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
 import type { Workspace } from '../../core/workspace-model.js';
@@ -10,6 +9,7 @@ import { newFindings } from '../../lint/candidate.js';
 import { ALL_RULE_IDS } from '../../lint/registry.js';
 import { lintWorkspace, sortFindings, type LintFinding } from '../../lint/run.js';
 import { loadGroupText } from '../../spec/load-group.js';
+import { readText } from '../../spec/read.js';
 import { displayPath, loadWorkspace, refPolicy } from '../../workspace/load.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -34,8 +34,9 @@ export interface SessionOptions {
   help: (flag: string) => string;
 }
 
-async function load(path: string | undefined, io: Io): Promise<{ ws: Workspace; diagnostics: Diagnostic[] }> {
-  const loaded = await loadWorkspace(path, { cwd: io.cwd, env: io.env });
+async function load(path: string | undefined, cmd: CommandContext): Promise<{ ws: Workspace; diagnostics: Diagnostic[] }> {
+  const { io } = cmd;
+  const loaded = await loadWorkspace(path, { cwd: io.cwd, env: io.env, allowRemoteRefs: cmd.allowRemoteRefs });
   printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), io);
   if (!loaded.workspace || hasErrors(loaded.diagnostics)) throw new ApigError('config', 'the workspace has errors; fix them (apig lint) before adding to it');
   return { ws: loaded.workspace, diagnostics: loaded.diagnostics };
@@ -48,11 +49,11 @@ function lintAll(ws: Workspace, diagnostics: readonly Diagnostic[], settings: Li
 }
 
 /** What is written must read back: parse every edited group file as the workspace loader would. */
-async function readsBack(edits: readonly FileEdit[], ws: Workspace, env: NodeJS.ProcessEnv): Promise<void> {
+async function readsBack(edits: readonly FileEdit[], ws: Workspace, allowRemoteRefs: boolean): Promise<void> {
   for (const e of edits) {
     const group = ws.groups.find((g) => g.file === e.file);
     if (!group) continue;
-    const loaded = await loadGroupText(group.shown, e.text, { ...refPolicy(ws.dir, env), file: e.file });
+    const loaded = await loadGroupText(group.shown, e.text, { ...refPolicy(ws.dir, allowRemoteRefs), file: e.file });
     if (!loaded.group || hasErrors(loaded.diagnostics)) {
       throw new Error(`the edit of ${group.shown} does not read back: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
     }
@@ -62,7 +63,7 @@ async function readsBack(edits: readonly FileEdit[], ws: Workspace, env: NodeJS.
 export async function addSession(kind: AddKind, cmd: CommandContext, options: SessionOptions): Promise<void> {
   const { io } = cmd;
   const flow = ADD_FLOWS[kind];
-  const { ws, diagnostics } = await load(options.workspace, io);
+  const { ws, diagnostics } = await load(options.workspace, cmd);
   if (flow.needsWorkspaceFile && ws.implicit) {
     throw new ApigError('usage', `apig add ${kind} writes apig.yaml, but ${ws.shown} is a single Swagger file; create a workspace with apig init or apig import`);
   }
@@ -71,13 +72,13 @@ export async function addSession(kind: AddKind, cmd: CommandContext, options: Se
   const answers = await runFields(flow.fields(ctx), { flags: options.flags, yes: options.yes, help: options.help, ...(options.prompter ? { prompter: options.prompter } : {}) });
 
   const texts = new Map<string, string>();
-  for (const f of [...(ws.implicit ? [] : [ws.file]), ...ws.groups.map((g) => g.file)]) texts.set(f, await readFile(f, 'utf8'));
+  for (const f of [...(ws.implicit ? [] : [ws.file]), ...ws.groups.map((g) => g.file)]) texts.set(f, await readText(f));
   const plan = flow.plan(ctx, answers, (f) => texts.get(f) ?? '');
 
   // Each answer was checked on its own; the rules that relate answers to each other run here, on the whole.
   const problems = newFindings(ws, plan.candidate, { rules: ALL_RULE_IDS, quotas: settings.quotas, overrides: settings.overrides }).filter((f) => f.severity === 'error');
   if (problems.length > 0) throw new ApigError('usage', `not written: ${problems.map((f) => `${f.message} (${f.code})`).join('; ')}`);
-  await readsBack(plan.edits, ws, io.env);
+  await readsBack(plan.edits, ws, cmd.allowRemoteRefs);
 
   const shown = (file: string): string => displayPath(file, io.cwd);
   if (options.dryRun) {
@@ -91,7 +92,7 @@ export async function addSession(kind: AddKind, cmd: CommandContext, options: Se
   io.out(`added ${plan.summary}\n`);
   for (const e of plan.edits) io.out(`  wrote ${shown(e.file)}\n`);
   for (const n of plan.notes) io.out(`  note: ${n}\n`);
-  cmd.setExit(reportLint(io, ws, diagnostics, await load(options.workspace, io), settings));
+  cmd.setExit(reportLint(io, ws, diagnostics, await load(options.workspace, cmd), settings));
 }
 
 /** Lints the workspace as written and shows what the edit brought (the rest is `apig lint`'s business). */

@@ -61,7 +61,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
       const { detectFormat } = await import('../../spec/source.js');
       const { displayPath, loadWorkspace } = await import('../../workspace/load.js');
       const { environmentNames, isPublished } = await import('../../workspace/publish.js');
-      const loaded = await loadWorkspace(flags.workspace, { cwd: io.cwd, env: io.env });
+      const loaded = await loadWorkspace(flags.workspace, { cwd: io.cwd, env: io.env, allowRemoteRefs: ctx.allowRemoteRefs });
       printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), io);
       const ws = loaded.workspace;
       if (!ws || hasErrors(loaded.diagnostics)) throw new ApigError('config', 'the workspace has errors; nothing was exported');

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
@@ -42,14 +41,15 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       const { loadGroupFile } = await import('../../spec/load-group.js');
       const { displayPath, loadWorkspace, refPolicy } = await import('../../workspace/load.js');
       const { planImport } = await import('../../workspace/import.js');
+      const { readText } = await import('../../spec/read.js');
       const source = resolve(io.cwd, file);
-      const incoming = await loadGroupFile(source, displayPath(source, io.cwd), refPolicy(dirname(source), io.env));
+      const incoming = await loadGroupFile(source, displayPath(source, io.cwd), refPolicy(dirname(source), ctx.allowRemoteRefs));
       printDiagnostics(incoming.diagnostics, io);
       if (!incoming.group || hasErrors(incoming.diagnostics)) throw new ApigError('input', `${file}: not imported, nothing was changed`);
 
       const workspaceFile = workspaceTarget(resolve(io.cwd, flags.workspace ?? WORKSPACE_FILE));
       const exists = existsSync(workspaceFile);
-      const loaded = exists ? await loadWorkspace(workspaceFile, { cwd: io.cwd, env: io.env }) : undefined;
+      const loaded = exists ? await loadWorkspace(workspaceFile, { cwd: io.cwd, env: io.env, allowRemoteRefs: ctx.allowRemoteRefs }) : undefined;
       if (loaded) printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), io);
       // A workspace with errors (a group file that cannot be read, say) is not merged into: its groups are unknown.
       if (loaded && (!loaded.workspace || hasErrors(loaded.diagnostics))) {
@@ -59,7 +59,7 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       const plan = planImport({
         source, incoming: incoming.group, workspaceFile,
         ...(loaded?.workspace ? { workspace: loaded.workspace } : {}),
-        ...(exists && !loaded?.workspace?.implicit ? { workspaceText: await readFile(workspaceFile, 'utf8') } : {}),
+        ...(exists && !loaded?.workspace?.implicit ? { workspaceText: await readText(workspaceFile) } : {}),
         ...(flags.group !== undefined ? { groupName: flags.group } : {}),
         overwrite: Boolean(flags.overwrite), extendMode: flags.extendMode,
         readText: (f) => readFileSync(f, 'utf8'),

@@ -112,7 +112,7 @@ async function lintOnce(paths: string[], flags: LintFlags, ctx: CommandContext, 
   watched.clear();
   for (const p of paths.length > 0 ? paths : [undefined]) {
     if (p !== undefined) watched.add(resolve(io.cwd, p));
-    const loaded = await loadWorkspace(p, { cwd: io.cwd, env: io.env });
+    const loaded = await loadWorkspace(p, { cwd: io.cwd, env: io.env, allowRemoteRefs: ctx.allowRemoteRefs });
     if (loaded.workspace) watched.add(loaded.workspace.file);
     for (const g of loaded.workspace?.groups ?? []) watched.add(g.file);
     fatal.push(...loaded.diagnostics.filter((d) => FATAL_CODES.includes(d.code)));

@@ -72,7 +72,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       const { displayPath } = await import('../../workspace/load.js');
       const showPath = (d: Diagnostic): Diagnostic => (isAbsolute(d.source) ? { ...d, source: displayPath(d.source, io.cwd) } : d);
       const prepareOptions = {
-        ...(workspace !== undefined ? { path: workspace } : {}), cwd: io.cwd, env: io.env, protocolCheck: tls !== undefined || flags.strict === true,
+        ...(workspace !== undefined ? { path: workspace } : {}), cwd: io.cwd, env: io.env, allowRemoteRefs: ctx.allowRemoteRefs, protocolCheck: tls !== undefined || flags.strict === true,
         lenientSignatures: flags.lenientSignatures === true, trustXff: flags.trustXff === true,
       };
       const prepared = await prepare(prepareOptions);

@@ -17,6 +17,8 @@ import type { Io } from '../io.js';
 import { send, sendFailure, type SendResult } from './sign-send.js';
 
 export interface SignFlags {
+  /** The global --allow-remote-refs, for the workspace --app reads. */
+  allowRemoteRefs?: boolean;
   request?: string;
   header: string[];
   data: string[];
@@ -96,7 +98,7 @@ function authMode(flags: SignFlags): AuthMode {
 async function workspaceCredentials(name: string, flags: SignFlags, io: Io): Promise<{ key: string; secret: string | undefined }> {
   // Loaded on demand: the workspace pulls in the Swagger toolchain, which plain signing does not need.
   const { loadWorkspace } = await import('../../workspace/load.js');
-  const loaded = await loadWorkspace(flags.workspace, { cwd: io.cwd, env: io.env });
+  const loaded = await loadWorkspace(flags.workspace, { cwd: io.cwd, env: io.env, allowRemoteRefs: flags.allowRemoteRefs === true });
   const ws = loaded.workspace;
   if (!ws) throw new ApigError('config', 'the workspace has errors; --app cannot read it', loaded.diagnostics.filter((d) => d.severity === 'error'));
   const app = ws.apps.find((a) => a.name === name);

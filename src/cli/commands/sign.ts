@@ -39,6 +39,6 @@ Examples:
   apig sign --explain @error.json https://api.example.com/v1/orders`)
     .action(async (url: string, flags: Omit<SignFlags, 'header' | 'data'> & { header?: string[]; data?: string[] }) => {
       const { runSignJson } = await import('./sign-run.js');
-      await runSignJson(url, { ...flags, header: flags.header ?? [], data: flags.data ?? [] }, ctx);
+      await runSignJson(url, { ...flags, header: flags.header ?? [], data: flags.data ?? [], allowRemoteRefs: ctx.allowRemoteRefs }, ctx);
     });
 }
