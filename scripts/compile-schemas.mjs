@@ -1,7 +1,7 @@
 // Compiles every JSON Schema in schemas/ into one CommonJS module of ajv validators (ajv standalone), so
 // that commands do not spend ~300 ms compiling schemas at start-up. Runs after tsc in `npm run build` (and
 // in the test suite's global setup when dist/ is stale). This artefact is the only schema code: the CLI and
-// the tests both load it (src/spec/schema-validators.ts, src/spec/openapi-schema.ts).
+// the tests both load it (src/oas/schema-validators.ts, src/oas/openapi-schema.ts).
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';

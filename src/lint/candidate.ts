@@ -7,7 +7,7 @@
 import { severityRank, type Severity } from '../core/diagnostic.js';
 import type { Group } from '../core/model.js';
 import type { LoadedGroup, Workspace } from '../core/workspace-model.js';
-import { exportGroup } from '../spec/export.js';
+import { exportGroup } from '../oas/encode.js';
 import type { Quotas } from './quotas.js';
 import { ALL_RULE_IDS } from './registry.js';
 import { lintWorkspace, severityOf, type LintFinding } from './run.js';

@@ -1,8 +1,8 @@
 /** .apiglint.yaml (and --profile files): parsed and validated against schemas/lint-config.json; pure. */
 import type { Diagnostic, Severity } from '../core/diagnostic.js';
-import { holdsNothing, locate, parseSource } from '../spec/source.js';
-import { describeError, simplify } from '../spec/extension-schemas.js';
-import { schemaValidator } from '../spec/schema-validators.js';
+import { holdsNothing, locate, parseSource } from '../oas/source.js';
+import { describeError, simplify } from '../oas/extension-schemas.js';
+import { schemaValidator } from '../oas/schema-validators.js';
 import { ALL_RULE_IDS } from './registry.js';
 import { didYouMean } from '../core/closest.js';
 import { DEFAULT_QUOTAS, quotasWith, type Quotas } from './quotas.js';

@@ -1,5 +1,5 @@
 /**
- * Rules whose checks run while a file is read (src/spec/validate.ts, src/workspace/load.ts): the JSON Schema of
+ * Rules whose checks run while a file is read (src/oas/validate.ts, src/workspace/load.ts): the JSON Schema of
  * every extension, unknown and misplaced extensions, swagger-parser, $refs, unset secrets. The loader's
  * diagnostic codes map onto them.
  */

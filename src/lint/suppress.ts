@@ -3,7 +3,7 @@
  * document root (our own extension, outside Huawei's namespace; dropped from console exports).
  */
 import { parsePointer, join } from '../core/pointer.js';
-import { isRecord } from '../spec/codec.js';
+import { isRecord } from '../oas/codec.js';
 
 export const DISABLE_KEY = 'x-apig-lint-disable';
 

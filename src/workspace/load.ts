@@ -12,10 +12,10 @@ import {
   type LoadedGroup, type PolicyBinding, type Secret, type SignatureKey, type Throttle2Policy, type VpcChannel, type Workspace,
   WORKSPACE_FILE,
 } from '../core/workspace-model.js';
-import { loadGroupFile } from '../spec/load-group.js';
-import { readText } from '../spec/read.js';
-import { locate, parseSource } from '../spec/source.js';
-import { documentKind } from '../spec/validate.js';
+import { loadGroupFile } from '../oas/load-group.js';
+import { readText } from '../oas/read.js';
+import { locate, parseSource } from '../oas/source.js';
+import { documentKind } from '../oas/validate.js';
 import { validateWorkspaceValue } from './schema.js';
 import { describeUnusable, resolveSecret, unusableSecrets } from './secrets.js';
 

@@ -4,7 +4,7 @@
  * throttling and access-control policies with the same name are merged (kept) or overridden (extend mode).
  */
 import type { Api, Group } from '../core/model.js';
-import { isRecord } from '../spec/codec.js';
+import { isRecord } from '../oas/codec.js';
 
 import { EXTEND_MODES, type ExtendMode } from '../core/vocabulary.js';
 

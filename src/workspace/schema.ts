@@ -1,7 +1,7 @@
 /** Validates apig.yaml against schemas/workspace.json. */
 import type { Diagnostic } from '../core/diagnostic.js';
-import { describeError, simplify } from '../spec/extension-schemas.js';
-import { schemaValidator } from '../spec/schema-validators.js';
+import { describeError, simplify } from '../oas/extension-schemas.js';
+import { schemaValidator } from '../oas/schema-validators.js';
 
 export function validateWorkspaceValue(value: unknown, source: string): Diagnostic[] {
   const validate = schemaValidator('workspace.json');

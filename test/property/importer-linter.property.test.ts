@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lintWorkspace } from '../../src/lint/run.js';
 import { DEFAULT_QUOTAS } from '../../src/lint/quotas.js';
-import { loadGroupText } from '../../src/spec/load-group.js';
-import { parseSource } from '../../src/spec/source.js';
-import { serialize } from '../../src/spec/serialize.js';
+import { loadGroupText } from '../../src/oas/load-group.js';
+import { parseSource } from '../../src/oas/source.js';
+import { serialize } from '../../src/oas/serialize.js';
 import type { Workspace } from '../../src/core/workspace-model.js';
 import { DEFAULT_INSTANCE } from '../../src/core/workspace-model.js';
 

@@ -1,6 +1,6 @@
 /** Regression (UX review): an empty or binary file was reported as "must be object (workspace-schema)". */
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../../src/spec/source.js';
+import { parseSource } from '../../src/oas/source.js';
 import { parseLintConfig } from '../../src/lint/config.js';
 
 describe('files with nothing to read', () => {

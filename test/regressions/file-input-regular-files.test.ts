@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lintSettings } from '../../src/cli/authoring/lint-settings.js';
 import { CONFIG_FILE } from '../../src/lint/config.js';
-import { MAX_FILE_BYTES } from '../../src/spec/read.js';
+import { MAX_FILE_BYTES } from '../../src/oas/read.js';
 import { runInProcess } from './in-process-cli.js';
 
 const SECRET = 'TOPSECRET-line-from-outside';

@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_SLOW_PARSE_CHARS, parseSource } from '../../src/spec/source.js';
-import { MAX_PARSE_ERRORS } from '../../src/spec/yaml-document.js';
+import { MAX_SLOW_PARSE_CHARS, parseSource } from '../../src/oas/source.js';
+import { MAX_PARSE_ERRORS } from '../../src/oas/yaml-document.js';
 import { runInProcess } from './in-process-cli.js';
 
 /** A pattern repeated to about `chars` characters. */

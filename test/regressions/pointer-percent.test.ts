@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePointer, pointer } from '../../src/core/pointer.js';
-import { loadGroupText } from '../../src/spec/load-group.js';
+import { loadGroupText } from '../../src/oas/load-group.js';
 
 describe('pointers with % in them', () => {
   it('a plain pointer is taken literally; a fragment is percent-decoded; a bad escape is kept', () => {

@@ -11,8 +11,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffValues } from '../../src/spec/diff.js';
-import { loadGroupText } from '../../src/spec/load-group.js';
+import { diffValues } from '../../src/oas/diff.js';
+import { loadGroupText } from '../../src/oas/load-group.js';
 import { runInProcess } from './in-process-cli.js';
 
 const GROUP = `swagger: "2.0"

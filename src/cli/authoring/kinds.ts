@@ -1,7 +1,7 @@
 /** What `apig add` can add: each kind's questions and the edits its answers make (one registry, STYLE habit 4). */
 import type { Workspace } from '../../core/workspace-model.js';
 import { withWorkspace } from '../../lint/candidate.js';
-import { detectFormat } from '../../spec/source.js';
+import { detectFormat } from '../../oas/source.js';
 import { addAcl, addApi, addBackendPolicy, addThrottle, bindPolicy, type GroupText } from '../../workspace/authoring/group-edits.js';
 import { addApp, addEnvironment, publishApi } from '../../workspace/authoring/workspace-edits.js';
 import { groupOf, strs, type FlowContext } from './context.js';

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { ApigError } from '../../core/errors.js';
 import { CONFIG_FILE, parseLintConfig } from '../../lint/config.js';
 import { DEFAULT_QUOTAS } from '../../lint/quotas.js';
-import { readText } from '../../spec/read.js';
+import { readText } from '../../oas/read.js';
 import type { LintSettings } from './context.js';
 
 function discover(cwd: string): string | undefined {

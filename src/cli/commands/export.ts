@@ -3,8 +3,8 @@ import { extname, resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
 import type { LoadedGroup, Workspace } from '../../core/workspace-model.js';
-import type { OasVersion } from '../../spec/export-document.js';
-import type { TextFormat } from '../../spec/source.js';
+import type { OasVersion } from '../../oas/export-document.js';
+import type { TextFormat } from '../../oas/source.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { printDiagnostics } from '../render-diagnostics.js';
@@ -54,11 +54,11 @@ export function registerExport(program: Command, ctx: CommandContext): void {
       if (positional !== undefined && flags.workspace !== undefined && positional !== flags.workspace) throw new ApigError('usage', `two workspaces given (${positional} and -w ${flags.workspace}); give one`);
       if (positional !== undefined) flags.workspace = positional;
       // Loaded on use, so that `apig --help` and other commands start fast.
-      const { isRecord } = await import('../../spec/codec.js');
-      const { diffValues } = await import('../../spec/diff.js');
-      const { exportDocument } = await import('../../spec/export-document.js');
-      const { serialize } = await import('../../spec/serialize.js');
-      const { detectFormat } = await import('../../spec/source.js');
+      const { isRecord } = await import('../../oas/codec.js');
+      const { diffValues } = await import('../../oas/diff.js');
+      const { exportDocument } = await import('../../oas/export-document.js');
+      const { serialize } = await import('../../oas/serialize.js');
+      const { detectFormat } = await import('../../oas/source.js');
       const { displayPath, loadWorkspace } = await import('../../workspace/load.js');
       const { environmentNames, isPublished } = await import('../../workspace/publish.js');
       const loaded = await loadWorkspace(flags.workspace, { cwd: io.cwd, env: io.env, allowRemoteRefs: ctx.allowRemoteRefs });
@@ -88,7 +88,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
       }
       if (flags.check) {
         // Compared in the group file's own version, so that a version change shows what is lost, not how it is written.
-        const { oas3ToSwagger2, swagger2ToOas3 } = await import('../../spec/oas3.js');
+        const { oas3ToSwagger2, swagger2ToOas3 } = await import('../../oas/oas3.js');
         const rawIs3 = isRecord(group.raw) && group.raw.openapi !== undefined;
         const docIs3 = doc.openapi !== undefined;
         const comparable = rawIs3 === docIs3 ? doc : rawIs3 ? swagger2ToOas3(doc) : oas3ToSwagger2(doc);

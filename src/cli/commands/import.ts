@@ -38,10 +38,10 @@ export function registerImport(program: Command, ctx: CommandContext): void {
     .action(async (file: string, flags: ImportFlags) => {
       const { io } = ctx;
       // Loaded on use, so that `apig --help` and other commands start fast.
-      const { loadGroupFile } = await import('../../spec/load-group.js');
+      const { loadGroupFile } = await import('../../oas/load-group.js');
       const { displayPath, loadWorkspace, refPolicy } = await import('../../workspace/load.js');
       const { planImport } = await import('../../workspace/import.js');
-      const { readText } = await import('../../spec/read.js');
+      const { readText } = await import('../../oas/read.js');
       const source = resolve(io.cwd, file);
       const incoming = await loadGroupFile(source, displayPath(source, io.cwd), refPolicy(dirname(source), ctx.allowRemoteRefs));
       printDiagnostics(incoming.diagnostics, io);

@@ -40,7 +40,7 @@ function discoverConfig(cwd: string): string | undefined {
 
 async function readConfig(file: string, shown: string): Promise<LintConfig> {
   const { parseLintConfig } = await import('../../lint/config.js');
-  const { readText } = await import('../../spec/read.js');
+  const { readText } = await import('../../oas/read.js');
   const { config, diagnostics } = parseLintConfig(shown, await readText(file, shown));
   if (!config) throw new ApigError('config', `${shown} is not a valid lint configuration`, diagnostics);
   return config;

@@ -6,7 +6,7 @@
  * instance enables `authorizer_context_support_num_bool` (004 ch.3 L513); objects, arrays and null never pass.
  */
 import type { AuthContext } from './identity.js';
-import { isRecord } from '../../spec/codec.js';
+import { isRecord } from '../../oas/codec.js';
 
 export interface AuthorizerResult {
   allow: boolean;

@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
-import { isRecord } from '../../spec/codec.js';
+import { isRecord } from '../../oas/codec.js';
 import { join } from '../../core/pointer.js';
-import { extensionSites, operations } from '../../spec/walk.js';
+import { extensionSites, operations } from '../../oas/walk.js';
 
 // Maps, not object literals: keys come from the user's file, and `constructor` or `__proto__` must find nothing.
 const NUMERIC_KEYS = new Set(['api-limit', 'user-limit', 'app-limit', 'ip-limit', 'interval', 'limit', 'timeout', 'status', 'ttl']);

@@ -3,14 +3,14 @@
  * object by the same codecs import and export use, so what `apig add` writes reads back as the same model.
  */
 import type { AclPolicy, Api, BackendPolicy, SecurityScheme, SpecFormat, ThrottlePolicy } from '../../core/model.js';
-import { aclPolicy } from '../../spec/extensions/access-controls.js';
-import { policyCodec } from '../../spec/extensions/backend-policies.js';
-import { securityScheme } from '../../spec/extensions/security.js';
-import { throttlePolicy } from '../../spec/extensions/throttles.js';
-import { encodeOperation } from '../../spec/export.js';
-import { swagger2ToOas3 } from '../../spec/oas3.js';
-import type { TextFormat } from '../../spec/source.js';
-import { ANY_METHOD_KEY } from '../../spec/walk.js';
+import { aclPolicy } from '../../oas/extensions/access-controls.js';
+import { policyCodec } from '../../oas/extensions/backend-policies.js';
+import { securityScheme } from '../../oas/extensions/security.js';
+import { throttlePolicy } from '../../oas/extensions/throttles.js';
+import { encodeOperation } from '../../oas/encode.js';
+import { swagger2ToOas3 } from '../../oas/oas3.js';
+import type { TextFormat } from '../../oas/source.js';
+import { ANY_METHOD_KEY } from '../../oas/walk.js';
 import { addEntry, appendItem, setScalar, valueAt, type KeyPath } from './text-edit.js';
 
 /** A group file's text and what it is written in. */

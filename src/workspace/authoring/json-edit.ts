@@ -1,6 +1,6 @@
 /** The JSON side of text-edit.ts: JSON has no comments, so it is parsed, changed and written back in its own indentation. */
 import { ApigError } from '../../core/errors.js';
-import { isRecord } from '../../spec/codec.js';
+import { isRecord } from '../../oas/codec.js';
 
 /** A path of keys and indexes into a document. */
 export type KeyPath = ReadonlyArray<string | number>;

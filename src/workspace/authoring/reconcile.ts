@@ -6,8 +6,8 @@
  * `next` in place (existing keys keep their order) and written in the file's own indentation.
  */
 import { isMap, isPair, isScalar, Scalar, stringify, type Document, type Node, type Pair } from 'yaml';
-import { deepEqual, isRecord } from '../../spec/codec.js';
-import type { TextFormat } from '../../spec/source.js';
+import { deepEqual, isRecord } from '../../oas/codec.js';
+import type { TextFormat } from '../../oas/source.js';
 import { editJson, type Obj } from './json-edit.js';
 import {
   columnOf, contentEnd, indentLines, indentStep, keyColumn, lineEndAfter, parse, pastDeeperComments, RENDER,

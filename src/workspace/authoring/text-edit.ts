@@ -7,7 +7,7 @@
  */
 import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Node } from 'yaml';
 import { ApigError } from '../../core/errors.js';
-import type { TextFormat } from '../../spec/source.js';
+import type { TextFormat } from '../../oas/source.js';
 import { editJson, jsonAt, jsonMap, type KeyPath, type Obj } from './json-edit.js';
 
 export type { KeyPath };

@@ -3,7 +3,7 @@ import { ApigError } from '../../../src/core/errors.js';
 import { apiFields } from '../../../src/cli/authoring/flows/api.js';
 import { ADD_FLOWS } from '../../../src/cli/authoring/kinds.js';
 import { runFields } from '../../../src/cli/authoring/runner.js';
-import { loadGroupText } from '../../../src/spec/load-group.js';
+import { loadGroupText } from '../../../src/oas/load-group.js';
 import { demoContext, readText, scripted } from './scripted.js';
 
 describe('apig add api: the prompt flow', () => {

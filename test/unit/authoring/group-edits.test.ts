@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unifiedDiff } from '../../../src/cli/authoring/diff.js';
 import type { Api, SecurityScheme } from '../../../src/core/model.js';
-import { loadGroupText } from '../../../src/spec/load-group.js';
+import { loadGroupText } from '../../../src/oas/load-group.js';
 import { addApi, addBackendPolicy, addThrottle, bindPolicy } from '../../../src/workspace/authoring/group-edits.js';
 import { addApp, addEnvironment, publishApi } from '../../../src/workspace/authoring/workspace-edits.js';
 

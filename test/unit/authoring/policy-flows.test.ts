@@ -3,7 +3,7 @@ import { backendPolicyFields } from '../../../src/cli/authoring/flows/backend-po
 import { aclFields, throttleFields } from '../../../src/cli/authoring/flows/policies.js';
 import { ADD_FLOWS } from '../../../src/cli/authoring/kinds.js';
 import { runFields } from '../../../src/cli/authoring/runner.js';
-import { loadGroupText } from '../../../src/spec/load-group.js';
+import { loadGroupText } from '../../../src/oas/load-group.js';
 import { demoContext, readText, scripted } from './scripted.js';
 
 describe('apig add throttle', () => {

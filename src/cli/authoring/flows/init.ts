@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_INSTANCE, type Workspace } from '../../../core/workspace-model.js';
 import { refusal } from '../../../lint/candidate.js';
 import { DEFAULT_QUOTAS } from '../../../lint/quotas.js';
-import { loadGroupText } from '../../../spec/load-group.js';
+import { loadGroupText } from '../../../oas/load-group.js';
 import { TEMPLATE_IDS, TEMPLATES, type Rendered, type TemplateId } from '../../../workspace/authoring/templates/index.js';
 import { str } from '../context.js';
 import type { Answers, Field, Verdict } from '../fields.js';

@@ -1,4 +1,4 @@
-/** extension-schema: every x-apigateway-* value matches its JSON Schema (loader rule, src/spec/validate.ts). */
+/** extension-schema: every x-apigateway-* value matches its JSON Schema (loader rule, src/oas/validate.ts). */
 import { testRule } from '../test-rule.js';
 import { op, spec } from '../harness.js';
 import { fixture, HTTP, RL } from '../snippets.js';

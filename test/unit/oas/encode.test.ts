@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportDocument } from '../../../src/spec/export-document.js';
-import { loadGroupFile } from '../../../src/spec/load-group.js';
+import { exportDocument } from '../../../src/oas/export-document.js';
+import { loadGroupFile } from '../../../src/oas/load-group.js';
 import type { Group } from '../../../src/core/model.js';
 
 const load = async (f: string): Promise<Group> => {

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import { hasErrors } from '../core/diagnostic.js';
 import type { Group } from '../core/model.js';
-import { decodeGroup } from './import.js';
+import { decodeGroup } from './decode.js';
 import { oas3View } from './oas3.js';
 import { readBytes, readText, realPath } from './read.js';
 import { locate, parseSource, type SourceDoc } from './source.js';

@@ -11,7 +11,7 @@ import { paramCodec } from './extensions/parameter.js';
 import { responseSet } from './extensions/responses.js';
 import { securityScheme } from './extensions/security.js';
 import { throttlePolicy } from './extensions/throttles.js';
-import { infoCodec, rootCodec } from './import.js';
+import { infoCodec, rootCodec } from './decode.js';
 import { ANY_METHOD_KEY } from './walk.js';
 
 import { APIG_ONLY_KEYS, EXPORT_SCOPES, type ExportScope } from '../core/vocabulary.js';

@@ -1,14 +1,14 @@
 /** Every extension mapping, both directions: raw → model (normalised) and model → raw (as written). */
 import { describe, expect, it } from 'vitest';
-import type { DecodeCtx, Codec } from '../../../src/spec/codec.js';
-import { aclPolicy } from '../../../src/spec/extensions/access-controls.js';
-import { backendCodec } from '../../../src/spec/extensions/backend.js';
-import { policyCodec } from '../../../src/spec/extensions/backend-policies.js';
-import { operationCodec } from '../../../src/spec/extensions/operation.js';
-import { paramCodec } from '../../../src/spec/extensions/parameter.js';
-import { responseSet } from '../../../src/spec/extensions/responses.js';
-import { securityScheme } from '../../../src/spec/extensions/security.js';
-import { throttlePolicy } from '../../../src/spec/extensions/throttles.js';
+import type { DecodeCtx, Codec } from '../../../src/oas/codec.js';
+import { aclPolicy } from '../../../src/oas/extensions/access-controls.js';
+import { backendCodec } from '../../../src/oas/extensions/backend.js';
+import { policyCodec } from '../../../src/oas/extensions/backend-policies.js';
+import { operationCodec } from '../../../src/oas/extensions/operation.js';
+import { paramCodec } from '../../../src/oas/extensions/parameter.js';
+import { responseSet } from '../../../src/oas/extensions/responses.js';
+import { securityScheme } from '../../../src/oas/extensions/security.js';
+import { throttlePolicy } from '../../../src/oas/extensions/throttles.js';
 
 interface Case {
   name: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bool, csv, int, list, object, oneOf, opt, orderEntries, req, str, stringOrList, type DecodeCtx } from '../../../src/spec/codec.js';
+import { bool, csv, int, list, object, oneOf, opt, orderEntries, req, str, stringOrList, type DecodeCtx } from '../../../src/oas/codec.js';
 import type { Kept } from '../../../src/core/kept.js';
 
 const ctx = (): DecodeCtx => ({ source: 't.yaml', diagnostics: [] });

@@ -10,7 +10,7 @@ import { aclPolicy } from './extensions/access-controls.js';
 import { securityScheme } from './extensions/security.js';
 import { responseSet } from './extensions/responses.js';
 import { throttlePolicy } from './extensions/throttles.js';
-import { decodeOperation, decodeParams } from './import-operation.js';
+import { decodeOperation, decodeParams } from './decode-operation.js';
 import { OPERATION_KEYS, ANY_METHOD_KEY } from './walk.js';
 import type { Kept } from '../core/kept.js';
 

@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fastParse } from '../../../src/spec/fast-yaml.js';
-import { MAX_NESTING, tooDeepAt } from '../../../src/spec/nesting.js';
+import { fastParse } from '../../../src/oas/fast-yaml.js';
+import { MAX_NESTING, tooDeepAt } from '../../../src/oas/nesting.js';
 
 const FIXTURES = new URL('../../../fixtures/', import.meta.url).pathname;
 const files = (dir: string): string[] =>

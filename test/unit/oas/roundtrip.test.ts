@@ -2,12 +2,12 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deepEqual } from '../../../src/spec/codec.js';
-import { exportDocument } from '../../../src/spec/export-document.js';
-import { loadGroupFile, loadGroupText } from '../../../src/spec/load-group.js';
-import { serialize } from '../../../src/spec/serialize.js';
-import { documentKind } from '../../../src/spec/validate.js';
-import { parseSource } from '../../../src/spec/source.js';
+import { deepEqual } from '../../../src/oas/codec.js';
+import { exportDocument } from '../../../src/oas/export-document.js';
+import { loadGroupFile, loadGroupText } from '../../../src/oas/load-group.js';
+import { serialize } from '../../../src/oas/serialize.js';
+import { documentKind } from '../../../src/oas/validate.js';
+import { parseSource } from '../../../src/oas/source.js';
 import { readFileSync } from 'node:fs';
 
 const FIXTURES = new URL('../../../fixtures/', import.meta.url).pathname;

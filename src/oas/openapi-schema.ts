@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-// src/spec/ and dist/spec/ sit at the same depth under the package root.
+// src/oas/ and dist/oas/ sit at the same depth under the package root.
 const COMPILED = fileURLToPath(new URL('../../dist/openapi-schemas.cjs', import.meta.url));
 
 let table: { v2: ValidateFunction; v3: ValidateFunction } | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadGroupFile } from '../../../src/spec/load-group.js';
+import { loadGroupFile } from '../../../src/oas/load-group.js';
 import { resultSamples, effectiveMatchMode } from '../../../src/core/defaults.js';
 
 describe('import into the model', () => {

@@ -1,6 +1,6 @@
 /** Bad input always ends in a diagnostic with file:line:col and a JSON pointer, never an exception. */
 import { describe, expect, it } from 'vitest';
-import { loadGroupText } from '../../../src/spec/load-group.js';
+import { loadGroupText } from '../../../src/oas/load-group.js';
 
 const HEAD = 'swagger: "2.0"\ninfo:\n  title: t\n  version: "1"\n';
 

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-// src/spec/ and dist/spec/ sit at the same depth under the package root.
+// src/oas/ and dist/oas/ sit at the same depth under the package root.
 const COMPILED = fileURLToPath(new URL('../../dist/schemas.cjs', import.meta.url));
 
 let table: Map<string, ValidateFunction> | undefined;

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { fastParse } from '../../../src/spec/fast-yaml.js';
+import { fastParse } from '../../../src/oas/fast-yaml.js';
 
 const FIXTURES = new URL('../../../fixtures/', import.meta.url).pathname;
 const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
