@@ -14,9 +14,33 @@ export interface Range {
   end: Position;
 }
 
-export interface Diagnostic {
-  /** Stable code, e.g. `parse-error`, `schema`, or a lint rule id. */
-  code: string;
+/**
+ * What the loader reports while it reads apig.yaml and Swagger files. Each is a lint rule's finding
+ * (src/lint/loader-rules.ts maps every one; the map is checked to be complete).
+ */
+export const LOADER_CODES = [
+  'schema', 'unknown-extension', 'misplaced-extension', 'swagger', 'ref', 'ref-cycle', 'too-deep', 'response-key',
+  'missing-env', 'empty-secret',
+] as const;
+export type LoaderCode = (typeof LOADER_CODES)[number];
+
+/** Loader diagnostics that stop a run: the file cannot be read as what it should be (exit 2). */
+export const FATAL_CODES = ['parse-error', 'not-swagger', 'workspace-schema', 'config'] as const;
+export type FatalCode = (typeof FATAL_CODES)[number];
+
+/** What `apig serve` reports while it compiles a workspace into routes. */
+export const SERVE_CODES = ['serve-duplicate-domain', 'serve-unknown-response', 'serve-backend', 'serve-policy', 'serve-duplicate-route'] as const;
+export type ServeCode = (typeof SERVE_CODES)[number];
+
+/** Every code a loader or compiler diagnostic can carry. Lint findings carry rule ids (src/lint/rule-ids.ts). */
+export type DiagnosticCode = LoaderCode | FatalCode | ServeCode;
+
+export const isLoaderCode = (code: string): code is LoaderCode => (LOADER_CODES as readonly string[]).includes(code);
+export const isFatalCode = (code: string): code is FatalCode => (FATAL_CODES as readonly string[]).includes(code);
+
+export interface Diagnostic<Code extends string = DiagnosticCode> {
+  /** Stable code: a loader or compiler code, or (for a lint finding) the rule id. */
+  code: Code;
   severity: Severity;
   message: string;
   /** JSON pointer into the source document ('' for the root). */

@@ -3,7 +3,7 @@ import type { Diagnostic, Severity } from '../core/diagnostic.js';
 import { holdsNothing, locate, parseSource } from '../oas/source.js';
 import { describeError, simplify } from '../oas/extension-schemas.js';
 import { schemaValidator } from '../oas/schema-validators.js';
-import { ALL_RULE_IDS } from './registry.js';
+import { isRuleId, RULE_IDS, type RuleId } from './rule-ids.js';
 import { didYouMean } from '../core/closest.js';
 import { DEFAULT_QUOTAS, quotasWith, type Quotas } from './quotas.js';
 import type { RuleSeverity } from './types.js';
@@ -27,7 +27,7 @@ export function parseLintConfig(file: string, text: string): { config?: LintConf
   if (!validate) throw new Error('schemas/lint-config.json is missing');
   if (!validate(value)) {
     const diagnostics = simplify(validate.errors ?? []).map((e) => ({
-      code: 'config', severity: 'error' as const, path: e.instancePath, source: file,
+      code: 'config' as const, severity: 'error' as const, path: e.instancePath, source: file,
       message: `${e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') + ' ' : ''}${describeError(e)}`,
     }));
     return { diagnostics: locate(parsed.doc, diagnostics) };
@@ -35,7 +35,7 @@ export function parseLintConfig(file: string, text: string): { config?: LintConf
   const raw = value as { rules?: Record<string, RuleSeverity>; quotas?: Record<string, number>; failSeverity?: Severity; maxWarnings?: number };
   const diagnostics: Diagnostic[] = [];
   for (const id of Object.keys(raw.rules ?? {})) {
-    if (!ALL_RULE_IDS.includes(id)) diagnostics.push({ code: 'config', severity: 'error', path: `/rules/${id}`, source: file, message: `unknown rule "${id}"${didYouMean(id, ALL_RULE_IDS)}` });
+    if (!isRuleId(id)) diagnostics.push({ code: 'config', severity: 'error', path: `/rules/${id}`, source: file, message: `unknown rule "${id}"${didYouMean(id, RULE_IDS)}` });
   }
   const { quotas, unknown } = quotasWith(raw.quotas);
   for (const k of unknown) diagnostics.push({ code: 'config', severity: 'error', path: `/quotas/${k}`, source: file, message: `unknown quota "${k}"; known: ${Object.keys(DEFAULT_QUOTAS).join(', ')}` });
@@ -52,9 +52,9 @@ export function parseLintConfig(file: string, text: string): { config?: LintConf
 }
 
 /** `--rule ID=SEVERITY` */
-export function parseRuleFlag(flag: string): { id: string; severity: RuleSeverity } | string {
+export function parseRuleFlag(flag: string): { id: RuleId; severity: RuleSeverity } | string {
   const m = /^([a-z0-9-]+)=(off|hint|info|warn|error)$/.exec(flag.trim());
   if (!m || !m[1] || !m[2]) return `--rule expects ID=off|hint|info|warn|error, got "${flag}"`;
-  if (!ALL_RULE_IDS.includes(m[1])) return `--rule: unknown rule "${m[1]}"${didYouMean(m[1], ALL_RULE_IDS)}`;
+  if (!isRuleId(m[1])) return `--rule: unknown rule "${m[1]}"${didYouMean(m[1], RULE_IDS)}`;
   return { id: m[1], severity: m[2] as RuleSeverity };
 }

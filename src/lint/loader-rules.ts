@@ -3,6 +3,8 @@
  * every extension, unknown and misplaced extensions, swagger-parser, $refs, unset secrets. The loader's
  * diagnostic codes map onto them.
  */
+import type { LoaderCode } from '../core/diagnostic.js';
+import type { RuleId } from './rule-ids.js';
 import type { RuleMeta } from './types.js';
 
 export const LOADER_RULES = {
@@ -54,12 +56,12 @@ export const LOADER_RULES = {
     source: 'apig\'s own convention: inline suppression with a mandatory reason, as linters such as Spectral and Redocly offer it',
     rationale: 'A suppression without a reason cannot be reviewed; one naming no known rule suppresses nothing.',
   },
-} as const satisfies Record<string, RuleMeta>;
+} as const satisfies { [Id in RuleId]?: RuleMeta & { id: Id } };
 
 export type LoaderRuleId = keyof typeof LOADER_RULES;
 
-/** Loader diagnostic code → rule id. parse-error and not-swagger are not findings: they stop the run (exit 2). */
-export const LOADER_CODES: Record<string, LoaderRuleId> = {
+/** Loader diagnostic code → rule id: every code the loader can report is some rule's finding (none vanish). */
+export const LOADER_RULE_OF = {
   schema: 'extension-schema',
   'unknown-extension': 'unknown-extension',
   'misplaced-extension': 'misplaced-extension',
@@ -70,6 +72,4 @@ export const LOADER_CODES: Record<string, LoaderRuleId> = {
   'response-key': 'response-key',
   'missing-env': 'unset-secret',
   'empty-secret': 'unset-secret',
-};
-
-export const FATAL_CODES = ['parse-error', 'not-swagger', 'workspace-schema', 'config'];
+} as const satisfies Record<LoaderCode, LoaderRuleId>;

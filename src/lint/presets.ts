@@ -1,4 +1,5 @@
 /** Severities live here, apart from the rules (STYLE habit 3). `recommended` is the default preset. */
+import type { RuleId } from './rule-ids.js';
 import type { RuleSeverity } from './types.js';
 
 export const RECOMMENDED = {
@@ -41,6 +42,6 @@ export const RECOMMENDED = {
   'workspace-references': 'error',
   'serve-config': 'warn',
   'canonical-spelling': 'info',
-} as const satisfies Record<string, RuleSeverity>;
+} as const satisfies Record<RuleId, RuleSeverity>;
 
-export type RuleId = keyof typeof RECOMMENDED;
+export type { RuleId };

@@ -1,5 +1,6 @@
 /** The explicit rule registry (STYLE habit 3): every rule, by id. */
-import type { Rule } from './types.js';
+import type { Rule, RuleMeta } from './types.js';
+import type { RuleId } from './rule-ids.js';
 import acl from './rules/acl-policy.js';
 import apiName from './rules/api-name.js';
 import authorizer from './rules/authorizer.js';
@@ -31,7 +32,7 @@ import serveConfig from './rules/serve-config.js';
 import throttlePolicy from './rules/throttle-policy.js';
 import unusedPolicy from './rules/unused-policy.js';
 import workspaceReferences from './rules/workspace-references.js';
-import { LOADER_RULES } from './loader-rules.js';
+import { LOADER_RULES, type LoaderRuleId } from './loader-rules.js';
 
 export const RULES: readonly Rule[] = [
   apiName, operationId, groupName, policyName, parameterName, gatewayResponse,
@@ -43,8 +44,9 @@ export const RULES: readonly Rule[] = [
   quotas, workspaceReferences, serveConfig, canonicalSpelling,
 ];
 
-export const ALL_RULE_IDS: readonly string[] = [...Object.keys(LOADER_RULES), ...RULES.map((r) => r.meta.id)];
+/** Every rule id, loader rules first (the order of `apig lint`'s outputs); the registry test holds it to RULE_IDS. */
+export const ALL_RULE_IDS: readonly RuleId[] = [...(Object.keys(LOADER_RULES) as LoaderRuleId[]), ...RULES.map((r) => r.meta.id)];
 
-export function ruleMeta(id: string) {
-  return RULES.find((r) => r.meta.id === id)?.meta ?? (LOADER_RULES as Record<string, (typeof LOADER_RULES)[keyof typeof LOADER_RULES]>)[id];
+export function ruleMeta(id: RuleId): RuleMeta | undefined {
+  return RULES.find((r) => r.meta.id === id)?.meta ?? (Object.hasOwn(LOADER_RULES, id) ? LOADER_RULES[id as LoaderRuleId] : undefined);
 }

@@ -1,8 +1,10 @@
 /** The rule engine: runs every enabled rule over a workspace and applies severities and suppressions. */
 import type { Diagnostic, Range, Severity } from '../core/diagnostic.js';
 import type { Workspace } from '../core/workspace-model.js';
-import { LOADER_CODES } from './loader-rules.js';
-import { RECOMMENDED, type RuleId } from './presets.js';
+import { isLoaderCode } from '../core/diagnostic.js';
+import { LOADER_RULE_OF } from './loader-rules.js';
+import { RECOMMENDED } from './presets.js';
+import { isRuleId, type RuleId } from './rule-ids.js';
 import type { Quotas } from './quotas.js';
 import { ALL_RULE_IDS, RULES } from './registry.js';
 import { collectSuppressions, suppressionFor, type Suppression } from './suppress.js';
@@ -14,13 +16,13 @@ export interface LintOptions {
   quotas: Quotas;
 }
 
-export interface LintFinding extends Diagnostic {
+export interface LintFinding extends Diagnostic<RuleId> {
   /** Set when an x-apig-lint-disable entry covers it. */
   suppressed?: { reason: string };
 }
 
-export function severityOf(rule: string, overrides: Record<string, RuleSeverity> | undefined): RuleSeverity {
-  return overrides?.[rule] ?? RECOMMENDED[rule as RuleId] ?? 'error';
+export function severityOf(rule: RuleId, overrides: Record<string, RuleSeverity> | undefined): RuleSeverity {
+  return (overrides && Object.hasOwn(overrides, rule) ? overrides[rule] : undefined) ?? RECOMMENDED[rule];
 }
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -29,7 +31,7 @@ const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, characte
 export function lintWorkspace(ws: Workspace | undefined, loaderDiagnostics: readonly Diagnostic[], options: LintOptions): LintFinding[] {
   const known = new Set(ALL_RULE_IDS);
   const out: LintFinding[] = [];
-  const push = (rule: string, source: string, path: string, message: string, range: Range | undefined, suppressions: readonly Suppression[]): void => {
+  const push = (rule: RuleId, source: string, path: string, message: string, range: Range | undefined, suppressions: readonly Suppression[]): void => {
     const severity = severityOf(rule, options.rules);
     if (severity === 'off') return;
     const s = suppressionFor(suppressions, rule, path);
@@ -43,8 +45,7 @@ export function lintWorkspace(ws: Workspace | undefined, loaderDiagnostics: read
     for (const p of problems) push('lint-disable', g.shown, p.path, p.message, g.rangeOf(p.path), []);
   }
   for (const d of loaderDiagnostics) {
-    const rule = LOADER_CODES[d.code];
-    if (rule) push(rule, d.source, d.path, d.message, d.range, suppressionsByFile.get(d.source) ?? []);
+    if (isLoaderCode(d.code)) push(LOADER_RULE_OF[d.code], d.source, d.path, d.message, d.range, suppressionsByFile.get(d.source) ?? []);
   }
   if (ws) {
     const locate = (t: Target): { source: string; range: Range | undefined; suppressions: readonly Suppression[] } =>

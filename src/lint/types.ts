@@ -3,6 +3,7 @@ import type { Severity } from '../core/diagnostic.js';
 import type { Api, Group } from '../core/model.js';
 import type { LoadedGroup, Workspace } from '../core/workspace-model.js';
 import type { Quotas } from './quotas.js';
+import type { RuleId } from './rule-ids.js';
 
 export type RuleSeverity = Severity | 'off';
 
@@ -10,7 +11,7 @@ export const RULE_CATEGORIES = ['schema', 'names', 'paths', 'parameters', 'auth'
 export type RuleCategory = (typeof RULE_CATEGORIES)[number];
 
 export interface RuleMeta {
-  id: string;
+  id: RuleId;
   category: RuleCategory;
   /** One line: what the rule checks. */
   description: string;

@@ -79,7 +79,7 @@ export interface RefCheck {
 export function checkRefs(root: unknown, source: string, policy?: RefPolicy): RefCheck {
   const out: Diagnostic[] = [];
   const external: ExternalRef[] = [];
-  const err = (path: string, message: string, code = 'ref'): void => {
+  const err = (path: string, message: string, code: 'ref' | 'ref-cycle' | 'too-deep' = 'ref'): void => {
     out.push({ code, severity: 'error', message, path, source });
   };
   const visit = (node: unknown, at: string, depth: number): void => {

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic, Severity } from '../../core/diagnostic.js';
-import { severityRank } from '../../core/diagnostic.js';
+import { isFatalCode, severityRank } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
 import type { LintConfig } from '../../lint/config.js';
 import { LINT_CONFIG_FILE as CONFIG_FILE, LINT_FORMATS as FORMATS, type LintFormat as Format } from '../../core/vocabulary.js';
@@ -97,7 +97,6 @@ async function lintOnce(paths: string[], flags: LintFlags, ctx: CommandContext, 
   const { io } = ctx;
   const { loadWorkspace } = await import('../../workspace/load.js');
   const { lintWorkspace, sortFindings, summarize } = await import('../../lint/run.js');
-  const { FATAL_CODES } = await import('../../lint/loader-rules.js');
   const { FORMATTERS, PLAIN } = await import('../../lint/formatters/index.js');
   const { ALL_RULE_IDS } = await import('../../lint/registry.js');
   const formats: Format[] = flags.format && flags.format.length > 0 ? flags.format : ['stylish'];
@@ -115,7 +114,7 @@ async function lintOnce(paths: string[], flags: LintFlags, ctx: CommandContext, 
     const loaded = await loadWorkspace(p, { cwd: io.cwd, env: io.env, allowRemoteRefs: ctx.allowRemoteRefs });
     if (loaded.workspace) watched.add(loaded.workspace.file);
     for (const g of loaded.workspace?.groups ?? []) watched.add(g.file);
-    fatal.push(...loaded.diagnostics.filter((d) => FATAL_CODES.includes(d.code)));
+    fatal.push(...loaded.diagnostics.filter((d) => isFatalCode(d.code)));
     if (loaded.workspace && !loaded.workspace.implicit) files.add(loaded.workspace.shown);
     for (const g of loaded.workspace?.groups ?? []) files.add(g.shown);
     for (const d of loaded.diagnostics) files.add(d.source);

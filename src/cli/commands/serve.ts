@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import type { Diagnostic } from '../../core/diagnostic.js';
+import type { Diagnostic, LoaderCode } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -25,7 +25,7 @@ interface ServeFlags {
 }
 
 /** The loader's diagnostics about unset or empty secrets (src/workspace/load.ts). */
-const SECRET_CODES = ['missing-env', 'empty-secret'];
+const SECRET_CODES: readonly string[] = ['missing-env', 'empty-secret'] satisfies readonly LoaderCode[];
 
 function port(value: string, flag: string): number {
   const n = Number(value);

@@ -4,7 +4,7 @@
  * configuration (and again on reload); requests only read it.
  */
 import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../../core/diagnostic.js';
+import type { Diagnostic, ServeCode } from '../../core/diagnostic.js';
 import { apiAuth, requestPath, requestProtocol, type ApiAuth } from '../../core/defaults.js';
 import type { Api, BackendParam, GatewayResponseSet, Param, RequestProtocol, SecurityScheme } from '../../core/model.js';
 import { pointer } from '../../core/pointer.js';
@@ -94,7 +94,7 @@ export function apiPointer(api: Api): string {
 }
 
 /** A diagnostic about a group file, positioned (file:line:col) by the loader's source map. */
-function groupDiagnostic(loaded: LoadedGroup, code: string, severity: Diagnostic['severity'], path: string, message: string): Diagnostic {
+function groupDiagnostic(loaded: LoadedGroup, code: ServeCode, severity: Diagnostic['severity'], path: string, message: string): Diagnostic {
   const range = loaded.rangeOf(path);
   return { code, severity, message, path, source: loaded.shown, ...(range ? { range } : {}) };
 }

@@ -1,3 +1,4 @@
+import type { RuleId } from '../rule-ids.js';
 import type { LintFinding, LintSummary } from '../run.js';
 
 import { LINT_FORMATS, type LintFormat } from '../../core/vocabulary.js';
@@ -11,7 +12,7 @@ export interface FormatInput {
   /** Every file linted (for junit's passing cases). */
   files: readonly string[];
   /** Rule ids that ran. */
-  rules: readonly string[];
+  rules: readonly RuleId[];
   version: string;
 }
 

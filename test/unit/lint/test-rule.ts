@@ -7,9 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Severity } from '../../../src/core/diagnostic.js';
-import { FATAL_CODES, LOADER_RULES } from '../../../src/lint/loader-rules.js';
+import { isFatalCode } from '../../../src/core/diagnostic.js';
+import { LOADER_RULES } from '../../../src/lint/loader-rules.js';
 import { RECOMMENDED, type RuleId } from '../../../src/lint/presets.js';
-import { ALL_RULE_IDS } from '../../../src/lint/registry.js';
+import { isRuleId } from '../../../src/lint/rule-ids.js';
 import type { LintFinding } from '../../../src/lint/run.js';
 import { lintText, positionOf, type LintCase, type Linted } from './harness.js';
 
@@ -64,7 +65,7 @@ function pair(found: LintFinding[], expected: ExpectedFinding[], ok: (f: LintFin
 }
 
 function checkLoaded(id: string, linted: Linted): void {
-  const fatal = linted.diagnostics.filter((d) => FATAL_CODES.includes(d.code));
+  const fatal = linted.diagnostics.filter((d) => isFatalCode(d.code));
   expect(fatal.map((d) => `${d.code}: ${d.message}`), 'the case does not load').toEqual([]);
   // Rules other than the loader's run only over groups that loaded: an error there would hide the input.
   if (!(id in LOADER_RULES)) {
@@ -74,8 +75,8 @@ function checkLoaded(id: string, linted: Linted): void {
   }
 }
 
-export function testRule(id: string, cases: RuleCase[]): void {
-  if (!ALL_RULE_IDS.includes(id)) throw new Error(`unknown rule ${id}`);
+export function testRule(id: RuleId, cases: RuleCase[]): void {
+  if (!isRuleId(id)) throw new Error(`unknown rule ${id}`);
   const names = cases.map((c) => c.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) throw new Error(`${id}: two cases are named "${dup}"`);
