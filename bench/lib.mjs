@@ -6,7 +6,11 @@ export const HOOK = new URL('./rss-hook.mjs', import.meta.url).pathname;
 /** Runs `node [--import hook] script args`; returns wall time (ms), peak RSS (KB), exit code. */
 export function timeNode(script, args, options = {}) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', HOOK, script, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, ...options });
+  const r = spawnSync(process.execPath, ['--import', HOOK, script, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    ...options,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const m = /__APIG_BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr ?? '');
   return { ms, rssKb: m ? Number(m[1]) : NaN, code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -23,26 +23,50 @@ function spectralBin() {
   if (!existsSync(bin)) {
     console.log(`installing @stoplight/spectral-cli@${SPECTRAL_VERSION} into bench/.tools (first run only)...`);
     mkdirSync(TOOLS, { recursive: true });
-    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', TOOLS, `@stoplight/spectral-cli@${SPECTRAL_VERSION}`], { stdio: 'inherit', env: { ...process.env, SCARF_ANALYTICS: 'false' } });
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--no-save',
+        '--no-audit',
+        '--no-fund',
+        '--prefix',
+        TOOLS,
+        `@stoplight/spectral-cli@${SPECTRAL_VERSION}`,
+      ],
+      { stdio: 'inherit', env: { ...process.env, SCARF_ANALYTICS: 'false' } },
+    );
   }
   return bin;
 }
 
 const apig = [];
-for (let i = 0; i < RUNS; i++) apig.push(timeNode(`${ROOT}bin/apig.js`, ['lint', spec, '-f', 'json', '-o', `${OUT}apig-lint.json`]));
+for (let i = 0; i < RUNS; i++)
+  apig.push(timeNode(`${ROOT}bin/apig.js`, ['lint', spec, '-f', 'json', '-o', `${OUT}apig-lint.json`]));
 let spectral = [];
 try {
   const bin = spectralBin();
-  for (let i = 0; i < RUNS; i++) spectral.push(timeNode(bin, ['lint', spec, '--ruleset', `${OUT}.spectral.yaml`, '-f', 'json', '-o', `${OUT}spectral.json`, '--quiet'], { cwd: OUT }));
+  for (let i = 0; i < RUNS; i++)
+    spectral.push(
+      timeNode(
+        bin,
+        ['lint', spec, '--ruleset', `${OUT}.spectral.yaml`, '-f', 'json', '-o', `${OUT}spectral.json`, '--quiet'],
+        { cwd: OUT },
+      ),
+    );
 } catch (err) {
   console.log(`spectral could not be installed or run: ${err.message}`);
   spectral = [];
 }
 const a = { ms: median(apig.map((r) => r.ms)), rss: median(apig.map((r) => r.rssKb)) };
 console.log('bench/lint: 2,000 APIs (one Swagger 2.0 YAML file, 1.1 MB), median of', RUNS, 'runs');
-console.log(`  apig lint      ${fmt(a.ms)} ms  peak RSS ${fmt(a.rss / 1024, 1)} MB  (exit ${apig[0]?.code})  target < 2000 ms: ${a.ms < 2000 ? 'met' : 'NOT met'}`);
+console.log(
+  `  apig lint      ${fmt(a.ms)} ms  peak RSS ${fmt(a.rss / 1024, 1)} MB  (exit ${apig[0]?.code})  target < 2000 ms: ${a.ms < 2000 ? 'met' : 'NOT met'}`,
+);
 if (spectral.length > 0) {
   const s = { ms: median(spectral.map((r) => r.ms)), rss: median(spectral.map((r) => r.rssKb)) };
-  console.log(`  spectral lint  ${fmt(s.ms)} ms  peak RSS ${fmt(s.rss / 1024, 1)} MB  (exit ${spectral[0]?.code}, spectral:oas)`);
+  console.log(
+    `  spectral lint  ${fmt(s.ms)} ms  peak RSS ${fmt(s.rss / 1024, 1)} MB  (exit ${spectral[0]?.code}, spectral:oas)`,
+  );
   console.log(`  ratio apig/spectral time ${fmt(a.ms / s.ms, 3)}  (apig is ${fmt(s.ms / a.ms, 1)}x faster)`);
 }

@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 
 const only = process.argv.slice(2);
 const dir = new URL('./', import.meta.url);
-const benches = readdirSync(dir).filter((f) => f.endsWith('.bench.mjs') && (only.length === 0 || only.some((o) => f.startsWith(o)))).sort();
+const benches = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.mjs') && (only.length === 0 || only.some((o) => f.startsWith(o))))
+  .sort();
 let failed = 0;
 for (const f of benches) {
   console.log(`\n=== ${f}`);

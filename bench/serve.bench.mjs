@@ -43,34 +43,46 @@ const ROLES = {
   },
   /** (a') what the Mock API answers, from a bare node:http server. */
   async 'bare-http'() {
-    return listenOn(createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) });
-      res.end(BODY);
-    }));
+    return listenOn(
+      createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) });
+        res.end(BODY);
+      }),
+    );
   },
   /** The backend of (b) and (b'). */
   async backend() {
-    return listenOn(createServer((req, res) => {
-      req.resume();
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) });
-      res.end(BODY);
-    }));
+    return listenOn(
+      createServer((req, res) => {
+        req.resume();
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) });
+        res.end(BODY);
+      }),
+    );
   },
   /** (b') a bare undici proxy: forwards method, path and headers, streams the answer back. */
   async 'bare-proxy'(backendPort) {
     const agent = new Agent({ keepAliveTimeout: 10_000 });
     const origin = `http://127.0.0.1:${backendPort}`;
-    return listenOn(createServer(async (req, res) => {
-      try {
-        const { host: _host, connection: _c, ...headers } = req.headers;
-        const up = await agent.request({ origin, path: req.url, method: req.method, headers, body: req.method === 'GET' ? null : req });
-        const { connection: _uc, 'transfer-encoding': _te, 'keep-alive': _ka, ...out } = up.headers;
-        res.writeHead(up.statusCode, out);
-        up.body.pipe(res);
-      } catch {
-        res.writeHead(502).end();
-      }
-    }));
+    return listenOn(
+      createServer(async (req, res) => {
+        try {
+          const { host: _host, connection: _c, ...headers } = req.headers;
+          const up = await agent.request({
+            origin,
+            path: req.url,
+            method: req.method,
+            headers,
+            body: req.method === 'GET' ? null : req,
+          });
+          const { connection: _uc, 'transfer-encoding': _te, 'keep-alive': _ka, ...out } = up.headers;
+          res.writeHead(up.statusCode, out);
+          up.body.pipe(res);
+        } catch {
+          res.writeHead(502).end();
+        }
+      }),
+    );
   },
 };
 
@@ -83,10 +95,19 @@ function option(name, fallback) {
 }
 
 function start(role, ...args) {
-  const child = fork(SELF, ['--role', role, ...args.map(String)], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(SELF, ['--role', role, ...args.map(String)], {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
-    const ask = (what) => new Promise((r) => { child.once('message', r); child.send(what); });
-    child.once('message', (m) => resolve({ child, port: m.port, memory: () => ask('memory'), cpu: async () => (await ask('cpu')).cpu }));
+    const ask = (what) =>
+      new Promise((r) => {
+        child.once('message', r);
+        child.send(what);
+      });
+    child.once('message', (m) =>
+      resolve({ child, port: m.port, memory: () => ask('memory'), cpu: async () => (await ask('cpu')).cpu }),
+    );
     child.once('exit', (code) => reject(new Error(`${role} exited ${code}`)));
   });
 }
@@ -120,7 +141,12 @@ async function load(port, path, seconds, connections, headers = {}) {
   const elapsed = (performance.now() - started) / 1000;
   await pool.close();
   latencies.sort((x, y) => x - y);
-  return { rps: latencies.length / elapsed, p99: latencies[Math.floor(latencies.length * 0.99)] ?? NaN, errors, requests: latencies.length };
+  return {
+    rps: latencies.length / elapsed,
+    p99: latencies[Math.floor(latencies.length * 0.99)] ?? NaN,
+    errors,
+    requests: latencies.length,
+  };
 }
 
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
@@ -150,29 +176,73 @@ async function compare(candidates, { seconds, rounds, connections }) {
 function workspace(dir, count, backendPort) {
   const paths = {
     '/bench/mock': { get: api('benchMock', { type: 'MOCK', mockEndpoints: { 'result-content': BODY } }) },
-    '/bench/items/{id}': { get: api('benchItem', { type: 'MOCK', mockEndpoints: { 'result-content': BODY } }, [{ name: 'id', in: 'path', type: 'string', required: true }]) },
-    '/bench/http': { get: api('benchHttp', { type: 'HTTP', httpEndpoints: { address: '#backend#', scheme: 'http', method: 'GET', path: '/data', timeout: 5000 } }) },
+    '/bench/items/{id}': {
+      get: api('benchItem', { type: 'MOCK', mockEndpoints: { 'result-content': BODY } }, [
+        { name: 'id', in: 'path', type: 'string', required: true },
+      ]),
+    },
+    '/bench/http': {
+      get: api('benchHttp', {
+        type: 'HTTP',
+        httpEndpoints: { address: '#backend#', scheme: 'http', method: 'GET', path: '/data', timeout: 5000 },
+      }),
+    },
     // (d): every request verified (SDK-HMAC-SHA256), authorized and counted; the limits are never reached.
-    '/bench/auth': { get: { ...api('benchAuth', { type: 'MOCK', mockEndpoints: { 'result-content': BODY } }), security: [{ 'apig-auth-app': [] }], 'x-apigateway-ratelimit': 'benchLimit' } },
+    '/bench/auth': {
+      get: {
+        ...api('benchAuth', { type: 'MOCK', mockEndpoints: { 'result-content': BODY } }),
+        security: [{ 'apig-auth-app': [] }],
+        'x-apigateway-ratelimit': 'benchLimit',
+      },
+    },
   };
   for (let i = 0; i < count - 4; i++) {
     const shape = i % 4;
-    const path = shape === 0 ? `/svc${i % 50}/r${i}` : shape === 1 ? `/svc${i % 50}/r${i}/{id}` : shape === 2 ? `/svc${i % 50}/r${i}/{id}/sub` : `/p${i}/files`;
-    const op = api(`filler${i}`, { type: 'MOCK', mockEndpoints: { 'result-content': '{}' } }, path.includes('{id}') ? [{ name: 'id', in: 'path', type: 'string', required: true }] : []);
+    const path =
+      shape === 0
+        ? `/svc${i % 50}/r${i}`
+        : shape === 1
+          ? `/svc${i % 50}/r${i}/{id}`
+          : shape === 2
+            ? `/svc${i % 50}/r${i}/{id}/sub`
+            : `/p${i}/files`;
+    const op = api(
+      `filler${i}`,
+      { type: 'MOCK', mockEndpoints: { 'result-content': '{}' } },
+      path.includes('{id}') ? [{ name: 'id', in: 'path', type: 'string', required: true }] : [],
+    );
     if (shape === 3) op['x-apigateway-match-mode'] = 'SWA';
     paths[path] = { [['get', 'post', 'put', 'get'][shape]]: op };
   }
   const file = join(dir, `apis-${count}.json`);
-  writeFileSync(file, JSON.stringify({
-    swagger: '2.0', info: { title: `bench${count}`, version: '1' }, paths,
-    securityDefinitions: { 'apig-auth-app': { type: 'apiKey', name: 'Authorization', in: 'header', 'x-apigateway-auth-type': 'AppSigv1' } },
-    'x-apigateway-ratelimits': { benchLimit: { 'api-limit': 2147483647, 'app-limit': 2147483647, 'user-limit': 2147483647, interval: 1, unit: 'SECOND' } },
-  }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      swagger: '2.0',
+      info: { title: `bench${count}`, version: '1' },
+      paths,
+      securityDefinitions: {
+        'apig-auth-app': { type: 'apiKey', name: 'Authorization', in: 'header', 'x-apigateway-auth-type': 'AppSigv1' },
+      },
+      'x-apigateway-ratelimits': {
+        benchLimit: {
+          'api-limit': 2147483647,
+          'app-limit': 2147483647,
+          'user-limit': 2147483647,
+          interval: 1,
+          unit: 'SECOND',
+        },
+      },
+    }),
+  );
   const ws = join(dir, `ws-${count}`);
-  writeFileSync(`${ws}.yaml`, `groups:\n  - { name: bench, spec: apis-${count}.json }\nenvironments:\n  RELEASE: { variables: { backend: "127.0.0.1:${backendPort}" } }\n`
-    + `apps:\n  - { name: bench, key: ${BENCH_APP.key}, secret: ${BENCH_APP.secret}, authorize: { RELEASE: ["*"] } }\n`
-    // The instance default (200/s per API, ruling 4) would refuse most of the load: raised, still counted.
-    + 'instance: { ratelimit_api_limits: 2147483647 }\n');
+  writeFileSync(
+    `${ws}.yaml`,
+    `groups:\n  - { name: bench, spec: apis-${count}.json }\nenvironments:\n  RELEASE: { variables: { backend: "127.0.0.1:${backendPort}" } }\n` +
+      `apps:\n  - { name: bench, key: ${BENCH_APP.key}, secret: ${BENCH_APP.secret}, authorize: { RELEASE: ["*"] } }\n` +
+      // The instance default (200/s per API, ruling 4) would refuse most of the load: raised, still counted.
+      'instance: { ratelimit_api_limits: 2147483647 }\n',
+  );
   return `${ws}.yaml`;
 }
 
@@ -185,7 +255,11 @@ const ms = (x) => `${x.toFixed(2)} ms`;
 const mb = (x) => `${(x / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {
-  const settings = { seconds: option('seconds', 2), rounds: option('rounds', 3), connections: option('connections', 32) };
+  const settings = {
+    seconds: option('seconds', 2),
+    rounds: option('rounds', 3),
+    connections: option('connections', 32),
+  };
   const memorySeconds = option('memory-seconds', 10);
   const dir = mkdtempSync(join(tmpdir(), 'apig-serve-bench-'));
   const procs = [];
@@ -197,7 +271,9 @@ async function main() {
     const bare = await start('bare-http');
     const proxy = await start('bare-proxy', backend.port);
     procs.push(gw10, gw5000, bare, proxy);
-    console.log(`apig serve bench: ${settings.connections} connections, ${settings.rounds} alternating rounds of ${settings.seconds} s, medians; loopback`);
+    console.log(
+      `apig serve bench: ${settings.connections} connections, ${settings.rounds} alternating rounds of ${settings.seconds} s, medians; loopback`,
+    );
 
     const at = (proc, path, headers = {}) => ({ proc, port: proc.port, path, headers });
     const [a, a1] = await compare([at(gw10, '/bench/mock'), at(bare, '/bench/mock')], settings);
@@ -206,23 +282,36 @@ async function main() {
     const [c10, c5000] = await compare([at(gw10, '/bench/items/42'), at(gw5000, '/bench/items/42')], settings);
     // One signature reused for the run: valid for ±15 minutes, and the gateway verifies it on every request.
     const { signRequest } = await import('../dist/sign/index.js');
-    const signed = Object.fromEntries(signRequest({ method: 'GET', url: `http://127.0.0.1:${gw10.port}/bench/auth`, ...BENCH_APP }).headers);
+    const signed = Object.fromEntries(
+      signRequest({ method: 'GET', url: `http://127.0.0.1:${gw10.port}/bench/auth`, ...BENCH_APP }).headers,
+    );
     const [d, d0] = await compare([at(gw10, '/bench/auth', signed), at(gw10, '/bench/mock')], settings);
-    const line = (label, m) => console.log(`${label.padEnd(40)} ${fmt(m.rps).padStart(7)} req/s   p99 ${ms(m.p99).padStart(8)}   ${fmt(m.cpu).padStart(4)} µs CPU/req${m.errors ? `   ${m.errors} errors` : ''}`);
+    const line = (label, m) =>
+      console.log(
+        `${label.padEnd(40)} ${fmt(m.rps).padStart(7)} req/s   p99 ${ms(m.p99).padStart(8)}   ${fmt(m.cpu).padStart(4)} µs CPU/req${m.errors ? `   ${m.errors} errors` : ''}`,
+      );
     const verdict = (ok) => (ok ? 'ok' : 'BELOW TARGET');
-    line("(a)  gateway, Mock API", a);
+    line('(a)  gateway, Mock API', a);
     line("(a') bare node:http, same body", a1);
-    console.log(`     ratio (a)/(a') ${(a.rps / a1.rps).toFixed(2)} (target >= 0.50) ${verdict(a.rps / a1.rps >= 0.5)}; p99 ${(a.p99 / a1.p99).toFixed(2)}x; CPU per request ${(a.cpu / a1.cpu).toFixed(2)}x`);
+    console.log(
+      `     ratio (a)/(a') ${(a.rps / a1.rps).toFixed(2)} (target >= 0.50) ${verdict(a.rps / a1.rps >= 0.5)}; p99 ${(a.p99 / a1.p99).toFixed(2)}x; CPU per request ${(a.cpu / a1.cpu).toFixed(2)}x`,
+    );
     line('(b)  gateway, HTTP-backend API', b);
     line("(b') bare undici proxy, same backend", b1);
-    console.log(`     ratio (b)/(b') ${(b.rps / b1.rps).toFixed(2)} (target >= 0.60) ${verdict(b.rps / b1.rps >= 0.6)}; p99 ${(b.p99 / b1.p99).toFixed(2)}x; CPU per request ${(b.cpu / b1.cpu).toFixed(2)}x`);
+    console.log(
+      `     ratio (b)/(b') ${(b.rps / b1.rps).toFixed(2)} (target >= 0.60) ${verdict(b.rps / b1.rps >= 0.6)}; p99 ${(b.p99 / b1.p99).toFixed(2)}x; CPU per request ${(b.cpu / b1.cpu).toFixed(2)}x`,
+    );
     line('(c)  {param} Mock API, 10-API table', c10);
     line('     {param} Mock API, 5,000-API table', c5000);
     const cost = 1 - c5000.rps / c10.rps;
-    console.log(`     5,000 vs 10 APIs: ${(cost * 100).toFixed(1)}% throughput cost (target < 10%) ${verdict(cost < 0.1)}; CPU per request ${(c5000.cpu / c10.cpu).toFixed(2)}x`);
+    console.log(
+      `     5,000 vs 10 APIs: ${(cost * 100).toFixed(1)}% throughput cost (target < 10%) ${verdict(cost < 0.1)}; CPU per request ${(c5000.cpu / c10.cpu).toFixed(2)}x`,
+    );
     line('(d)  Mock API, APP signature + throttle', d);
     line('     Mock API, no auth', d0);
-    console.log(`     ratio ${(d.rps / d0.rps).toFixed(2)} of the no-auth throughput; CPU per request ${(d.cpu / d0.cpu).toFixed(2)}x`);
+    console.log(
+      `     ratio ${(d.rps / d0.rps).toFixed(2)} of the no-auth throughput; CPU per request ${(d.cpu / d0.cpu).toFixed(2)}x`,
+    );
 
     // Memory: the 5,000-API gateway under mixed Mock and HTTP load; heap after a full GC, once a second.
     const samples = [];
@@ -233,14 +322,19 @@ async function main() {
         if (s < memorySeconds) await new Promise((r) => setTimeout(r, 1000));
       }
     })();
-    const loads = await Promise.all([load(gw5000.port, '/bench/mock', memorySeconds, half), load(gw5000.port, '/bench/http', memorySeconds, half)]);
+    const loads = await Promise.all([
+      load(gw5000.port, '/bench/mock', memorySeconds, half),
+      load(gw5000.port, '/bench/http', memorySeconds, half),
+    ]);
     await sampler;
     const first = samples[1] ?? samples[0];
     const last = samples[samples.length - 1];
     const peak = Math.max(...samples.map((x) => x.heapUsed));
     const growth = (last.heapUsed - first.heapUsed) / first.heapUsed;
-    console.log(`memory over ${memorySeconds} s (${fmt(loads[0].rps + loads[1].rps)} req/s mixed, ${samples.length} samples): heap ${mb(first.heapUsed)} -> ${mb(last.heapUsed)} (peak ${mb(peak)}, ${(growth * 100).toFixed(1)}%), rss ${mb(first.rss)} -> ${mb(last.rss)} ${verdict(growth < 0.1)}`);
-    if (memorySeconds < 60) console.log('     (the issue\'s figure is a 60-second run: --memory-seconds 60)');
+    console.log(
+      `memory over ${memorySeconds} s (${fmt(loads[0].rps + loads[1].rps)} req/s mixed, ${samples.length} samples): heap ${mb(first.heapUsed)} -> ${mb(last.heapUsed)} (peak ${mb(peak)}, ${(growth * 100).toFixed(1)}%), rss ${mb(first.rss)} -> ${mb(last.rss)} ${verdict(growth < 0.1)}`,
+    );
+    if (memorySeconds < 60) console.log("     (the issue's figure is a 60-second run: --memory-seconds 60)");
   } finally {
     for (const p of procs) stop(p);
     rmSync(dir, { recursive: true, force: true });

@@ -4,8 +4,13 @@ import { createHmac, hash } from 'node:crypto';
 import { signRequest } from '../dist/sign/index.js';
 
 const body = JSON.stringify({
-  orderId: 'ORD-20240315-000123', customer: { id: 'c-0042', name: '测试用户', tier: 'gold' },
-  items: [{ sku: 'A-100', qty: 2, price: 19.9 }, { sku: 'B-200', qty: 1, price: 5.5 }], note: 'leave at the door',
+  orderId: 'ORD-20240315-000123',
+  customer: { id: 'c-0042', name: '测试用户', tier: 'gold' },
+  items: [
+    { sku: 'A-100', qty: 2, price: 19.9 },
+    { sku: 'B-200', qty: 1, price: 5.5 },
+  ],
+  note: 'leave at the door',
 });
 const input = {
   method: 'POST',
@@ -61,6 +66,8 @@ for (let round = 0; round < 30; round++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ratio = median(ratios);
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
-console.log(`sign: ${fmt(median(signRates))} signatures/s (typical POST, JSON body ${Buffer.byteLength(body)} B, 3 query parameters, 4 signed headers)`);
+console.log(
+  `sign: ${fmt(median(signRates))} signatures/s (typical POST, JSON body ${Buffer.byteLength(body)} B, 3 query parameters, 4 signed headers)`,
+);
 console.log(`bare: ${fmt(median(bareRates))} /s (the same 2x SHA-256 + 1x HMAC-SHA256 calls)`);
 console.log(`ratio: ${ratio.toFixed(2)} (target >= 0.50) ${ratio >= 0.5 ? 'ok' : 'BELOW TARGET'}`);

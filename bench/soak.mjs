@@ -45,13 +45,25 @@ async function main() {
   const phase = arg('phase') ?? 'all';
   if (!['all', 'mixed', 'aksk'].includes(phase)) throw new Error(`--phase is all, mixed or aksk, not ${phase}`);
   const connections = opt('connections', 32);
-  const child = fork(SELF, ['--gateway'], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(SELF, ['--gateway'], {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const port = await new Promise((r) => child.once('message', (m) => r(m.port)));
-  const memory = () => new Promise((r) => { child.once('message', r); child.send('memory'); });
+  const memory = () =>
+    new Promise((r) => {
+      child.once('message', r);
+      child.send('memory');
+    });
   const origin = `http://127.0.0.1:${port}`;
   const pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 10_000 });
   const send = async (req) => {
-    const res = await pool.request({ path: req.path, method: req.method ?? 'GET', headers: req.headers ?? {}, body: req.body ?? null });
+    const res = await pool.request({
+      path: req.path,
+      method: req.method ?? 'GET',
+      headers: req.headers ?? {},
+      body: req.body ?? null,
+    });
     await res.body.dump();
     return res.statusCode;
   };
@@ -71,9 +83,21 @@ async function main() {
 async function mixedPhase({ connections, memory, origin, send }) {
   const total = opt('requests', 1_000_000);
   const { signRequest } = await import('../dist/sign/index.js');
-  const date = new Date(START).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const date = new Date(START)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const body = '{"soak":true}';
-  const signed = (secret) => signRequest({ method: 'POST', url: `${origin}/app`, headers: { 'content-type': 'application/json' }, body, key: 'soak-app-key', secret, date });
+  const signed = (secret) =>
+    signRequest({
+      method: 'POST',
+      url: `${origin}/app`,
+      headers: { 'content-type': 'application/json' },
+      body,
+      key: 'soak-app-key',
+      secret,
+      date,
+    });
   const good = signed('soak-app-secret');
   const bad = signed('not-the-secret');
   const headersOf = (trace) => Object.fromEntries(trace.headers);
@@ -85,7 +109,11 @@ async function mixedPhase({ connections, memory, origin, send }) {
     ['app signature, wrong secret', { path: '/app', method: 'POST', headers: headersOf(bad), body }, 401],
     ['appcode', { path: '/app', method: 'POST', headers: { 'x-apig-appcode': 'soak-appcode-0123456789' }, body }, 200],
     ['appcode, wrong', { path: '/app', method: 'POST', headers: { 'x-apig-appcode': 'nope' }, body }, 401],
-    ['app_secret headers', { path: '/app', method: 'POST', headers: { 'x-hw-id': 'soak-app-key', 'x-hw-appkey': 'soak-app-secret' }, body }, 200],
+    [
+      'app_secret headers',
+      { path: '/app', method: 'POST', headers: { 'x-hw-id': 'soak-app-key', 'x-hw-appkey': 'soak-app-secret' }, body },
+      200,
+    ],
     ['app_basic', { path: '/app', method: 'POST', headers: { authorization: `Basic ${basic}` }, body }, 200],
     ['no credentials', { path: '/app', method: 'POST', body }, 401],
     ['iam token', { path: '/iam', headers: { 'x-auth-token': 'soak-token-value' } }, 200],
@@ -135,18 +163,30 @@ async function mixedPhase({ connections, memory, origin, send }) {
   samples.push(after);
 
   let unexpected = 0;
-  console.log(`soak: ${total.toLocaleString('en-US')} requests in ${seconds.toFixed(1)} s (${Math.round(total / seconds).toLocaleString('en-US')} req/s, ${connections} connections)`);
+  console.log(
+    `soak: ${total.toLocaleString('en-US')} requests in ${seconds.toFixed(1)} s (${Math.round(total / seconds).toLocaleString('en-US')} req/s, ${connections} connections)`,
+  );
   KINDS.forEach(([name, , expected], i) => {
     const got = [...counts[i].entries()].map(([s, n]) => `${s}×${n}`).join(' ');
-    if (expected !== null) unexpected += [...counts[i].entries()].filter(([s]) => s !== expected).reduce((n, [, c]) => n + c, 0);
+    if (expected !== null)
+      unexpected += [...counts[i].entries()].filter(([s]) => s !== expected).reduce((n, [, c]) => n + c, 0);
     console.log(`  ${name.padEnd(30)} ${got}${expected === null ? '' : `  (expected ${expected})`}`);
   });
   const limited = counts[KINDS.length - 1];
-  const exact = limited.get(200) === Math.min(1000, [...limited.values()].reduce((a, b) => a + b, 0)) && [...limited.keys()].every((s) => s === 200 || s === 429);
+  const exact =
+    limited.get(200) ===
+      Math.min(
+        1000,
+        [...limited.values()].reduce((a, b) => a + b, 0),
+      ) && [...limited.keys()].every((s) => s === 200 || s === 429);
   const growth = (after.heapUsed - before.heapUsed) / before.heapUsed;
   const peak = Math.max(...samples.map((s) => s.heapUsed));
-  console.log(`  5xx: ${fiveXX}  unexpected statuses: ${unexpected}  throttle count exact (1,000 of ${[...limited.values()].reduce((a, b) => a + b, 0)}): ${exact ? 'yes' : 'NO'}`);
-  console.log(`  gateway heap after GC: ${(before.heapUsed / 1048576).toFixed(1)} MB -> ${(after.heapUsed / 1048576).toFixed(1)} MB (${(growth * 100).toFixed(1)}%, peak ${(peak / 1048576).toFixed(1)} MB, ${samples.length} samples); within 10%: ${Math.abs(growth) <= 0.1 ? 'yes' : 'NO'}`);
+  console.log(
+    `  5xx: ${fiveXX}  unexpected statuses: ${unexpected}  throttle count exact (1,000 of ${[...limited.values()].reduce((a, b) => a + b, 0)}): ${exact ? 'yes' : 'NO'}`,
+  );
+  console.log(
+    `  gateway heap after GC: ${(before.heapUsed / 1048576).toFixed(1)} MB -> ${(after.heapUsed / 1048576).toFixed(1)} MB (${(growth * 100).toFixed(1)}%, peak ${(peak / 1048576).toFixed(1)} MB, ${samples.length} samples); within 10%: ${Math.abs(growth) <= 0.1 ? 'yes' : 'NO'}`,
+  );
   return fiveXX === 0 && unexpected === 0 && exact && Math.abs(growth) <= 0.1;
 }
 
@@ -158,8 +198,17 @@ async function akskPhase({ connections, memory, origin, send }) {
   const total = opt('attempts', 100_000);
   const warmUp = 2000;
   const { signRequest } = await import('../dist/sign/index.js');
-  const date = new Date(START).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const attempt = (i) => send({ path: '/iam', headers: Object.fromEntries(signRequest({ method: 'GET', url: `${origin}/iam`, key: `AKSOAK${i}`, secret: 'no-such-sk', date }).headers) });
+  const date = new Date(START)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+  const attempt = (i) =>
+    send({
+      path: '/iam',
+      headers: Object.fromEntries(
+        signRequest({ method: 'GET', url: `${origin}/iam`, key: `AKSOAK${i}`, secret: 'no-such-sk', date }).headers,
+      ),
+    });
   const statuses = new Map();
   let next = 0;
   const run = async (end) => {
@@ -180,9 +229,15 @@ async function akskPhase({ connections, memory, origin, send }) {
   const growth = after.heapUsed - before.heapUsed;
   const flat = Math.abs(growth) <= 4 * MB;
   const all401 = statuses.size === 1 && statuses.get(401) === warmUp + total;
-  console.log(`soak, AK/SK phase: ${total.toLocaleString('en-US')} failed AK/SK attempts with unique unknown AKs in ${seconds.toFixed(1)} s (${Math.round(total / seconds).toLocaleString('en-US')} req/s, after ${warmUp.toLocaleString('en-US')} to warm up)`);
-  console.log(`  statuses: ${[...statuses.entries()].map(([s, n]) => `${s}×${n}`).join(' ')}  (expected 401 only): ${all401 ? 'yes' : 'NO'}`);
+  console.log(
+    `soak, AK/SK phase: ${total.toLocaleString('en-US')} failed AK/SK attempts with unique unknown AKs in ${seconds.toFixed(1)} s (${Math.round(total / seconds).toLocaleString('en-US')} req/s, after ${warmUp.toLocaleString('en-US')} to warm up)`,
+  );
+  console.log(
+    `  statuses: ${[...statuses.entries()].map(([s, n]) => `${s}×${n}`).join(' ')}  (expected 401 only): ${all401 ? 'yes' : 'NO'}`,
+  );
   console.log(`  lockout entries: ${before.lockout} -> ${after.lockout}`);
-  console.log(`  gateway heap after GC: ${(before.heapUsed / MB).toFixed(1)} MB -> ${(after.heapUsed / MB).toFixed(1)} MB (${growth >= 0 ? '+' : ''}${(growth / MB).toFixed(1)} MB); flat within 4 MB: ${flat ? 'yes' : 'NO'}`);
+  console.log(
+    `  gateway heap after GC: ${(before.heapUsed / MB).toFixed(1)} MB -> ${(after.heapUsed / MB).toFixed(1)} MB (${growth >= 0 ? '+' : ''}${(growth / MB).toFixed(1)} MB); flat within 4 MB: ${flat ? 'yes' : 'NO'}`,
+  );
   return flat && all401 && after.lockout === 0;
 }

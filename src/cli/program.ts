@@ -10,7 +10,15 @@ import { registerInit } from './commands/init.js';
 import { registerAdd } from './commands/add.js';
 
 /** Every command, in the order `apig --help` lists them. */
-const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerInit, registerAdd, registerImport, registerExport, registerLint, registerSign, registerServe];
+const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [
+  registerInit,
+  registerAdd,
+  registerImport,
+  registerExport,
+  registerLint,
+  registerSign,
+  registerServe,
+];
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('apig');

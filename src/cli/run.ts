@@ -14,7 +14,13 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   // A global switch, accepted anywhere on the line: every command that reads Swagger files honours it.
   const allowRemoteRefs = argv.includes('--allow-remote-refs');
   if (allowRemoteRefs) argv = argv.filter((a) => a !== '--allow-remote-refs');
-  const program = buildProgram({ io, allowRemoteRefs, setExit: (c) => { code = c; } });
+  const program = buildProgram({
+    io,
+    allowRemoteRefs,
+    setExit: (c) => {
+      code = c;
+    },
+  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
@@ -31,4 +37,3 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     return EXIT.internal;
   }
 }
-

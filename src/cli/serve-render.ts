@@ -11,14 +11,28 @@ export type LogFormat = 'pretty' | 'json';
 /** Columns padded to their widest cell; the last column is not padded. */
 export function columns(rows: readonly string[][]): string {
   const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, c.length); });
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n') + '\n';
+  for (const r of rows)
+    r.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, c.length);
+    });
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 const ROUTE_ROWS_SHOWN = 100;
 
 export function renderRoutes(rows: readonly RouteRow[]): string {
-  const shown = rows.slice(0, ROUTE_ROWS_SHOWN).map((r) => [r.method, r.path, r.match, r.group, r.environments.join(',') || '(none)', r.backend]);
+  const shown = rows
+    .slice(0, ROUTE_ROWS_SHOWN)
+    .map((r) => [r.method, r.path, r.match, r.group, r.environments.join(',') || '(none)', r.backend]);
   const more = rows.length > ROUTE_ROWS_SHOWN ? `... and ${rows.length - ROUTE_ROWS_SHOWN} more API(s)\n` : '';
   return columns([['METHOD', 'PATH', 'MATCH', 'GROUP', 'ENVIRONMENTS', 'BACKEND'], ...shown]) + more;
 }
@@ -28,22 +42,40 @@ function where(list: readonly string[]): string {
 }
 
 export function renderFidelity(rows: readonly FidelityRow[], io: Pick<Io, 'color'>): string {
-  const paint = (s: FidelityRow['status']): string => (s === 'emulated' ? io.color.green(s) : s === 'partial' ? io.color.yellow(s) : io.color.red(s));
-  const body = columns([['STATUS', 'FEATURE', 'WHERE', 'NOTE'], ...rows.map((r) => [r.status, r.feature, where(r.where), `${r.note} (${r.source})`])]);
+  const paint = (s: FidelityRow['status']): string =>
+    s === 'emulated' ? io.color.green(s) : s === 'partial' ? io.color.yellow(s) : io.color.red(s);
+  const body = columns([
+    ['STATUS', 'FEATURE', 'WHERE', 'NOTE'],
+    ...rows.map((r) => [r.status, r.feature, where(r.where), `${r.note} (${r.source})`]),
+  ]);
   // Colour after padding, so that escape codes do not break the alignment.
-  return body.split('\n').map((line, i) => (i === 0 ? line : line.replace(/^(emulated|partial|ignored)/, (s) => paint(s as FidelityRow['status'])))).join('\n');
+  return body
+    .split('\n')
+    .map((line, i) =>
+      i === 0 ? line : line.replace(/^(emulated|partial|ignored)/, (s) => paint(s as FidelityRow['status'])),
+    )
+    .join('\n');
 }
 
 /**
  * The start-up note on secrets that cannot be used (their `${ENV_VAR}` unset, or empty): each by its owner,
  * where apig.yaml writes it, and its variable. Never a value.
  */
-export function renderUnusable(sites: readonly SecretSite[], ws: Pick<Workspace, 'shown' | 'rangeOf'>, io: Pick<Io, 'color'>): string {
+export function renderUnusable(
+  sites: readonly SecretSite[],
+  ws: Pick<Workspace, 'shown' | 'rangeOf'>,
+  io: Pick<Io, 'color'>,
+): string {
   const head = `${io.color.yellow('warn')} ${sites.length} unusable secret(s): a credential matches no request and a signature key signs no backend call until it is set (--strict refuses to start)\n`;
-  return head + sites.map((u) => {
-    const at = ws.rangeOf(u.path)?.start;
-    return `  ${ws.shown}${at ? `:${at.line + 1}:${at.character + 1}` : ''}  ${u.label}: ${secretProblem(u.secret) ?? 'unusable'}\n`;
-  }).join('');
+  return (
+    head +
+    sites
+      .map((u) => {
+        const at = ws.rangeOf(u.path)?.start;
+        return `  ${ws.shown}${at ? `:${at.line + 1}:${at.character + 1}` : ''}  ${u.label}: ${secretProblem(u.secret) ?? 'unusable'}\n`;
+      })
+      .join('')
+  );
 }
 
 /** The same, in one line for an error message. */
@@ -60,19 +92,37 @@ export function renderEvent(e: GatewayEvent, io: Pick<Io, 'color'>, showPath: (d
   switch (e.type) {
     case 'request': {
       const target = e.api !== undefined ? `${e.group ?? ''}/${e.api}` : '-';
-      const error = e.errorCode !== undefined ? `  ${e.errorCode}${e.detail !== undefined ? ` ${io.color.dim(e.detail)}` : ''}` : '';
+      const error =
+        e.errorCode !== undefined
+          ? `  ${e.errorCode}${e.detail !== undefined ? ` ${io.color.dim(e.detail)}` : ''}`
+          : '';
       // A response that broke off mid-body: the failure's status, and the one the client had already received.
       const cut = e.sentStatus !== undefined ? ` (cut short after ${e.sentStatus})` : '';
       const line = `${statusColor(e.status, io)} ${e.method} ${e.path} → ${target} ${e.env ?? '-'} ${Math.round(e.latencyMs)}ms${e.websocket ? ' (websocket)' : ''}${cut}${error}  ${io.color.dim(e.requestId)}\n`;
-      const trace = (e.trace ?? []).map((t) => `    ${t.stage}: ${t.decision}${t.detail ? ` ${io.color.dim(JSON.stringify(t.detail))}` : ''}\n`).join('');
+      const trace = (e.trace ?? [])
+        .map((t) => `    ${t.stage}: ${t.decision}${t.detail ? ` ${io.color.dim(JSON.stringify(t.detail))}` : ''}\n`)
+        .join('');
       return line + trace;
     }
-    case 'health': return `${e.healthy ? io.color.green('healthy') : io.color.red('unhealthy')} channel ${e.channel} member ${e.member}: ${e.reason}\n`;
-    case 'function-log': return `function ${e.urn} [${e.level}] ${e.message}  ${io.color.dim(e.requestId)}\n`;
-    case 'function-error': return `${io.color.red('function error')} ${e.urn}: ${e.message}  ${io.color.dim(e.requestId)}\n`;
-    case 'reloaded': return e.diagnostics.map((d) => formatDiagnosticLine(showPath(d), io) + '\n').join('') + `reloaded: ${e.apis} API(s)\n`;
-    case 'reload-failed': return e.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnosticLine(showPath(d), io) + '\n').join('') + io.color.red('reload failed; still serving the last good configuration\n');
-    case 'warning': return `${io.color.yellow('warn')} ${e.message}\n`;
+    case 'health':
+      return `${e.healthy ? io.color.green('healthy') : io.color.red('unhealthy')} channel ${e.channel} member ${e.member}: ${e.reason}\n`;
+    case 'function-log':
+      return `function ${e.urn} [${e.level}] ${e.message}  ${io.color.dim(e.requestId)}\n`;
+    case 'function-error':
+      return `${io.color.red('function error')} ${e.urn}: ${e.message}  ${io.color.dim(e.requestId)}\n`;
+    case 'reloaded':
+      return (
+        e.diagnostics.map((d) => formatDiagnosticLine(showPath(d), io) + '\n').join('') + `reloaded: ${e.apis} API(s)\n`
+      );
+    case 'reload-failed':
+      return (
+        e.diagnostics
+          .filter((d) => d.severity === 'error')
+          .map((d) => formatDiagnosticLine(showPath(d), io) + '\n')
+          .join('') + io.color.red('reload failed; still serving the last good configuration\n')
+      );
+    case 'warning':
+      return `${io.color.yellow('warn')} ${e.message}\n`;
   }
 }
 

@@ -15,9 +15,17 @@ export function effectiveMatchMode(api: Pick<Api, 'matchMode'>): MatchMode {
  */
 export function paramType(p: Pick<Param, 'swaggerType'>): ParamType | undefined {
   switch ((p.swaggerType ?? '').toLowerCase()) {
-    case 'integer': case 'number': case 'long': case 'float': case 'double': return 'NUMBER';
-    case 'string': case 'boolean': return 'STRING';
-    default: return undefined;
+    case 'integer':
+    case 'number':
+    case 'long':
+    case 'float':
+    case 'double':
+      return 'NUMBER';
+    case 'string':
+    case 'boolean':
+      return 'STRING';
+    default:
+      return undefined;
   }
 }
 
@@ -55,10 +63,13 @@ export interface ApiAuth {
  */
 export function apiAuth(group: Pick<Group, 'securitySchemes'>, api: Pick<Api, 'security'>): ApiAuth {
   const names = api.security?.[0] ?? [];
-  const schemes = names.map((n) => group.securitySchemes.find((s) => s.name === n)).filter((s): s is SecurityScheme => s !== undefined);
+  const schemes = names
+    .map((n) => group.securitySchemes.find((s) => s.name === n))
+    .filter((s): s is SecurityScheme => s !== undefined);
   const gateway = schemes.find((s) => s.authType !== undefined);
   const authorizer = schemes.find((s) => s.authorizer !== undefined && s.authorizer.type === 'FRONTEND');
-  const type: AuthType = gateway?.authType === 'AppSigv1' ? 'APP' : gateway?.authType === 'IAM' ? 'IAM' : authorizer ? 'AUTHORIZER' : 'NONE';
+  const type: AuthType =
+    gateway?.authType === 'AppSigv1' ? 'APP' : gateway?.authType === 'IAM' ? 'IAM' : authorizer ? 'AUTHORIZER' : 'NONE';
   return {
     type,
     appCode: type === 'APP' && schemes.some((s) => s.authOpt?.appCodeAuth === 'header'),
@@ -76,7 +87,8 @@ export function resultSamples(api: Pick<Api, 'responses'>): { normal?: string; f
   const holders: unknown[] = [r, r.default, ...Object.values(r)];
   const pick = (key: string): string | undefined => {
     for (const h of holders) {
-      if (typeof h === 'object' && h !== null && typeof (h as Record<string, unknown>)[key] === 'string') return (h as Record<string, string>)[key];
+      if (typeof h === 'object' && h !== null && typeof (h as Record<string, unknown>)[key] === 'string')
+        return (h as Record<string, string>)[key];
     }
     return undefined;
   };

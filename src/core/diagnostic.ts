@@ -19,8 +19,16 @@ export interface Range {
  * (src/lint/loader-rules.ts maps every one; the map is checked to be complete).
  */
 export const LOADER_CODES = [
-  'schema', 'unknown-extension', 'misplaced-extension', 'swagger', 'ref', 'ref-cycle', 'too-deep', 'response-key',
-  'missing-env', 'empty-secret',
+  'schema',
+  'unknown-extension',
+  'misplaced-extension',
+  'swagger',
+  'ref',
+  'ref-cycle',
+  'too-deep',
+  'response-key',
+  'missing-env',
+  'empty-secret',
 ] as const;
 export type LoaderCode = (typeof LOADER_CODES)[number];
 
@@ -29,7 +37,13 @@ export const FATAL_CODES = ['parse-error', 'not-swagger', 'workspace-schema', 'c
 export type FatalCode = (typeof FATAL_CODES)[number];
 
 /** What `apig serve` reports while it compiles a workspace into routes. */
-export const SERVE_CODES = ['serve-duplicate-domain', 'serve-unknown-response', 'serve-backend', 'serve-policy', 'serve-duplicate-route'] as const;
+export const SERVE_CODES = [
+  'serve-duplicate-domain',
+  'serve-unknown-response',
+  'serve-backend',
+  'serve-policy',
+  'serve-duplicate-route',
+] as const;
 export type ServeCode = (typeof SERVE_CODES)[number];
 
 /** Every code a loader or compiler diagnostic can carry. Lint findings carry rule ids (src/lint/rule-ids.ts). */

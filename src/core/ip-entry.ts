@@ -27,11 +27,12 @@ export function ipFamily(ip: string): IpFamily | undefined {
 function ipValue(ip: string, family: IpFamily): bigint {
   if (family === 'ipv4') return ip.split('.').reduce((acc, p) => acc * 256n + BigInt(p), 0n);
   const [head = '', tail] = ip.split('::');
-  const groups = (s: string): string[] => (s === '' ? [] : s.split(':')).flatMap((g) => {
-    if (!g.includes('.')) return [g];
-    const v4 = g.split('.').map(Number) as [number, number, number, number];
-    return [((v4[0] << 8) | v4[1]).toString(16), ((v4[2] << 8) | v4[3]).toString(16)];
-  });
+  const groups = (s: string): string[] =>
+    (s === '' ? [] : s.split(':')).flatMap((g) => {
+      if (!g.includes('.')) return [g];
+      const v4 = g.split('.').map(Number) as [number, number, number, number];
+      return [((v4[0] << 8) | v4[1]).toString(16), ((v4[2] << 8) | v4[3]).toString(16)];
+    });
   const left = groups(head);
   const right = tail === undefined ? [] : groups(tail);
   const all = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];

@@ -88,12 +88,29 @@ export type IdentityLocation = (typeof IDENTITY_LOCATIONS)[number];
 
 /** Gateway-response error types (x-apigateway.md §18, SDK ResponsesCreate). */
 export const GATEWAY_ERROR_TYPES = [
-  'AUTH_FAILURE', 'AUTH_HEADER_MISSING', 'AUTHORIZER_FAILURE', 'AUTHORIZER_CONF_FAILURE',
-  'AUTHORIZER_IDENTITIES_FAILURE', 'BACKEND_UNAVAILABLE', 'BACKEND_TIMEOUT', 'THROTTLED', 'UNAUTHORIZED',
-  'ACCESS_DENIED', 'NOT_FOUND', 'REQUEST_PARAMETERS_FAILURE', 'DEFAULT_4XX', 'DEFAULT_5XX',
-  'THIRD_AUTH_FAILURE', 'THIRD_AUTH_IDENTITIES_FAILURE', 'THIRD_AUTH_CONF_FAILURE',
-  'OIDC_AUTH_TOKEN_VERIFY_FAIL', 'OIDC_AUTH_GET_DISCOVERY_ERROR', 'OIDC_AUTH_CODE_FLOW_FAIL',
-  'JWT_AUTH_FAILURE', 'ORCHESTRATION_PARAMETER_NOT_FOUND', 'ORCHESTRATION_FAILURE',
+  'AUTH_FAILURE',
+  'AUTH_HEADER_MISSING',
+  'AUTHORIZER_FAILURE',
+  'AUTHORIZER_CONF_FAILURE',
+  'AUTHORIZER_IDENTITIES_FAILURE',
+  'BACKEND_UNAVAILABLE',
+  'BACKEND_TIMEOUT',
+  'THROTTLED',
+  'UNAUTHORIZED',
+  'ACCESS_DENIED',
+  'NOT_FOUND',
+  'REQUEST_PARAMETERS_FAILURE',
+  'DEFAULT_4XX',
+  'DEFAULT_5XX',
+  'THIRD_AUTH_FAILURE',
+  'THIRD_AUTH_IDENTITIES_FAILURE',
+  'THIRD_AUTH_CONF_FAILURE',
+  'OIDC_AUTH_TOKEN_VERIFY_FAIL',
+  'OIDC_AUTH_GET_DISCOVERY_ERROR',
+  'OIDC_AUTH_CODE_FLOW_FAIL',
+  'JWT_AUTH_FAILURE',
+  'ORCHESTRATION_PARAMETER_NOT_FOUND',
+  'ORCHESTRATION_FAILURE',
 ] as const;
 export type GatewayErrorType = (typeof GATEWAY_ERROR_TYPES)[number];
 
@@ -222,11 +239,26 @@ export interface BackendCommon extends Kept {
   params?: BackendParam[];
 }
 
-export interface HttpBackend extends BackendCommon { type: 'HTTP'; http: HttpEndpoint }
-export interface HttpVpcBackend extends BackendCommon { type: 'HTTP-VPC'; vpc: HttpVpcEndpoint }
-export interface MemberGroupBackend extends BackendCommon { type: 'HTTP-VPC-MEMBER-GROUP'; memberGroup: MemberGroupEndpoint }
-export interface FunctionBackend extends BackendCommon { type: 'FUNCTION'; function: FunctionEndpoint }
-export interface MockBackend extends BackendCommon { type: 'MOCK'; mock: MockEndpoint }
+export interface HttpBackend extends BackendCommon {
+  type: 'HTTP';
+  http: HttpEndpoint;
+}
+export interface HttpVpcBackend extends BackendCommon {
+  type: 'HTTP-VPC';
+  vpc: HttpVpcEndpoint;
+}
+export interface MemberGroupBackend extends BackendCommon {
+  type: 'HTTP-VPC-MEMBER-GROUP';
+  memberGroup: MemberGroupEndpoint;
+}
+export interface FunctionBackend extends BackendCommon {
+  type: 'FUNCTION';
+  function: FunctionEndpoint;
+}
+export interface MockBackend extends BackendCommon {
+  type: 'MOCK';
+  mock: MockEndpoint;
+}
 
 export type Backend = HttpBackend | HttpVpcBackend | MemberGroupBackend | FunctionBackend | MockBackend;
 

@@ -26,7 +26,10 @@ export function parsePointer(p: string): string[] {
   if (p === '' || p === '#') return [];
   const fragment = p.startsWith('#');
   const body = fragment ? p.slice(1) : p;
-  return body.split('/').slice(1).map((s) => unescapeSegment(fragment ? percentDecode(s) : s));
+  return body
+    .split('/')
+    .slice(1)
+    .map((s) => unescapeSegment(fragment ? percentDecode(s) : s));
 }
 
 function percentDecode(s: string): string {

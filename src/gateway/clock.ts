@@ -17,7 +17,12 @@ export const systemClock: Clock = { now: () => origin + performance.now() };
 /** A clock a test moves by hand. */
 export function manualClock(start = 0): Clock & { advance(ms: number): void } {
   let t = start;
-  return { now: () => t, advance: (ms) => { t += ms; } };
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms;
+    },
+  };
 }
 
 /** Request ids are 32 lowercase hex characters, like the gateway's X-Request-Id (ruling 5). */
@@ -47,5 +52,13 @@ export interface VirtualClock extends Clock {
 
 export function virtualClock(start: number): VirtualClock {
   let t = start;
-  return { now: () => t, advance: (ms) => { t += ms; }, set: (ms) => { t = ms; } };
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms;
+    },
+    set: (ms) => {
+      t = ms;
+    },
+  };
 }

@@ -62,7 +62,8 @@ export class Gateway {
     this.ownDispatcher = options.dispatcher === undefined;
     // Backend certificates are not verified: the gateway's behaviour is not documented and local backends are
     // usually self-signed (docs/serve.md).
-    this.dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connect: { rejectUnauthorized: false } });
+    this.dispatcher =
+      options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connect: { rejectUnauthorized: false } });
     this.emit = options.onEvent ?? (() => undefined);
     this.reporting = options.onEvent !== undefined;
     this.traceAll = options.trace ?? false;
@@ -113,7 +114,9 @@ export class Gateway {
   }
 
   private install(config: GatewayConfig): void {
-    this.channels = new Map(config.workspace.vpcChannels.map((c) => [c.name, channelRuntime(c, this.probe, this.emit)]));
+    this.channels = new Map(
+      config.workspace.vpcChannels.map((c) => [c.name, channelRuntime(c, this.probe, this.emit)]),
+    );
     if (this.healthTimers) for (const c of this.channels.values()) c.health?.start();
   }
 
@@ -122,7 +125,15 @@ export class Gateway {
   }
 
   runtime(config: GatewayConfig): Runtime {
-    return { dispatcher: this.dispatcher, clock: this.clock, channels: this.channels, functions: this.functions, emit: this.emit, bodyLimit: config.limits.bodyBytes, selfPorts: this.selfPorts };
+    return {
+      dispatcher: this.dispatcher,
+      clock: this.clock,
+      channels: this.channels,
+      functions: this.functions,
+      emit: this.emit,
+      bodyLimit: config.limits.bodyBytes,
+      selfPorts: this.selfPorts,
+    };
   }
 
   /** Sends the request the pipeline built to the backend it chose. */

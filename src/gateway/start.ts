@@ -37,11 +37,19 @@ export interface Prepared {
 }
 
 export async function prepare(options: PrepareOptions): Promise<Prepared> {
-  const loaded = await loadWorkspace(options.path, { cwd: options.cwd, env: options.env, allowRemoteRefs: options.allowRemoteRefs === true });
+  const loaded = await loadWorkspace(options.path, {
+    cwd: options.cwd,
+    env: options.env,
+    allowRemoteRefs: options.allowRemoteRefs === true,
+  });
   const ws = loaded.workspace;
   if (!ws || hasErrors(loaded.diagnostics)) return { diagnostics: loaded.diagnostics, fidelity: [] };
   options.adjust?.(ws);
-  const compiled = compileConfig(ws, { protocolCheck: options.protocolCheck, lenientSignatures: options.lenientSignatures === true, trustXff: options.trustXff === true });
+  const compiled = compileConfig(ws, {
+    protocolCheck: options.protocolCheck,
+    lenientSignatures: options.lenientSignatures === true,
+    trustXff: options.trustXff === true,
+  });
   const diagnostics = [...loaded.diagnostics, ...compiled.diagnostics];
   const fidelity = fidelityReport(ws, { protocolCheck: options.protocolCheck, trustXff: compiled.config.trustXff });
   return hasErrors(diagnostics) ? { diagnostics, fidelity } : { config: compiled.config, diagnostics, fidelity };
@@ -49,7 +57,14 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
 
 /** The workspace file and every file it references. */
 export function referencedFiles(ws: Workspace): string[] {
-  return [...new Set([ws.file, ...ws.groups.map((g) => g.file), ...Object.values(ws.functions), ...ws.authorizers.flatMap((a) => (a.module ? [a.module] : []))])];
+  return [
+    ...new Set([
+      ws.file,
+      ...ws.groups.map((g) => g.file),
+      ...Object.values(ws.functions),
+      ...ws.authorizers.flatMap((a) => (a.module ? [a.module] : [])),
+    ]),
+  ];
 }
 
 export interface LaunchOptions extends GatewayOptions, ListenOptions {
@@ -73,10 +88,20 @@ export async function launch(config: GatewayConfig, options: LaunchOptions): Pro
   let watcher: FileWatcher | undefined;
   const reload = async (): Promise<Diagnostic[]> => {
     if (!options.watch) return [];
-    const next = await prepare(options.watch).catch((err: unknown): Prepared => ({
-      diagnostics: [{ code: 'config', severity: 'error', message: err instanceof Error ? err.message : String(err), path: '', source: options.watch?.path ?? 'apig.yaml' }],
-      fidelity: [],
-    }));
+    const next = await prepare(options.watch).catch(
+      (err: unknown): Prepared => ({
+        diagnostics: [
+          {
+            code: 'config',
+            severity: 'error',
+            message: err instanceof Error ? err.message : String(err),
+            path: '',
+            source: options.watch?.path ?? 'apig.yaml',
+          },
+        ],
+        fidelity: [],
+      }),
+    );
     if (!next.config) {
       gateway.emit({ type: 'reload-failed', diagnostics: next.diagnostics });
       return next.diagnostics;
@@ -92,7 +117,9 @@ export async function launch(config: GatewayConfig, options: LaunchOptions): Pro
   };
   if (options.watch) rewatch(config.workspace);
   return {
-    gateway, server, reload,
+    gateway,
+    server,
+    reload,
     close: async (graceMs) => {
       watcher?.close();
       await server.close(graceMs);

@@ -28,11 +28,18 @@ export function candidateGroup(group: LoadedGroup, model: Group): LoadedGroup {
 
 /** The workspace with one group's model replaced (by group name). */
 export function withGroupModel(ws: Workspace, groupName: string, model: Group): Workspace {
-  return { ...ws, rangeOf: () => undefined, groups: ws.groups.map((g) => (g.ref.name === groupName ? candidateGroup(g, model) : g)) };
+  return {
+    ...ws,
+    rangeOf: () => undefined,
+    groups: ws.groups.map((g) => (g.ref.name === groupName ? candidateGroup(g, model) : g)),
+  };
 }
 
 /** The workspace with apig.yaml-level changes (environments, apps, publish...). */
-export function withWorkspace(ws: Workspace, patch: Partial<Pick<Workspace, 'environments' | 'apps' | 'publish'>>): Workspace {
+export function withWorkspace(
+  ws: Workspace,
+  patch: Partial<Pick<Workspace, 'environments' | 'apps' | 'publish'>>,
+): Workspace {
   return { ...ws, ...patch, rangeOf: () => undefined };
 }
 
@@ -65,14 +72,20 @@ function baseline(base: Workspace, rules: Record<string, RuleSeverity>, quotas: 
 export function newFindings(base: Workspace, candidate: Workspace, options: CandidateOptions): LintFinding[] {
   const rules = only(options);
   const before = baseline(base, rules, options.quotas);
-  return lintWorkspace(candidate, [], { quotas: options.quotas, rules }).filter((f) => !f.suppressed && !before.has(key(f)));
+  return lintWorkspace(candidate, [], { quotas: options.quotas, rules }).filter(
+    (f) => !f.suppressed && !before.has(key(f)),
+  );
 }
 
 /**
  * The first new finding at or above `atLeast` (default: errors), as the message an answer is refused with;
  * undefined when the answer is accepted.
  */
-export function refusal(base: Workspace, candidate: Workspace, options: CandidateOptions & { atLeast?: Severity }): string | undefined {
+export function refusal(
+  base: Workspace,
+  candidate: Workspace,
+  options: CandidateOptions & { atLeast?: Severity },
+): string | undefined {
   const floor = severityRank(options.atLeast ?? 'error');
   const found = newFindings(base, candidate, options).find((f) => severityRank(f.severity) >= floor);
   return found ? `${found.message} (${found.code})` : undefined;

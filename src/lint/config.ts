@@ -27,18 +27,40 @@ export function parseLintConfig(file: string, text: string): { config?: LintConf
   if (!validate) throw new Error('schemas/lint-config.json is missing');
   if (!validate(value)) {
     const diagnostics = simplify(validate.errors ?? []).map((e) => ({
-      code: 'config' as const, severity: 'error' as const, path: e.instancePath, source: file,
+      code: 'config' as const,
+      severity: 'error' as const,
+      path: e.instancePath,
+      source: file,
       message: `${e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') + ' ' : ''}${describeError(e)}`,
     }));
     return { diagnostics: locate(parsed.doc, diagnostics) };
   }
-  const raw = value as { rules?: Record<string, RuleSeverity>; quotas?: Record<string, number>; failSeverity?: Severity; maxWarnings?: number };
+  const raw = value as {
+    rules?: Record<string, RuleSeverity>;
+    quotas?: Record<string, number>;
+    failSeverity?: Severity;
+    maxWarnings?: number;
+  };
   const diagnostics: Diagnostic[] = [];
   for (const id of Object.keys(raw.rules ?? {})) {
-    if (!isRuleId(id)) diagnostics.push({ code: 'config', severity: 'error', path: `/rules/${id}`, source: file, message: `unknown rule "${id}"${didYouMean(id, RULE_IDS)}` });
+    if (!isRuleId(id))
+      diagnostics.push({
+        code: 'config',
+        severity: 'error',
+        path: `/rules/${id}`,
+        source: file,
+        message: `unknown rule "${id}"${didYouMean(id, RULE_IDS)}`,
+      });
   }
   const { quotas, unknown } = quotasWith(raw.quotas);
-  for (const k of unknown) diagnostics.push({ code: 'config', severity: 'error', path: `/quotas/${k}`, source: file, message: `unknown quota "${k}"; known: ${Object.keys(DEFAULT_QUOTAS).join(', ')}` });
+  for (const k of unknown)
+    diagnostics.push({
+      code: 'config',
+      severity: 'error',
+      path: `/quotas/${k}`,
+      source: file,
+      message: `unknown quota "${k}"; known: ${Object.keys(DEFAULT_QUOTAS).join(', ')}`,
+    });
   if (diagnostics.length > 0) return { diagnostics: locate(parsed.doc, diagnostics) };
   return {
     config: {

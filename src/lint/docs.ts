@@ -35,6 +35,9 @@ on the operation, its Path Item, or the document root.
 }
 
 export function rulesIndex(rows: ReadonlyArray<{ meta: RuleMeta; severity: RuleSeverity }>): string {
-  const lines = rows.map(({ meta, severity }) => `| [${meta.id}](${meta.id}.md) | ${meta.category} | \`${severity}\` | ${meta.description} |`);
+  const lines = rows.map(
+    ({ meta, severity }) =>
+      `| [${meta.id}](${meta.id}.md) | ${meta.category} | \`${severity}\` | ${meta.description} |`,
+  );
   return `# apig lint rules\n\nEvery rule, its category, its default severity (the \`recommended\` preset) and what it checks.\nEach page cites the documentation it comes from.\n\n| rule | category | default | checks |\n|---|---|---|---|\n${lines.join('\n')}\n`;
 }

@@ -10,7 +10,14 @@ export function ipToInt(s: string): number {
 
 export function isCidr(s: string): boolean {
   const [ip, bits, ...rest] = s.split('/');
-  return rest.length === 0 && ip !== undefined && isIpv4(ip) && bits !== undefined && /^\d{1,2}$/.test(bits) && Number(bits) <= 32;
+  return (
+    rest.length === 0 &&
+    ip !== undefined &&
+    isIpv4(ip) &&
+    bits !== undefined &&
+    /^\d{1,2}$/.test(bits) &&
+    Number(bits) <= 32
+  );
 }
 
 export function inCidr(ip: string, cidr: string): boolean {
@@ -18,5 +25,5 @@ export function inCidr(ip: string, cidr: string): boolean {
   const bits = Number(bitsText);
   if (!base || !isIpv4(base) || !isIpv4(ip)) return false;
   const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-  return ((ipToInt(ip) & mask) >>> 0) === ((ipToInt(base) & mask) >>> 0);
+  return (ipToInt(ip) & mask) >>> 0 === (ipToInt(base) & mask) >>> 0;
 }

@@ -26,14 +26,29 @@ export type QuotaName = keyof typeof DEFAULT_QUOTAS;
 export type Quotas = Record<QuotaName, number>;
 
 export const QUOTA_SOURCES: Record<QuotaName, string> = {
-  groups: 'User Guide §1.5, §5.1.1', apis: 'User Guide §1.5, §5.2.1', apisPerImport: 'User Guide §8.7.1', parametersPerApi: 'User Guide §1.5',
-  policyBackendsPerApi: 'User Guide §5.2.1, Best Practices §10.1', environments: 'User Guide §1.5, §5.5.1', variablesPerEnvironment: 'User Guide §1.5, §5.5.1',
-  apps: 'User Guide §1.5, §6.1.1', appCodesPerApp: 'User Guide §6.1.4', throttlePolicies: 'User Guide §1.5, §5.3.1', specialsPerPolicy: 'User Guide §1.5',
-  aclPolicies: 'User Guide §1.5, §5.4.1', aclEntries: 'User Guide §5.4.1', signatureKeys: 'User Guide §1.5, §5.6.1', vpcChannels: 'User Guide §1.5, §5.7.1',
-  membersPerChannel: 'User Guide §1.5', domainsPerGroup: 'User Guide §1.5, §5.1.2',
+  groups: 'User Guide §1.5, §5.1.1',
+  apis: 'User Guide §1.5, §5.2.1',
+  apisPerImport: 'User Guide §8.7.1',
+  parametersPerApi: 'User Guide §1.5',
+  policyBackendsPerApi: 'User Guide §5.2.1, Best Practices §10.1',
+  environments: 'User Guide §1.5, §5.5.1',
+  variablesPerEnvironment: 'User Guide §1.5, §5.5.1',
+  apps: 'User Guide §1.5, §6.1.1',
+  appCodesPerApp: 'User Guide §6.1.4',
+  throttlePolicies: 'User Guide §1.5, §5.3.1',
+  specialsPerPolicy: 'User Guide §1.5',
+  aclPolicies: 'User Guide §1.5, §5.4.1',
+  aclEntries: 'User Guide §5.4.1',
+  signatureKeys: 'User Guide §1.5, §5.6.1',
+  vpcChannels: 'User Guide §1.5, §5.7.1',
+  membersPerChannel: 'User Guide §1.5',
+  domainsPerGroup: 'User Guide §1.5, §5.1.2',
 };
 
-export function quotasWith(overrides: Partial<Record<string, unknown>> | undefined): { quotas: Quotas; unknown: string[] } {
+export function quotasWith(overrides: Partial<Record<string, unknown>> | undefined): {
+  quotas: Quotas;
+  unknown: string[];
+} {
   const quotas: Quotas = { ...DEFAULT_QUOTAS };
   const unknown: string[] = [];
   for (const [k, v] of Object.entries(overrides ?? {})) {

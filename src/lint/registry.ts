@@ -35,18 +35,48 @@ import workspaceReferences from './rules/workspace-references.js';
 import { LOADER_RULES, type LoaderRuleId } from './loader-rules.js';
 
 export const RULES: readonly Rule[] = [
-  apiName, operationId, groupName, policyName, parameterName, gatewayResponse,
-  pathSyntax, pathParameters, routeConflict, corsPreflight,
-  reservedName, parameterDefinition,
-  security, authorizer,
-  backendRequired, backendAddress, backendTimeout, backendVariables, backendParameters, functionBackend, mockBackend,
-  policyBackends, policyConditions, throttlePolicy, acl, policyReference, unusedPolicy,
-  quotas, workspaceReferences, serveConfig, canonicalSpelling,
+  apiName,
+  operationId,
+  groupName,
+  policyName,
+  parameterName,
+  gatewayResponse,
+  pathSyntax,
+  pathParameters,
+  routeConflict,
+  corsPreflight,
+  reservedName,
+  parameterDefinition,
+  security,
+  authorizer,
+  backendRequired,
+  backendAddress,
+  backendTimeout,
+  backendVariables,
+  backendParameters,
+  functionBackend,
+  mockBackend,
+  policyBackends,
+  policyConditions,
+  throttlePolicy,
+  acl,
+  policyReference,
+  unusedPolicy,
+  quotas,
+  workspaceReferences,
+  serveConfig,
+  canonicalSpelling,
 ];
 
 /** Every rule id, loader rules first (the order of `apig lint`'s outputs); the registry test holds it to RULE_IDS. */
-export const ALL_RULE_IDS: readonly RuleId[] = [...(Object.keys(LOADER_RULES) as LoaderRuleId[]), ...RULES.map((r) => r.meta.id)];
+export const ALL_RULE_IDS: readonly RuleId[] = [
+  ...(Object.keys(LOADER_RULES) as LoaderRuleId[]),
+  ...RULES.map((r) => r.meta.id),
+];
 
 export function ruleMeta(id: RuleId): RuleMeta | undefined {
-  return RULES.find((r) => r.meta.id === id)?.meta ?? (Object.hasOwn(LOADER_RULES, id) ? LOADER_RULES[id as LoaderRuleId] : undefined);
+  return (
+    RULES.find((r) => r.meta.id === id)?.meta ??
+    (Object.hasOwn(LOADER_RULES, id) ? LOADER_RULES[id as LoaderRuleId] : undefined)
+  );
 }

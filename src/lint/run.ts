@@ -28,14 +28,33 @@ export function severityOf(rule: RuleId, overrides: Record<string, RuleSeverity>
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Findings for one workspace: loader diagnostics mapped to rules, then every rule. */
-export function lintWorkspace(ws: Workspace | undefined, loaderDiagnostics: readonly Diagnostic[], options: LintOptions): LintFinding[] {
+export function lintWorkspace(
+  ws: Workspace | undefined,
+  loaderDiagnostics: readonly Diagnostic[],
+  options: LintOptions,
+): LintFinding[] {
   const known = new Set(ALL_RULE_IDS);
   const out: LintFinding[] = [];
-  const push = (rule: RuleId, source: string, path: string, message: string, range: Range | undefined, suppressions: readonly Suppression[]): void => {
+  const push = (
+    rule: RuleId,
+    source: string,
+    path: string,
+    message: string,
+    range: Range | undefined,
+    suppressions: readonly Suppression[],
+  ): void => {
     const severity = severityOf(rule, options.rules);
     if (severity === 'off') return;
     const s = suppressionFor(suppressions, rule, path);
-    out.push({ code: rule, severity, message, path, source, range: range ?? ZERO, ...(s ? { suppressed: { reason: s.reason } } : {}) });
+    out.push({
+      code: rule,
+      severity,
+      message,
+      path,
+      source,
+      range: range ?? ZERO,
+      ...(s ? { suppressed: { reason: s.reason } } : {}),
+    });
   };
 
   const suppressionsByFile = new Map<string, Suppression[]>();
@@ -45,11 +64,18 @@ export function lintWorkspace(ws: Workspace | undefined, loaderDiagnostics: read
     for (const p of problems) push('lint-disable', g.shown, p.path, p.message, g.rangeOf(p.path), []);
   }
   for (const d of loaderDiagnostics) {
-    if (isLoaderCode(d.code)) push(LOADER_RULE_OF[d.code], d.source, d.path, d.message, d.range, suppressionsByFile.get(d.source) ?? []);
+    if (isLoaderCode(d.code))
+      push(LOADER_RULE_OF[d.code], d.source, d.path, d.message, d.range, suppressionsByFile.get(d.source) ?? []);
   }
   if (ws) {
     const locate = (t: Target): { source: string; range: Range | undefined; suppressions: readonly Suppression[] } =>
-      'group' in t ? { source: t.group.shown, range: t.group.rangeOf(t.path), suppressions: suppressionsByFile.get(t.group.shown) ?? [] } : { source: ws.shown, range: ws.rangeOf(t.path), suppressions: [] };
+      'group' in t
+        ? {
+            source: t.group.shown,
+            range: t.group.rangeOf(t.path),
+            suppressions: suppressionsByFile.get(t.group.shown) ?? [],
+          }
+        : { source: ws.shown, range: ws.rangeOf(t.path), suppressions: [] };
     for (const rule of RULES) {
       if (severityOf(rule.meta.id, options.rules) === 'off') continue;
       rule.check({
@@ -76,7 +102,13 @@ function dedupe(findings: LintFinding[]): LintFinding[] {
 }
 
 export function sortFindings(findings: LintFinding[]): LintFinding[] {
-  return [...findings].sort((a, b) => a.source.localeCompare(b.source) || (a.range?.start.line ?? 0) - (b.range?.start.line ?? 0) || (a.range?.start.character ?? 0) - (b.range?.start.character ?? 0) || a.code.localeCompare(b.code));
+  return [...findings].sort(
+    (a, b) =>
+      a.source.localeCompare(b.source) ||
+      (a.range?.start.line ?? 0) - (b.range?.start.line ?? 0) ||
+      (a.range?.start.character ?? 0) - (b.range?.start.character ?? 0) ||
+      a.code.localeCompare(b.code),
+  );
 }
 
 export interface LintSummary {
@@ -91,6 +123,12 @@ export interface LintSummary {
 export function summarize(findings: readonly LintFinding[], files: number): LintSummary {
   const active = findings.filter((f) => !f.suppressed);
   const count = (s: Severity): number => active.filter((f) => f.severity === s).length;
-  return { errors: count('error'), warnings: count('warn'), infos: count('info'), hints: count('hint'), suppressed: findings.length - active.length, files };
+  return {
+    errors: count('error'),
+    warnings: count('warn'),
+    infos: count('info'),
+    hints: count('hint'),
+    suppressed: findings.length - active.length,
+    files,
+  };
 }
-

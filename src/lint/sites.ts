@@ -14,7 +14,14 @@ const sitesCache = new WeakMap<Workspace, ApiSite[]>();
 export function apiSites(ws: Workspace): ApiSite[] {
   let sites = sitesCache.get(ws);
   if (!sites) {
-    sites = ws.groups.flatMap((group) => group.model.apis.map((api) => ({ group, model: group.model, api, at: join('', 'paths', api.path, operationKey(api)) })));
+    sites = ws.groups.flatMap((group) =>
+      group.model.apis.map((api) => ({
+        group,
+        model: group.model,
+        api,
+        at: join('', 'paths', api.path, operationKey(api)),
+      })),
+    );
     sitesCache.set(ws, sites);
   }
   return sites;
@@ -36,7 +43,11 @@ export const BACKEND_KEY = 'x-apigateway-backend';
 export const POLICIES_KEY = 'x-apigateway-backend-policies';
 
 export const ENDPOINT_KEY: Record<Backend['type'], string> = {
-  HTTP: 'httpEndpoints', 'HTTP-VPC': 'httpVpcEndpoints', 'HTTP-VPC-MEMBER-GROUP': 'httpVpcMemberGroupEndpoints', FUNCTION: 'functionEndpoints', MOCK: 'mockEndpoints',
+  HTTP: 'httpEndpoints',
+  'HTTP-VPC': 'httpVpcEndpoints',
+  'HTTP-VPC-MEMBER-GROUP': 'httpVpcMemberGroupEndpoints',
+  FUNCTION: 'functionEndpoints',
+  MOCK: 'mockEndpoints',
 };
 
 /** The default backend and every policy backend of an API, with their pointers. */
@@ -63,12 +74,16 @@ export function pathParams(path: string): string[] {
 
 /** Security schemes live under `securityDefinitions` (2.0) or `components.securitySchemes` (3.0). */
 export function schemePointer(group: LoadedGroup, name: string): string {
-  return group.model.format === 'oas3' ? join('', 'components', 'securitySchemes', name) : join('', 'securityDefinitions', name);
+  return group.model.format === 'oas3'
+    ? join('', 'components', 'securitySchemes', name)
+    : join('', 'securityDefinitions', name);
 }
 
 /** Gateway responses at the root (2.0) or under `components` (3.0), ruling 10. */
 export function responsesPointer(group: LoadedGroup, ...rest: string[]): string {
-  return group.model.format === 'oas3' ? join('', 'components', 'x-apigateway-responses', ...rest) : join('', 'x-apigateway-responses', ...rest);
+  return group.model.format === 'oas3'
+    ? join('', 'components', 'x-apigateway-responses', ...rest)
+    : join('', 'x-apigateway-responses', ...rest);
 }
 
 /** The document-level `schemes` (kept as written in the group). */

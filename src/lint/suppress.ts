@@ -19,7 +19,13 @@ export interface SuppressionProblem {
   message: string;
 }
 
-function entriesAt(node: unknown, scope: string, known: ReadonlySet<string>, out: Suppression[], problems: SuppressionProblem[]): void {
+function entriesAt(
+  node: unknown,
+  scope: string,
+  known: ReadonlySet<string>,
+  out: Suppression[],
+  problems: SuppressionProblem[],
+): void {
   if (!isRecord(node) || node[DISABLE_KEY] === undefined) return;
   const list = node[DISABLE_KEY];
   const at = join(scope, DISABLE_KEY);
@@ -32,13 +38,17 @@ function entriesAt(node: unknown, scope: string, known: ReadonlySet<string>, out
     const reason = isRecord(e) && typeof e.reason === 'string' ? e.reason.trim() : '';
     if (!rule) problems.push({ path: join(at, i), message: 'a suppression needs `rule: <rule id>`' });
     else if (!known.has(rule)) problems.push({ path: join(at, i, 'rule'), message: `unknown rule "${rule}"` });
-    if (rule && reason === '') problems.push({ path: join(at, i), message: `suppressing ${rule} needs a reason: add \`reason: "..."\`` });
+    if (rule && reason === '')
+      problems.push({ path: join(at, i), message: `suppressing ${rule} needs a reason: add \`reason: "..."\`` });
     if (rule && known.has(rule) && reason !== '') out.push({ rule, reason, scope });
   });
 }
 
 /** Every suppression in a document, and the entries that are malformed. */
-export function collectSuppressions(raw: unknown, known: ReadonlySet<string>): { suppressions: Suppression[]; problems: SuppressionProblem[] } {
+export function collectSuppressions(
+  raw: unknown,
+  known: ReadonlySet<string>,
+): { suppressions: Suppression[]; problems: SuppressionProblem[] } {
   const suppressions: Suppression[] = [];
   const problems: SuppressionProblem[] = [];
   entriesAt(raw, '', known, suppressions, problems);
@@ -47,7 +57,8 @@ export function collectSuppressions(raw: unknown, known: ReadonlySet<string>): {
       const itemAt = join('', 'paths', path);
       entriesAt(item, itemAt, known, suppressions, problems);
       if (!isRecord(item)) continue;
-      for (const [k, op] of Object.entries(item)) if (isRecord(op)) entriesAt(op, join(itemAt, k), known, suppressions, problems);
+      for (const [k, op] of Object.entries(item))
+        if (isRecord(op)) entriesAt(op, join(itemAt, k), known, suppressions, problems);
     }
   }
   return { suppressions, problems };

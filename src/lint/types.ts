@@ -7,7 +7,18 @@ import type { RuleId } from './rule-ids.js';
 
 export type RuleSeverity = Severity | 'off';
 
-export const RULE_CATEGORIES = ['schema', 'names', 'paths', 'parameters', 'auth', 'backends', 'policies', 'routes', 'quotas', 'workspace'] as const;
+export const RULE_CATEGORIES = [
+  'schema',
+  'names',
+  'paths',
+  'parameters',
+  'auth',
+  'backends',
+  'policies',
+  'routes',
+  'quotas',
+  'workspace',
+] as const;
 export type RuleCategory = (typeof RULE_CATEGORIES)[number];
 
 export interface RuleMeta {

@@ -47,14 +47,18 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return ak.length === bk.length && ak.every((k) => deepEqual(ao[k], bo[k]));
 }
 
-const describe = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v));
+const describe = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
 
 // ---------------------------------------------------------------------------------------------
 // Scalars
 
 export const str: Codec<string> = {
   decode: (raw, at, ctx) =>
-    typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : report(ctx, at, `must be a string, got ${describe(raw)}`),
+    typeof raw === 'string'
+      ? raw
+      : typeof raw === 'number' || typeof raw === 'boolean'
+        ? String(raw)
+        : report(ctx, at, `must be a string, got ${describe(raw)}`),
   encode: (v) => v,
 };
 
@@ -63,7 +67,8 @@ function numberCodec(integer: boolean): Codec<number> {
   return {
     decode(raw, at, ctx) {
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-      if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) return report(ctx, at, `must be ${what}, got ${describe(raw)}`);
+      if (!Number.isFinite(n) || (integer && !Number.isInteger(n)))
+        return report(ctx, at, `must be ${what}, got ${describe(raw)}`);
       return n;
     },
     encode: (v) => v,
@@ -129,7 +134,12 @@ export const stringOrList: Codec<string[]> = {
 export const csv: Codec<string[]> = {
   decode(raw, at, ctx) {
     const s = str.decode(raw, at, ctx);
-    return s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter((x) => x !== '');
+    return s === undefined
+      ? undefined
+      : s
+          .split(',')
+          .map((x) => x.trim())
+          .filter((x) => x !== '');
   },
   encode: (v) => v.join(','),
 };
@@ -161,8 +171,18 @@ export interface FieldSpec<T> {
   aliases?: readonly string[];
 }
 
-export const req = <T>(key: string, codec: Codec<T>, aliases?: readonly string[]): FieldSpec<T> => ({ key, codec, required: true, ...(aliases ? { aliases } : {}) });
-export const opt = <T>(key: string, codec: Codec<T>, aliases?: readonly string[]): FieldSpec<T> => ({ key, codec, required: false, ...(aliases ? { aliases } : {}) });
+export const req = <T>(key: string, codec: Codec<T>, aliases?: readonly string[]): FieldSpec<T> => ({
+  key,
+  codec,
+  required: true,
+  ...(aliases ? { aliases } : {}),
+});
+export const opt = <T>(key: string, codec: Codec<T>, aliases?: readonly string[]): FieldSpec<T> => ({
+  key,
+  codec,
+  required: false,
+  ...(aliases ? { aliases } : {}),
+});
 
 export type Fields<T> = { [K in Exclude<keyof T, 'kept'>]-?: FieldSpec<Exclude<T[K], undefined>> };
 

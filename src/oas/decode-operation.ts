@@ -20,7 +20,13 @@ export function generatedName(method: ApiMethod, path: string): string {
 export function decodeParams(raw: unknown, at: string, root: unknown, ctx: DecodeCtx): Param[] | undefined {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    ctx.diagnostics.push({ code: 'schema', severity: 'error', message: 'parameters must be an array', path: at, source: ctx.source });
+    ctx.diagnostics.push({
+      code: 'schema',
+      severity: 'error',
+      message: 'parameters must be an array',
+      path: at,
+      source: ctx.source,
+    });
     return undefined;
   }
   const out: Param[] = [];

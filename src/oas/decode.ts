@@ -3,7 +3,16 @@
  * Swagger 2.0 shape (oas3.ts) and remember where they came from.
  */
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { AclPolicy, Api, GatewayResponseSet, Group, PathItemInfo, SecurityScheme, SpecFormat, ThrottlePolicy } from '../core/model.js';
+import type {
+  AclPolicy,
+  Api,
+  GatewayResponseSet,
+  Group,
+  PathItemInfo,
+  SecurityScheme,
+  SpecFormat,
+  ThrottlePolicy,
+} from '../core/model.js';
 import { join } from '../core/pointer.js';
 import { anyValue, isRecord, object, opt, req, setOwn, str, type Codec, type DecodeCtx } from './codec.js';
 import { aclPolicy } from './extensions/access-controls.js';
@@ -19,7 +28,10 @@ interface InfoFields extends Kept {
   description?: string;
   version?: string;
 }
-export const infoCodec = object<InfoFields>({ title: req('title', str), description: opt('description', str), version: opt('version', str) }, { name: 'info' });
+export const infoCodec = object<InfoFields>(
+  { title: req('title', str), description: opt('description', str), version: opt('version', str) },
+  { name: 'info' },
+);
 
 /** Root keys decoded on their own; listed here so they are not kept as unknown keys. */
 interface RootFields extends Kept {
@@ -34,22 +46,36 @@ interface RootFields extends Kept {
   responses?: unknown;
 }
 
-export const rootCodec = object<RootFields>({
-  swagger: opt('swagger', str),
-  info: opt('info', infoCodec),
-  host: opt('host', str),
-  basePath: opt('basePath', str),
-  paths: opt('paths', anyValue),
-  securityDefinitions: opt('securityDefinitions', anyValue),
-  ratelimits: opt('x-apigateway-ratelimits', anyValue),
-  acls: opt('x-apigateway-access-controls', anyValue),
-  responses: opt('x-apigateway-responses', anyValue),
-}, { name: 'document' });
+export const rootCodec = object<RootFields>(
+  {
+    swagger: opt('swagger', str),
+    info: opt('info', infoCodec),
+    host: opt('host', str),
+    basePath: opt('basePath', str),
+    paths: opt('paths', anyValue),
+    securityDefinitions: opt('securityDefinitions', anyValue),
+    ratelimits: opt('x-apigateway-ratelimits', anyValue),
+    acls: opt('x-apigateway-access-controls', anyValue),
+    responses: opt('x-apigateway-responses', anyValue),
+  },
+  { name: 'document' },
+);
 
-function named<T extends object>(raw: unknown, at: string, codec: Codec<T>, ctx: DecodeCtx): Array<T & { name: string }> | undefined {
+function named<T extends object>(
+  raw: unknown,
+  at: string,
+  codec: Codec<T>,
+  ctx: DecodeCtx,
+): Array<T & { name: string }> | undefined {
   if (raw === undefined) return [];
   if (!isRecord(raw)) {
-    ctx.diagnostics.push({ code: 'schema', severity: 'error', message: 'must be an object of named entries', path: at, source: ctx.source });
+    ctx.diagnostics.push({
+      code: 'schema',
+      severity: 'error',
+      message: 'must be an object of named entries',
+      path: at,
+      source: ctx.source,
+    });
     return undefined;
   }
   const out: Array<T & { name: string }> = [];
@@ -62,7 +88,11 @@ function named<T extends object>(raw: unknown, at: string, codec: Codec<T>, ctx:
   return ok ? out : undefined;
 }
 
-function decodePaths(paths: unknown, root: unknown, ctx: DecodeCtx): { apis: Api[]; pathItems: PathItemInfo[] } | undefined {
+function decodePaths(
+  paths: unknown,
+  root: unknown,
+  ctx: DecodeCtx,
+): { apis: Api[]; pathItems: PathItemInfo[] } | undefined {
   const apis: Api[] = [];
   const pathItems: PathItemInfo[] = [];
   if (!isRecord(paths)) return { apis, pathItems };
@@ -86,14 +116,39 @@ function decodePaths(paths: unknown, root: unknown, ctx: DecodeCtx): { apis: Api
   return ok ? { apis, pathItems } : undefined;
 }
 
-export function decodeGroup(doc: Record<string, unknown>, format: SpecFormat, specVersion: string, source: string): { group?: Group; diagnostics: Diagnostic[] } {
+export function decodeGroup(
+  doc: Record<string, unknown>,
+  format: SpecFormat,
+  specVersion: string,
+  source: string,
+): { group?: Group; diagnostics: Diagnostic[] } {
   const ctx: DecodeCtx = { source, diagnostics: [] };
   const root = rootCodec.decode(doc, '', ctx);
   const paths = decodePaths(doc.paths, doc, ctx);
-  const schemes = named<Omit<SecurityScheme, 'name'>>(doc.securityDefinitions, '/securityDefinitions', securityScheme, ctx);
-  const throttles = named<Omit<ThrottlePolicy, 'name'>>(doc['x-apigateway-ratelimits'], '/x-apigateway-ratelimits', throttlePolicy, ctx);
-  const acls = named<Omit<AclPolicy, 'name'>>(doc['x-apigateway-access-controls'], '/x-apigateway-access-controls', aclPolicy, ctx);
-  const responses = named<Omit<GatewayResponseSet, 'name'>>(doc['x-apigateway-responses'], '/x-apigateway-responses', responseSet, ctx);
+  const schemes = named<Omit<SecurityScheme, 'name'>>(
+    doc.securityDefinitions,
+    '/securityDefinitions',
+    securityScheme,
+    ctx,
+  );
+  const throttles = named<Omit<ThrottlePolicy, 'name'>>(
+    doc['x-apigateway-ratelimits'],
+    '/x-apigateway-ratelimits',
+    throttlePolicy,
+    ctx,
+  );
+  const acls = named<Omit<AclPolicy, 'name'>>(
+    doc['x-apigateway-access-controls'],
+    '/x-apigateway-access-controls',
+    aclPolicy,
+    ctx,
+  );
+  const responses = named<Omit<GatewayResponseSet, 'name'>>(
+    doc['x-apigateway-responses'],
+    '/x-apigateway-responses',
+    responseSet,
+    ctx,
+  );
   if (!root || !paths || !schemes || !throttles || !acls || !responses) return { diagnostics: ctx.diagnostics };
   const { info, kept } = root;
   const group: Group = {

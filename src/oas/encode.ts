@@ -20,12 +20,25 @@ export { APIG_ONLY_KEYS, EXPORT_SCOPES, type ExportScope };
 
 /** The smallest scope each operation field appears in. */
 const OPERATION_SCOPE = {
-  operationId: 'basic', summary: 'basic', description: 'basic', schemes: 'basic', security: 'basic', parameters: 'basic',
-  responses: 'basic', requestType: 'basic', matchMode: 'basic', cors: 'basic', contentType: 'basic',
-  sendFgBodyBase64: 'full', backend: 'full', policies: 'full',
-  throttle: 'extended', acl: 'extended', plugins: 'extended', gatewayResponse: 'extended',
+  operationId: 'basic',
+  summary: 'basic',
+  description: 'basic',
+  schemes: 'basic',
+  security: 'basic',
+  parameters: 'basic',
+  responses: 'basic',
+  requestType: 'basic',
+  matchMode: 'basic',
+  cors: 'basic',
+  contentType: 'basic',
+  sendFgBodyBase64: 'full',
+  backend: 'full',
+  policies: 'full',
+  throttle: 'extended',
+  acl: 'extended',
+  plugins: 'extended',
+  gatewayResponse: 'extended',
 } as const satisfies Record<Exclude<keyof OperationFields, 'kept'>, ExportScope>;
-
 
 export interface ExportOptions {
   scope: ExportScope;
@@ -69,7 +82,10 @@ export function encodeOperation(api: Api, scope: ExportScope, forConsole = false
   return withoutApigKeys(out, forConsole);
 }
 
-function named<T extends { name: string }>(items: readonly T[], codec: Codec<Omit<T, 'name'>>): Record<string, unknown> | undefined {
+function named<T extends { name: string }>(
+  items: readonly T[],
+  codec: Codec<Omit<T, 'name'>>,
+): Record<string, unknown> | undefined {
   if (items.length === 0) return undefined;
   return Object.fromEntries(items.map(({ name, ...rest }) => [name, codec.encode(rest)]));
 }
@@ -91,7 +107,9 @@ function encodePaths(group: Group, options: ExportOptions): Record<string, unkno
     const ops = byPath.get(path);
     if (!ops) continue;
     const info = itemInfo.get(path);
-    out[path] = Object.fromEntries(orderEntries([...Object.entries(info?.kept?.extra ?? {}), ...ops], info?.kept?.order));
+    out[path] = Object.fromEntries(
+      orderEntries([...Object.entries(info?.kept?.extra ?? {}), ...ops], info?.kept?.order),
+    );
   }
   return out;
 }
@@ -101,7 +119,11 @@ export function exportGroup(group: Group, options: ExportOptions): Record<string
   const info = infoCodec.encode({
     title: group.name,
     ...(group.description !== undefined ? { description: group.description } : {}),
-    ...(options.version !== undefined ? { version: options.version } : group.version !== undefined ? { version: group.version } : {}),
+    ...(options.version !== undefined
+      ? { version: options.version }
+      : group.version !== undefined
+        ? { version: group.version }
+        : {}),
     ...(group.info?.kept ? { kept: group.info.kept } : {}),
   });
   const root = rootCodec.encode({
@@ -110,7 +132,10 @@ export function exportGroup(group: Group, options: ExportOptions): Record<string
     ...(group.host !== undefined ? { host: group.host } : {}),
     ...(group.basePath !== undefined ? { basePath: group.basePath } : {}),
     paths: encodePaths(group, options),
-    securityDefinitions: group.securitySchemes.length > 0 ? Object.fromEntries(group.securitySchemes.map(({ name, ...s }) => [name, securityScheme.encode(s)])) : undefined,
+    securityDefinitions:
+      group.securitySchemes.length > 0
+        ? Object.fromEntries(group.securitySchemes.map(({ name, ...s }) => [name, securityScheme.encode(s)]))
+        : undefined,
     ratelimits: extended ? named(group.throttles, throttlePolicy) : undefined,
     acls: extended ? named(group.acls, aclPolicy) : undefined,
     responses: extended ? named(group.responses, responseSet) : undefined,

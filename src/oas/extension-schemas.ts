@@ -26,12 +26,17 @@ export function simplify(errors: readonly ErrorObject[]): ErrorObject[] {
   const real = errors.filter((e) => !noisy.has(e.keyword));
   // An error on a parent is usually the consequence of one below, except for its own keys.
   const ownKeys = new Set(['required', 'additionalProperties']);
-  const deepest = real.filter((e) => ownKeys.has(e.keyword) || !real.some((o) => o !== e && o.instancePath.startsWith(e.instancePath + '/')));
+  const deepest = real.filter(
+    (e) => ownKeys.has(e.keyword) || !real.some((o) => o !== e && o.instancePath.startsWith(e.instancePath + '/')),
+  );
   // Alternatives of an anyOf fail together at one path (e.g. "must be integer" and "must match pattern"):
   // the first says enough. Several missing properties are all worth saying.
   const seen = new Set<string>();
   return deepest.filter((e) => {
-    const k = e.keyword === 'required' || e.keyword === 'additionalProperties' ? `${e.instancePath}|${describeError(e)}|${JSON.stringify(e.params)}` : e.instancePath;
+    const k =
+      e.keyword === 'required' || e.keyword === 'additionalProperties'
+        ? `${e.instancePath}|${describeError(e)}|${JSON.stringify(e.params)}`
+        : e.instancePath;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -47,7 +47,8 @@ function trimEnd(text: string, start: number, end: number): number {
 /** Wrapper nodes (a node whose only child has the same result) add nothing; keep the innermost. */
 function unwrap(n: SpanNode): SpanNode {
   let node = n;
-  while (node.children.length === 1 && node.children[0]?.result === node.result && node.children[0]?.kind === node.kind) node = node.children[0] as SpanNode;
+  while (node.children.length === 1 && node.children[0]?.result === node.result && node.children[0]?.kind === node.kind)
+    node = node.children[0] as SpanNode;
   return node;
 }
 

@@ -39,11 +39,19 @@ export async function loadGroupText(file: string, text: string, refs?: RefPolicy
   const view = kind === 'oas3' ? oas3View(value) : value;
   const specVersion = String(kind === 'oas3' ? value.openapi : value.swagger);
   const decoded = decodeGroup(view, kind === 'oas3' ? 'oas3' : 'swagger2', specVersion, file);
-  return { doc, diagnostics: [...validation, ...locate(doc, decoded.diagnostics)], ...(decoded.group ? { group: decoded.group } : {}) };
+  return {
+    doc,
+    diagnostics: [...validation, ...locate(doc, decoded.diagnostics)],
+    ...(decoded.group ? { group: decoded.group } : {}),
+  };
 }
 
 /** Reads `path`; diagnostics name the file as `shown` (relative to where the user stands). */
-export async function loadGroupFile(path: string, shown: string = path, refs?: Omit<RefPolicy, 'file'>): Promise<LoadedSpec> {
+export async function loadGroupFile(
+  path: string,
+  shown: string = path,
+  refs?: Omit<RefPolicy, 'file'>,
+): Promise<LoadedSpec> {
   return loadGroupText(shown, await readText(path, shown), refs ? { ...refs, file: path } : undefined);
 }
 
@@ -55,7 +63,8 @@ async function readRefFile(path: string, root: string): Promise<Buffer | string>
   const real = await realPath(path);
   if (real !== undefined && real !== path) {
     const realRoot = (await realPath(root)) ?? root;
-    if (!isWithin(real, realRoot)) return `${path} resolves to ${real} through a symbolic link, outside the workspace folder ${root}; apig refuses it`;
+    if (!isWithin(real, realRoot))
+      return `${path} resolves to ${real} through a symbolic link, outside the workspace folder ${root}; apig refuses it`;
   }
   try {
     return await readBytes(real ?? path, path);
@@ -66,7 +75,11 @@ async function readRefFile(path: string, root: string): Promise<Buffer | string>
 }
 
 /** Reads the files the document's own `$ref`s name, so that a problem is reported at the `$ref` that names the file. */
-async function readRefFiles(external: readonly ExternalRef[], refs: RefPolicy, source: string): Promise<{ read: Map<string, Buffer>; diagnostics: Diagnostic[] }> {
+async function readRefFiles(
+  external: readonly ExternalRef[],
+  refs: RefPolicy,
+  source: string,
+): Promise<{ read: Map<string, Buffer>; diagnostics: Diagnostic[] }> {
   const read = new Map<string, Buffer>();
   const diagnostics: Diagnostic[] = [];
   for (const { ref, at } of external) {
@@ -74,7 +87,8 @@ async function readRefFiles(external: readonly ExternalRef[], refs: RefPolicy, s
     const path = refFile(ref, refs.file);
     if (read.has(path)) continue;
     const got = await readRefFile(path, refs.root);
-    if (typeof got === 'string') diagnostics.push({ code: 'ref', severity: 'error', path: at, source, message: `$ref "${ref}": ${got}` });
+    if (typeof got === 'string')
+      diagnostics.push({ code: 'ref', severity: 'error', path: at, source, message: `$ref "${ref}": ${got}` });
     else read.set(path, got);
   }
   return { read, diagnostics };
@@ -85,7 +99,12 @@ async function readRefFiles(external: readonly ExternalRef[], refs: RefPolicy, s
  * bundler, so that the rest of apig sees one document. Every file read is checked against the folder,
  * including the refs inside referenced files, with symbolic links resolved.
  */
-async function bundleRefs(value: unknown, refs: RefPolicy, source: string, read: ReadonlyMap<string, Buffer>): Promise<{ value: unknown } | { diagnostics: Diagnostic[] }> {
+async function bundleRefs(
+  value: unknown,
+  refs: RefPolicy,
+  source: string,
+  read: ReadonlyMap<string, Buffer>,
+): Promise<{ value: unknown } | { diagnostics: Diagnostic[] }> {
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   let refused: string | undefined;
   const refuse = (message: string): never => {
@@ -93,22 +112,27 @@ async function bundleRefs(value: unknown, refs: RefPolicy, source: string, read:
     throw new Error(message);
   };
   try {
-    const bundled: unknown = await SwaggerParser.bundle(refs.file, structuredClone(value) as unknown as OpenAPI.Document, {
-      resolve: {
-        file: {
-          read: async (f: { url: string }) => {
-            const path = f.url.startsWith('file://') ? fileURLToPath(f.url) : f.url;
-            const known = read.get(path);
-            if (known) return known;
-            if (!isWithin(path, refs.root)) refuse(`$ref reads ${path}, which is outside the workspace folder ${refs.root}; apig refuses it`);
-            const got = await readRefFile(path, refs.root);
-            return typeof got === 'string' ? refuse(`$ref: ${got}`) : got;
+    const bundled: unknown = await SwaggerParser.bundle(
+      refs.file,
+      structuredClone(value) as unknown as OpenAPI.Document,
+      {
+        resolve: {
+          file: {
+            read: async (f: { url: string }) => {
+              const path = f.url.startsWith('file://') ? fileURLToPath(f.url) : f.url;
+              const known = read.get(path);
+              if (known) return known;
+              if (!isWithin(path, refs.root))
+                refuse(`$ref reads ${path}, which is outside the workspace folder ${refs.root}; apig refuses it`);
+              const got = await readRefFile(path, refs.root);
+              return typeof got === 'string' ? refuse(`$ref: ${got}`) : got;
+            },
           },
+          // The user asked for remote refs explicitly: a schema server on localhost is as legitimate as any.
+          http: refs.allowRemote ? { timeout: 10_000, safeUrlResolver: false } : false,
         },
-        // The user asked for remote refs explicitly: a schema server on localhost is as legitimate as any.
-        http: refs.allowRemote ? { timeout: 10_000, safeUrlResolver: false } : false,
       },
-    });
+    );
     return { value: bundled };
   } catch (err) {
     const message = refused ?? `cannot resolve an external $ref: ${(err as Error).message}`;

@@ -13,14 +13,31 @@ type Doc = Record<string, unknown>;
 const MOVED = ['securitySchemes', 'x-apigateway-responses'];
 
 /** Parameter keys that live under `schema` in OpenAPI 3.0 and on the parameter in Swagger 2.0. */
-const SCHEMA_KEYS = ['type', 'minLength', 'maxLength', 'minimum', 'maximum', 'enum', 'default', 'format', 'pattern', 'items'] as const;
+const SCHEMA_KEYS = [
+  'type',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'enum',
+  'default',
+  'format',
+  'pattern',
+  'items',
+] as const;
 
 function eachParamList(doc: Doc, fn: (p: unknown) => unknown): void {
-  const mapList = (list: unknown[]): void => list.forEach((p, i) => { list[i] = fn(p); });
-  if (isRecord(doc.paths)) for (const item of Object.values(doc.paths)) if (isRecord(item) && Array.isArray(item.parameters)) mapList(item.parameters);
+  const mapList = (list: unknown[]): void =>
+    list.forEach((p, i) => {
+      list[i] = fn(p);
+    });
+  if (isRecord(doc.paths))
+    for (const item of Object.values(doc.paths))
+      if (isRecord(item) && Array.isArray(item.parameters)) mapList(item.parameters);
   for (const { op } of operations(doc)) if (Array.isArray(op.parameters)) mapList(op.parameters);
   for (const holder of [isRecord(doc.components) ? doc.components : undefined, doc]) {
-    if (holder && isRecord(holder.parameters)) for (const [k, p] of Object.entries(holder.parameters)) holder.parameters[k] = fn(p);
+    if (holder && isRecord(holder.parameters))
+      for (const [k, p] of Object.entries(holder.parameters)) holder.parameters[k] = fn(p);
   }
 }
 
@@ -54,7 +71,14 @@ function nestParam(p: unknown): unknown {
   const order = Array.isArray(p[SCHEMA_ORDER]) ? (p[SCHEMA_ORDER] as unknown[]).map(String) : undefined;
   const schema: Doc = isRecord(p.schema) ? { ...p.schema } : {};
   for (const k of SCHEMA_KEYS) if (Object.hasOwn(p, k)) schema[k] = p[k];
-  const ordered = order ? Object.fromEntries([...order.filter((k) => Object.hasOwn(schema, k)), ...Object.keys(schema).filter((k) => !order.includes(k))].map((k) => [k, schema[k]])) : schema;
+  const ordered = order
+    ? Object.fromEntries(
+        [
+          ...order.filter((k) => Object.hasOwn(schema, k)),
+          ...Object.keys(schema).filter((k) => !order.includes(k)),
+        ].map((k) => [k, schema[k]]),
+      )
+    : schema;
   const out: Doc = {};
   let placed = false;
   for (const [k, v] of Object.entries(p)) {
@@ -77,7 +101,8 @@ export function oas3View(src: Doc): Doc {
     if (k === 'openapi') out.swagger = v;
     else if (k === 'components' && comps) {
       if (comps.securitySchemes !== undefined) out.securityDefinitions = comps.securitySchemes;
-      if (comps['x-apigateway-responses'] !== undefined) out['x-apigateway-responses'] = comps['x-apigateway-responses'];
+      if (comps['x-apigateway-responses'] !== undefined)
+        out['x-apigateway-responses'] = comps['x-apigateway-responses'];
       // The moved keys leave a null in place, so that restoreOas3 puts them back where they were.
       const rest = Object.fromEntries(Object.entries(comps).map(([ck, cv]) => [ck, MOVED.includes(ck) ? null : cv]));
       if (Object.values(rest).some((x) => x !== null)) out.components = rest;
@@ -109,7 +134,14 @@ export function restoreOas3(view: Doc, openapi: string): Doc {
 function rewriteRefs(node: unknown, from: string, to: string): unknown {
   if (Array.isArray(node)) return node.map((n) => rewriteRefs(n, from, to));
   if (!isRecord(node)) return node;
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith(from) ? to + v.slice(from.length) : rewriteRefs(v, from, to)]));
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [
+      k,
+      k === '$ref' && typeof v === 'string' && v.startsWith(from)
+        ? to + v.slice(from.length)
+        : rewriteRefs(v, from, to),
+    ]),
+  );
 }
 
 /** A Swagger 2.0 document (as encoded from the model) → OpenAPI 3.0.3. */
@@ -123,7 +155,8 @@ export function swagger2ToOas3(src: Doc): Doc {
   const basePath = typeof doc.basePath === 'string' ? doc.basePath : '';
   const schemes = Array.isArray(doc.schemes) && doc.schemes.length > 0 ? doc.schemes.map(String) : ['https'];
   for (const [k, v] of Object.entries(doc)) {
-    if (k === 'swagger' || k === 'host' || k === 'basePath' || k === 'schemes' || k === 'consumes' || k === 'produces') continue;
+    if (k === 'swagger' || k === 'host' || k === 'basePath' || k === 'schemes' || k === 'consumes' || k === 'produces')
+      continue;
     if (k === 'securityDefinitions') comps.securitySchemes = v;
     else if (k === 'definitions') comps.schemas = v;
     else if (k === 'parameters') comps.parameters = v;
@@ -131,7 +164,10 @@ export function swagger2ToOas3(src: Doc): Doc {
     else if (k === 'x-apigateway-responses') comps['x-apigateway-responses'] = v;
     else if (k === 'components') continue;
     else out[k] = v;
-    if (k === 'info' && (host !== undefined || basePath)) out.servers = schemes.map((s) => ({ url: host !== undefined ? `${s.toLowerCase()}://${host}${basePath}` : basePath }));
+    if (k === 'info' && (host !== undefined || basePath))
+      out.servers = schemes.map((s) => ({
+        url: host !== undefined ? `${s.toLowerCase()}://${host}${basePath}` : basePath,
+      }));
   }
   if (Object.keys(comps).length > 0) out.components = comps;
   for (const { op } of operations(out)) {
@@ -140,9 +176,22 @@ export function swagger2ToOas3(src: Doc): Doc {
       const form = op.parameters.filter((p) => isRecord(p) && p.in === 'formData') as Doc[];
       op.parameters = op.parameters.filter((p) => !(isRecord(p) && (p.in === 'body' || p.in === 'formData')));
       const types = Array.isArray(op.consumes) ? op.consumes.map(String) : ['application/json'];
-      if (isRecord(body)) op.requestBody = { content: Object.fromEntries(types.map((t) => [t, { schema: body.schema ?? {} }])), ...(body.required ? { required: true } : {}) };
+      if (isRecord(body))
+        op.requestBody = {
+          content: Object.fromEntries(types.map((t) => [t, { schema: body.schema ?? {} }])),
+          ...(body.required ? { required: true } : {}),
+        };
       else if (form.length > 0) {
-        op.requestBody = { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: Object.fromEntries(form.map((f) => [String(f.name), { type: f.type ?? 'string' }])) } } } };
+        op.requestBody = {
+          content: {
+            'application/x-www-form-urlencoded': {
+              schema: {
+                type: 'object',
+                properties: Object.fromEntries(form.map((f) => [String(f.name), { type: f.type ?? 'string' }])),
+              },
+            },
+          },
+        };
       }
       if ((op.parameters as unknown[]).length === 0) delete op.parameters;
     }
@@ -181,7 +230,8 @@ export function oas3ToSwagger2(src: Doc): Doc {
       if (v.securitySchemes !== undefined) out.securityDefinitions = v.securitySchemes;
       if (v.schemas !== undefined) out.definitions = v.schemas;
       if (v.parameters !== undefined) out.parameters = v.parameters;
-      if (isRecord(v.responses)) out.responses = Object.fromEntries(Object.entries(v.responses).map(([rk, rv]) => [rk, responseToSwagger2(rv)]));
+      if (isRecord(v.responses))
+        out.responses = Object.fromEntries(Object.entries(v.responses).map(([rk, rv]) => [rk, responseToSwagger2(rv)]));
       if (v['x-apigateway-responses'] !== undefined) out['x-apigateway-responses'] = v['x-apigateway-responses'];
       continue;
     }
@@ -193,12 +243,18 @@ export function oas3ToSwagger2(src: Doc): Doc {
       const params = Array.isArray(op.parameters) ? op.parameters : [];
       if (type !== undefined) {
         op.consumes = [type];
-        params.push({ name: 'body', in: 'body', ...(op.requestBody.required ? { required: true } : {}), schema: isRecord(media) && media.schema !== undefined ? media.schema : {} });
+        params.push({
+          name: 'body',
+          in: 'body',
+          ...(op.requestBody.required ? { required: true } : {}),
+          schema: isRecord(media) && media.schema !== undefined ? media.schema : {},
+        });
       }
       op.parameters = params;
       delete op.requestBody;
     }
-    if (isRecord(op.responses)) op.responses = Object.fromEntries(Object.entries(op.responses).map(([rk, rv]) => [rk, responseToSwagger2(rv)]));
+    if (isRecord(op.responses))
+      op.responses = Object.fromEntries(Object.entries(op.responses).map(([rk, rv]) => [rk, responseToSwagger2(rv)]));
   }
   eachParamList(out, (p) => {
     const flat = flattenParam(p);
@@ -218,11 +274,13 @@ function responseToSwagger2(r: unknown): unknown {
     delete out.content;
   }
   if (isRecord(r.headers)) {
-    out.headers = Object.fromEntries(Object.entries(r.headers).map(([hk, hv]) => {
-      if (!isRecord(hv)) return [hk, hv];
-      const { schema, example: _e, ...rest } = hv;
-      return [hk, { ...rest, ...(isRecord(schema) ? schema : { type: 'string' }) }];
-    }));
+    out.headers = Object.fromEntries(
+      Object.entries(r.headers).map(([hk, hv]) => {
+        if (!isRecord(hv)) return [hk, hv];
+        const { schema, example: _e, ...rest } = hv;
+        return [hk, { ...rest, ...(isRecord(schema) ? schema : { type: 'string' }) }];
+      }),
+    );
   }
   if (out.description === undefined) out.description = '';
   return out;

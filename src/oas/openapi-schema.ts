@@ -16,7 +16,8 @@ let table: { v2: ValidateFunction; v3: ValidateFunction } | undefined;
 
 export function openapiValidator(version: 'v2' | 'v3'): ValidateFunction {
   if (!table) {
-    if (!existsSync(COMPILED)) throw new Error(`${COMPILED} is missing: run \`npm run build\` (it precompiles the Swagger and OpenAPI schemas)`);
+    if (!existsSync(COMPILED))
+      throw new Error(`${COMPILED} is missing: run \`npm run build\` (it precompiles the Swagger and OpenAPI schemas)`);
     table = createRequire(import.meta.url)(COMPILED) as { v2: ValidateFunction; v3: ValidateFunction };
   }
   return table[version];

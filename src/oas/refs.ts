@@ -93,11 +93,16 @@ export function checkRefs(root: unknown, source: string, policy?: RefPolicy): Re
   const checkOne = (ref: string, at: string): void => {
     if (isUrlRef(ref)) {
       if (policy?.allowRemote) return void external.push({ ref, at });
-      return err(at, `$ref "${ref}" points to a URL; apig works offline and does not fetch it (--allow-remote-refs fetches it)`);
+      return err(
+        at,
+        `$ref "${ref}" points to a URL; apig works offline and does not fetch it (--allow-remote-refs fetches it)`,
+      );
     }
     if (!ref.startsWith('#')) {
-      if (!policy) return err(at, `$ref "${ref}" points to another file, which cannot be read here; inline the definition`);
-      if (!refFileWithin(ref, policy.file, policy.root)) return err(at, `$ref "${ref}" reads a file outside the workspace folder ${policy.root}; apig refuses it`);
+      if (!policy)
+        return err(at, `$ref "${ref}" points to another file, which cannot be read here; inline the definition`);
+      if (!refFileWithin(ref, policy.file, policy.root))
+        return err(at, `$ref "${ref}" reads a file outside the workspace folder ${policy.root}; apig refuses it`);
       return void external.push({ ref, at });
     }
     const seen = [ref];

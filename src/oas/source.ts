@@ -51,17 +51,24 @@ function lineIndex(text: string): (offset: number) => Position {
 
 export function parseSource(file: string, text: string): { doc?: SourceDoc; diagnostics: Diagnostic[] } {
   const at0: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  if (text.includes('\u0000')) return { diagnostics: [parseDiag(file, 'not a text file (it holds NUL bytes): expected YAML or JSON', at0)] };
-  if (holdsNothing(text)) return { diagnostics: [parseDiag(file, 'the file is empty: expected a YAML or JSON document', at0)] };
+  if (text.includes('\u0000'))
+    return { diagnostics: [parseDiag(file, 'not a text file (it holds NUL bytes): expected YAML or JSON', at0)] };
+  if (holdsNothing(text))
+    return { diagnostics: [parseDiag(file, 'the file is empty: expected a YAML or JSON document', at0)] };
   const format = detectFormat(file, text);
   const fast = fastParse(text);
-  if (fast && 'tooDeepAt' in fast) return { diagnostics: [parseDiag(file, `invalid ${format.toUpperCase()}: ${TOO_DEEP}`, offsetRange(text, fast.tooDeepAt))] };
+  if (fast && 'tooDeepAt' in fast)
+    return {
+      diagnostics: [parseDiag(file, `invalid ${format.toUpperCase()}: ${TOO_DEEP}`, offsetRange(text, fast.tooDeepAt))],
+    };
   const json = format === 'json' ? jsonError(text) : undefined;
   if (fast && 'value' in fast && !json) {
     const at = lineIndex(text);
     return {
       doc: {
-        file, format, value: fast.value,
+        file,
+        format,
+        value: fast.value,
         rangeOf: (ptr) => {
           const span = fast.spanOf(parsePointer(ptr));
           return { start: at(span.start), end: at(span.end) };
@@ -77,7 +84,15 @@ export function parseSource(file: string, text: string): { doc?: SourceDoc; diag
   const first = json ? { reason: json.reason, offset: json.offset ?? fastError?.offset ?? 0 } : fastError;
   if (first && text.length > MAX_SLOW_PARSE_CHARS) {
     const note = ` (apig reports only the first error of a file over ${MAX_SLOW_PARSE_CHARS / 1024} KB)`;
-    return { diagnostics: [parseDiag(file, `invalid ${format.toUpperCase()}: ${shorten(first.reason)}${note}`, offsetRange(text, first.offset))] };
+    return {
+      diagnostics: [
+        parseDiag(
+          file,
+          `invalid ${format.toUpperCase()}: ${shorten(first.reason)}${note}`,
+          offsetRange(text, first.offset),
+        ),
+      ],
+    };
   }
   return slowParse(file, text, format);
 }
@@ -96,7 +111,7 @@ function jsonError(text: string): { reason: string; offset?: number } | undefine
 /** Only blank lines and comments (a line-by-line check: a regular expression here could backtrack badly). */
 export function holdsNothing(text: string): boolean {
   // Line by line without splitting: a large file should not become a million strings to find its first line.
-  for (let start = 0; start <= text.length;) {
+  for (let start = 0; start <= text.length; ) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     const t = text.slice(start, end).trim();
@@ -123,7 +138,8 @@ function slowParse(file: string, text: string, format: TextFormat): { doc?: Sour
   try {
     parsed = parseCapped(text, lineCounter, { uniqueKeys: true, strict: true });
   } catch (err) {
-    if (isStackOverflow(err)) return { diagnostics: [parseDiag(file, `${invalid}: ${TOO_DEEP}`, offsetRange(text, 0))] };
+    if (isStackOverflow(err))
+      return { diagnostics: [parseDiag(file, `${invalid}: ${TOO_DEEP}`, offsetRange(text, 0))] };
     throw err;
   }
   const ydoc = parsed.doc;
@@ -131,13 +147,26 @@ function slowParse(file: string, text: string, format: TextFormat): { doc?: Sour
   if (format === 'json' && parseErrors.length === 0) {
     // YAML accepts more than JSON (comments, single quotes, unquoted keys); a .json file must be JSON.
     const json = jsonError(text);
-    if (json) return { diagnostics: [parseDiag(file, `invalid JSON: ${shorten(json.reason)}`, toRange(json.offset ?? 0, json.offset ?? 0))] };
+    if (json)
+      return {
+        diagnostics: [
+          parseDiag(file, `invalid JSON: ${shorten(json.reason)}`, toRange(json.offset ?? 0, json.offset ?? 0)),
+        ],
+      };
   }
   if (parseErrors.length > 0) {
-    const diagnostics = parseErrors.map((e) => parseDiag(file, `${invalid}: ${shorten(firstLine(e.message))}`, toRange(e.pos[0], e.pos[1])));
+    const diagnostics = parseErrors.map((e) =>
+      parseDiag(file, `${invalid}: ${shorten(firstLine(e.message))}`, toRange(e.pos[0], e.pos[1])),
+    );
     const { count, offset } = parsed.more;
     if (count > 0) {
-      diagnostics.push(parseDiag(file, `${invalid}: ${count} more error(s) from here on are not listed (apig lists the first ${MAX_PARSE_ERRORS})`, toRange(offset, offset)));
+      diagnostics.push(
+        parseDiag(
+          file,
+          `${invalid}: ${count} more error(s) from here on are not listed (apig lists the first ${MAX_PARSE_ERRORS})`,
+          toRange(offset, offset),
+        ),
+      );
     }
     return { diagnostics };
   }
@@ -207,7 +236,11 @@ function nodeAt(doc: Document, segments: readonly string[]): Node | undefined {
 
 /** Adds ranges to diagnostics that carry only a pointer, and sorts them by position. */
 export function locate(doc: SourceDoc, diags: readonly Diagnostic[]): Diagnostic[] {
-  const located = diags.map((d) => (d.range || d.source !== doc.file ? d : { ...d, range: doc.rangeOf(d.path) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
+  const located = diags.map((d) =>
+    d.range || d.source !== doc.file
+      ? d
+      : { ...d, range: doc.rangeOf(d.path) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+  );
   const pos = (d: Diagnostic): number => (d.range ? d.range.start.line * 1e6 + d.range.start.character : 0);
   return located.sort((a, b) => (a.source === b.source ? pos(a) - pos(b) : 0));
 }

@@ -15,17 +15,23 @@ export function documentKind(value: unknown): DocKind | string {
   if (!isRecord(value)) return 'the file does not hold an object';
   if (value.swagger === '2.0') return 'swagger2';
   if (typeof value.openapi === 'string' && /^3\.0(\.\d+)?$/.test(value.openapi)) return 'oas3';
-  if (typeof value.openapi === 'string') return `OpenAPI ${value.openapi} is not supported (Swagger 2.0 and OpenAPI 3.0 are)`;
+  if (typeof value.openapi === 'string')
+    return `OpenAPI ${value.openapi} is not supported (Swagger 2.0 and OpenAPI 3.0 are)`;
   if (value.swagger !== undefined) return `swagger: ${JSON.stringify(value.swagger)} is not supported (expected "2.0")`;
   return 'not a Swagger 2.0 or OpenAPI 3.0 document (no `swagger: "2.0"` or `openapi: 3.0.x` field)';
 }
 
 export async function validateDocument(value: unknown, source: string): Promise<Diagnostic[]> {
   const kind = documentKind(value);
-  if (kind !== 'swagger2' && kind !== 'oas3') return [{ code: 'not-swagger', severity: 'error', message: kind, path: '', source }];
+  if (kind !== 'swagger2' && kind !== 'oas3')
+    return [{ code: 'not-swagger', severity: 'error', message: kind, path: '', source }];
   const doc = value as Record<string, unknown>;
   // $refs were checked (and external ones bundled in) by the loader, load-group.ts.
-  return [...(await swaggerParserDiagnostics(doc, source)), ...responseKeyWarnings(doc, source), ...extensionDiagnostics(doc, source)];
+  return [
+    ...(await swaggerParserDiagnostics(doc, source)),
+    ...responseKeyWarnings(doc, source),
+    ...extensionDiagnostics(doc, source),
+  ];
 }
 
 /** Every parameter object of the paths (path-level and operation-level), after `in` was lowered. */
@@ -45,7 +51,8 @@ function forSwaggerParser(doc: Record<string, unknown>): Record<string, unknown>
   const lowerIn = (params: unknown): void => {
     if (!Array.isArray(params)) return;
     for (const p of params) {
-      if (isRecord(p) && typeof p.in === 'string') p.in = p.in.toLowerCase() === 'formdata' ? 'formData' : p.in.toLowerCase();
+      if (isRecord(p) && typeof p.in === 'string')
+        p.in = p.in.toLowerCase() === 'formdata' ? 'formData' : p.in.toLowerCase();
     }
   };
   lowerSchemes(copy);
@@ -58,7 +65,8 @@ function forSwaggerParser(doc: Record<string, unknown>): Record<string, unknown>
   // A greedy `{name+}` (APIG's, not Swagger's) may be declared as `name` or `name+`: both read as `{name}`.
   if (isRecord(copy.paths)) {
     copy.paths = Object.fromEntries(Object.entries(copy.paths).map(([path, item]) => [greedyAsPlain(path), item]));
-    for (const p of allParameters(copy)) if (p.in === 'path' && typeof p.name === 'string') p.name = pathParamName(p.name);
+    for (const p of allParameters(copy))
+      if (p.in === 'path' && typeof p.name === 'string') p.name = pathParamName(p.name);
   }
   return copy;
 }
@@ -69,10 +77,15 @@ function nonStandardResponseKeys(responses: Record<string, unknown>): string[] {
 }
 
 function responseKeyWarnings(doc: Record<string, unknown>, source: string): Diagnostic[] {
-  return operations(doc).flatMap(({ op, at }) => (isRecord(op.responses) ? nonStandardResponseKeys(op.responses) : []).map((k) => ({
-    code: 'response-key', severity: 'warn' as const, path: `${at}/responses/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, source,
-    message: `response key "${k}" is not a status code or "default" (as in console exports); kept as written`,
-  })));
+  return operations(doc).flatMap(({ op, at }) =>
+    (isRecord(op.responses) ? nonStandardResponseKeys(op.responses) : []).map((k) => ({
+      code: 'response-key',
+      severity: 'warn' as const,
+      path: `${at}/responses/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      source,
+      message: `response key "${k}" is not a status code or "default" (as in console exports); kept as written`,
+    })),
+  );
 }
 
 async function swaggerParserDiagnostics(doc: Record<string, unknown>, source: string): Promise<Diagnostic[]> {
@@ -97,7 +110,15 @@ async function swaggerParserDiagnostics(doc: Record<string, unknown>, source: st
     const named = namedOperation(message, doc);
     if (!named) return [{ code: 'swagger', severity: 'error', message, path: '', source }];
     // Named as written, not as validated (a greedy `{name+}` reads `{name}` there).
-    return [{ code: 'swagger', severity: 'error', message: message.replace(named.validated, named.written), path: named.pointer, source }];
+    return [
+      {
+        code: 'swagger',
+        severity: 'error',
+        message: message.replace(named.validated, named.written),
+        path: named.pointer,
+        source,
+      },
+    ];
   }
 }
 
@@ -105,7 +126,15 @@ function schemaErrors(errors: readonly ErrorObject[], source: string): Diagnosti
   return simplify(withoutBranchNoise(errors)).map((e) => ({
     code: 'swagger',
     severity: 'error' as const,
-    message: `${e.instancePath ? e.instancePath.slice(1).split('/').map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~')).join(' > ') + ' ' : ''}${describeError(e)}`,
+    message: `${
+      e.instancePath
+        ? e.instancePath
+            .slice(1)
+            .split('/')
+            .map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'))
+            .join(' > ') + ' '
+        : ''
+    }${describeError(e)}`,
     path: e.instancePath,
     source,
   }));
@@ -118,7 +147,8 @@ function schemaErrors(errors: readonly ErrorObject[], source: string): Diagnosti
  */
 function withoutBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   const oneOfAt = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
-  const parentOf = (e: ErrorObject): string => (e.instancePath.endsWith('/in') ? e.instancePath.slice(0, -3) : e.instancePath);
+  const parentOf = (e: ErrorObject): string =>
+    e.instancePath.endsWith('/in') ? e.instancePath.slice(0, -3) : e.instancePath;
   const key = (e: ErrorObject): string => `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
   const counts = new Map<string, number>();
   for (const e of errors) if (oneOfAt.has(parentOf(e))) counts.set(key(e), (counts.get(key(e)) ?? 0) + 1);
@@ -137,13 +167,23 @@ function withoutBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
  * swagger-parser's semantic errors name an operation as `/paths{path}/get`, with the path as validated; find
  * the path as written (a greedy `{name+}` reads `{name}` there) and its pointer.
  */
-function namedOperation(message: string, doc: Record<string, unknown>): { validated: string; written: string; pointer: string } | undefined {
+function namedOperation(
+  message: string,
+  doc: Record<string, unknown>,
+): { validated: string; written: string; pointer: string } | undefined {
   let best: { validated: string; written: string; pointer: string; length: number } | undefined;
   for (const written of isRecord(doc.paths) ? Object.keys(doc.paths) : []) {
-    const m = new RegExp(`/paths${escapeRegExp(greedyAsPlain(written))}/(get|put|post|delete|options|head|patch)\\b`).exec(message);
+    const m = new RegExp(
+      `/paths${escapeRegExp(greedyAsPlain(written))}/(get|put|post|delete|options|head|patch)\\b`,
+    ).exec(message);
     // The longest path that fits wins (`/a` also prefixes `/a/b/get`).
     if (m && m[1] && (!best || written.length > best.length)) {
-      best = { validated: m[0], written: `/paths${written}/${m[1]}`, pointer: `/paths/${written.replace(/~/g, '~0').replace(/\//g, '~1')}/${m[1]}`, length: written.length };
+      best = {
+        validated: m[0],
+        written: `/paths${written}/${m[1]}`,
+        pointer: `/paths/${written.replace(/~/g, '~0').replace(/\//g, '~1')}/${m[1]}`,
+        length: written.length,
+      };
     }
   }
   return best;
@@ -160,14 +200,20 @@ export function extensionDiagnostics(doc: Record<string, unknown>, source: strin
     if (!info) {
       const guess = closestExtension(site.name);
       out.push({
-        code: 'unknown-extension', severity: 'warn', path: site.at, source,
+        code: 'unknown-extension',
+        severity: 'warn',
+        path: site.at,
+        source,
         message: `unknown extension ${site.name}${guess ? ` (did you mean ${guess}?)` : ''}; it is kept as written`,
       });
       continue;
     }
     if (!info.placements.includes(site.placement)) {
       out.push({
-        code: 'misplaced-extension', severity: 'warn', path: site.at, source,
+        code: 'misplaced-extension',
+        severity: 'warn',
+        path: site.at,
+        source,
         message: `${site.name} belongs on ${info.placements.join(' or ')}, not on the ${site.placement}; it is kept but has no effect here`,
       });
       continue;

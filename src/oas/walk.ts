@@ -53,7 +53,8 @@ export function extensionSites(doc: Record<string, unknown>): ExtensionSite[] {
   extensionsOf(components, '/components', 'components', out);
   const schemes = isRecord(components) ? components.securitySchemes : doc.securityDefinitions;
   const schemesAt = isRecord(components) ? '/components/securitySchemes' : '/securityDefinitions';
-  if (isRecord(schemes)) for (const [n, s] of Object.entries(schemes)) extensionsOf(s, join(schemesAt, n), 'securityScheme', out);
+  if (isRecord(schemes))
+    for (const [n, s] of Object.entries(schemes)) extensionsOf(s, join(schemesAt, n), 'securityScheme', out);
   if (isRecord(doc.paths)) {
     for (const [path, item] of Object.entries(doc.paths)) {
       if (!isRecord(item)) continue;
@@ -67,7 +68,8 @@ export function extensionSites(doc: Record<string, unknown>): ExtensionSite[] {
     parametersOf(op.parameters, join(at, 'parameters'), out);
     if (isRecord(op.responses)) {
       extensionsOf(op.responses, join(at, 'responses'), 'responses', out);
-      for (const [code, r] of Object.entries(op.responses)) if (!code.startsWith('x-')) extensionsOf(r, join(at, 'responses', code), 'response', out);
+      for (const [code, r] of Object.entries(op.responses))
+        if (!code.startsWith('x-')) extensionsOf(r, join(at, 'responses', code), 'response', out);
     }
   }
   const rootParams = isRecord(components) ? components.parameters : doc.parameters;

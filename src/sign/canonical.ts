@@ -3,7 +3,13 @@
  * rebuild it the way each deviating client family does (§4.8). `STRICT` is the recommended spec.
  */
 import {
-  compareCodePoints, compareCodeUnits, decodeFormStyle, decodePercent, decodeUriKeepReserved, encodeUnreserved, sortSmall,
+  compareCodePoints,
+  compareCodeUnits,
+  decodeFormStyle,
+  decodePercent,
+  decodeUriKeepReserved,
+  encodeUnreserved,
+  sortSmall,
 } from './percent.js';
 import { trimOws, type HeaderBag } from './headers.js';
 import { isPlainPath, isPlainQuery } from './chars.js';
@@ -41,7 +47,8 @@ export function canonicalUri(rawPath: string, decode: CanonicalOptions['pathDeco
   if (isPlainPath(rawPath)) {
     uri = rawPath;
   } else {
-    const decoded = decode === 'full' ? decodePercent(rawPath) : decode === 'decodeURI' ? decodeUriKeepReserved(rawPath) : rawPath;
+    const decoded =
+      decode === 'full' ? decodePercent(rawPath) : decode === 'decodeURI' ? decodeUriKeepReserved(rawPath) : rawPath;
     uri = decoded.split('/').map(encodeUnreserved).join('/');
   }
   return uri.endsWith('/') ? uri : uri + '/';
@@ -72,7 +79,8 @@ function splitPairs(rawQuery: string, decode: (s: string) => string): Array<[str
 
 const byCodeUnits = (a: [string, string], b: [string, string]): number =>
   a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
-const byCodePoints = (a: [string, string], b: [string, string]): number => compareCodePoints(a[0], b[0]) || compareCodePoints(a[1], b[1]);
+const byCodePoints = (a: [string, string], b: [string, string]): number =>
+  compareCodePoints(a[0], b[0]) || compareCodePoints(a[1], b[1]);
 
 /**
  * Orders `k=v` items of a simple query by key, then value, without splitting them: the first `=` ends the key,
@@ -128,9 +136,13 @@ function strictQuery(rawQuery: string): string {
 }
 
 /** §3 step 5: split on `&` and the first `=`, decode, sort, re-encode, always `k=v`. */
-export function canonicalQuery(rawQuery: string, options: Pick<CanonicalOptions, 'queryDecode' | 'querySort' | 'emptyValue'> = STRICT): string {
+export function canonicalQuery(
+  rawQuery: string,
+  options: Pick<CanonicalOptions, 'queryDecode' | 'querySort' | 'emptyValue'> = STRICT,
+): string {
   if (rawQuery === '') return '';
-  if (options.queryDecode === 'full' && options.querySort === 'decoded' && options.emptyValue === 'equals') return strictQuery(rawQuery);
+  if (options.queryDecode === 'full' && options.querySort === 'decoded' && options.emptyValue === 'equals')
+    return strictQuery(rawQuery);
   const pairs = splitPairs(rawQuery, DECODERS[options.queryDecode]);
   const bare = options.emptyValue === 'bare';
   const join = (k: string, v: string): string => (bare && v === '' ? k : `${k}=${v}`);
@@ -143,7 +155,10 @@ export function canonicalQuery(rawQuery: string, options: Pick<CanonicalOptions,
     encoded.sort(byCodeUnits);
     return encoded.map(([k, v]) => join(k, v)).join('&');
   }
-  return encoded.map(([k, v]) => join(k, v)).sort(compareCodeUnits).join('&');
+  return encoded
+    .map(([k, v]) => join(k, v))
+    .sort(compareCodeUnits)
+    .join('&');
 }
 
 /** §3 step 7: `name:trim(value)\n` for each signed name, in the given order. Missing names are skipped. */
@@ -152,7 +167,8 @@ export function canonicalHeaders(
   signedNames: readonly string[],
   options: Pick<CanonicalOptions, 'trimHeaderValues' | 'headerLineOrder'> = STRICT,
 ): string {
-  const names = options.headerLineOrder === 'locale' ? [...signedNames].sort((a, b) => a.localeCompare(b)) : signedNames;
+  const names =
+    options.headerLineOrder === 'locale' ? [...signedNames].sort((a, b) => a.localeCompare(b)) : signedNames;
   let out = '';
   for (const name of names) {
     const field = headers.get(name) ?? headers.get(name.toLowerCase()); // the signer's names are already lower-case

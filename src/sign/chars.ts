@@ -30,8 +30,20 @@ export function isToken(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const ok =
-      (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d ||
-      c === 0x21 || (c >= 0x23 && c <= 0x27) || c === 0x2a || c === 0x2b || c === 0x2e || c === 0x5e || c === 0x5f || c === 0x60 || c === 0x7c || c === 0x7e;
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x30 && c <= 0x39) ||
+      c === 0x2d ||
+      c === 0x21 ||
+      (c >= 0x23 && c <= 0x27) ||
+      c === 0x2a ||
+      c === 0x2b ||
+      c === 0x2e ||
+      c === 0x5e ||
+      c === 0x5f ||
+      c === 0x60 ||
+      c === 0x7c ||
+      c === 0x7e;
     if (!ok) return false;
   }
   return true;
@@ -52,7 +64,6 @@ export function looksLikeSdkDate(s: string): boolean {
   }
   return true;
 }
-
 
 /**
  * Validates `host[:port]` (reg-name or `[IPv6]`); returns the port text ('' when absent), or undefined when invalid.

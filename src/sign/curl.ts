@@ -5,10 +5,7 @@ export function shellQuote(s: string): string {
   return /^[A-Za-z0-9_\-.,:/@%+=]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-export type CurlBody =
-  | { kind: 'none' }
-  | { kind: 'text'; text: string }
-  | { kind: 'file'; path: string };
+export type CurlBody = { kind: 'none' } | { kind: 'text'; text: string } | { kind: 'file'; path: string };
 
 export interface CurlInput {
   method: string;

@@ -19,7 +19,12 @@ export function pathCause(gateway: string, ours: string): string {
   if (gateway + '/' === ours || ours + '/' === gateway) {
     return 'trailing slash: the canonical path always ends with "/", even when the request is sent without one (API Signing Guide; FAQ (2024) §4.7 signs GET /app1 as /app1/)';
   }
-  if (decodePercent(gateway) === ours || decodePercent(ours) === gateway || gateway.replace(/%25/g, '%') === ours || ours.replace(/%25/g, '%') === gateway) {
+  if (
+    decodePercent(gateway) === ours ||
+    decodePercent(ours) === gateway ||
+    gateway.replace(/%25/g, '%') === ours ||
+    ours.replace(/%25/g, '%') === gateway
+  ) {
     return 'the path was percent-encoded twice on one side ("%25" is an encoded "%"): send escapes once and sign the decoded path; the Node.js core SDK and APIG JS double-encode %20, %2F… (docs/sign.md, SDK differences)';
   }
   if (gateway.toLowerCase() === ours.toLowerCase()) return 'the path differs in case: paths are case-sensitive';
@@ -55,15 +60,20 @@ export function queryCause(gateway: string, ours: string): string {
   const onlyG = [...gn].filter((n) => !on.has(n));
   const onlyO = [...on].filter((n) => !gn.has(n));
   if (onlyG.length + onlyO.length > 0) {
-    const parts = [onlyG.length ? `only the gateway saw ${onlyG.join(', ')}` : '', onlyO.length ? `only apig signed ${onlyO.join(', ')}` : ''].filter(Boolean);
+    const parts = [
+      onlyG.length ? `only the gateway saw ${onlyG.join(', ')}` : '',
+      onlyO.length ? `only apig signed ${onlyO.join(', ')}` : '',
+    ].filter(Boolean);
     return `the request parameters must be the same (FAQ (2024) §4.7 step 3): ${parts.join('; ')}`;
   }
   return 'the request parameters must be the same (FAQ (2024) §4.7 step 3): a value differs (encoding, or a parameter changed after signing)';
 }
 
 export function headerCause(name: string, gateway: string | undefined, ours: string | undefined): string {
-  if (ours === undefined) return `the client signed "${name}" but apig did not: pass it to apig with -H "${name}: value" (or list it in --signed-headers)`;
-  if (gateway === undefined) return `apig signed "${name}" but the client did not list it in SignedHeaders: drop it from --signed-headers, or make the client sign it`;
+  if (ours === undefined)
+    return `the client signed "${name}" but apig did not: pass it to apig with -H "${name}: value" (or list it in --signed-headers)`;
+  if (gateway === undefined)
+    return `apig signed "${name}" but the client did not list it in SignedHeaders: drop it from --signed-headers, or make the client sign it`;
   if (name === 'host') {
     if (gateway.replace(/:\d+$/, '') === ours.replace(/:\d+$/, '')) {
       return 'Host differs by its port: HTTP clients drop default ports (:443, :80) from Host; sign the Host value actually sent (docs/sign.md, The algorithm)';
@@ -86,7 +96,8 @@ export function headerCause(name: string, gateway: string | undefined, ours: str
   if (gateway.trim() === ours.trim() || gateway.replace(/\s+/g, ' ') === ours.replace(/\s+/g, ' ')) {
     return `"${name}" differs in whitespace: the gateway trims leading and trailing spaces and keeps inner ones (docs/sign.md, The algorithm; the Node.js core SDK does not trim)`;
   }
-  if (gateway.toLowerCase() === ours.toLowerCase()) return `"${name}" differs in case: header values are signed as sent, never lower-cased`;
+  if (gateway.toLowerCase() === ours.toLowerCase())
+    return `"${name}" differs in case: header values are signed as sent, never lower-cased`;
   return `every signed header line must be the same (FAQ (2024) §4.7 step 3): "${name}" was changed after signing, or apig was given another value`;
 }
 
@@ -102,7 +113,7 @@ export function signedHeadersCause(gateway: string, ours: string): string {
 /** `declared`: the signed X-Sdk-Content-Sha256 value of apig's canonical request, if any. */
 export function payloadCause(gateway: string, ours: string, declared?: string): string {
   if (declared !== undefined && ours === declared && ours !== UNSIGNED && /^[0-9a-f]{64}$/.test(gateway)) {
-    return 'the signed X-Sdk-Content-Sha256 is not the hash of the body that arrived: a gateway that checks the declared hash (apig serve does) puts the body\'s own hash here; send exactly the bytes that were hashed';
+    return "the signed X-Sdk-Content-Sha256 is not the hash of the body that arrived: a gateway that checks the declared hash (apig serve does) puts the body's own hash here; send exactly the bytes that were hashed";
   }
   if (gateway === UNSIGNED || ours === UNSIGNED) {
     return `only ${gateway === UNSIGNED ? 'the client' : 'apig'} used "X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD" (the core SDKs add it for non-JSON bodies; docs/sign.md, SDK differences): use --unsigned-payload the same way`;

@@ -76,7 +76,8 @@ function readPasted(text: string): Pasted {
 }
 
 function authOf(msg: string): 'app' | 'iam' | 'unknown' {
-  if (/Incorrect app authentication/i.test(msg) || /verify signature fail/.test(msg)) return /IAM/.test(msg) ? 'iam' : 'app';
+  if (/Incorrect app authentication/i.test(msg) || /verify signature fail/.test(msg))
+    return /IAM/.test(msg) ? 'iam' : 'app';
   if (/Incorrect IAM authentication|aksk/i.test(msg)) return 'iam';
   return 'unknown';
 }
@@ -89,7 +90,12 @@ export function canonicalFromText(text: string): string {
   t = t.replace(/[^A-Za-z0-9-]+$/, ''); // a pasted closing quote or brace; the last line is a hash
   // A method broken across lines, as in the error.log excerpt of 000 §4.7 ("GE" / "T"): the path line starts with "/".
   t = t.replace(/^([A-Za-z]+)\r?\n([A-Za-z]+)(?=\r?\n\/)/, '$1$2');
-  if (t.includes('|')) return t.replace(/\|\s*\r?\n\s*/g, '|').replace(/\r?\n/g, '').split('|').join('\n');
+  if (t.includes('|'))
+    return t
+      .replace(/\|\s*\r?\n\s*/g, '|')
+      .replace(/\r?\n/g, '')
+      .split('|')
+      .join('\n');
   if (!/\n/.test(t) && t.includes('\\n')) return t.split('\\n').join('\n');
   return t.replace(/\r\n/g, '\n');
 }
@@ -121,7 +127,11 @@ export function parseGatewayText(text: string): GatewayReport {
     // The documented form ends `, signature time:<X-Sdk-Date>,server time:<now>` (000 §4.8); either may be missing.
     const signatureTime = /signature\s+time:\s*([^\s,"}]+)/.exec(flat)?.[1];
     const serverTime = /server\s+time:\s*([^\s,"}]+)/.exec(flat)?.[1];
-    return { kind: 'expired', ...(signatureTime !== undefined ? { signatureTime } : {}), ...(serverTime !== undefined ? { serverTime } : {}) };
+    return {
+      kind: 'expired',
+      ...(signatureTime !== undefined ? { signatureTime } : {}),
+      ...(serverTime !== undefined ? { serverTime } : {}),
+    };
   }
   const app = /app not found,\s*appkey\s*(\S*)/.exec(flat);
   if (app) return { kind: 'unknown-key', auth: 'app', key: app[1] ?? '' };
@@ -136,12 +146,13 @@ export function parseGatewayText(text: string): GatewayReport {
   }
   const bare = canonicalFromText(msg);
   if (parseCanonicalLines(bare)) return { kind: 'signature-mismatch', auth: 'unknown', canonicalRequest: bare };
-  if (/verify (aksk )?signature fail/.test(flat)) return { kind: 'signature-mismatch-no-detail', auth: /aksk|IAM/.test(flat) ? 'iam' : 'app' };
+  if (/verify (aksk )?signature fail/.test(flat))
+    return { kind: 'signature-mismatch-no-detail', auth: /aksk|IAM/.test(flat) ? 'iam' : 'app' };
   // The table texts alone (errors-and-limits.md §1.1), or a known code with a text of a custom gateway response.
   const table = /Incorrect (app|IAM) authentication information\b\.?(?:\s*:\s*(.*))?/i.exec(flat);
   if (table || code === 'APIG.0303' || code === 'APIG.0301') {
     const auth = table ? (table[1]?.toLowerCase() === 'iam' ? 'iam' : 'app') : code === 'APIG.0301' ? 'iam' : 'app';
-    const detail = (table ? table[2] ?? '' : flat).trim();
+    const detail = (table ? (table[2] ?? '') : flat).trim();
     return { kind: 'auth-failed-no-detail', auth, ...(detail !== '' && detail !== text.trim() ? { detail } : {}) };
   }
   return { kind: 'unrecognized' };

@@ -27,7 +27,10 @@ function headerLines(g: CanonicalLines, o: CanonicalLines): ExplainLine[] {
     // The gateway's numbering; a header only apig has gets the line it would take there.
     const at = gv !== undefined ? gNames.indexOf(name) : gNames.filter((n) => n < name).length;
     return {
-      line: 4 + at, part: 'header', name, same,
+      line: 4 + at,
+      part: 'header',
+      name,
+      same,
       ...(gv !== undefined ? { gateway: `${name}:${gv}` } : {}),
       ...(ov !== undefined ? { ours: `${name}:${ov}` } : {}),
       ...(same ? {} : { cause: headerCause(name, gv, ov) }),
@@ -35,13 +38,26 @@ function headerLines(g: CanonicalLines, o: CanonicalLines): ExplainLine[] {
   });
   const gOrder = g.headers.map((h) => h.name).join(';');
   if (out.every((l) => l.same) && gOrder !== o.headers.map((h) => h.name).join(';')) {
-    out.push({ line: 4, part: 'header', same: false, gateway: gOrder, ours: o.headers.map((h) => h.name).join(';'),
-      cause: 'the header lines are in another order: sort by lower-case name in byte order (the Node.js core SDK sorts them with localeCompare; docs/sign.md, SDK differences)' });
+    out.push({
+      line: 4,
+      part: 'header',
+      same: false,
+      gateway: gOrder,
+      ours: o.headers.map((h) => h.name).join(';'),
+      cause:
+        'the header lines are in another order: sort by lower-case name in byte order (the Node.js core SDK sorts them with localeCompare; docs/sign.md, SDK differences)',
+    });
   }
   return out;
 }
 
-function line(n: number, part: ExplainPart, gateway: string, ours: string, cause: (g: string, o: string) => string): ExplainLine {
+function line(
+  n: number,
+  part: ExplainPart,
+  gateway: string,
+  ours: string,
+  cause: (g: string, o: string) => string,
+): ExplainLine {
   const same = gateway === ours;
   return { line: n, part, gateway, ours, same, ...(same ? {} : { cause: cause(gateway, ours) }) };
 }
@@ -60,18 +76,25 @@ export function diffCanonical(gatewayCr: string, oursCr: string): ExplainLine[] 
     ...headers,
     { line: next, part: 'blank', gateway: '', ours: '', same: true },
     line(next + 1, 'signedHeaders', g.signedHeaders, o.signedHeaders, signedHeadersCause),
-    line(next + 2, 'payloadHash', g.payloadHash, o.payloadHash, (gp, op) => payloadCause(gp, op, o.headers.find((h) => h.name === 'x-sdk-content-sha256')?.value)),
+    line(next + 2, 'payloadHash', g.payloadHash, o.payloadHash, (gp, op) =>
+      payloadCause(gp, op, o.headers.find((h) => h.name === 'x-sdk-content-sha256')?.value),
+    ),
   ];
 }
 
 const OTHER: Record<'ak-locked' | 'token-invalid' | 'unrecognized', { summary: string; causes: string[] }> = {
   'ak-locked': {
     summary: 'the AK is locked after repeated authentication failures',
-    causes: ['5 or more consecutive failures lock the AK for 5 minutes (FAQ (2024) §4.7): fix the signature first, then wait', 'the SK may not belong to this AK'],
+    causes: [
+      '5 or more consecutive failures lock the AK for 5 minutes (FAQ (2024) §4.7): fix the signature first, then wait',
+      'the SK may not belong to this AK',
+    ],
   },
   'token-invalid': {
     summary: 'the IAM token could not be decrypted',
-    causes: ['check how the token was obtained, and that it comes from the same environment (region, project) as the API (FAQ (2024) §4.7)'],
+    causes: [
+      'check how the token was obtained, and that it comes from the same environment (region, project) as the API (FAQ (2024) §4.7)',
+    ],
   },
   unrecognized: { summary: 'no canonical request or known APIG authentication error found in the text', causes: [] },
 };
@@ -82,19 +105,23 @@ const OTHER: Record<'ak-locked' | 'token-invalid' | 'unrecognized', { summary: s
 function noDetail(r: Extract<GatewayReport, { kind: 'auth-failed-no-detail' }>): Explanation {
   const code = r.auth === 'app' ? 'APIG.0303' : 'APIG.0301';
   const what = r.auth === 'app' ? 'App' : 'IAM';
-  const causes = r.auth === 'app'
-    ? [
-      'check that the method, path, query parameters and body of the request are those that were signed, and the client clock (the APIG.0303 resolution, User Guide §6.3.3)',
-      'check the AppKey and AppSecret: an unknown key, a wrong secret and an expired signature all answer APIG.0303',
-    ]
-    : [
-      'check the token, or for AK/SK signing the AK, the SK and the client clock (the APIG.0301 resolution, User Guide §6.3.3)',
-      '5 or more consecutive failures lock the AK for 5 minutes (FAQ (2024) §4.7)',
-    ];
-  causes.push('the gateway error.log has the detail (and, for a signature mismatch, its canonical request) under the request_id (FAQ (2024) §4.7 method 1): pass that to --explain, and compare your client\'s canonicalRequest with `apig sign --debug`');
-  const summary = r.detail !== undefined
-    ? `${what} authentication failed (${code}) with a detail apig does not know: "${r.detail}"`
-    : `${what} authentication failed (${code}), and the message gives no detail`;
+  const causes =
+    r.auth === 'app'
+      ? [
+          'check that the method, path, query parameters and body of the request are those that were signed, and the client clock (the APIG.0303 resolution, User Guide §6.3.3)',
+          'check the AppKey and AppSecret: an unknown key, a wrong secret and an expired signature all answer APIG.0303',
+        ]
+      : [
+          'check the token, or for AK/SK signing the AK, the SK and the client clock (the APIG.0301 resolution, User Guide §6.3.3)',
+          '5 or more consecutive failures lock the AK for 5 minutes (FAQ (2024) §4.7)',
+        ];
+  causes.push(
+    "the gateway error.log has the detail (and, for a signature mismatch, its canonical request) under the request_id (FAQ (2024) §4.7 method 1): pass that to --explain, and compare your client's canonicalRequest with `apig sign --debug`",
+  );
+  const summary =
+    r.detail !== undefined
+      ? `${what} authentication failed (${code}) with a detail apig does not know: "${r.detail}"`
+      : `${what} authentication failed (${code}), and the message gives no detail`;
   return { kind: r.kind, summary, lines: [], causes };
 }
 
@@ -106,21 +133,38 @@ export function explainGatewayError(text: string, ours: SignTrace, options: Expl
       return explainSkew(r, ours, options.now ?? new Date());
     case 'unknown-key': {
       const what = r.auth === 'app' ? 'AppKey' : 'AK';
-      const causes = [`the gateway knows no credential with ${what} ${r.key}: copy the Key from the credential (凭据) page of the console, for the right region and instance (FAQ (2024) §4.8)`];
-      if (ours.key !== r.key && r.key !== '' && !/^\*+$/.test(r.key)) causes.push(`apig signed with ${what} ${ours.key}, not ${r.key}: the client sent another key`);
+      const causes = [
+        `the gateway knows no credential with ${what} ${r.key}: copy the Key from the credential (凭据) page of the console, for the right region and instance (FAQ (2024) §4.8)`,
+      ];
+      if (ours.key !== r.key && r.key !== '' && !/^\*+$/.test(r.key))
+        causes.push(`apig signed with ${what} ${ours.key}, not ${r.key}: the client sent another key`);
       return { kind: r.kind, summary: `unknown ${what} ${r.key}`, lines: [], causes };
     }
     case 'signature-mismatch-no-detail':
-      return { kind: r.kind, summary: 'signature mismatch, but the message carries no canonical request', lines: [],
-        causes: ['find the canonical request in the gateway error.log by request_id (FAQ (2024) §4.7 method 1) and pass it to --explain'] };
+      return {
+        kind: r.kind,
+        summary: 'signature mismatch, but the message carries no canonical request',
+        lines: [],
+        causes: [
+          'find the canonical request in the gateway error.log by request_id (FAQ (2024) §4.7 method 1) and pass it to --explain',
+        ],
+      };
     case 'signature-mismatch': {
       const lines = diffCanonical(r.canonicalRequest, ours.canonicalRequest);
       const causes = lines.flatMap((l) => (l.cause ? [`line ${l.line} (${l.name ?? l.part}): ${l.cause}`] : []));
       if (causes.length === 0) {
-        causes.push('the gateway rebuilt the same canonical request as apig, so the request arrived as described: check the AppSecret/SK (extra spaces are common, FAQ (2024) §4.7 step 3), and compare your client\'s canonicalRequest with `apig sign --debug`');
+        causes.push(
+          "the gateway rebuilt the same canonical request as apig, so the request arrived as described: check the AppSecret/SK (extra spaces are common, FAQ (2024) §4.7 step 3), and compare your client's canonicalRequest with `apig sign --debug`",
+        );
       }
       const n = lines.filter((l) => !l.same).length;
-      return { kind: r.kind, summary: n === 0 ? 'the canonical requests are identical' : countDiffer(n, 'canonical-request line'), lines, causes, gatewayCanonicalRequest: r.canonicalRequest };
+      return {
+        kind: r.kind,
+        summary: n === 0 ? 'the canonical requests are identical' : countDiffer(n, 'canonical-request line'),
+        lines,
+        causes,
+        gatewayCanonicalRequest: r.canonicalRequest,
+      };
     }
     case 'auth-failed-no-detail':
       return noDetail(r);

@@ -42,8 +42,10 @@ export function pipeJoined(canonicalRequest: string): string {
 
 const DETAIL = {
   'missing-authorization': () => 'authorization not found', // [ours]
-  'malformed-authorization': () => 'invalid authorization header, expected SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...', // [ours]
-  'unknown-key': (kind, f) => (kind === 'app' ? `app not found, appkey ${f.key ?? ''}` : `Get secretKey failed,ak:${f.key ?? ''},err:ak not exist`),
+  'malformed-authorization': () =>
+    'invalid authorization header, expected SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...', // [ours]
+  'unknown-key': (kind, f) =>
+    kind === 'app' ? `app not found, appkey ${f.key ?? ''}` : `Get secretKey failed,ak:${f.key ?? ''},err:ak not exist`,
   'date-not-signed': () => 'x-sdk-date must be signed', // [ours], signing.md §4 step 2
   'missing-date': () => 'x-sdk-date not found', // [ours]
   'invalid-date': (_k, f) => `invalid x-sdk-date:${f.dateValue ?? ''}`, // [ours]

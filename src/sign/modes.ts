@@ -19,7 +19,13 @@ export function appCodeHeaders(appCode: string): ModeHeaders {
 
 /** `app_secret` mode: Key and Secret in headers; needs the instance parameter `app_secret` = on (003). */
 export function appSecretHeaders(key: string, secret: string): ModeHeaders {
-  return { headers: [['X-HW-ID', key], ['X-HW-AppKey', secret]], secretHeaders: ['x-hw-appkey'] };
+  return {
+    headers: [
+      ['X-HW-ID', key],
+      ['X-HW-AppKey', secret],
+    ],
+    secretHeaders: ['x-hw-appkey'],
+  };
 }
 
 /**
@@ -27,7 +33,10 @@ export function appSecretHeaders(key: string, secret: string): ModeHeaders {
  * without a space after "Basic"; we send the standard form with one (practices.md emulator note).
  */
 export function basicHeaders(key: string, secret: string): ModeHeaders {
-  return { headers: [['Authorization', `Basic ${Buffer.from(`${key}:${secret}`, 'utf8').toString('base64')}`]], secretHeaders: ['authorization'] };
+  return {
+    headers: [['Authorization', `Basic ${Buffer.from(`${key}:${secret}`, 'utf8').toString('base64')}`]],
+    secretHeaders: ['authorization'],
+  };
 }
 
 /** IAM token authentication: `X-Auth-Token` (003). */
@@ -36,7 +45,10 @@ export function tokenHeaders(token: string): ModeHeaders {
 }
 
 /** Masks the values of credential headers (`Basic` keeps its scheme word). */
-export function maskHeaders(headers: ReadonlyArray<readonly [string, string]>, secretHeaders: readonly string[]): Array<[string, string]> {
+export function maskHeaders(
+  headers: ReadonlyArray<readonly [string, string]>,
+  secretHeaders: readonly string[],
+): Array<[string, string]> {
   return headers.map(([name, value]): [string, string] => {
     if (!secretHeaders.includes(name.toLowerCase())) return [name, value];
     const basic = /^Basic\s+(.*)$/.exec(value);

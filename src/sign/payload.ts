@@ -40,7 +40,8 @@ export function receivedPayload(
   variant: Pick<ClientVariant, 'hashBodyForAllMethods' | 'payloadFromUnsignedHeader'>,
 ): Payload {
   const field = bag.get(CONTENT_SHA);
-  if (field && (variant.payloadFromUnsignedHeader || signsContentSha(signedNames))) return { line: trimOws(field.value), declared: true };
+  if (field && (variant.payloadFromUnsignedHeader || signsContentSha(signedNames)))
+    return { line: trimOws(field.value), declared: true };
   return { line: sha256Hex(variantHashesBody(variant, method) ? body : ''), declared: false };
 }
 

@@ -46,7 +46,8 @@ export function parseRawUrl(url: string): RawUrl {
   if (authority === '') invalid(url, 'the host is empty');
   if (authority.includes('@')) invalid(url, 'user information in the URL is not supported; use --key/--secret');
   const port = hostPort(authority);
-  if (port === undefined) invalid(url, `"${authority}" is not a valid host[:port] (write non-ASCII host names in their xn-- form)`);
+  if (port === undefined)
+    invalid(url, `"${authority}" is not a valid host[:port] (write non-ASCII host names in their xn-- form)`);
   if (port !== '' && (Number(port) < 1 || Number(port) > 65535)) invalid(url, `port ${port} is out of range`);
   return {
     scheme,

@@ -9,8 +9,14 @@ function pad(n: number, width = 2): string {
 /** Formats a Date as an X-Sdk-Date value (UTC, seconds precision). */
 export function formatSdkDate(d: Date): string {
   return (
-    pad(d.getUTCFullYear(), 4) + pad(d.getUTCMonth() + 1) + pad(d.getUTCDate()) + 'T' +
-    pad(d.getUTCHours()) + pad(d.getUTCMinutes()) + pad(d.getUTCSeconds()) + 'Z'
+    pad(d.getUTCFullYear(), 4) +
+    pad(d.getUTCMonth() + 1) +
+    pad(d.getUTCDate()) +
+    'T' +
+    pad(d.getUTCHours()) +
+    pad(d.getUTCMinutes()) +
+    pad(d.getUTCSeconds()) +
+    'Z'
   );
 }
 
@@ -34,6 +40,13 @@ export function formatSkew(ms: number): string {
   s -= h * 3600;
   const m = Math.floor(s / 60);
   s -= m * 60;
-  const parts = d > 0 ? `${d}d${pad(h)}h${pad(m)}m${pad(s)}s` : h > 0 ? `${h}h${pad(m)}m${pad(s)}s` : m > 0 ? `${m}m${pad(s)}s` : `${s}s`;
+  const parts =
+    d > 0
+      ? `${d}d${pad(h)}h${pad(m)}m${pad(s)}s`
+      : h > 0
+        ? `${h}h${pad(m)}m${pad(s)}s`
+        : m > 0
+          ? `${m}m${pad(s)}s`
+          : `${s}s`;
   return sign + parts;
 }

@@ -2,7 +2,13 @@
 import { ApigError } from '../core/errors.js';
 import { ALGORITHM, formatAuthorization } from './authorization.js';
 import {
-  canonicalHeaders, canonicalQuery, canonicalUri, joinCanonicalRequest, joinNames, sortSignedNames, stringToSign,
+  canonicalHeaders,
+  canonicalQuery,
+  canonicalUri,
+  joinCanonicalRequest,
+  joinNames,
+  sortSignedNames,
+  stringToSign,
 } from './canonical.js';
 import { compareCodeUnits, sortSmall } from './percent.js';
 import { hasLineBreak, isToken, looksLikeSdkDate, upperMethod } from './chars.js';
@@ -66,38 +72,57 @@ export interface SignTrace {
   warnings: string[];
 }
 
-
 function checkHeaders(fields: readonly HeaderField[]): void {
   for (const f of fields) {
-    if (f.lower === 'authorization') throw new ApigError('input', 'the request already has an Authorization header; apig sign computes it, remove yours');
+    if (f.lower === 'authorization')
+      throw new ApigError(
+        'input',
+        'the request already has an Authorization header; apig sign computes it, remove yours',
+      );
     if (!isToken(f.name)) throw new ApigError('input', `invalid header name "${f.name}"`);
     if (hasLineBreak(f.value)) throw new ApigError('input', `header "${f.name}" has a line break or NUL in its value`);
   }
 }
 
 /** The default signed set: every given header plus the ones the signer added (§3 step 6), byte order. */
-function chooseSignedNames(input: SignInput, given: string[], all: HeaderBag, addedSigned: readonly string[]): string[] {
+function chooseSignedNames(
+  input: SignInput,
+  given: string[],
+  all: HeaderBag,
+  addedSigned: readonly string[],
+): string[] {
   if (input.signedHeaders === undefined) {
     for (const n of addedSigned) if (!given.includes(n)) given.push(n);
     return sortSmall(given, compareCodeUnits); // lower-case ASCII tokens: code-unit order is byte order
   }
   const names = sortSignedNames(input.signedHeaders);
   for (const n of names) {
-    if (n === 'authorization') throw new ApigError('input', 'Authorization cannot be a signed header (docs/sign.md, The algorithm)');
-    if (!all.has(n)) throw new ApigError('input', `signed header "${n}" is not on the request; add it with -H "${n}: value"`);
+    if (n === 'authorization')
+      throw new ApigError('input', 'Authorization cannot be a signed header (docs/sign.md, The algorithm)');
+    if (!all.has(n))
+      throw new ApigError('input', `signed header "${n}" is not on the request; add it with -H "${n}: value"`);
   }
-  if (names.length === 0) throw new ApigError('input', 'the signed header list is empty; x-sdk-date at least must be signed');
+  if (names.length === 0)
+    throw new ApigError('input', 'the signed header list is empty; x-sdk-date at least must be signed');
   return names;
 }
 
 function warningsFor(input: SignInput, names: readonly string[], sdkDate: string): string[] {
   const w: string[] = [];
   for (const n of names) {
-    if (n.includes('_')) w.push(`signed header "${n}" has "_" in its name: nginx-style proxies drop such headers, and the latest core SDKs never sign them (docs/sign.md, The algorithm)`);
+    if (n.includes('_'))
+      w.push(
+        `signed header "${n}" has "_" in its name: nginx-style proxies drop such headers, and the latest core SDKs never sign them (docs/sign.md, The algorithm)`,
+      );
   }
-  if (!names.includes('x-sdk-date')) w.push('x-sdk-date is not signed: the gateway rejects such requests (API Signing Guide)');
-  if (!looksLikeSdkDate(sdkDate)) w.push(`X-Sdk-Date "${sdkDate}" is not YYYYMMDDTHHMMSSZ (UTC): the gateway will reject it`);
-  if (trimOws(input.secret) !== input.secret) w.push('the secret has leading or trailing whitespace, a common cause of signature mismatches (FAQ (2024) §4.7 step 3)');
+  if (!names.includes('x-sdk-date'))
+    w.push('x-sdk-date is not signed: the gateway rejects such requests (API Signing Guide)');
+  if (!looksLikeSdkDate(sdkDate))
+    w.push(`X-Sdk-Date "${sdkDate}" is not YYYYMMDDTHHMMSSZ (UTC): the gateway will reject it`);
+  if (trimOws(input.secret) !== input.secret)
+    w.push(
+      'the secret has leading or trailing whitespace, a common cause of signature mismatches (FAQ (2024) §4.7 step 3)',
+    );
   return w;
 }
 
@@ -105,11 +130,15 @@ function warningsFor(input: SignInput, names: readonly string[], sdkDate: string
 function payloadWarnings(input: SignInput, all: HeaderBag, declared: boolean, payloadHash: string): string[] {
   if (!declared) {
     return all.has('x-sdk-content-sha256')
-      ? ['X-Sdk-Content-Sha256 is sent but not signed: the body is hashed instead, and apig serve ignores the header (add it to --signed-headers to declare the hash)']
+      ? [
+          'X-Sdk-Content-Sha256 is sent but not signed: the body is hashed instead, and apig serve ignores the header (add it to --signed-headers to declare the hash)',
+        ]
       : [];
   }
   if (payloadHash === UNSIGNED_PAYLOAD || payloadHash === sha256Hex(input.body ?? '')) return [];
-  return [`X-Sdk-Content-Sha256 "${payloadHash}" is not the SHA-256 of the body: apig serve refuses a body that does not match the hash it declares (send the bytes that were hashed, or UNSIGNED-PAYLOAD)`];
+  return [
+    `X-Sdk-Content-Sha256 "${payloadHash}" is not the SHA-256 of the body: apig serve refuses a body that does not match the hash it declares (send the bytes that were hashed, or UNSIGNED-PAYLOAD)`,
+  ];
 }
 
 /**
@@ -147,7 +176,14 @@ export function signRequest(input: SignInput): SignTrace {
   const query = canonicalQuery(url.rawQuery);
   const headerLines = canonicalHeaders(all, names);
   const signedHeaders = joinNames(names);
-  const canonicalRequest = joinCanonicalRequest({ method, uri, query, headers: headerLines, signedHeaders, payloadHash });
+  const canonicalRequest = joinCanonicalRequest({
+    method,
+    uri,
+    query,
+    headers: headerLines,
+    signedHeaders,
+    payloadHash,
+  });
   const sts = stringToSign(sdkDate, sha256Hex(canonicalRequest));
   const signature = hmacSha256Hex(input.secret, sts);
   const authorization = formatAuthorization(input.key, signedHeaders, signature);
@@ -157,11 +193,26 @@ export function signRequest(input: SignInput): SignTrace {
   headers.push(['Authorization', authorization]);
   const path = wirePath(url.rawPath);
   return {
-    key: input.key, method, url,
-    canonicalUri: uri, canonicalQuery: query, canonicalHeaders: headerLines, signedHeaders: names, payloadHash,
-    canonicalRequest, sdkDate, stringToSign: sts, signature, authorization, added, headers,
+    key: input.key,
+    method,
+    url,
+    canonicalUri: uri,
+    canonicalQuery: query,
+    canonicalHeaders: headerLines,
+    signedHeaders: names,
+    payloadHash,
+    canonicalRequest,
+    sdkDate,
+    stringToSign: sts,
+    signature,
+    authorization,
+    added,
+    headers,
     wire: { path, query, target: requestTarget(path, query) },
-    warnings: [...warningsFor(input, names, sdkDate), ...payloadWarnings(input, all, contentSha !== undefined, payloadHash)],
+    warnings: [
+      ...warningsFor(input, names, sdkDate),
+      ...payloadWarnings(input, all, contentSha !== undefined, payloadHash),
+    ],
   };
 }
 

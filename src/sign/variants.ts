@@ -47,8 +47,15 @@ export const CLIENT_VARIANTS = [
   },
   {
     id: 'core-nodejs',
-    label: 'Huawei Cloud Node.js core SDK (path not decoded, header values untrimmed, header lines in localeCompare order)',
-    canonical: { ...STRICT, pathDecode: 'none', querySort: 'decodedCodeUnits', trimHeaderValues: false, headerLineOrder: 'locale' },
+    label:
+      'Huawei Cloud Node.js core SDK (path not decoded, header values untrimmed, header lines in localeCompare order)',
+    canonical: {
+      ...STRICT,
+      pathDecode: 'none',
+      querySort: 'decodedCodeUnits',
+      trimHeaderValues: false,
+      headerLineOrder: 'locale',
+    },
     upperCaseMethod: false,
     hashBodyForAllMethods: true,
     payloadFromUnsignedHeader: false,
@@ -71,7 +78,8 @@ export const CLIENT_VARIANTS = [
   },
   {
     id: 'unsigned-content-sha256',
-    label: 'payload hash taken from an X-Sdk-Content-Sha256 header that SignedHeaders does not list (the body must still match a declared hash)',
+    label:
+      'payload hash taken from an X-Sdk-Content-Sha256 header that SignedHeaders does not list (the body must still match a declared hash)',
     canonical: STRICT,
     upperCaseMethod: true,
     hashBodyForAllMethods: true,

@@ -3,15 +3,24 @@ import { parseAuthorization } from './authorization.js';
 import { canonicalHeaders, canonicalQuery, canonicalUri, joinCanonicalRequest, stringToSign } from './canonical.js';
 import { hmacSha256Hex, sha256Hex, signaturesEqual } from './digest.js';
 import {
-  AUTH_ERROR_CODE, failureDetail, failureMessage,
-  type AuthErrorCode, type AuthKind, type FailureFacts, type VerifyFailure,
+  AUTH_ERROR_CODE,
+  failureDetail,
+  failureMessage,
+  type AuthErrorCode,
+  type AuthKind,
+  type FailureFacts,
+  type VerifyFailure,
 } from './gateway-messages.js';
 import { HeaderBag, trimOws, type HeaderInput } from './headers.js';
 import { contradictedBy, receivedPayload, withPayloadLine, type Payload } from './payload.js';
 import { formatSdkDate, parseSdkDate } from './sdk-date.js';
 import {
-  CLIENT_VARIANTS, STRICT_VARIANT, variantMethod,
-  type ClientVariant, type ClientVariantId, type StrictVariant,
+  CLIENT_VARIANTS,
+  STRICT_VARIANT,
+  variantMethod,
+  type ClientVariant,
+  type ClientVariantId,
+  type StrictVariant,
 } from './variants.js';
 
 /** A request as the server received it. `rawPath`/`rawQuery` come from the request target, not a normalised URL. */
@@ -87,7 +96,12 @@ interface Rebuilt {
   payload: Payload;
 }
 
-function rebuild(req: ReceivedRequest, bag: HeaderBag, signedNames: readonly string[], variant: ClientVariant | StrictVariant): Rebuilt {
+function rebuild(
+  req: ReceivedRequest,
+  bag: HeaderBag,
+  signedNames: readonly string[],
+  variant: ClientVariant | StrictVariant,
+): Rebuilt {
   const payload = receivedPayload(req.method, req.body, bag, signedNames, variant);
   const canonicalRequest = joinCanonicalRequest({
     method: variantMethod(variant, req.method),
@@ -120,10 +134,19 @@ export function verifySignature(
   options: VerifyOptions = {},
 ): VerifyResult {
   const kind = options.auth ?? 'app';
-  const fail = (reason: VerifyFailure, facts: FailureFacts = {}, extra: { wouldMatch?: ClientVariantId; bodyHash?: { declared: string; received: string } } = {}): VerifyResult => {
+  const fail = (
+    reason: VerifyFailure,
+    facts: FailureFacts = {},
+    extra: { wouldMatch?: ClientVariantId; bodyHash?: { declared: string; received: string } } = {},
+  ): VerifyResult => {
     const detail = failureDetail(reason, kind, facts);
     return {
-      ok: false, status: 401, code: AUTH_ERROR_CODE[kind], reason, detail, message: failureMessage(kind, detail),
+      ok: false,
+      status: 401,
+      code: AUTH_ERROR_CODE[kind],
+      reason,
+      detail,
+      message: failureMessage(kind, detail),
       ...(facts.key !== undefined ? { key: facts.key } : {}),
       ...(facts.canonicalRequest !== undefined ? { canonicalRequest: facts.canonicalRequest } : {}),
       ...extra,
@@ -157,18 +180,40 @@ export function verifySignature(
     const received = contradictedBy(payload, req.body);
     if (received === undefined) return undefined;
     const canonicalRequest = withPayloadLine(strict.canonicalRequest, received);
-    return fail('signature-mismatch', { key: auth.key, canonicalRequest }, { bodyHash: { declared: payload.line, received } });
+    return fail(
+      'signature-mismatch',
+      { key: auth.key, canonicalRequest },
+      { bodyHash: { declared: payload.line, received } },
+    );
   };
   if (signs(strict.canonicalRequest)) {
-    return bodyDiffers(strict.payload) ?? { ok: true, key: auth.key, signedHeaders: names, canonicalRequest: strict.canonicalRequest };
+    return (
+      bodyDiffers(strict.payload) ?? {
+        ok: true,
+        key: auth.key,
+        signedHeaders: names,
+        canonicalRequest: strict.canonicalRequest,
+      }
+    );
   }
   for (const variant of CLIENT_VARIANTS) {
     const v = rebuild(req, bag, names, variant);
     if (v.canonicalRequest === strict.canonicalRequest || !signs(v.canonicalRequest)) continue;
     const refused = bodyDiffers(v.payload);
     if (refused) return refused;
-    if (options.lenient) return { ok: true, key: auth.key, variant: variant.id, signedHeaders: names, canonicalRequest: v.canonicalRequest };
-    return fail('signature-mismatch', { key: auth.key, canonicalRequest: strict.canonicalRequest }, { wouldMatch: variant.id });
+    if (options.lenient)
+      return {
+        ok: true,
+        key: auth.key,
+        variant: variant.id,
+        signedHeaders: names,
+        canonicalRequest: v.canonicalRequest,
+      };
+    return fail(
+      'signature-mismatch',
+      { key: auth.key, canonicalRequest: strict.canonicalRequest },
+      { wouldMatch: variant.id },
+    );
   }
   return fail('signature-mismatch', { key: auth.key, canonicalRequest: strict.canonicalRequest });
 }

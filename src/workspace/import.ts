@@ -49,13 +49,23 @@ function safeFileName(name: string): string {
 
 export function planImport(req: ImportRequest): ImportPlan {
   if (req.incoming.apis.length > MAX_APIS_PER_IMPORT) {
-    throw new ApigError('input', `${basename(req.source)} defines ${req.incoming.apis.length} APIs; at most ${MAX_APIS_PER_IMPORT} can be imported from one file (User Guide §8.7.1): split it`);
+    throw new ApigError(
+      'input',
+      `${basename(req.source)} defines ${req.incoming.apis.length} APIs; at most ${MAX_APIS_PER_IMPORT} can be imported from one file (User Guide §8.7.1): split it`,
+    );
   }
   const name = req.groupName ?? (req.incoming.name || 'DEFAULT');
   const ws = req.workspace;
   const target = ws?.groups.find((g) => g.ref.name === name) ?? (ws?.implicit ? ws.groups[0] : undefined);
   const textFormat = detectFormat(req.source, '');
-  const emptyReport: MergeReport = { added: req.incoming.apis.map((a) => a.name), overwritten: [], skipped: [], policiesAdded: [], policiesOverridden: [], policiesKept: [] };
+  const emptyReport: MergeReport = {
+    added: req.incoming.apis.map((a) => a.name),
+    overwritten: [],
+    skipped: [],
+    policiesAdded: [],
+    policiesOverridden: [],
+    policiesKept: [],
+  };
 
   if (target) {
     const { group, report } = mergeGroup(target.model, req.incoming, req);
@@ -63,20 +73,38 @@ export function planImport(req: ImportRequest): ImportPlan {
     const next = exportDocument(group, { scope: 'extended' });
     const format = detectFormat(target.file, before ?? '');
     const text = before === undefined ? serialize(next, format) : reconcileText(before, format, next);
-    return { writes: [{ file: target.file, text }], group: target.ref.name, created: false, report, unpublishedNote: Boolean(ws?.publish) };
+    return {
+      writes: [{ file: target.file, text }],
+      group: target.ref.name,
+      created: false,
+      report,
+      unpublishedNote: Boolean(ws?.publish),
+    };
   }
-  if (ws?.implicit) throw new ApigError('usage', 'a single Swagger file is a workspace of one group: import into it, or use an apig.yaml');
+  if (ws?.implicit)
+    throw new ApigError(
+      'usage',
+      'a single Swagger file is a workspace of one group: import into it, or use an apig.yaml',
+    );
 
   const dir = resolve(req.workspaceFile, '..');
   const group: Group = { ...req.incoming, name };
-  const specFile = resolve(req.source) === resolve(dir, basename(req.source)) && !ws?.groups.some((g) => g.file === req.source)
-    ? req.source
-    : join(dir, `${safeFileName(name)}${extname(req.source) || '.yaml'}`);
+  const specFile =
+    resolve(req.source) === resolve(dir, basename(req.source)) && !ws?.groups.some((g) => g.file === req.source)
+      ? req.source
+      : join(dir, `${safeFileName(name)}${extname(req.source) || '.yaml'}`);
   const writes: PlannedWrite[] = [];
   if (specFile !== req.source) {
-    if (existsSync(specFile)) throw new ApigError('usage', `${basename(specFile)} already exists in ${dir}; choose another --group name or move the file`);
+    if (existsSync(specFile))
+      throw new ApigError(
+        'usage',
+        `${basename(specFile)} already exists in ${dir}; choose another --group name or move the file`,
+      );
     writes.push({ file: specFile, text: serialize(exportDocument(group, { scope: 'extended' }), textFormat) });
   }
-  writes.push({ file: req.workspaceFile, text: addGroupRef(req.workspaceText, { name, spec: relative(dir, specFile) }) });
+  writes.push({
+    file: req.workspaceFile,
+    text: addGroupRef(req.workspaceText, { name, spec: relative(dir, specFile) }),
+  });
   return { writes, group: name, created: true, report: emptyReport, unpublishedNote: Boolean(ws?.publish) };
 }

@@ -8,8 +8,20 @@ import type { Diagnostic, Range } from '../core/diagnostic.js';
 import { hasErrors } from '../core/diagnostic.js';
 import { ApigError } from '../core/errors.js';
 import {
-  DEFAULT_INSTANCE, type App, type AuthorizerImpl, type Environment, type GroupRef, type IamAkSk, type IamToken,
-  type LoadedGroup, type PolicyBinding, type Secret, type SignatureKey, type Throttle2Policy, type VpcChannel, type Workspace,
+  DEFAULT_INSTANCE,
+  type App,
+  type AuthorizerImpl,
+  type Environment,
+  type GroupRef,
+  type IamAkSk,
+  type IamToken,
+  type LoadedGroup,
+  type PolicyBinding,
+  type Secret,
+  type SignatureKey,
+  type Throttle2Policy,
+  type VpcChannel,
+  type Workspace,
   WORKSPACE_FILE,
 } from '../core/workspace-model.js';
 import { loadGroupFile } from '../oas/load-group.js';
@@ -38,20 +50,25 @@ export async function locateWorkspace(path: string | undefined, cwd: string): Pr
   const target = resolve(cwd, path ?? WORKSPACE_FILE);
   const st = await stat(target).catch(() => undefined);
   if (!st) {
-    throw new ApigError('config', path === undefined
-      ? `no ${WORKSPACE_FILE} in ${cwd}; give a workspace or Swagger file, or create one with \`apig init\``
-      : `${path}: no such file or folder`);
+    throw new ApigError(
+      'config',
+      path === undefined
+        ? `no ${WORKSPACE_FILE} in ${cwd}; give a workspace or Swagger file, or create one with \`apig init\``
+        : `${path}: no such file or folder`,
+    );
   }
   if (!st.isDirectory()) return target;
   const inside = join(target, WORKSPACE_FILE);
-  if (!(await stat(inside).catch(() => undefined))) throw new ApigError('config', `${path ?? '.'}: folder has no ${WORKSPACE_FILE}`);
+  if (!(await stat(inside).catch(() => undefined)))
+    throw new ApigError('config', `${path ?? '.'}: folder has no ${WORKSPACE_FILE}`);
   return inside;
 }
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
-const envMap = (v: unknown): Record<string, string[]> => Object.fromEntries(Object.entries(obj(v)).map(([k, x]) => [k, strs(x)]));
+const envMap = (v: unknown): Record<string, string[]> =>
+  Object.fromEntries(Object.entries(obj(v)).map(([k, x]) => [k, strs(x)]));
 
 export async function loadWorkspace(path: string | undefined, options: LoadOptions): Promise<LoadedWorkspace> {
   const file = await locateWorkspace(path, options.cwd);
@@ -76,20 +93,51 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
   for (const [i, ref] of refs.entries()) {
     const first = refs.findIndex((r) => r.name === ref.name);
     if (first !== i) {
-      diagnostics.push(...locate(parsed.doc as NonNullable<typeof parsed.doc>, [{
-        code: 'config', severity: 'error', path: `/groups/${i}/name`, source: shown,
-        message: `group ${ref.name} is listed twice (first as groups[${first}]); group names are unique in an instance`,
-      }]));
+      diagnostics.push(
+        ...locate(parsed.doc as NonNullable<typeof parsed.doc>, [
+          {
+            code: 'config',
+            severity: 'error',
+            path: `/groups/${i}/name`,
+            source: shown,
+            message: `group ${ref.name} is listed twice (first as groups[${first}]); group names are unique in an instance`,
+          },
+        ]),
+      );
     }
     const specFile = resolve(dir, ref.spec);
-    const loaded = await loadGroupFile(specFile, displayPath(specFile, options.cwd), refPolicy(dir, options.allowRemoteRefs === true)).catch((err: unknown) => {
-      if (err instanceof ApigError) return { diagnostics: [locate(parsed.doc as NonNullable<typeof parsed.doc>, [{ code: 'config', severity: 'error' as const, path: `/groups/${i}/spec`, source: shown, message: err.message }])[0] as Diagnostic] };
+    const loaded = await loadGroupFile(
+      specFile,
+      displayPath(specFile, options.cwd),
+      refPolicy(dir, options.allowRemoteRefs === true),
+    ).catch((err: unknown) => {
+      if (err instanceof ApigError)
+        return {
+          diagnostics: [
+            locate(parsed.doc as NonNullable<typeof parsed.doc>, [
+              {
+                code: 'config',
+                severity: 'error' as const,
+                path: `/groups/${i}/spec`,
+                source: shown,
+                message: err.message,
+              },
+            ])[0] as Diagnostic,
+          ],
+        };
       throw err;
     });
     diagnostics.push(...loaded.diagnostics);
     if ('group' in loaded && loaded.group && loaded.doc) {
       const doc = loaded.doc;
-      groups.push({ ref, file: specFile, model: loaded.group, raw: doc.value, shown: doc.file, rangeOf: (p) => doc.rangeOf(p) });
+      groups.push({
+        ref,
+        file: specFile,
+        model: loaded.group,
+        raw: doc.value,
+        shown: doc.file,
+        rangeOf: (p) => doc.rangeOf(p),
+      });
     }
   }
   const environments: Environment[] = Object.entries(obj(raw.environments)).map(([name, e]) => {
@@ -115,7 +163,9 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
   const tokens: IamToken[] = ((iam.tokens as unknown[] | undefined) ?? []).map((t) => {
     const o = obj(t);
     return {
-      token: secretAt(o.token), user: String(o.user), domain: String(o.domain),
+      token: secretAt(o.token),
+      user: String(o.user),
+      domain: String(o.domain),
       ...(typeof o.domainId === 'string' ? { domainId: o.domainId } : {}),
       ...(typeof o.project === 'string' ? { project: o.project } : {}),
       ...(typeof o.expires === 'string' ? { expires: o.expires } : {}),
@@ -124,13 +174,20 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
   const aksk: IamAkSk[] = ((iam.aksk as unknown[] | undefined) ?? []).map((t) => {
     const o = obj(t);
     return {
-      ak: String(o.ak), sk: secretAt(o.sk), user: String(o.user), domain: String(o.domain),
+      ak: String(o.ak),
+      sk: secretAt(o.sk),
+      user: String(o.user),
+      domain: String(o.domain),
       ...(typeof o.domainId === 'string' ? { domainId: o.domainId } : {}),
     };
   });
   const authorizers: AuthorizerImpl[] = Object.entries(obj(raw.authorizers)).map(([name, a]) => {
     const o = obj(a);
-    return { name, ...(typeof o.module === 'string' ? { module: resolve(dir, o.module) } : {}), ...(typeof o.url === 'string' ? { url: o.url } : {}) };
+    return {
+      name,
+      ...(typeof o.module === 'string' ? { module: resolve(dir, o.module) } : {}),
+      ...(typeof o.url === 'string' ? { url: o.url } : {}),
+    };
   });
   const vpcChannels: VpcChannel[] = ((raw.vpcChannels as unknown[] | undefined) ?? []).map((c) => {
     const o = obj(c);
@@ -141,45 +198,83 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
       algorithm: (o.algorithm as VpcChannel['algorithm'] | undefined) ?? 'WRR',
       members: (o.members as unknown[]).map((m) => {
         const mo = obj(m);
-        return { host: String(mo.host), weight: typeof mo.weight === 'number' ? mo.weight : 1, ...(typeof mo.port === 'number' ? { port: mo.port } : {}) };
+        return {
+          host: String(mo.host),
+          weight: typeof mo.weight === 'number' ? mo.weight : 1,
+          ...(typeof mo.port === 'number' ? { port: mo.port } : {}),
+        };
       }),
-      ...(hc ? {
-        healthCheck: {
-          protocol: (hc.protocol as 'TCP' | 'HTTP' | 'HTTPS' | undefined) ?? 'TCP',
-          ...(typeof hc.path === 'string' ? { path: hc.path } : {}),
-          ...(typeof hc.port === 'number' ? { port: hc.port } : {}),
-          // Defaults from 002 §5.7.1: healthy 2, unhealthy 5, timeout 5 s, interval 10 s.
-          healthyThreshold: typeof hc.healthyThreshold === 'number' ? hc.healthyThreshold : 2,
-          unhealthyThreshold: typeof hc.unhealthyThreshold === 'number' ? hc.unhealthyThreshold : 5,
-          timeout: typeof hc.timeout === 'number' ? hc.timeout : 5,
-          interval: typeof hc.interval === 'number' ? hc.interval : 10,
-          ...(typeof hc.httpCodes === 'string' ? { httpCodes: hc.httpCodes } : {}),
-        },
-      } : {}),
+      ...(hc
+        ? {
+            healthCheck: {
+              protocol: (hc.protocol as 'TCP' | 'HTTP' | 'HTTPS' | undefined) ?? 'TCP',
+              ...(typeof hc.path === 'string' ? { path: hc.path } : {}),
+              ...(typeof hc.port === 'number' ? { port: hc.port } : {}),
+              // Defaults from 002 §5.7.1: healthy 2, unhealthy 5, timeout 5 s, interval 10 s.
+              healthyThreshold: typeof hc.healthyThreshold === 'number' ? hc.healthyThreshold : 2,
+              unhealthyThreshold: typeof hc.unhealthyThreshold === 'number' ? hc.unhealthyThreshold : 5,
+              timeout: typeof hc.timeout === 'number' ? hc.timeout : 5,
+              interval: typeof hc.interval === 'number' ? hc.interval : 10,
+              ...(typeof hc.httpCodes === 'string' ? { httpCodes: hc.httpCodes } : {}),
+            },
+          }
+        : {}),
     };
   });
   const signatureKeys: SignatureKey[] = ((raw.signatureKeys as unknown[] | undefined) ?? []).map((k) => {
     const o = obj(k);
-    return { name: String(o.name), type: o.type === 'basic' ? 'basic' : 'hmac', key: String(o.key), secret: secretAt(o.secret), bind: envMap(o.bind) };
+    return {
+      name: String(o.name),
+      type: o.type === 'basic' ? 'basic' : 'hmac',
+      key: String(o.key),
+      secret: secretAt(o.secret),
+      bind: envMap(o.bind),
+    };
   });
   const throttles = Object.entries(obj(raw.throttles)).map(([name, t]) => throttle2(name, obj(t)));
-  const bindings = Object.fromEntries(Object.entries(obj(raw.bindings)).map(([env, apis]) => [env, Object.fromEntries(
-    Object.entries(obj(apis)).map(([api, b]) => [api, policyBinding(obj(b))]),
-  )]));
-  const functions = Object.fromEntries(Object.entries(obj(raw.functions)).map(([urn, m]) => [urn, resolve(dir, String(m))]));
+  const bindings = Object.fromEntries(
+    Object.entries(obj(raw.bindings)).map(([env, apis]) => [
+      env,
+      Object.fromEntries(Object.entries(obj(apis)).map(([api, b]) => [api, policyBinding(obj(b))])),
+    ]),
+  );
+  const functions = Object.fromEntries(
+    Object.entries(obj(raw.functions)).map(([urn, m]) => [urn, resolve(dir, String(m))]),
+  );
   const wsDoc = parsed.doc;
   // An unset or empty secret authenticates nothing and signs nothing; say so where it is written.
-  diagnostics.push(...locate(wsDoc, unusableSecrets({ apps, iam: { tokens, aksk }, signatureKeys }).map((u): Diagnostic => ({
-    code: u.secret.value === undefined && u.secret.problem === 'empty' ? 'empty-secret' : 'missing-env',
-    severity: 'warn', path: u.path, source: shown, message: describeUnusable(u),
-  }))));
+  diagnostics.push(
+    ...locate(
+      wsDoc,
+      unusableSecrets({ apps, iam: { tokens, aksk }, signatureKeys }).map(
+        (u): Diagnostic => ({
+          code: u.secret.value === undefined && u.secret.problem === 'empty' ? 'empty-secret' : 'missing-env',
+          severity: 'warn',
+          path: u.path,
+          source: shown,
+          message: describeUnusable(u),
+        }),
+      ),
+    ),
+  );
   const workspace: Workspace = {
-    file, dir, implicit: false, shown, rangeOf: (p) => wsDoc.rangeOf(p), groups, environments,
+    file,
+    dir,
+    implicit: false,
+    shown,
+    rangeOf: (p) => wsDoc.rangeOf(p),
+    groups,
+    environments,
     ...(raw.publish !== undefined ? { publish: envMap(raw.publish) } : {}),
     apps,
     instance: { ...DEFAULT_INSTANCE, ...obj(raw.instance) },
     iam: { tokens, aksk },
-    authorizers, vpcChannels, signatureKeys, throttles, bindings, functions,
+    authorizers,
+    vpcChannels,
+    signatureKeys,
+    throttles,
+    bindings,
+    functions,
   };
   return { workspace, diagnostics };
 }
@@ -196,14 +291,25 @@ function throttle2(name: string, o: Obj): Throttle2Policy {
   }
   const unit = unitOf(o.unit);
   return {
-    name, interval: Number(o.interval), unit, ...limits,
+    name,
+    interval: Number(o.interval),
+    unit,
+    ...limits,
     parameters: ((o.parameters as unknown[] | undefined) ?? []).map((p) => {
       const po = obj(p);
-      return { location: po.location === 'query' ? 'query' : po.location === 'path' ? 'path' : 'header', name: String(po.name) };
+      return {
+        location: po.location === 'query' ? 'query' : po.location === 'path' ? 'path' : 'header',
+        name: String(po.name),
+      };
     }),
     rules: ((o.rules as unknown[] | undefined) ?? []).map((r) => {
       const ro = obj(r);
-      return { limit: Number(ro.limit), interval: typeof ro.interval === 'number' ? ro.interval : Number(o.interval), unit: ro.unit === undefined ? unit : unitOf(ro.unit), when: String(ro.when) };
+      return {
+        limit: Number(ro.limit),
+        interval: typeof ro.interval === 'number' ? ro.interval : Number(o.interval),
+        unit: ro.unit === undefined ? unit : unitOf(ro.unit),
+        when: String(ro.when),
+      };
     }),
     special: ((o.special as unknown[] | undefined) ?? []).map((x) => {
       const so = obj(x);
@@ -229,9 +335,20 @@ async function implicitWorkspace(file: string, shown: string, options: LoadOptio
   return {
     diagnostics: loaded.diagnostics,
     workspace: {
-      file, dir: dirname(file), implicit: true, shown, rangeOf,
-      groups: [{ ref, file, model: loaded.group, raw: doc.value, shown: doc.file, rangeOf }], environments: [], apps: [],
-      instance: { ...DEFAULT_INSTANCE }, iam: { tokens: [], aksk: [] }, authorizers: [], vpcChannels: [], signatureKeys: [], functions: {},
+      file,
+      dir: dirname(file),
+      implicit: true,
+      shown,
+      rangeOf,
+      groups: [{ ref, file, model: loaded.group, raw: doc.value, shown: doc.file, rangeOf }],
+      environments: [],
+      apps: [],
+      instance: { ...DEFAULT_INSTANCE },
+      iam: { tokens: [], aksk: [] },
+      authorizers: [],
+      vpcChannels: [],
+      signatureKeys: [],
+      functions: {},
     },
   };
 }

@@ -29,7 +29,13 @@ export function routeKey(api: Pick<Api, 'method' | 'path' | 'matchMode'>): strin
   return `${api.method} ${api.path} ${api.matchMode ?? 'NORMAL'}`;
 }
 
-function mergeNamed<T extends { name: string }>(kind: string, existing: readonly T[], incoming: readonly T[], mode: ExtendMode, report: MergeReport): T[] {
+function mergeNamed<T extends { name: string }>(
+  kind: string,
+  existing: readonly T[],
+  incoming: readonly T[],
+  mode: ExtendMode,
+  report: MergeReport,
+): T[] {
   const out = [...existing];
   for (const item of incoming) {
     const i = out.findIndex((e) => e.name === item.name);
@@ -81,14 +87,28 @@ function withSharedObjects(existing: Group, incoming: Group): Group['kept'] {
   return { ...existing.kept, extra, ...(order ? { order } : {}) };
 }
 
-export function mergeGroup(existing: Group, incoming: Group, options: MergeOptions): { group: Group; report: MergeReport } {
-  const report: MergeReport = { added: [], overwritten: [], skipped: [], policiesAdded: [], policiesOverridden: [], policiesKept: [] };
+export function mergeGroup(
+  existing: Group,
+  incoming: Group,
+  options: MergeOptions,
+): { group: Group; report: MergeReport } {
+  const report: MergeReport = {
+    added: [],
+    overwritten: [],
+    skipped: [],
+    policiesAdded: [],
+    policiesOverridden: [],
+    policiesKept: [],
+  };
   const apis = [...existing.apis];
   for (const api of incoming.apis) {
     const sameName = apis.findIndex((a) => a.name === api.name);
     const sameRoute = apis.findIndex((a) => routeKey(a) === routeKey(api) && a.name !== api.name);
     if (sameRoute >= 0 && !(options.overwrite && sameName >= 0)) {
-      report.skipped.push({ name: api.name, reason: `API ${apis[sameRoute]?.name} already has ${routeKey(api)} (APIG.3301)` });
+      report.skipped.push({
+        name: api.name,
+        reason: `API ${apis[sameRoute]?.name} already has ${routeKey(api)} (APIG.3301)`,
+      });
     } else if (sameName < 0) {
       apis.push(api);
       report.added.push(api.name);
@@ -105,8 +125,17 @@ export function mergeGroup(existing: Group, incoming: Group, options: MergeOptio
     ...existing,
     ...(kept ? { kept } : {}),
     apis,
-    pathItems: [...existing.pathItems, ...incoming.pathItems.filter((p) => !knownPaths.has(p.path) && apis.some((a) => a.path === p.path))],
-    securitySchemes: mergeNamed('security scheme', existing.securitySchemes, incoming.securitySchemes, options.extendMode, report),
+    pathItems: [
+      ...existing.pathItems,
+      ...incoming.pathItems.filter((p) => !knownPaths.has(p.path) && apis.some((a) => a.path === p.path)),
+    ],
+    securitySchemes: mergeNamed(
+      'security scheme',
+      existing.securitySchemes,
+      incoming.securitySchemes,
+      options.extendMode,
+      report,
+    ),
     throttles: mergeNamed('throttle policy', existing.throttles, incoming.throttles, options.extendMode, report),
     acls: mergeNamed('access control policy', existing.acls, incoming.acls, options.extendMode, report),
     responses: mergeNamed('gateway response', existing.responses, incoming.responses, options.extendMode, report),

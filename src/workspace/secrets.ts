@@ -38,12 +38,40 @@ export interface SecretSite {
 export function workspaceSecrets(ws: Pick<Workspace, 'apps' | 'iam' | 'signatureKeys'>): SecretSite[] {
   const out: SecretSite[] = [];
   ws.apps.forEach((a, i) => {
-    out.push({ label: `the AppSecret of app ${a.name}`, use: 'credential', path: `/apps/${i}/secret`, secret: a.secret });
-    a.appCodes.forEach((c, j) => out.push({ label: `AppCode ${j + 1} of app ${a.name}`, use: 'credential', path: `/apps/${i}/appCodes/${j}`, secret: c }));
+    out.push({
+      label: `the AppSecret of app ${a.name}`,
+      use: 'credential',
+      path: `/apps/${i}/secret`,
+      secret: a.secret,
+    });
+    a.appCodes.forEach((c, j) =>
+      out.push({
+        label: `AppCode ${j + 1} of app ${a.name}`,
+        use: 'credential',
+        path: `/apps/${i}/appCodes/${j}`,
+        secret: c,
+      }),
+    );
   });
-  ws.iam.tokens.forEach((t, i) => out.push({ label: `the token of IAM user ${t.user}`, use: 'credential', path: `/iam/tokens/${i}/token`, secret: t.token }));
-  ws.iam.aksk.forEach((p, i) => out.push({ label: `the SK of IAM AK ${p.ak}`, use: 'credential', path: `/iam/aksk/${i}/sk`, secret: p.sk }));
-  ws.signatureKeys.forEach((k, i) => out.push({ label: `the secret of signature key ${k.name}`, use: 'signing', path: `/signatureKeys/${i}/secret`, secret: k.secret }));
+  ws.iam.tokens.forEach((t, i) =>
+    out.push({
+      label: `the token of IAM user ${t.user}`,
+      use: 'credential',
+      path: `/iam/tokens/${i}/token`,
+      secret: t.token,
+    }),
+  );
+  ws.iam.aksk.forEach((p, i) =>
+    out.push({ label: `the SK of IAM AK ${p.ak}`, use: 'credential', path: `/iam/aksk/${i}/sk`, secret: p.sk }),
+  );
+  ws.signatureKeys.forEach((k, i) =>
+    out.push({
+      label: `the secret of signature key ${k.name}`,
+      use: 'signing',
+      path: `/signatureKeys/${i}/secret`,
+      secret: k.secret,
+    }),
+  );
   return out;
 }
 

@@ -76,11 +76,20 @@ describe('guided sessions on a terminal', () => {
     const loaded = await loadWorkspace(ws, { cwd: ws, env: {} });
     const api = loaded.workspace?.groups[0]?.model.apis.find((a) => a.name === 'postCartsCartId');
     expect(api).toMatchObject({
-      method: 'POST', path: '/carts/{cartId}', description: 'adds to a cart', security: [['apig-auth-app']], throttle: 'perCart',
-      backend: { type: 'HTTP', http: { address: ['#backend#'], method: 'POST', path: '/carts/{cartId}', timeout: 5000 } },
+      method: 'POST',
+      path: '/carts/{cartId}',
+      description: 'adds to a cart',
+      security: [['apig-auth-app']],
+      throttle: 'perCart',
+      backend: {
+        type: 'HTTP',
+        http: { address: ['#backend#'], method: 'POST', path: '/carts/{cartId}', timeout: 5000 },
+      },
     });
     expect(api?.params.map((p) => `${p.location}:${p.name}`)).toEqual(['PATH:cartId', 'QUERY:mode']);
-    expect(loaded.workspace?.groups[0]?.model.throttles).toEqual([expect.objectContaining({ name: 'perCart', apiLimit: 20, userLimit: 10, unit: 'MINUTE' })]);
+    expect(loaded.workspace?.groups[0]?.model.throttles).toEqual([
+      expect.objectContaining({ name: 'perCart', apiLimit: 20, userLimit: 10, unit: 'MINUTE' }),
+    ]);
     const lint = await runCli(['lint'], { cwd: ws });
     expect(lint.code).toBe(0);
     expect((await runCli(['export', '--check'], { cwd: ws })).stdout).toContain('nothing is lost');

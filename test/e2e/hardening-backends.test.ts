@@ -21,10 +21,11 @@ async function tcp(onSocket: (s: Socket) => void): Promise<{ address: string; cl
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     address: `127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((r) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -48,10 +49,12 @@ beforeAll(async () => {
     };
     pump();
   });
-  const reset = await tcp((s) => s.once('data', () => {
-    s.write('HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\npartial');
-    setTimeout(() => s.resetAndDestroy(), 10);
-  }));
+  const reset = await tcp((s) =>
+    s.once('data', () => {
+      s.write('HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\npartial');
+      setTimeout(() => s.resetAndDestroy(), 10);
+    }),
+  );
   const resetEarly = await tcp((s) => s.once('data', () => s.resetAndDestroy()));
   const stall = await tcp(() => undefined);
   const garbage = await tcp((s) => s.once('data', () => s.end('this is not HTTP at all\r\n\r\n')));
@@ -59,8 +62,13 @@ beforeAll(async () => {
   const refusePort = await closedPort();
   gw = await startGateway('fixtures/hardening', (ws) => {
     Object.assign(ws.environments.find((e) => e.name === 'RELEASE')?.variables ?? {}, {
-      refuse: `127.0.0.1:${refusePort}`, reset: reset.address, resetEarly: resetEarly.address, stall: stall.address, garbage: garbage.address,
-      huge: huge.address, echo: echo.address,
+      refuse: `127.0.0.1:${refusePort}`,
+      reset: reset.address,
+      resetEarly: resetEarly.address,
+      stall: stall.address,
+      garbage: garbage.address,
+      huge: huge.address,
+      echo: echo.address,
     });
   });
 });
@@ -97,14 +105,17 @@ describe('backend faults', () => {
   });
 
   it('reset mid-response: the client sees the stream end early, never a hang; the gateway keeps serving', async () => {
-    const outcome = await undiciRequest(`${gw.url}/fault/reset`).then(async (res) => {
-      try {
-        await res.body.text();
-        return `complete ${res.statusCode}`;
-      } catch {
-        return `aborted ${res.statusCode}`;
-      }
-    }, (err: Error) => `failed ${err.message}`);
+    const outcome = await undiciRequest(`${gw.url}/fault/reset`).then(
+      async (res) => {
+        try {
+          await res.body.text();
+          return `complete ${res.statusCode}`;
+        } catch {
+          return `aborted ${res.statusCode}`;
+        }
+      },
+      (err: Error) => `failed ${err.message}`,
+    );
     expect(outcome).not.toBe('complete 200');
     await stillServing();
   });
@@ -127,7 +138,9 @@ describe('backend faults', () => {
 
   it('faults under concurrency do not disturb healthy requests', async () => {
     const paths = ['/fault/refuse', '/fault/garbage', '/fault/stall', '/mock', '/fault/echo'];
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => call(`${gw.url}${paths[i % paths.length]}`)));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => call(`${gw.url}${paths[i % paths.length]}`)),
+    );
     results.forEach((r, i) => {
       const p = paths[i % paths.length];
       if (p === '/mock' || p === '/fault/echo') expect(r.status).toBe(200);

@@ -29,16 +29,32 @@ function expectRefusedOrClosed(text: string, statuses: readonly number[]): void 
 }
 
 const MALFORMED: Array<[string, string | Buffer, number[]]> = [
-  ['duplicate Content-Length', 'POST /mock HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nab', [400]],
-  ['Content-Length and Transfer-Encoding (smuggling)', 'POST /mock HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /mock HTTP/1.1\r\nHost: a\r\n\r\n', [400]],
-  ['Transfer-Encoding with an obs-fold', 'POST /mock HTTP/1.1\r\nHost: a\r\nTransfer-Encoding:\r\n chunked\r\n\r\n0\r\n\r\n', [400]],
+  [
+    'duplicate Content-Length',
+    'POST /mock HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nab',
+    [400],
+  ],
+  [
+    'Content-Length and Transfer-Encoding (smuggling)',
+    'POST /mock HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /mock HTTP/1.1\r\nHost: a\r\n\r\n',
+    [400],
+  ],
+  [
+    'Transfer-Encoding with an obs-fold',
+    'POST /mock HTTP/1.1\r\nHost: a\r\nTransfer-Encoding:\r\n chunked\r\n\r\n0\r\n\r\n',
+    [400],
+  ],
   ['an obs-fold header', 'GET /mock HTTP/1.1\r\nHost: a\r\nX-Long: a\r\n b\r\n\r\n', [400]],
   ['bare LF line endings', 'GET /mock HTTP/1.1\nHost: a\n\n', [400]],
   ['a bare CR', 'GET /mock HTTP/1.1\rHost: a\r\n\r\n', [400]],
   ['an invalid method', 'G@T /mock HTTP/1.1\r\nHost: a\r\n\r\n', [400, 405]],
   ['an unknown method token', 'BREW /mock HTTP/1.1\r\nHost: a\r\n\r\n', [400, 404, 405]],
   ['an invalid HTTP version', 'GET /mock HTTP/9.9\r\nHost: a\r\n\r\n', [400, 505]],
-  ['garbage instead of a request line', Buffer.from([0x16, 0x03, 0x01, 0x00, 0xa5, 0x01, 0x00, 0x00, 0xa1, 0x03, 0x03, 0x0d, 0x0a, 0x0d, 0x0a]), [400]],
+  [
+    'garbage instead of a request line',
+    Buffer.from([0x16, 0x03, 0x01, 0x00, 0xa5, 0x01, 0x00, 0x00, 0xa1, 0x03, 0x03, 0x0d, 0x0a, 0x0d, 0x0a]),
+    [400],
+  ],
   ['a negative Content-Length', 'POST /mock HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n', [400]],
   ['a NUL in a header value', 'GET /mock HTTP/1.1\r\nHost: a\r\nX-A: a\u0000b\r\n\r\n', [400]],
 ];
@@ -52,7 +68,10 @@ describe('malformed requests on raw sockets', () => {
   });
 
   it('an invalid chunk size: a Mock answers without needing the body, then 400 and close (nothing smuggled)', async () => {
-    const text = await raw(gw.port, 'POST /mock HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nGET /mock HTTP/1.1\r\nHost: a\r\n\r\n');
+    const text = await raw(
+      gw.port,
+      'POST /mock HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\nGET /mock HTTP/1.1\r\nHost: a\r\n\r\n',
+    );
     const statuses = [...text.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
     // The bytes after the bad chunk are never read as a second request: whatever follows the Mock's answer
     // is the parse error (APIG.0201) and the close.
@@ -65,9 +84,30 @@ describe('malformed requests on raw sockets', () => {
   it.each([
     ['invalid percent-encoding in the path', 'GET /mo%ZZck HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n'],
     ['invalid percent-encoding in the query', 'GET /mock?q=%E0%A4%A HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n'],
-    ['invalid UTF-8 in the path', Buffer.concat([Buffer.from('GET /mo'), Buffer.from([0xff, 0xfe]), Buffer.from('ck HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n')])],
-    ['invalid UTF-8 in the query', Buffer.concat([Buffer.from('GET /mock?q='), Buffer.from([0xc3, 0x28]), Buffer.from(' HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n')])],
-    ['invalid UTF-8 in a header value', Buffer.concat([Buffer.from('GET /mock HTTP/1.1\r\nHost: a\r\nX-Name: '), Buffer.from([0xff]), Buffer.from('\r\nConnection: close\r\n\r\n')])],
+    [
+      'invalid UTF-8 in the path',
+      Buffer.concat([
+        Buffer.from('GET /mo'),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('ck HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n'),
+      ]),
+    ],
+    [
+      'invalid UTF-8 in the query',
+      Buffer.concat([
+        Buffer.from('GET /mock?q='),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from(' HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n'),
+      ]),
+    ],
+    [
+      'invalid UTF-8 in a header value',
+      Buffer.concat([
+        Buffer.from('GET /mock HTTP/1.1\r\nHost: a\r\nX-Name: '),
+        Buffer.from([0xff]),
+        Buffer.from('\r\nConnection: close\r\n\r\n'),
+      ]),
+    ],
   ])('%s: an APIG answer, never a 5xx', async (_name, bytes) => {
     const text = await raw(gw.port, bytes);
     const status = statusOf(text);
@@ -104,14 +144,20 @@ describe('malformed requests on raw sockets', () => {
   });
 
   it('many connections opened and dropped at once leave the gateway serving', async () => {
-    await Promise.all(Array.from({ length: 200 }, () => new Promise<void>((resolve) => {
-      const s = connect(gw.port, '127.0.0.1', () => {
-        s.write('GET /mock HTTP/1.1\r\nHost: a\r\n');
-        s.destroy();
-        resolve();
-      });
-      s.on('error', () => resolve());
-    })));
+    await Promise.all(
+      Array.from(
+        { length: 200 },
+        () =>
+          new Promise<void>((resolve) => {
+            const s = connect(gw.port, '127.0.0.1', () => {
+              s.write('GET /mock HTTP/1.1\r\nHost: a\r\n');
+              s.destroy();
+              resolve();
+            });
+            s.on('error', () => resolve());
+          }),
+      ),
+    );
     await stillServing();
   });
 });

@@ -14,7 +14,11 @@ const fixture = (p: string): string => join(ROOT, 'fixtures', p);
 const tempDir = (): string => mkdtempSync(join(tmpdir(), 'apig-e2e-'));
 
 function snapshotDir(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 }
 
 describe('apig (shell)', () => {
@@ -32,10 +36,16 @@ describe('apig (shell)', () => {
   });
 
   it('a reader that closes the pipe early (`apig export | head`) stops the export quietly, exit 0', async () => {
-    const child = spawn(process.execPath, [BIN, 'export', fixture('examples/full-featured.yaml')], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'export', fixture('examples/full-featured.yaml')], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy(); // the reader is gone before the first write: every write meets EPIPE
     let stderr = '';
-    child.stderr.on('data', (b: Buffer) => { stderr += b.toString('utf8'); });
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString('utf8');
+    });
     const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? -1)));
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
@@ -67,7 +77,9 @@ describe('apig import / export', () => {
     const imp = await runCli(['import', fixture('examples/full-featured.yaml')], { cwd: dir });
     expect(imp.code).toBe(0);
     expect(imp.stdout).toContain('imported 5 API(s) into new group APIGroup_test');
-    expect(parse(readFileSync(join(dir, 'apig.yaml'), 'utf8'))).toEqual({ groups: [{ name: 'APIGroup_test', spec: 'APIGroup_test.yaml' }] });
+    expect(parse(readFileSync(join(dir, 'apig.yaml'), 'utf8'))).toEqual({
+      groups: [{ name: 'APIGroup_test', spec: 'APIGroup_test.yaml' }],
+    });
     const exp = await runCli(['export', '--scope', 'extended'], { cwd: dir });
     expect(exp.code).toBe(0);
     expect(parse(exp.stdout)).toEqual(parse(readFileSync(fixture('examples/full-featured.yaml'), 'utf8')));
@@ -84,7 +96,10 @@ describe('apig import / export', () => {
     expect(again.stdout).toContain('+ paramExtensions');
     expect(again.stdout).toContain('= getUser3: kept the existing one');
     expect(again.stdout).toContain('+ throttle policy customRatelimitName');
-    const over = await runCli(['import', fixture('examples/full-featured.yaml'), '--group', 'shop', '--overwrite', '--extend-mode', 'override'], { cwd: dir });
+    const over = await runCli(
+      ['import', fixture('examples/full-featured.yaml'), '--group', 'shop', '--overwrite', '--extend-mode', 'override'],
+      { cwd: dir },
+    );
     expect(over.stdout).toContain('~ getUser3 (overwritten)');
     const shop = parse(readFileSync(join(dir, 'shop.yaml'), 'utf8')) as { paths: Record<string, unknown> };
     expect(Object.keys(shop.paths)).toEqual(['/http/{userId}', '/http-vpc', '/function/{name}', '/mock', '/']);
@@ -108,7 +123,10 @@ describe('apig import / export', () => {
   it('exports by environment, scope, format, OpenAPI version and version, to a file', async () => {
     const dir = tempDir();
     cpSync(fixture('demo'), dir, { recursive: true });
-    const out = await runCli(['export', '--env', 'test', '--scope', 'basic', '--oas', '3', '--api-version', '9.9', '-o', 'out.json'], { cwd: dir });
+    const out = await runCli(
+      ['export', '--env', 'test', '--scope', 'basic', '--oas', '3', '--api-version', '9.9', '-o', 'out.json'],
+      { cwd: dir },
+    );
     expect(out.code).toBe(0);
     const doc = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as Record<string, unknown>;
     expect(doc.openapi).toBe('3.0.3');
@@ -135,8 +153,16 @@ describe('apig import / export', () => {
   it.each([
     ['malformed YAML', 'a: [1, 2\nb: 3\n', 'bad.yaml:2:1  error  invalid YAML'],
     ['not Swagger', 'name: x\n', 'not a Swagger 2.0 or OpenAPI 3.0 document'],
-    ['unknown match mode', 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses: {200: {description: ok}}\n      x-apigateway-match-mode: PREFIX\n', 'bad.yaml:7:32  error  x-apigateway-match-mode must be one of "SWA", "NORMAL" (got "PREFIX")'],
-    ['$ref cycle', 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\nparameters:\n  p: {$ref: "#/parameters/q"}\n  q: {$ref: "#/parameters/p"}\n', '$ref cycle'],
+    [
+      'unknown match mode',
+      'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses: {200: {description: ok}}\n      x-apigateway-match-mode: PREFIX\n',
+      'bad.yaml:7:32  error  x-apigateway-match-mode must be one of "SWA", "NORMAL" (got "PREFIX")',
+    ],
+    [
+      '$ref cycle',
+      'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\nparameters:\n  p: {$ref: "#/parameters/q"}\n  q: {$ref: "#/parameters/p"}\n',
+      '$ref cycle',
+    ],
   ])('bad input (%s): exit 2, a positioned message, nothing on disk changes', async (_name, text, expected) => {
     const dir = tempDir();
     cpSync(fixture('demo'), dir, { recursive: true });

@@ -21,7 +21,13 @@ function expectFile(name: string, actual: string): void {
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
-const FORMATS = [['stylish', 'mixed.stylish.txt'], ['json', 'mixed.json'], ['sarif', 'mixed.sarif'], ['junit', 'mixed.junit.xml'], ['github', 'mixed.github.txt']] as const;
+const FORMATS = [
+  ['stylish', 'mixed.stylish.txt'],
+  ['json', 'mixed.json'],
+  ['sarif', 'mixed.sarif'],
+  ['junit', 'mixed.junit.xml'],
+  ['github', 'mixed.github.txt'],
+] as const;
 
 describe('apig lint', () => {
   it.each(FORMATS)('%s output matches the expected file', async (format, expected) => {
@@ -32,7 +38,10 @@ describe('apig lint', () => {
 
   it('the SARIF output validates against the SARIF 2.1.0 schema', async () => {
     const r = await runCli(['lint', '-f', 'sarif'], { cwd: MIXED });
-    const schema = JSON.parse(readFileSync(join(ROOT, 'test/e2e/sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
+    const schema = JSON.parse(readFileSync(join(ROOT, 'test/e2e/sarif-schema-2.1.0.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     // The OASIS schema is draft-04; its keywords here are draft-07 compatible once `id` is `$id`.
     const { $schema: _s, id, ...rest } = schema;
     const ajv = new Ajv({ allErrors: true, strict: false });
@@ -47,7 +56,10 @@ describe('apig lint', () => {
 
   it('several formats in one run, each to its own file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'apig-lint-'));
-    const r = await runCli(['lint', '-f', 'json', '-o', join(dir, 'r.json'), '-f', 'sarif', '-o', join(dir, 'r.sarif'), '-f', 'stylish'], { cwd: MIXED });
+    const r = await runCli(
+      ['lint', '-f', 'json', '-o', join(dir, 'r.json'), '-f', 'sarif', '-o', join(dir, 'r.sarif'), '-f', 'stylish'],
+      { cwd: MIXED },
+    );
     expect(r.code).toBe(1);
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).summary.errors).toBe(3);
     expect(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')).version).toBe('2.1.0');
@@ -57,11 +69,18 @@ describe('apig lint', () => {
   it('exit codes: 0 clean, 1 at or above the fail severity, --max-warnings, --rule', async () => {
     expect((await runCli(['lint', 'fixtures/demo'], { env: { APP1_SECRET: 'x', APP1_APPCODE: 'y' } })).code).toBe(0);
     // The documented examples lint with no errors (issue 4).
-    expect((await runCli(['lint', 'fixtures/examples/otc-four-backends.yaml', 'fixtures/examples/full-featured.yaml'])).code).toBe(0);
-    expect((await runCli(['lint', 'fixtures/examples/otc-four-backends.yaml', '--fail-severity', 'warn'])).code).toBe(1);
+    expect(
+      (await runCli(['lint', 'fixtures/examples/otc-four-backends.yaml', 'fixtures/examples/full-featured.yaml'])).code,
+    ).toBe(0);
+    expect((await runCli(['lint', 'fixtures/examples/otc-four-backends.yaml', '--fail-severity', 'warn'])).code).toBe(
+      1,
+    );
     expect((await runCli(['lint', 'fixtures/examples/otc-four-backends.yaml', '--max-warnings', '0'])).code).toBe(1);
     expect((await runCli(['lint', 'fixtures/examples/otc-four-backends.yaml', '--max-warnings', '10'])).code).toBe(0);
-    const off = await runCli(['lint', '--rule', 'reserved-name=off', '--rule', 'workspace-references=warn', '--rule', 'backend-variables=off'], { cwd: MIXED });
+    const off = await runCli(
+      ['lint', '--rule', 'reserved-name=off', '--rule', 'workspace-references=warn', '--rule', 'backend-variables=off'],
+      { cwd: MIXED },
+    );
     expect(off.code).toBe(0);
     expect(off.stdout).toContain('0 errors');
     const quiet = await runCli(['lint', '--quiet'], { cwd: MIXED });
@@ -71,7 +90,9 @@ describe('apig lint', () => {
   it('usage and config errors exit 2, never 0', async () => {
     expect((await runCli(['lint', '--bogus'])).code).toBe(2);
     expect((await runCli(['lint', '-f', 'xml'], { cwd: MIXED })).code).toBe(2);
-    expect((await runCli(['lint', '--rule', 'no-such-rule=off'], { cwd: MIXED })).stderr).toContain('unknown rule "no-such-rule"');
+    expect((await runCli(['lint', '--rule', 'no-such-rule=off'], { cwd: MIXED })).stderr).toContain(
+      'unknown rule "no-such-rule"',
+    );
     const dir = mkdtempSync(join(tmpdir(), 'apig-lint-'));
     cpSync(MIXED, dir, { recursive: true });
     writeFileSync(join(dir, '.apiglint.yaml'), 'rules:\n  reserved-name: loud\n');
@@ -86,7 +107,10 @@ describe('apig lint', () => {
   it('reads .apiglint.yaml (rules and quotas) and a --profile', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'apig-lint-'));
     cpSync(MIXED, dir, { recursive: true });
-    writeFileSync(join(dir, '.apiglint.yaml'), 'rules:\n  reserved-name: warn\n  backend-variables: off\n  workspace-references: off\n');
+    writeFileSync(
+      join(dir, '.apiglint.yaml'),
+      'rules:\n  reserved-name: warn\n  backend-variables: off\n  workspace-references: off\n',
+    );
     expect((await runCli(['lint'], { cwd: dir })).code).toBe(0);
     writeFileSync(join(dir, 'profile.yaml'), 'quotas:\n  apis: 1\n');
     const r = await runCli(['lint', '--profile', 'profile.yaml', '-f', 'json'], { cwd: dir });
@@ -101,7 +125,10 @@ describe('apig lint --watch', () => {
     const { BIN } = await import('./run-cli.js');
     const dir = mkdtempSync(join(tmpdir(), 'apig-watch-'));
     cpSync(MIXED, dir, { recursive: true });
-    const child = spawn(process.execPath, [BIN, 'lint', '--watch', '-f', 'json'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, 'lint', '--watch', '-f', 'json'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let out = '';
     const waiting: Array<() => void> = [];
     const onData = (b: Buffer): void => {
@@ -110,17 +137,18 @@ describe('apig lint --watch', () => {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    const waitFor = (pattern: RegExp): Promise<void> => new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${pattern} in:\n${out}`)), 20000);
-      const check = (): void => {
-        if (!pattern.test(out)) return;
-        clearTimeout(timer);
-        waiting.splice(waiting.indexOf(check), 1);
-        resolve();
-      };
-      waiting.push(check);
-      check();
-    });
+    const waitFor = (pattern: RegExp): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${pattern} in:\n${out}`)), 20000);
+        const check = (): void => {
+          if (!pattern.test(out)) return;
+          clearTimeout(timer);
+          waiting.splice(waiting.indexOf(check), 1);
+          resolve();
+        };
+        waiting.push(check);
+        check();
+      });
     await waitFor(/watching for changes/);
     expect(out).toContain('"errors": 3');
     const shop = join(dir, 'shop.yaml');

@@ -74,10 +74,15 @@ export function runInPty(args: readonly string[], options: { cwd: string; env?: 
       return new Promise((resolve, reject) => {
         const check = (): void => {
           const rest = plain(out).slice(consumed);
-          const m = typeof text === 'string' ? (rest.includes(text) ? { index: rest.indexOf(text), length: text.length } : undefined) : (() => {
-            const r = text.exec(rest);
-            return r ? { index: r.index, length: r[0].length } : undefined;
-          })();
+          const m =
+            typeof text === 'string'
+              ? rest.includes(text)
+                ? { index: rest.indexOf(text), length: text.length }
+                : undefined
+              : (() => {
+                  const r = text.exec(rest);
+                  return r ? { index: r.index, length: r[0].length } : undefined;
+                })();
           if (!m) return;
           consumed += m.index + m.length;
           waiters.delete(check);

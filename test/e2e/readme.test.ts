@@ -53,7 +53,9 @@ function examples(): Example[] {
       const line = raw.replace(/^\$ /, '').replace(/^cd \S+ && /, '');
       if (!line.startsWith('npx apig ')) return;
       const shown: string[] = [];
-      if (block[1] === 'console') for (let j = i + 1; j < lines.length && !(lines[j] ?? '').startsWith('$ ') && lines[j] !== ''; j++) shown.push(lines[j] ?? '');
+      if (block[1] === 'console')
+        for (let j = i + 1; j < lines.length && !(lines[j] ?? '').startsWith('$ ') && lines[j] !== ''; j++)
+          shown.push(lines[j] ?? '');
       out.push({ line, args: shellWords(line).slice(2), shown });
     });
   }
@@ -68,12 +70,28 @@ describe('README examples', () => {
   const all = examples();
 
   it('finds the examples, one per command at least', () => {
-    for (const cmd of ['init', 'add', 'import', 'export', 'lint', 'serve', 'sign']) expect(all.some((e) => e.args[0] === cmd), cmd).toBe(true);
+    for (const cmd of ['init', 'add', 'import', 'export', 'lint', 'serve', 'sign'])
+      expect(
+        all.some((e) => e.args[0] === cmd),
+        cmd,
+      ).toBe(true);
   });
 
   it('splits shell words like a shell', () => {
-    expect(shellWords(`npx apig sign --send 'http://h/a?b=1' # note`)).toEqual(['npx', 'apig', 'sign', '--send', 'http://h/a?b=1']);
-    expect(shellWords(`apig add api --backend-address '#backend#'`)).toEqual(['apig', 'add', 'api', '--backend-address', '#backend#']);
+    expect(shellWords(`npx apig sign --send 'http://h/a?b=1' # note`)).toEqual([
+      'npx',
+      'apig',
+      'sign',
+      '--send',
+      'http://h/a?b=1',
+    ]);
+    expect(shellWords(`apig add api --backend-address '#backend#'`)).toEqual([
+      'apig',
+      'add',
+      'api',
+      '--backend-address',
+      '#backend#',
+    ]);
   });
 
   it('every runnable example runs as written, in the README order, and prints what the README shows', async () => {
@@ -84,7 +102,11 @@ describe('README examples', () => {
       const args = e.args.map((a) => a.replace(/^\/tmp\//, `${dir}/tmp/`));
       // The real binary, as the README's reader runs it.
       const r = await spawnCli(args, { cwd: dir });
-      expect({ line: e.line, code: r.code, stderr: r.code === expectedExit(e) ? '' : r.stderr }).toEqual({ line: e.line, code: expectedExit(e), stderr: '' });
+      expect({ line: e.line, code: r.code, stderr: r.code === expectedExit(e) ? '' : r.stderr }).toEqual({
+        line: e.line,
+        code: expectedExit(e),
+        stderr: '',
+      });
       for (const shown of e.shown) expect(r.stdout, e.line).toContain(shown);
     }
   });

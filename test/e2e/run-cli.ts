@@ -30,7 +30,8 @@ export interface CliOptions {
 function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   // A child process never sees a variable whose value is undefined; neither does the in-process run.
-  for (const [k, v] of Object.entries({ ...process.env, NO_COLOR: '1', ...options.env })) if (v !== undefined) env[k] = v;
+  for (const [k, v] of Object.entries({ ...process.env, NO_COLOR: '1', ...options.env }))
+    if (v !== undefined) env[k] = v;
   return env;
 }
 
@@ -39,10 +40,15 @@ export async function runCli(args: readonly string[], options: CliOptions = {}):
   if (process.env.APIG_TEST_SPAWN === '1') return spawnCli(args, options);
   let stdout = '';
   let stderr = '';
-  const input = typeof options.input === 'string' ? Buffer.from(options.input, 'utf8') : options.input ?? Buffer.alloc(0);
+  const input =
+    typeof options.input === 'string' ? Buffer.from(options.input, 'utf8') : (options.input ?? Buffer.alloc(0));
   const io = makeIo(args, {
-    out: (t) => { stdout += t; },
-    err: (t) => { stderr += t; },
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
     readStdin: () => Promise.resolve(Buffer.from(input)),
     stdoutIsTTY: false,
     stdinIsTTY: false,
@@ -66,7 +72,13 @@ export function spawnCli(args: readonly string[], options: CliOptions = {}): Pro
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? -1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
+    );
     child.stdin.end(options.input ?? '');
   });
 }

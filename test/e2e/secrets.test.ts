@@ -30,8 +30,36 @@ function expectClean(text: string, what: string): void {
 describe('secrets never appear in output', () => {
   const env = { ...SECRETS };
   const commands: Array<[string, string[]]> = [
-    ['sign --debug', ['sign', '--app', 'app1', '-w', '.', '--debug', '--date', '20240315T083000Z', 'https://demo.example.com/v1/users/1']],
-    ['sign --json', ['sign', '--app', 'app1', '-w', '.', '--json', '-X', 'POST', '-d', '{"a":1}', 'https://demo.example.com/v1/users/1']],
+    [
+      'sign --debug',
+      [
+        'sign',
+        '--app',
+        'app1',
+        '-w',
+        '.',
+        '--debug',
+        '--date',
+        '20240315T083000Z',
+        'https://demo.example.com/v1/users/1',
+      ],
+    ],
+    [
+      'sign --json',
+      [
+        'sign',
+        '--app',
+        'app1',
+        '-w',
+        '.',
+        '--json',
+        '-X',
+        'POST',
+        '-d',
+        '{"a":1}',
+        'https://demo.example.com/v1/users/1',
+      ],
+    ],
     ['sign (headers)', ['sign', '--app', 'app1', '-w', '.', 'https://demo.example.com/v1/users/1']],
     ['sign --appcode', ['sign', '--appcode', SECRETS.APP1_APPCODE, '--debug', 'https://demo.example.com/v1/users/1']],
     ['sign bad URL', ['sign', '--app', 'app1', '-w', '.', 'not a url']],
@@ -50,13 +78,19 @@ describe('secrets never appear in output', () => {
   it('files written by export and import hold no secret', async () => {
     const dir = workspace();
     await runCli(['export', '-o', 'out.yaml'], { cwd: dir, env });
-    await runCli(['import', join(ROOT, 'fixtures/examples/otc-four-backends.yaml'), '--group', 'other'], { cwd: dir, env });
-    for (const f of readdirSync(dir)) expectClean(readFileSync(join(dir, f), 'utf8').replace(/\$\{APP1_[A-Z]+\}/g, ''), f);
+    await runCli(['import', join(ROOT, 'fixtures/examples/otc-four-backends.yaml'), '--group', 'other'], {
+      cwd: dir,
+      env,
+    });
+    for (const f of readdirSync(dir))
+      expectClean(readFileSync(join(dir, f), 'utf8').replace(/\$\{APP1_[A-Z]+\}/g, ''), f);
   });
 
   it('a secret written literally in apig.yaml is not echoed in errors about that file', async () => {
     const dir = workspace();
-    const text = readFileSync(join(dir, 'apig.yaml'), 'utf8').replace('${APP1_SECRET}', SECRETS.APP1_SECRET).replace('instance:', 'instance:\n  bogus_key: 1');
+    const text = readFileSync(join(dir, 'apig.yaml'), 'utf8')
+      .replace('${APP1_SECRET}', SECRETS.APP1_SECRET)
+      .replace('instance:', 'instance:\n  bogus_key: 1');
     writeFileSync(join(dir, 'apig.yaml'), text);
     const r = await runCli(['lint'], { cwd: dir, env: {} });
     expect(r.code).toBe(2);
@@ -68,7 +102,10 @@ describe('apig serve binding', () => {
   it('warns when listening beyond loopback', async () => {
     const { spawn } = await import('node:child_process');
     const { BIN } = await import('./run-cli.js');
-    const child = spawn(process.execPath, [BIN, 'serve', 'fixtures/hardening', '--host', '0.0.0.0', '--port', '0'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, 'serve', 'fixtures/hardening', '--host', '0.0.0.0', '--port', '0'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let err = '';
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (b: Buffer) => {
@@ -93,11 +130,16 @@ describe('apig serve binding', () => {
  */
 describe('secrets of every kind never appear in output', () => {
   const KINDS = {
-    'app secret': 'app1-secret-value', AppCode: 'app1-appcode-value', token: 'token-alice-value', SK: 'sk-alice-value',
-    'hmac signature key': 'gw-secret-value', 'basic signature key': 'gw-password-value',
+    'app secret': 'app1-secret-value',
+    AppCode: 'app1-appcode-value',
+    token: 'token-alice-value',
+    SK: 'sk-alice-value',
+    'hmac signature key': 'gw-secret-value',
+    'basic signature key': 'gw-password-value',
   };
   const clean = (text: string, what: string): void => {
-    for (const [kind, value] of Object.entries(KINDS)) expect(text.includes(value), `${what} printed the ${kind}`).toBe(false);
+    for (const [kind, value] of Object.entries(KINDS))
+      expect(text.includes(value), `${what} printed the ${kind}`).toBe(false);
   };
   const ws = join(ROOT, 'fixtures/serve/auth');
   const url = 'http://127.0.0.1:9/app';
@@ -137,7 +179,11 @@ describe('secrets of every kind never appear in output', () => {
         await res.arrayBuffer();
         headers += JSON.stringify([...res.headers]);
       }
-      await until(server.stderr, (t) => (t.match(/"type":"request"/g) ?? []).length >= calls.length, 'three request lines');
+      await until(
+        server.stderr,
+        (t) => (t.match(/"type":"request"/g) ?? []).length >= calls.length,
+        'three request lines',
+      );
       clean(headers, 'the trace header');
       clean(server.stdout() + server.stderr(), 'the serve log');
     } finally {

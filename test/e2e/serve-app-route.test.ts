@@ -3,17 +3,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startGateway, type InProcess } from './serve-helpers.js';
 
 let gw: InProcess;
-beforeAll(async () => { gw = await startGateway('fixtures/serve/app-route'); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startGateway('fixtures/serve/app-route');
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 describe('app_route', () => {
   it('X-HW-ID and X-HW-APPKEY reach the APP API of the non-DEFAULT group without its domain', async () => {
-    const r = await call(`${gw.url}/orders`, { headers: { 'X-HW-ID': 'buyer-key', 'X-HW-APPKEY': 'buyer-secret-value' } });
+    const r = await call(`${gw.url}/orders`, {
+      headers: { 'X-HW-ID': 'buyer-key', 'X-HW-APPKEY': 'buyer-secret-value' },
+    });
     expect(r.json()).toEqual({ group: 'shop' });
   });
 
   it('so does X-Apig-AppCode', async () => {
-    expect((await call(`${gw.url}/orders`, { headers: { 'X-Apig-AppCode': 'buyer-appcode-value' } })).json()).toEqual({ group: 'shop' });
+    expect((await call(`${gw.url}/orders`, { headers: { 'X-Apig-AppCode': 'buyer-appcode-value' } })).json()).toEqual({
+      group: 'shop',
+    });
   });
 
   it('without a credential the call reaches DEFAULT, which has no such API', async () => {
@@ -22,9 +30,14 @@ describe('app_route', () => {
   });
 
   it('app_route off: the credential does not route', async () => {
-    const off = await startGateway('fixtures/serve/app-route', (ws) => { ws.instance.app_route = false; });
+    const off = await startGateway('fixtures/serve/app-route', (ws) => {
+      ws.instance.app_route = false;
+    });
     try {
-      expect((await call(`${off.url}/orders`, { headers: { 'X-HW-ID': 'buyer-key', 'X-HW-APPKEY': 'buyer-secret-value' } })).status).toBe(404);
+      expect(
+        (await call(`${off.url}/orders`, { headers: { 'X-HW-ID': 'buyer-key', 'X-HW-APPKEY': 'buyer-secret-value' } }))
+          .status,
+      ).toBe(404);
     } finally {
       await off.close();
     }

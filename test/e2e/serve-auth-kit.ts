@@ -5,7 +5,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Workspace } from '../../src/core/workspace-model.js';
-import { launch, prepare, virtualClock, type GatewayEvent, type Launched, type VirtualClock } from '../../src/gateway/index.js';
+import {
+  launch,
+  prepare,
+  virtualClock,
+  type GatewayEvent,
+  type Launched,
+  type VirtualClock,
+} from '../../src/gateway/index.js';
 import { signRequest, type SignInput } from '../../src/sign/index.js';
 import { ROOT } from './run-cli.js';
 import { startBackend, type Backend } from './serve-helpers.js';
@@ -23,7 +30,9 @@ export interface AuthGateway {
   close(): Promise<void>;
 }
 
-export async function authGateway(options: { lenientSignatures?: boolean; adjust?: (ws: Workspace) => void } = {}): Promise<AuthGateway> {
+export async function authGateway(
+  options: { lenientSignatures?: boolean; adjust?: (ws: Workspace) => void } = {},
+): Promise<AuthGateway> {
   const echo = await startBackend('echo');
   const corsy = await startBackend('corsy', (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': 'http://www.cors.com' });
@@ -31,7 +40,10 @@ export async function authGateway(options: { lenientSignatures?: boolean; adjust
   });
   const urlAuthorizer: AuthGateway['urlAuthorizer'] = {
     calls: [],
-    answer: (e) => ({ statusCode: 200, body: JSON.stringify({ status: (e.headers as Record<string, string>)['x-key'] === 'open' ? 'allow' : 'deny' }) }),
+    answer: (e) => ({
+      statusCode: 200,
+      body: JSON.stringify({ status: (e.headers as Record<string, string>)['x-key'] === 'open' ? 'allow' : 'deny' }),
+    }),
   };
   const authServer: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -51,13 +63,31 @@ export async function authGateway(options: { lenientSignatures?: boolean; adjust
     if (a) a.url = `http://127.0.0.1:${authPort}/authorize`;
     options.adjust?.(ws);
   };
-  const prepared = await prepare({ path: 'fixtures/serve/auth', cwd: ROOT, env: {}, protocolCheck: false, adjust, lenientSignatures: options.lenientSignatures === true });
+  const prepared = await prepare({
+    path: 'fixtures/serve/auth',
+    cwd: ROOT,
+    env: {},
+    protocolCheck: false,
+    adjust,
+    lenientSignatures: options.lenientSignatures === true,
+  });
   if (!prepared.config) throw new Error(prepared.diagnostics.map((d) => d.message).join('\n'));
   const clock = virtualClock(T0);
   const events: GatewayEvent[] = [];
-  const launched = await launch(prepared.config, { host: '127.0.0.1', port: 0, healthTimers: false, virtualClock: clock, onEvent: (e) => events.push(e) });
+  const launched = await launch(prepared.config, {
+    host: '127.0.0.1',
+    port: 0,
+    healthTimers: false,
+    virtualClock: clock,
+    onEvent: (e) => events.push(e),
+  });
   return {
-    url: launched.server.urls[0] as string, clock, echo, urlAuthorizer, events, launched,
+    url: launched.server.urls[0] as string,
+    clock,
+    echo,
+    urlAuthorizer,
+    events,
+    launched,
     close: async () => {
       await launched.close(1000);
       await Promise.all([echo.close(), corsy.close(), new Promise<void>((r) => authServer.close(() => r()))]);
@@ -70,7 +100,12 @@ export const APP2 = { key: 'app2-key', secret: 'app2-secret-value' };
 export const VIP = { key: 'vip-key', secret: 'vip-secret-value' };
 
 /** Headers of a request signed at `now` (SDK-HMAC-SHA256, signing.md §3), Host included. */
-export function signedHeaders(url: string, cred: { key: string; secret: string }, now: number, extra: Partial<SignInput> = {}): Record<string, string> {
+export function signedHeaders(
+  url: string,
+  cred: { key: string; secret: string },
+  now: number,
+  extra: Partial<SignInput> = {},
+): Record<string, string> {
   const trace = signRequest({ method: 'GET', url, key: cred.key, secret: cred.secret, now: new Date(now), ...extra });
   return Object.fromEntries(trace.headers);
 }

@@ -8,8 +8,12 @@ import { APP1, APP2, T0, authGateway, signedHeaders, type AuthGateway } from './
 import { call } from './serve-helpers.js';
 
 let gw: AuthGateway;
-beforeAll(async () => { gw = await authGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await authGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 const body = (r: { json<T>(): T }) => r.json<{ error_code: string; error_msg: string; request_id: string }>();
 const lastEcho = () => gw.echo.seen.at(-1);
@@ -34,7 +38,11 @@ describe('APP signature (SDK-HMAC-SHA256)', () => {
   it('accepts a signed body, and the backend receives the same bytes', async () => {
     const url = `${gw.url}/app/items`;
     const payload = JSON.stringify({ name: 'widget', n: 3 });
-    const headers = signedHeaders(url, APP1, T0, { method: 'POST', body: payload, headers: { 'Content-Type': 'application/json' } });
+    const headers = signedHeaders(url, APP1, T0, {
+      method: 'POST',
+      body: payload,
+      headers: { 'Content-Type': 'application/json' },
+    });
     const r = await call(url, { method: 'POST', headers, body: payload });
     expect(r.status).toBe(200);
     expect(lastEcho()?.body).toBe(payload);
@@ -44,7 +52,10 @@ describe('APP signature (SDK-HMAC-SHA256)', () => {
     const url = `${gw.url}/app`;
     const r = await call(url, { headers: signedHeaders(url, { key: 'nokey', secret: 'x' }, T0) });
     expect(r.status).toBe(401);
-    expect(body(r)).toMatchObject({ error_code: 'APIG.0303', error_msg: 'Incorrect app authentication information: app not found, appkey nokey' });
+    expect(body(r)).toMatchObject({
+      error_code: 'APIG.0303',
+      error_msg: 'Incorrect app authentication information: app not found, appkey nokey',
+    });
   });
 
   it('bad signature: 401 with the gateway canonical request joined by |', async () => {
@@ -53,7 +64,9 @@ describe('APP signature (SDK-HMAC-SHA256)', () => {
     const r = await call(`${gw.url}/app?a=2`, { headers });
     expect(r.status).toBe(401);
     const host = new URL(gw.url).host;
-    expect(body(r).error_msg).toBe(`Incorrect app authentication information: verify signature fail, canonicalRequest:GET|/app/|a=2|host:${host}|x-sdk-date:${formatSdkDate(new Date(T0))}||host;x-sdk-date|e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855`);
+    expect(body(r).error_msg).toBe(
+      `Incorrect app authentication information: verify signature fail, canonicalRequest:GET|/app/|a=2|host:${host}|x-sdk-date:${formatSdkDate(new Date(T0))}||host;x-sdk-date|e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855`,
+    );
     expect(body(r).error_msg).not.toContain(APP1.secret);
   });
 
@@ -63,7 +76,9 @@ describe('APP signature (SDK-HMAC-SHA256)', () => {
     for (const skew of [-(15 * 60_000 + 1000), 15 * 60_000 + 1000]) {
       const r = await call(url, { headers: signedHeaders(url, APP1, T0 + skew) });
       expect(r.status).toBe(401);
-      expect(body(r).error_msg).toBe(`Incorrect app authentication information: signature expired, signature time:${formatSdkDate(new Date(T0 + skew))},server time:${formatSdkDate(new Date(T0))}`);
+      expect(body(r).error_msg).toBe(
+        `Incorrect app authentication information: signature expired, signature time:${formatSdkDate(new Date(T0 + skew))},server time:${formatSdkDate(new Date(T0))}`,
+      );
     }
   });
 
@@ -71,7 +86,10 @@ describe('APP signature (SDK-HMAC-SHA256)', () => {
     const url = `${gw.url}/app`;
     const r = await call(url, { headers: signedHeaders(url, APP1, T0, { signedHeaders: ['host'] }) });
     expect(r.status).toBe(401);
-    expect(body(r)).toMatchObject({ error_code: 'APIG.0303', error_msg: 'Incorrect app authentication information: x-sdk-date must be signed' });
+    expect(body(r)).toMatchObject({
+      error_code: 'APIG.0303',
+      error_msg: 'Incorrect app authentication information: x-sdk-date must be signed',
+    });
   });
 
   it('no credentials at all: 401 APIG.0303 through the identity-source-missing response', async () => {
@@ -84,7 +102,10 @@ describe('APP signature (SDK-HMAC-SHA256)', () => {
     const url = `${gw.url}/app`;
     const r = await call(url, { headers: signedHeaders(url, APP2, T0) });
     expect(r.status).toBe(401);
-    expect(body(r)).toMatchObject({ error_code: 'APIG.0304', error_msg: 'The app is not authorized to access the API.' });
+    expect(body(r)).toMatchObject({
+      error_code: 'APIG.0304',
+      error_msg: 'The app is not authorized to access the API.',
+    });
     const ok = await call(url, { headers: { ...signedHeaders(url, APP2, T0, { headers: { 'X-Stage': 'TEST' } }) } });
     expect(ok.status).toBe(200);
   });
@@ -98,15 +119,29 @@ describe('lenient signatures (--lenient-signatures)', () => {
     const date = formatSdkDate(new Date(T0));
     const sign = (url: string): Record<string, string> => {
       const host = new URL(url).host;
-      const cr = ['GET', '/app/a%2520b/', '', `host:${host}`, `x-sdk-date:${date}`, '', 'host;x-sdk-date', createHash('sha256').update('').digest('hex')].join('\n');
+      const cr = [
+        'GET',
+        '/app/a%2520b/',
+        '',
+        `host:${host}`,
+        `x-sdk-date:${date}`,
+        '',
+        'host;x-sdk-date',
+        createHash('sha256').update('').digest('hex'),
+      ].join('\n');
       const sts = `SDK-HMAC-SHA256\n${date}\n${createHash('sha256').update(cr).digest('hex')}`;
       const sig = createHmac('sha256', APP1.secret).update(sts).digest('hex');
-      return { 'X-Sdk-Date': date, Authorization: `SDK-HMAC-SHA256 Access=${APP1.key}, SignedHeaders=host;x-sdk-date, Signature=${sig}` };
+      return {
+        'X-Sdk-Date': date,
+        Authorization: `SDK-HMAC-SHA256 Access=${APP1.key}, SignedHeaders=host;x-sdk-date, Signature=${sig}`,
+      };
     };
     expect((await call(`${gw.url}${target}`, { headers: sign(gw.url) })).status).toBe(401);
     const lenient = await authGateway({ lenientSignatures: true });
     try {
-      const r = await call(`${lenient.url}${target}`, { headers: { ...sign(lenient.url), 'X-Apig-Emulator-Trace': '1' } });
+      const r = await call(`${lenient.url}${target}`, {
+        headers: { ...sign(lenient.url), 'X-Apig-Emulator-Trace': '1' },
+      });
       expect(r.status).toBe(200);
       expect(String(r.headers['x-apig-emulator-trace'])).toContain('client variant core-nodejs');
     } finally {
@@ -130,7 +165,9 @@ describe('AppCode, app_secret and app_basic', () => {
   });
 
   it('app_secret: X-HW-ID and X-HW-AppKey; a wrong secret is APIG.1009', async () => {
-    expect((await call(`${gw.url}/app`, { headers: { 'X-HW-ID': APP1.key, 'X-HW-AppKey': APP1.secret } })).status).toBe(200);
+    expect((await call(`${gw.url}/app`, { headers: { 'X-HW-ID': APP1.key, 'X-HW-AppKey': APP1.secret } })).status).toBe(
+      200,
+    );
     const wrong = await call(`${gw.url}/app`, { headers: { 'X-HW-ID': APP1.key, 'X-HW-AppKey': 'nope' } });
     expect(wrong.status).toBe(401);
     expect(body(wrong)).toMatchObject({ error_code: 'APIG.1009', error_msg: 'AppKey or AppSecret is invalid' });
@@ -143,13 +180,22 @@ describe('AppCode, app_secret and app_basic', () => {
     expect((await call(`${gw.url}/app`, { headers: { Authorization: `Basic ${b64}` } })).status).toBe(200);
     expect((await call(`${gw.url}/app`, { headers: { Authorization: `Basic${b64}` } })).status).toBe(200);
     const bad = Buffer.from(`${APP1.key}:wrong`).toString('base64');
-    expect(body(await call(`${gw.url}/app`, { headers: { Authorization: `Basic ${bad}` } })).error_code).toBe('APIG.1009');
+    expect(body(await call(`${gw.url}/app`, { headers: { Authorization: `Basic ${bad}` } })).error_code).toBe(
+      'APIG.1009',
+    );
   });
 
   it('both instance options off: the headers are not credentials', async () => {
-    const off = await authGateway({ adjust: (ws) => { ws.instance.app_secret = false; ws.instance.app_basic = false; } });
+    const off = await authGateway({
+      adjust: (ws) => {
+        ws.instance.app_secret = false;
+        ws.instance.app_basic = false;
+      },
+    });
     try {
-      expect((await call(`${off.url}/app`, { headers: { 'X-HW-ID': APP1.key, 'X-HW-AppKey': APP1.secret } })).status).toBe(401);
+      expect(
+        (await call(`${off.url}/app`, { headers: { 'X-HW-ID': APP1.key, 'X-HW-AppKey': APP1.secret } })).status,
+      ).toBe(401);
       const b64 = Buffer.from(`${APP1.key}:${APP1.secret}`).toString('base64');
       expect((await call(`${off.url}/app`, { headers: { Authorization: `Basic ${b64}` } })).status).toBe(401);
     } finally {
@@ -163,7 +209,10 @@ describe('IAM', () => {
     expect((await call(`${gw.url}/iam`, { headers: { 'X-Auth-Token': 'token-alice-value' } })).status).toBe(200);
     const unknown = await call(`${gw.url}/iam`, { headers: { 'X-Auth-Token': 'forged' } });
     expect(unknown.status).toBe(401);
-    expect(body(unknown)).toMatchObject({ error_code: 'APIG.0301', error_msg: 'Incorrect IAM authentication information: decrypt token fail' });
+    expect(body(unknown)).toMatchObject({
+      error_code: 'APIG.0301',
+      error_msg: 'Incorrect IAM authentication information: decrypt token fail',
+    });
     const old = await call(`${gw.url}/iam`, { headers: { 'X-Auth-Token': 'token-old-value' } });
     expect(old.status).toBe(401);
     expect(body(old)).toMatchObject({ error_code: 'APIG.0307', error_msg: 'The token must be updated.' });
@@ -174,14 +223,20 @@ describe('IAM', () => {
     const good = { key: 'AKALICE', secret: 'sk-alice-value' };
     expect((await call(url, { headers: signedHeaders(url, good, gw.clock.now()) })).status).toBe(200);
     const unknown = await call(url, { headers: signedHeaders(url, { key: 'AKNOBODY', secret: 'x' }, gw.clock.now()) });
-    expect(body(unknown).error_msg).toBe('Incorrect IAM authentication information: Get secretKey failed,ak:AKNOBODY,err:ak not exist');
+    expect(body(unknown).error_msg).toBe(
+      'Incorrect IAM authentication information: Get secretKey failed,ak:AKNOBODY,err:ak not exist',
+    );
     for (let i = 0; i < 5; i++) {
       const bad = await call(url, { headers: signedHeaders(url, { key: 'AKALICE', secret: 'wrong' }, gw.clock.now()) });
-      expect(body(bad).error_msg).toMatch(/^Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest:GET\|\/iam\/\|/);
+      expect(body(bad).error_msg).toMatch(
+        /^Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest:GET\|\/iam\/\|/,
+      );
     }
     const locked = await call(url, { headers: signedHeaders(url, good, gw.clock.now()) });
     expect(locked.status).toBe(401);
-    expect(body(locked).error_msg).toBe('Incorrect IAM authentication information: AK access failed to reach the limit, forbidden.');
+    expect(body(locked).error_msg).toBe(
+      'Incorrect IAM authentication information: AK access failed to reach the limit, forbidden.',
+    );
     gw.clock.advance(5 * 60_000);
     expect((await call(url, { headers: signedHeaders(url, good, gw.clock.now()) })).status).toBe(200);
     gw.clock.set(T0);
@@ -194,8 +249,15 @@ describe('IAM', () => {
   });
 });
 
-interface AuthorizerEvent { headers: Record<string, string>; queryStringParameters: Record<string, string>; user_data: string; requestContext: Record<string, string>; httpMethod: string }
-const authorizerCalls = (): AuthorizerEvent[] => (globalThis as { __apigTokenAuthorizer?: AuthorizerEvent[] }).__apigTokenAuthorizer ?? [];
+interface AuthorizerEvent {
+  headers: Record<string, string>;
+  queryStringParameters: Record<string, string>;
+  user_data: string;
+  requestContext: Record<string, string>;
+  httpMethod: string;
+}
+const authorizerCalls = (): AuthorizerEvent[] =>
+  (globalThis as { __apigTokenAuthorizer?: AuthorizerEvent[] }).__apigTokenAuthorizer ?? [];
 
 describe('front-end custom authorizer (local module)', () => {
   it('allow: the documented event, and the context reaches the backend as $context.authorizer.frontend.*', async () => {
@@ -244,14 +306,23 @@ describe('front-end custom authorizer (local module)', () => {
   it('deny with the default response: 500 APIG.0305 frontend authorizer', async () => {
     const r = await call(`${gw.url}/policy?test=d`, { headers: { token: 'bad' } });
     expect(r.status).toBe(500);
-    expect(body(r)).toMatchObject({ error_code: 'APIG.0305', error_msg: 'Incorrect authentication information: frontend authorizer' });
+    expect(body(r)).toMatchObject({
+      error_code: 'APIG.0305',
+      error_msg: 'Incorrect authentication information: frontend authorizer',
+    });
   });
 
   it('non-string context values break the string-only rule unless authorizer_context_support_num_bool', async () => {
     const r = await call(`${gw.url}/policy?test=n`, { headers: { token: 'numbers' } });
     expect(r.status).toBe(500);
-    expect(gw.events.some((e) => e.type === 'request' && e.detail?.includes('authorizer_context_support_num_bool'))).toBe(true);
-    const numBool = await authGateway({ adjust: (ws) => { ws.instance.authorizer_context_support_num_bool = true; } });
+    expect(
+      gw.events.some((e) => e.type === 'request' && e.detail?.includes('authorizer_context_support_num_bool')),
+    ).toBe(true);
+    const numBool = await authGateway({
+      adjust: (ws) => {
+        ws.instance.authorizer_context_support_num_bool = true;
+      },
+    });
     try {
       const ok = await call(`${numBool.url}/policy?test=n`, { headers: { token: 'numbers' } });
       expect(ok.status).toBe(200);
@@ -282,20 +353,30 @@ describe('back-end custom authorizer', () => {
     expect((await call(`${gw.url}/backend-authz`)).status).toBe(200);
     expect(lastEcho()?.headers['x-backend-token']).toBe('bt-1');
     const r = await call(`${gw.url}/backend-authz`, { headers: { 'X-Backend-Deny': '1' } });
-    expect(body(r)).toMatchObject({ error_code: 'APIG.0305', error_msg: 'Incorrect authentication information: backend authorizer' });
+    expect(body(r)).toMatchObject({
+      error_code: 'APIG.0305',
+      error_msg: 'Incorrect authentication information: backend authorizer',
+    });
   });
 });
 
 describe('dual authentication', () => {
   it('APP signature then the authorizer: both needed', async () => {
     const url = `${gw.url}/dual?test=x`;
-    expect((await call(url, { headers: signedHeaders(url, APP1, T0, { headers: { token: 'gold' } }) })).status).toBe(200);
-    expect((await call(url, { headers: signedHeaders(url, APP1, T0, { headers: { token: 'bad' } }) })).status).toBe(500);
+    expect((await call(url, { headers: signedHeaders(url, APP1, T0, { headers: { token: 'gold' } }) })).status).toBe(
+      200,
+    );
+    expect((await call(url, { headers: signedHeaders(url, APP1, T0, { headers: { token: 'bad' } }) })).status).toBe(
+      500,
+    );
     expect((await call(url, { headers: { token: 'gold' } })).status).toBe(401);
   });
 
   it('IAM token then the authorizer', async () => {
-    expect((await call(`${gw.url}/dual-iam?test=x`, { headers: { 'X-Auth-Token': 'token-alice-value', token: 'gold' } })).status).toBe(200);
+    expect(
+      (await call(`${gw.url}/dual-iam?test=x`, { headers: { 'X-Auth-Token': 'token-alice-value', token: 'gold' } }))
+        .status,
+    ).toBe(200);
     expect((await call(`${gw.url}/dual-iam?test=x`, { headers: { token: 'gold' } })).status).toBe(401);
   });
 });
@@ -309,7 +390,14 @@ describe('secrets', () => {
     await call(`${gw.url}/iam`, { headers: { 'X-Auth-Token': 'token-alice-value', 'X-Apig-Emulator-Trace': '1' } });
     await call(`${gw.url}/signed-basic`, { headers: { 'X-Apig-Emulator-Trace': '1' } });
     const logged = JSON.stringify(gw.events);
-    for (const secret of [APP1.secret, 'app1-appcode-value', 'token-alice-value', 'sk-alice-value', 'gw-password-value', 'gw-secret-value']) expect(logged).not.toContain(secret);
+    for (const secret of [
+      APP1.secret,
+      'app1-appcode-value',
+      'token-alice-value',
+      'sk-alice-value',
+      'gw-password-value',
+      'gw-secret-value',
+    ])
+      expect(logged).not.toContain(secret);
   });
 });
-

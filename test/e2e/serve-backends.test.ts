@@ -27,7 +27,9 @@ function adjust(ws: Workspace): void {
 beforeAll(async () => {
   a = await startBackend('a');
   b = await startBackend('b', (req, res) => {
-    res.writeHead(req.url === '/health' && process.env.APIG_TEST_B_DOWN === '1' ? 503 : 200, { 'content-type': 'application/json' });
+    res.writeHead(req.url === '/health' && process.env.APIG_TEST_B_DOWN === '1' ? 503 : 200, {
+      'content-type': 'application/json',
+    });
     res.end(JSON.stringify({ backend: 'b', url: req.url, host: req.headers.host }));
   });
   slow = await startBackend('slow', () => undefined);
@@ -52,7 +54,9 @@ describe('Mock', () => {
 
 describe('HTTP', () => {
   it('substitutes #var# in address and path, maps system parameters, sets Host, strips hop-by-hop headers', async () => {
-    const r = await call(`${gw.url}/echo/7?x=1`, { headers: { 'X-Apig-Mode': 'debug', 'Proxy-Authorization': 'Basic c2VjcmV0', TE: 'trailers', 'X-Keep': 'yes' } });
+    const r = await call(`${gw.url}/echo/7?x=1`, {
+      headers: { 'X-Apig-Mode': 'debug', 'Proxy-Authorization': 'Basic c2VjcmV0', TE: 'trailers', 'X-Keep': 'yes' },
+    });
     expect(r.status).toBe(200);
     const echo = r.json<{ url: string; headers: Record<string, string> }>();
     expect(echo.url).toBe('/echo/7?x=1&stage=RELEASE');
@@ -84,7 +88,11 @@ describe('HTTP', () => {
   });
 
   it('constant parameters are percent-encoded per 002 §5.2.1 and the backend method applies', async () => {
-    const echo = (await call(`${gw.url}/constants`)).json<{ method: string; url: string; headers: Record<string, string> }>();
+    const echo = (await call(`${gw.url}/constants`)).json<{
+      method: string;
+      url: string;
+      headers: Record<string, string>;
+    }>();
     expect(echo.method).toBe('POST');
     expect(echo.url).toBe('/constants/a%2Fb%20c?q=%5Bapig%5D');
     expect(echo.headers['x-invoke-user']).toBe('apigateway');
@@ -122,13 +130,22 @@ describe('HTTP', () => {
   });
 
   it('WebSocket upgrades pass through to the backend', async () => {
-    const { socket, head } = await new Promise<{ socket: Duplex; head: Record<string, string | string[] | undefined> }>((resolve, reject) => {
-      const req = rawHttp(`${gw.url}/ws`, { headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version': '13' } });
-      req.on('upgrade', (res, s) => resolve({ socket: s, head: res.headers }));
-      req.on('response', (res) => reject(new Error(`no upgrade: ${res.statusCode}`)));
-      req.on('error', reject);
-      req.end();
-    });
+    const { socket, head } = await new Promise<{ socket: Duplex; head: Record<string, string | string[] | undefined> }>(
+      (resolve, reject) => {
+        const req = rawHttp(`${gw.url}/ws`, {
+          headers: {
+            Connection: 'Upgrade',
+            Upgrade: 'websocket',
+            'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+            'Sec-WebSocket-Version': '13',
+          },
+        });
+        req.on('upgrade', (res, s) => resolve({ socket: s, head: res.headers }));
+        req.on('response', (res) => reject(new Error(`no upgrade: ${res.statusCode}`)));
+        req.on('error', reject);
+        req.end();
+      },
+    );
     expect(head['sec-websocket-accept']).toBe('s3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
     expect(head['x-backend']).toBe('a');
     expect(head.server).toBe('api-gateway');
@@ -142,7 +159,8 @@ describe('HTTP', () => {
 });
 
 describe('HTTP-VPC', () => {
-  const who = async (path: string, headers: Record<string, string> = {}): Promise<string> => String((await call(gw.url + path, { headers })).json().backend);
+  const who = async (path: string, headers: Record<string, string> = {}): Promise<string> =>
+    String((await call(gw.url + path, { headers })).json().backend);
 
   it('weighted round robin follows the weights (3:1)', async () => {
     const seen: string[] = [];
@@ -208,15 +226,21 @@ describe('FUNCTION', () => {
     const { event, requestId } = r.json<{ event: Record<string, unknown>; requestId: string }>();
     expect(requestId).toBe(r.headers['x-request-id']);
     expect(event).toMatchObject({
-      httpMethod: 'POST', path: '/fn/echo/9', pathParameters: { id: '9' }, queryStringParameters: { a: '1' },
-      isBase64Encoded: true, body: Buffer.from('payload').toString('base64'),
+      httpMethod: 'POST',
+      path: '/fn/echo/9',
+      pathParameters: { id: '9' },
+      queryStringParameters: { a: '1' },
+      isBase64Encoded: true,
+      body: Buffer.from('payload').toString('base64'),
       requestContext: { requestId, stage: 'RELEASE' },
     });
     expect((event.headers as Record<string, string>)['x-custom']).toBe('c');
   });
 
   it('x-apigateway-is-send-fg-body-base64: false sends the body as text', async () => {
-    const { event } = (await call(`${gw.url}/fn/text`, { method: 'POST', body: 'plain' })).json<{ event: Record<string, unknown> }>();
+    const { event } = (await call(`${gw.url}/fn/text`, { method: 'POST', body: 'plain' })).json<{
+      event: Record<string, unknown>;
+    }>();
     expect(event).toMatchObject({ body: 'plain', isBase64Encoded: false });
   });
 
@@ -229,8 +253,15 @@ describe('FUNCTION', () => {
     const r = await call(`${gw.url}/fn/async`, { method: 'POST' });
     expect(r.status).toBe(202);
     expect(r.json()).toEqual({ request_id: r.headers['x-request-id'] });
-    for (let i = 0; i < 100 && !gw.events.some((e) => e.type === 'function-log'); i++) await new Promise((res) => setTimeout(res, 10));
-    expect(gw.events).toContainEqual(expect.objectContaining({ type: 'function-log', message: 'recorded POST /fn/async', requestId: r.headers['x-request-id'] }));
+    for (let i = 0; i < 100 && !gw.events.some((e) => e.type === 'function-log'); i++)
+      await new Promise((res) => setTimeout(res, 10));
+    expect(gw.events).toContainEqual(
+      expect.objectContaining({
+        type: 'function-log',
+        message: 'recorded POST /fn/async',
+        requestId: r.headers['x-request-id'],
+      }),
+    );
   });
 
   it('a throw: 502; past the timeout: 504; no local module: 502', async () => {

@@ -20,14 +20,17 @@ async function serve(args: readonly string[], env: NodeJS.ProcessEnv = {}): Prom
   return s;
 }
 afterEach(() => {
-  for (const c of children.splice(0)) if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
+  for (const c of children.splice(0))
+    if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
 });
 function tmp(): string {
   const d = mkdtempSync(join(tmpdir(), 'apig-serve-'));
   dirs.push(d);
   return d;
 }
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 const mockApi = (path: string, name: string): string => `  ${path}:
     get:
@@ -35,13 +38,16 @@ const mockApi = (path: string, name: string): string => `  ${path}:
       responses: { "200": { description: ok } }
       x-apigateway-backend: { type: MOCK, mockEndpoints: { result-content: '{"api":"${name}"}' } }
 `;
-const spec = (...apis: string[]): string => `swagger: "2.0"\ninfo: { title: watched, version: "1" }\npaths:\n${apis.join('')}`;
+const spec = (...apis: string[]): string =>
+  `swagger: "2.0"\ninfo: { title: watched, version: "1" }\npaths:\n${apis.join('')}`;
 
 describe('apig serve (binary)', () => {
   it('prints the listening line, the route table and the fidelity table; serves; stops on SIGTERM', async () => {
     const s = await serve(['fixtures/demo', '--port', '0']);
     await until(s.stdout, (t) => t.includes('fidelity'), 'the tables');
-    expect(s.stdout()).toMatch(/GET\s+\/users\/\{userId\}\s+exact\s+demo\s+RELEASE,test\s+HTTP GET http:\/\/#backend##basePath#\/users\/\{userId\}/);
+    expect(s.stdout()).toMatch(
+      /GET\s+\/users\/\{userId\}\s+exact\s+demo\s+RELEASE,test\s+HTTP GET http:\/\/#backend##basePath#\/users\/\{userId\}/,
+    );
     expect(s.stdout()).toMatch(/emulated\s+APP authentication\s+demo\/getUser/);
     const r = await call(`${s.url}/hello`);
     expect(r.json()).toEqual({ message: 'hello from apig' });
@@ -54,16 +60,23 @@ describe('apig serve (binary)', () => {
     const r = await runCli(['serve', 'fixtures/serve/backends', '--port', '0', '--strict']);
     expect(r.code).toBe(2);
     expect(r.stdout).not.toContain('listening');
-    expect(r.stderr).toMatch(/--strict: \d+ configured feature\(s\) would be ignored: FUNCTION backend without a local module/);
+    expect(r.stderr).toMatch(
+      /--strict: \d+ configured feature\(s\) would be ignored: FUNCTION backend without a local module/,
+    );
   });
 
   it('names both APIs of a duplicate route with file:line:col and does not start', async () => {
     const dir = tmp();
     const dup = join(dir, 'dup.yaml');
-    writeFileSync(dup, `swagger: "2.0"\ninfo: { title: dup, version: "1" }\npaths:\n  /u/{x}:\n    get: { operationId: one, parameters: [{ name: x, in: path, type: string, required: true }], responses: { "200": { description: ok } } }\n  /u/{y}:\n    get: { operationId: two, parameters: [{ name: y, in: path, type: string, required: true }], responses: { "200": { description: ok } } }\n`);
+    writeFileSync(
+      dup,
+      `swagger: "2.0"\ninfo: { title: dup, version: "1" }\npaths:\n  /u/{x}:\n    get: { operationId: one, parameters: [{ name: x, in: path, type: string, required: true }], responses: { "200": { description: ok } } }\n  /u/{y}:\n    get: { operationId: two, parameters: [{ name: y, in: path, type: string, required: true }], responses: { "200": { description: ok } } }\n`,
+    );
     const r = await runCli(['serve', dup, '--port', '0']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/dup\.yaml:\d+:\d+ +error +APIs one \(GET \/u\/\{x\}\) and two \(GET \/u\/\{y\}\) answer the same requests/);
+    expect(r.stderr).toMatch(
+      /dup\.yaml:\d+:\d+ +error +APIs one \(GET \/u\/\{x\}\) and two \(GET \/u\/\{y\}\) answer the same requests/,
+    );
   });
 
   it('--log-format json --trace: one JSON event per request, with the stages', async () => {
@@ -72,7 +85,10 @@ describe('apig serve (binary)', () => {
     expect(s.stdout()).toContain('"type":"routes"');
     await call(`${s.url}/users/me`);
     const line = await until(s.stderr, (t) => t.includes('"type":"request"'), 'a JSON request event');
-    const event = JSON.parse(line.split('\n').find((l) => l.includes('"type":"request"')) ?? '{}') as { api: string; trace: Array<{ stage: string }> };
+    const event = JSON.parse(line.split('\n').find((l) => l.includes('"type":"request"')) ?? '{}') as {
+      api: string;
+      trace: Array<{ stage: string }>;
+    };
     expect(event.api).toBe('usersMe');
     expect(event.trace.map((t) => t.stage)).toContain('route');
     s.child.kill('SIGTERM');
@@ -98,14 +114,26 @@ describe('apig serve (binary)', () => {
 
   it('SIGTERM finishes the request in flight, refuses new connections, then exits 0', async () => {
     const held: ServerResponse[] = [];
-    const backend = await startBackend('hold', (_req, res) => { held.push(res); });
+    const backend = await startBackend('hold', (_req, res) => {
+      held.push(res);
+    });
     const dir = tmp();
-    writeFileSync(join(dir, 'apig.yaml'), `groups:\n  - { name: g, spec: api.yaml }\nenvironments:\n  RELEASE: { variables: { backend: "${backend.address}" } }\n`);
-    writeFileSync(join(dir, 'api.yaml'), `swagger: "2.0"\ninfo: { title: g, version: "1" }\npaths:\n  /hold:\n    get:\n      operationId: hold\n      responses: { "200": { description: ok } }\n      x-apigateway-backend: { type: HTTP, httpEndpoints: { address: "#backend#", scheme: http, method: GET, path: /hold, timeout: 60000 } }\n`);
+    writeFileSync(
+      join(dir, 'apig.yaml'),
+      `groups:\n  - { name: g, spec: api.yaml }\nenvironments:\n  RELEASE: { variables: { backend: "${backend.address}" } }\n`,
+    );
+    writeFileSync(
+      join(dir, 'api.yaml'),
+      `swagger: "2.0"\ninfo: { title: g, version: "1" }\npaths:\n  /hold:\n    get:\n      operationId: hold\n      responses: { "200": { description: ok } }\n      x-apigateway-backend: { type: HTTP, httpEndpoints: { address: "#backend#", scheme: http, method: GET, path: /hold, timeout: 60000 } }\n`,
+    );
     const s = await serve([dir, '--port', '0']);
     try {
       const inFlight = call(`${s.url}/hold`);
-      await until(() => String(held.length), (n) => n === '1', 'the backend to receive the request');
+      await until(
+        () => String(held.length),
+        (n) => n === '1',
+        'the backend to receive the request',
+      );
       s.child.kill('SIGTERM');
       await until(s.stderr, (t) => t.includes('finishing requests in flight'), 'the shutdown notice');
       await expect(call(`${s.url}/hold`)).rejects.toThrow();
@@ -122,7 +150,10 @@ describe('apig serve (binary)', () => {
   it('prints no workspace secret, whatever the log format and --trace', async () => {
     const secret = 'apig-serve-secret-0123456789abcdef';
     for (const format of ['pretty', 'json']) {
-      const s = await serve(['fixtures/demo', '--port', '0', '--trace', '--log-format', format], { APP1_SECRET: secret, APP1_APPCODE: `${secret}-code` });
+      const s = await serve(['fixtures/demo', '--port', '0', '--trace', '--log-format', format], {
+        APP1_SECRET: secret,
+        APP1_APPCODE: `${secret}-code`,
+      });
       await call(`${s.url}/hello`, { headers: { 'X-Apig-Emulator-Trace': '1' } });
       await until(s.stderr, (t) => t.includes('/hello'), 'the request log');
       s.child.kill('SIGTERM');

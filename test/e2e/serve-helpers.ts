@@ -35,7 +35,11 @@ export async function startBackend(name = 'echo', handler?: Handler): Promise<Ba
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
       if (handler) return handler(req, res, body);
       const text = JSON.stringify({ backend: name, method: req.method, url: req.url, headers: req.headers, body });
-      res.writeHead(200, { 'content-type': 'application/json', server: 'echo-backend', 'x-request-id': 'from-backend' });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        server: 'echo-backend',
+        'x-request-id': 'from-backend',
+      });
       res.end(text);
     });
   });
@@ -43,7 +47,9 @@ export async function startBackend(name = 'echo', handler?: Handler): Promise<Ba
   server.on('upgrade', (req: IncomingMessage, socket) => {
     const key = String(req.headers['sec-websocket-key'] ?? '');
     const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
-    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\nX-Backend: ${name}\r\n\r\n`);
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\nX-Backend: ${name}\r\n\r\n`,
+    );
     socket.on('data', (d: Buffer) => socket.write(Buffer.concat([Buffer.from('echo:'), d])));
     socket.on('error', () => undefined);
     socket.on('end', () => socket.end());
@@ -52,12 +58,15 @@ export async function startBackend(name = 'echo', handler?: Handler): Promise<Ba
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
   return {
-    port, address: `127.0.0.1:${port}`, seen,
-    close: () => new Promise((r) => {
-      server.closeAllConnections();
-      for (const s of upgraded) s.destroy();
-      server.close(() => r());
-    }),
+    port,
+    address: `127.0.0.1:${port}`,
+    seen,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        for (const s of upgraded) s.destroy();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -78,13 +87,27 @@ export interface InProcess {
   close(): Promise<void>;
 }
 
-export async function startGateway(path: string, adjust?: (ws: Workspace) => void, options: Partial<LaunchOptions> & { protocolCheck?: boolean } = {}): Promise<InProcess> {
+export async function startGateway(
+  path: string,
+  adjust?: (ws: Workspace) => void,
+  options: Partial<LaunchOptions> & { protocolCheck?: boolean } = {},
+): Promise<InProcess> {
   const events: GatewayEvent[] = [];
-  const prepareOptions = { path, cwd: ROOT, env: {}, protocolCheck: options.protocolCheck ?? false, ...(adjust ? { adjust } : {}) };
+  const prepareOptions = {
+    path,
+    cwd: ROOT,
+    env: {},
+    protocolCheck: options.protocolCheck ?? false,
+    ...(adjust ? { adjust } : {}),
+  };
   const prepared = await prepare(prepareOptions);
   if (!prepared.config) throw new Error(`workspace errors: ${prepared.diagnostics.map((d) => d.message).join('; ')}`);
   const launched = await launch(prepared.config, {
-    host: '127.0.0.1', port: 0, healthTimers: false, onEvent: (e) => events.push(e), ...options,
+    host: '127.0.0.1',
+    port: 0,
+    healthTimers: false,
+    onEvent: (e) => events.push(e),
+    ...options,
     ...(options.watch ? { watch: { ...prepareOptions, ...options.watch } } : {}),
   });
   const url = launched.server.urls[0] as string;
@@ -98,8 +121,15 @@ export interface Reply {
   json<T = Record<string, unknown>>(): T;
 }
 
-export async function call(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  const res = await undiciRequest(url, { method: (options.method ?? 'GET') as 'GET', headers: options.headers ?? {}, body: options.body ?? null });
+export async function call(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
+  const res = await undiciRequest(url, {
+    method: (options.method ?? 'GET') as 'GET',
+    headers: options.headers ?? {},
+    body: options.body ?? null,
+  });
   const text = await res.body.text();
   return { status: res.statusCode, headers: res.headers, text, json: <T>() => JSON.parse(text) as T };
 }
@@ -136,7 +166,11 @@ export interface CliServer {
 
 /** `apig serve ... --port 0` through the real binary; resolves once it prints its listening line. */
 export function spawnServe(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<CliServer> {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   const exited = new Promise<number>((r) => child.on('close', (code) => r(code ?? -1)));
@@ -146,13 +180,20 @@ export function spawnServe(args: readonly string[], env: NodeJS.ProcessEnv = {},
       const m = /apig gateway listening on (http:\/\/\S+)/.exec(out);
       if (m) resolve({ child, url: m[1] as string, stdout: () => out, stderr: () => err, exited });
     });
-    child.stderr?.on('data', (b: Buffer) => { err += b.toString('utf8'); });
+    child.stderr?.on('data', (b: Buffer) => {
+      err += b.toString('utf8');
+    });
     void exited.then((code) => reject(new Error(`apig serve exited ${code} before listening\n${out}\n${err}`)));
   });
 }
 
 /** Waits until `predicate` holds for the text a stream has produced so far (no timing assertions). */
-export async function until(read: () => string, predicate: (text: string) => boolean, what: string, limitMs = 10_000): Promise<string> {
+export async function until(
+  read: () => string,
+  predicate: (text: string) => boolean,
+  what: string,
+  limitMs = 10_000,
+): Promise<string> {
   const started = Date.now();
   for (;;) {
     const text = read();

@@ -22,9 +22,13 @@ const ok = { 'X-Required': 'yes' };
 async function refused(query: string, headers: Record<string, string> = ok): Promise<string> {
   const r = await call(`${gw.url}/params?${query}`, { headers });
   expect(r.status).toBe(400);
-  expect(r.json()).toEqual({ error_code: 'APIG.0201', error_msg: 'API request error.', request_id: r.headers['x-request-id'] });
+  expect(r.json()).toEqual({
+    error_code: 'APIG.0201',
+    error_msg: 'API request error.',
+    request_id: r.headers['x-request-id'],
+  });
   const logged = gw.events.find((e) => e.type === 'request' && e.requestId === r.headers['x-request-id']);
-  return logged?.type === 'request' ? logged.detail ?? '' : '';
+  return logged?.type === 'request' ? (logged.detail ?? '') : '';
 }
 
 describe('parameter validation', () => {
@@ -54,13 +58,18 @@ describe('parameter validation', () => {
   });
 
   it('a given value is not replaced by the default', async () => {
-    const seen = (await call(`${gw.url}/params?q=abc&page=3`, { headers: { ...ok, 'X-Trace-Level': 'high' } })).json<{ url: string; headers: Record<string, string> }>();
+    const seen = (await call(`${gw.url}/params?q=abc&page=3`, { headers: { ...ok, 'X-Trace-Level': 'high' } })).json<{
+      url: string;
+      headers: Record<string, string>;
+    }>();
     expect(seen.url).toBe('/params?q=abc&page=3');
     expect(seen.headers['x-trace-level']).toBe('high');
   });
 
   it('x-apigateway-pass-through: never keeps the parameter from the backend', async () => {
-    const seen = (await call(`${gw.url}/params?q=abc`, { headers: { ...ok, 'X-Secret': 's3cr3t' } })).json<{ headers: Record<string, string> }>();
+    const seen = (await call(`${gw.url}/params?q=abc`, { headers: { ...ok, 'X-Secret': 's3cr3t' } })).json<{
+      headers: Record<string, string>;
+    }>();
     expect(seen.headers['x-secret']).toBeUndefined();
   });
 

@@ -32,7 +32,10 @@ export async function pathsGateway(): Promise<PathsGateway> {
   });
   const send = async (target: string, options: { host?: string; method?: string } = {}): Promise<Sent> => {
     const before = echo.seen.length;
-    const text = await raw(gw.port, `${options.method ?? 'GET'} ${target} HTTP/1.1\r\nHost: ${options.host ?? 'localhost'}\r\nConnection: close\r\n\r\n`);
+    const text = await raw(
+      gw.port,
+      `${options.method ?? 'GET'} ${target} HTTP/1.1\r\nHost: ${options.host ?? 'localhost'}\r\nConnection: close\r\n\r\n`,
+    );
     const split = text.indexOf('\r\n\r\n');
     const headers: Record<string, string> = {};
     for (const line of text.slice(0, split).split('\r\n').slice(1)) {
@@ -48,11 +51,21 @@ export async function pathsGateway(): Promise<PathsGateway> {
       event = gw.events.find((e) => e.type === 'request' && e.requestId === id);
     }
     return {
-      status: statusOf(text), headers, body,
+      status: statusOf(text),
+      headers,
+      body,
       backendUrl: echo.seen.length > before ? echo.seen.at(-1)?.url : undefined,
       detail: event.type === 'request' ? event.detail : undefined,
       json: () => JSON.parse(body) as Record<string, unknown>,
     };
   };
-  return { gw, echo, send, close: async () => { await gw.close(); await echo.close(); } };
+  return {
+    gw,
+    echo,
+    send,
+    close: async () => {
+      await gw.close();
+      await echo.close();
+    },
+  };
 }

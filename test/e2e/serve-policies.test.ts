@@ -9,8 +9,12 @@ import { APP1, VIP, T0, authGateway, signedHeaders, type AuthGateway } from './s
 import { call, spawnServe, until } from './serve-helpers.js';
 
 let gw: AuthGateway;
-beforeAll(async () => { gw = await authGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await authGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 const code = (r: { json<T>(): T }) => r.json<{ error_code: string }>().error_code;
 const debug = { 'X-Apig-Mode': 'debug' };
@@ -19,7 +23,10 @@ describe('access control', () => {
   it('a DENY list refuses the client IP with 403 APIG.0402; unbound in TEST by apig.yaml bindings', async () => {
     const r = await call(`${gw.url}/ip-acl`);
     expect(r.status).toBe(403);
-    expect(r.json()).toMatchObject({ error_code: 'APIG.0402', error_msg: 'The IP address is not authorized to access the API.' });
+    expect(r.json()).toMatchObject({
+      error_code: 'APIG.0402',
+      error_msg: 'The IP address is not authorized to access the API.',
+    });
     expect((await call(`${gw.url}/ip-acl`, { headers: { 'X-Stage': 'TEST' } })).status).toBe(200);
   });
 
@@ -35,12 +42,18 @@ describe('access control', () => {
   });
 
   it('trusted X-Forwarded-For: addresses, ranges and CIDR, allow and deny; a bad entry is APIG.0401', async () => {
-    const trusted = await authGateway({ adjust: (ws) => { ws.instance.real_ip_from_xff = true; } });
+    const trusted = await authGateway({
+      adjust: (ws) => {
+        ws.instance.real_ip_from_xff = true;
+      },
+    });
     try {
-      const from = (ip: string, path: string) => call(`${trusted.url}${path}`, { headers: { 'X-Forwarded-For': `${ip}, 127.0.0.1` } });
+      const from = (ip: string, path: string) =>
+        call(`${trusted.url}${path}`, { headers: { 'X-Forwarded-For': `${ip}, 127.0.0.1` } });
       // real_ip_index -1: the last entry is the client; here that is the local proxy.
       expect((await from('8.8.8.8', '/ip-acl')).status).toBe(403);
-      const last = (ip: string, path: string) => call(`${trusted.url}${path}`, { headers: { 'X-Forwarded-For': `1.1.1.1, ${ip}` } });
+      const last = (ip: string, path: string) =>
+        call(`${trusted.url}${path}`, { headers: { 'X-Forwarded-For': `1.1.1.1, ${ip}` } });
       expect((await last('8.8.8.8', '/ip-acl')).status).toBe(200);
       expect((await last('10.20.30.40', '/ip-acl')).status).toBe(403);
       expect((await last('192.168.1.15', '/ip-acl')).status).toBe(403);
@@ -61,7 +74,10 @@ describe('access control', () => {
     expect((await call(`${gw.url}/acct`, { headers: { 'X-Auth-Token': 'token-alice-value' } })).status).toBe(200);
     const eve = await call(`${gw.url}/acct`, { headers: { 'X-Auth-Token': 'token-eve-value' } });
     expect(eve.status).toBe(403);
-    expect(eve.json()).toMatchObject({ error_code: 'APIG.0302', error_msg: 'The IAM user is not authorized to access the API.' });
+    expect(eve.json()).toMatchObject({
+      error_code: 'APIG.0302',
+      error_msg: 'The IAM user is not authorized to access the API.',
+    });
     const url = `${gw.url}/acct-app`;
     const app = await call(url, { headers: signedHeaders(url, APP1, T0) });
     expect(app.status).toBe(403);
@@ -81,7 +97,10 @@ describe('throttling (ruling 4)', () => {
     expect((await asApp1()).status).toBe(200);
     const over = await asApp1();
     expect(over.status).toBe(429);
-    expect(over.json()).toMatchObject({ error_code: 'APIG.0308', error_msg: 'The throttling threshold has been reached.' });
+    expect(over.json()).toMatchObject({
+      error_code: 'APIG.0308',
+      error_msg: 'The throttling threshold has been reached.',
+    });
     expect(over.headers['x-apig-ratelimit-app']).toBe('remain:0,limit:2,time:1 minute');
     // The refused request consumed nothing: the API counter still has 3 left.
     const vip = await asVip();
@@ -132,7 +151,11 @@ describe('throttling (ruling 4)', () => {
   });
 
   it('an API with no policy: ratelimit_api_limits per second, shown as X-Apig-RateLimit-Api-Allenv', async () => {
-    const low = await authGateway({ adjust: (ws) => { ws.instance.ratelimit_api_limits = 2; } });
+    const low = await authGateway({
+      adjust: (ws) => {
+        ws.instance.ratelimit_api_limits = 2;
+      },
+    });
     try {
       const first = await call(`${low.url}/none`, { headers: debug });
       expect(first.headers['x-apig-ratelimit-api-allenv']).toBe('remain:1,limit:2,time:1 second');
@@ -165,16 +188,23 @@ describe('throttling (ruling 4)', () => {
 
 describe('policy backends', () => {
   it('chosen by the authorizer context, in order; the trace names the condition', async () => {
-    const r = await call(`${gw.url}/policy?test=p&kind=a`, { headers: { token: 'gold', 'X-Apig-Emulator-Trace': '1' } });
+    const r = await call(`${gw.url}/policy?test=p&kind=a`, {
+      headers: { token: 'gold', 'X-Apig-Emulator-Trace': '1' },
+    });
     expect(r.text).toBe('gold');
-    const trace = JSON.parse(String(r.headers['x-apig-emulator-trace'])) as Array<{ stage: string; decision: string; detail?: { matched?: string[] } }>;
+    const trace = JSON.parse(String(r.headers['x-apig-emulator-trace'])) as Array<{
+      stage: string;
+      decision: string;
+      detail?: { matched?: string[] };
+    }>;
     const step = trace.find((t) => t.stage === 'backend-policy');
     expect(step?.decision).toBe('policy backend byTier');
     expect(step?.detail?.matched).toEqual(['frontend_authorizer tier exact gold']);
   });
 
   it('cookie, request parameter (enum), ALL of system and pattern conditions, else the default backend', async () => {
-    const as = (query: string, headers: Record<string, string> = {}) => call(`${gw.url}/policy?test=p${query}`, { headers: { token: 'silver', ...headers } });
+    const as = (query: string, headers: Record<string, string> = {}) =>
+      call(`${gw.url}/policy?test=p${query}`, { headers: { token: 'silver', ...headers } });
     expect((await as('', { Cookie: 'a=1; session=abc' })).text).toBe('cookie');
     expect((await as('&kind=b')).text).toBe('param');
     expect((await as('&kind=4')).text).toBe('system');
@@ -195,12 +225,21 @@ describe('CORS', () => {
   });
 
   it('the preflight through the OPTIONS API, with no authentication, carries the documented headers', async () => {
-    const r = await call(`${gw.url}/cors`, { method: 'OPTIONS', headers: { Origin: 'http://app.example', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'X-Sdk-Date' } });
+    const r = await call(`${gw.url}/cors`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://app.example',
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'X-Sdk-Date',
+      },
+    });
     expect(r.status).toBe(200);
     expect(r.headers).toMatchObject({
       'access-control-allow-origin': '*',
-      'access-control-allow-headers': 'X-Stage,X-Sdk-Date,X-Sdk-Nonce,X-Proxy-Signed-Headers,X-Sdk-Content-Sha256,X-Forwarded-For,Authorization,Content-Type,Accept,Accept-Ranges,Cache-Control,Range',
-      'access-control-expose-headers': 'X-Request-Id,X-Apig-Latency,X-Apig-Upstream-Latency,X-Apig-RateLimit-Api,X-Apig-RateLimit-User,X-Apig-RateLimit-App,X-Apig-RateLimit-Ip,X-Apig-RateLimit-Api-Allenv',
+      'access-control-allow-headers':
+        'X-Stage,X-Sdk-Date,X-Sdk-Nonce,X-Proxy-Signed-Headers,X-Sdk-Content-Sha256,X-Forwarded-For,Authorization,Content-Type,Accept,Accept-Ranges,Cache-Control,Range',
+      'access-control-expose-headers':
+        'X-Request-Id,X-Apig-Latency,X-Apig-Upstream-Latency,X-Apig-RateLimit-Api,X-Apig-RateLimit-User,X-Apig-RateLimit-App,X-Apig-RateLimit-Ip,X-Apig-RateLimit-Api-Allenv',
       'access-control-allow-methods': 'GET,POST,PUT,DELETE,HEAD,OPTIONS,PATCH',
       'access-control-max-age': '172800',
       server: 'api-gateway',
@@ -208,21 +247,42 @@ describe('CORS', () => {
   });
 
   it('an API without CORS gets no CORS header', async () => {
-    expect((await call(`${gw.url}/none`, { headers: { Origin: 'http://app.example' } })).headers['access-control-allow-origin']).toBeUndefined();
+    expect(
+      (await call(`${gw.url}/none`, { headers: { Origin: 'http://app.example' } })).headers[
+        'access-control-allow-origin'
+      ],
+    ).toBeUndefined();
   });
 });
 
 describe('backend signing (signature keys)', () => {
   it('hmac: the backend can verify SDK-HMAC-SHA256 with the key pair, over the body', async () => {
     const payload = '{"order":42}';
-    expect((await call(`${gw.url}/signed-hmac?x=1`, { method: 'POST', body: payload, headers: { 'Content-Type': 'application/json', Authorization: 'caller' } })).status).toBe(200);
+    expect(
+      (
+        await call(`${gw.url}/signed-hmac?x=1`, {
+          method: 'POST',
+          body: payload,
+          headers: { 'Content-Type': 'application/json', Authorization: 'caller' },
+        })
+      ).status,
+    ).toBe(200);
     const seen = gw.echo.seen.at(-1);
     const auth = String(seen?.headers.authorization);
     const m = /^SDK-HMAC-SHA256 Access=gw-key, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(auth);
     expect(m?.[1]).toBe('host;x-sdk-date');
     // The backend's own verification, written out: the canonical request of what it received.
     const date = String(seen?.headers['x-sdk-date']);
-    const cr = ['POST', '/echo/', 'x=1', `host:${String(seen?.headers.host)}`, `x-sdk-date:${date}`, '', 'host;x-sdk-date', createHash('sha256').update(payload).digest('hex')].join('\n');
+    const cr = [
+      'POST',
+      '/echo/',
+      'x=1',
+      `host:${String(seen?.headers.host)}`,
+      `x-sdk-date:${date}`,
+      '',
+      'host;x-sdk-date',
+      createHash('sha256').update(payload).digest('hex'),
+    ].join('\n');
     const sts = `SDK-HMAC-SHA256\n${date}\n${createHash('sha256').update(cr).digest('hex')}`;
     expect(m?.[2]).toBe(createHmac('sha256', 'gw-secret-value').update(sts).digest('hex'));
     expect(seen?.body).toBe(payload);
@@ -230,7 +290,9 @@ describe('backend signing (signature keys)', () => {
 
   it('basic: Authorization: Basic base64(key:secret)', async () => {
     await call(`${gw.url}/signed-basic`);
-    expect(gw.echo.seen.at(-1)?.headers.authorization).toBe(`Basic ${Buffer.from('gw-user:gw-password-value').toString('base64')}`);
+    expect(gw.echo.seen.at(-1)?.headers.authorization).toBe(
+      `Basic ${Buffer.from('gw-user:gw-password-value').toString('base64')}`,
+    );
   });
 });
 

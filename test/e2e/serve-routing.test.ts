@@ -4,8 +4,12 @@ import { call, startGateway, type InProcess } from './serve-helpers.js';
 
 describe('apig serve: routing (fixtures/serve/routing.yaml)', () => {
   let gw: InProcess;
-  beforeAll(async () => { gw = await startGateway('fixtures/serve/routing.yaml'); });
-  afterAll(async () => { await gw.close(); });
+  beforeAll(async () => {
+    gw = await startGateway('fixtures/serve/routing.yaml');
+  });
+  afterAll(async () => {
+    await gw.close();
+  });
 
   const api = async (method: string, path: string): Promise<string> => {
     const r = await call(gw.url + path, { method });
@@ -39,7 +43,11 @@ describe('apig serve: routing (fixtures/serve/routing.yaml)', () => {
   ])('%s: %s %s → 404 APIG.0101', async (_rule, method, path) => {
     const r = await call(gw.url + path, { method });
     expect(r.status).toBe(404);
-    expect(r.json()).toEqual({ error_code: 'APIG.0101', error_msg: 'The API does not exist or has not been published in the environment.', request_id: r.headers['x-request-id'] });
+    expect(r.json()).toEqual({
+      error_code: 'APIG.0101',
+      error_msg: 'The API does not exist or has not been published in the environment.',
+      request_id: r.headers['x-request-id'],
+    });
   });
 
   it('a path that exists for another method only: 404 "The API does not exist."', async () => {
@@ -50,10 +58,28 @@ describe('apig serve: routing (fixtures/serve/routing.yaml)', () => {
 
   it('the trace explains the winner and names the routes it outranked', async () => {
     const r = await call(`${gw.url}/a/b/c`, { headers: { 'X-Apig-Emulator-Trace': '1' } });
-    const trace = JSON.parse(String(r.headers['x-apig-emulator-trace'])) as Array<{ stage: string; decision: string; detail?: Record<string, unknown> }>;
+    const trace = JSON.parse(String(r.headers['x-apig-emulator-trace'])) as Array<{
+      stage: string;
+      decision: string;
+      detail?: Record<string, unknown>;
+    }>;
     expect(trace.map((t) => t.stage)).toEqual([
-      'restrictions', 'group', 'environment', 'route', 'protocol', 'cors', 'ip-acl', 'authentication', 'app-authorization',
-      'account-acl', 'throttling', 'params', 'backend-policy', 'backend-authorizer', 'backend-request', 'backend',
+      'restrictions',
+      'group',
+      'environment',
+      'route',
+      'protocol',
+      'cors',
+      'ip-acl',
+      'authentication',
+      'app-authorization',
+      'account-acl',
+      'throttling',
+      'params',
+      'backend-policy',
+      'backend-authorizer',
+      'backend-request',
+      'backend',
     ]);
     const route = trace.find((t) => t.stage === 'route');
     expect(route?.decision).toBe('abcExact: GET /a/b/c');
@@ -63,8 +89,12 @@ describe('apig serve: routing (fixtures/serve/routing.yaml)', () => {
 
 describe('apig serve: groups and environments (fixtures/serve/groups)', () => {
   let gw: InProcess;
-  beforeAll(async () => { gw = await startGateway('fixtures/serve/groups'); });
-  afterAll(async () => { await gw.close(); });
+  beforeAll(async () => {
+    gw = await startGateway('fixtures/serve/groups');
+  });
+  afterAll(async () => {
+    await gw.close();
+  });
 
   it('the Host header picks the group that binds the domain', async () => {
     const r = await call(`${gw.url}/shop/items`, { headers: { Host: 'shop.example.com' } });

@@ -11,16 +11,22 @@ describe('an API calling itself', () => {
   beforeAll(async () => {
     echo = await startBackend('echo');
     const port = await closedPort();
-    gw = await startGateway('fixtures/serve/self-call', (ws) => {
-      for (const e of ws.environments) Object.assign(e.variables, { self: `127.0.0.1:${port}`, selfname: `localhost:${port}`, echo: echo.address });
-    }, { port });
+    gw = await startGateway(
+      'fixtures/serve/self-call',
+      (ws) => {
+        for (const e of ws.environments)
+          Object.assign(e.variables, { self: `127.0.0.1:${port}`, selfname: `localhost:${port}`, echo: echo.address });
+      },
+      { port },
+    );
   });
   afterAll(async () => {
     await gw.close();
     await echo.close();
   });
 
-  const requests = (path: string): RequestEvent[] => gw.events.filter((e): e is RequestEvent => e.type === 'request' && e.path === path);
+  const requests = (path: string): RequestEvent[] =>
+    gw.events.filter((e): e is RequestEvent => e.type === 'request' && e.path === path);
 
   it('one level through the gateway is served', async () => {
     const r = await call(`${gw.url}/outer`);
@@ -43,7 +49,7 @@ describe('an API calling itself', () => {
     expect(requests('/named-loop')).toHaveLength(11);
   });
 
-  it('the depth header is the gateway\'s own: never forwarded to another backend', async () => {
+  it("the depth header is the gateway's own: never forwarded to another backend", async () => {
     const r = await call(`${gw.url}/out`, { headers: { 'X-Apig-Call-Depth': '3' } });
     expect(r.status).toBe(200);
     expect(echo.seen.at(-1)?.headers['x-apig-call-depth']).toBeUndefined();

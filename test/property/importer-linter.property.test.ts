@@ -20,15 +20,32 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
  * `FUZZ_SEED=random` (fast-check prints the seed of any failure, which then becomes a regression test).
  */
 const SEED = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env.FUZZ_SEED ?? 20261122);
-const OPTIONS = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
-const BASES = ['examples/full-featured.yaml', 'variants/real-exports.yaml', 'demo/demo.yaml'].map((f) => parse(readFileSync(new URL(`../../fixtures/${f}`, import.meta.url), 'utf8')) as unknown);
+const OPTIONS = (numRuns: number): fc.Parameters<unknown> => ({
+  numRuns,
+  ...(SEED === undefined ? {} : { seed: SEED }),
+});
+const BASES = ['examples/full-featured.yaml', 'variants/real-exports.yaml', 'demo/demo.yaml'].map(
+  (f) => parse(readFileSync(new URL(`../../fixtures/${f}`, import.meta.url), 'utf8')) as unknown,
+);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const nasty = fc.oneof(
-  fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.string(), fc.string({ unit: 'grapheme', maxLength: 50 }),
-  fc.constant('x'.repeat(100_000)), fc.constant(''), fc.constant('{p+}'), fc.constant('#var#'), fc.constant('../../etc/passwd'),
-  fc.constant({ $ref: '#/nowhere' }), fc.constant({ $ref: '#/paths' }), fc.constant({ $ref: 'https://example.com/x.yaml' }), fc.constant({ $ref: '../outside.yaml#/x' }),
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.double(),
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 50 }),
+  fc.constant('x'.repeat(100_000)),
+  fc.constant(''),
+  fc.constant('{p+}'),
+  fc.constant('#var#'),
+  fc.constant('../../etc/passwd'),
+  fc.constant({ $ref: '#/nowhere' }),
+  fc.constant({ $ref: '#/paths' }),
+  fc.constant({ $ref: 'https://example.com/x.yaml' }),
+  fc.constant({ $ref: '../outside.yaml#/x' }),
   fc.constant(Array.from({ length: 200 }, (_, i) => i)),
   fc.constant(JSON.parse('['.repeat(300) + ']'.repeat(300)) as Json),
   fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<Json>,
@@ -55,48 +72,94 @@ function mutate(base: unknown, where: number, value: Json, remove: boolean): unk
   return copy;
 }
 
-function implicitWorkspace(group: NonNullable<Awaited<ReturnType<typeof loadGroupText>>['group']>, raw: unknown): Workspace {
+function implicitWorkspace(
+  group: NonNullable<Awaited<ReturnType<typeof loadGroupText>>['group']>,
+  raw: unknown,
+): Workspace {
   const rangeOf = (): undefined => undefined;
   return {
-    file: 'f.yaml', dir: '.', implicit: true, shown: 'f.yaml', rangeOf,
-    groups: [{ ref: { name: group.name || 'g', spec: 'f.yaml', domains: [] }, file: 'f.yaml', model: group, raw, shown: 'f.yaml', rangeOf }],
-    environments: [], apps: [], instance: { ...DEFAULT_INSTANCE }, iam: { tokens: [], aksk: [] }, authorizers: [], vpcChannels: [], signatureKeys: [], functions: {},
+    file: 'f.yaml',
+    dir: '.',
+    implicit: true,
+    shown: 'f.yaml',
+    rangeOf,
+    groups: [
+      {
+        ref: { name: group.name || 'g', spec: 'f.yaml', domains: [] },
+        file: 'f.yaml',
+        model: group,
+        raw,
+        shown: 'f.yaml',
+        rangeOf,
+      },
+    ],
+    environments: [],
+    apps: [],
+    instance: { ...DEFAULT_INSTANCE },
+    iam: { tokens: [], aksk: [] },
+    authorizers: [],
+    vpcChannels: [],
+    signatureKeys: [],
+    functions: {},
   };
 }
 
 describe('importer and linter under generated input', () => {
   it('mutated documents end in diagnostics or a model (YAML and JSON)', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.nat({ max: BASES.length - 1 }), fc.nat(), nasty, fc.boolean(), fc.constantFrom('yaml', 'json' as const),
-      async (b, where, value, remove, format) => {
-        const doc = mutate(BASES[b], where, value, remove);
-        const text = serialize(doc, format);
-        const loaded = await loadGroupText(`f.${format}`, text);
-        expect(loaded.group !== undefined || loaded.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-        for (const d of loaded.diagnostics) expect(typeof d.message).toBe('string');
-        if (loaded.group) {
-          const findings = lintWorkspace(implicitWorkspace(loaded.group, loaded.doc?.value), loaded.diagnostics, { quotas: DEFAULT_QUOTAS });
-          for (const f of findings) expect(f.path).toMatch(/^(\/|$)/);
-        }
-      },
-    ), OPTIONS(RUNS));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: BASES.length - 1 }),
+        fc.nat(),
+        nasty,
+        fc.boolean(),
+        fc.constantFrom('yaml', 'json' as const),
+        async (b, where, value, remove, format) => {
+          const doc = mutate(BASES[b], where, value, remove);
+          const text = serialize(doc, format);
+          const loaded = await loadGroupText(`f.${format}`, text);
+          expect(loaded.group !== undefined || loaded.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+          for (const d of loaded.diagnostics) expect(typeof d.message).toBe('string');
+          if (loaded.group) {
+            const findings = lintWorkspace(implicitWorkspace(loaded.group, loaded.doc?.value), loaded.diagnostics, {
+              quotas: DEFAULT_QUOTAS,
+            });
+            for (const f of findings) expect(f.path).toMatch(/^(\/|$)/);
+          }
+        },
+      ),
+      OPTIONS(RUNS),
+    );
   });
 
   it('arbitrary text never throws from the parser', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.constantFrom('f.yaml', 'f.json'), (text, file) => {
-      const r = parseSource(file, text);
-      expect(r.doc !== undefined || r.diagnostics.length > 0).toBe(true);
-    }), OPTIONS(RUNS * 4));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.constantFrom('f.yaml', 'f.json'), (text, file) => {
+        const r = parseSource(file, text);
+        expect(r.doc !== undefined || r.diagnostics.length > 0).toBe(true);
+      }),
+      OPTIONS(RUNS * 4),
+    );
   });
 
   it('truncated and spliced real files never throw', async () => {
-    const texts = ['examples/full-featured.yaml', 'variants/real-exports.yaml'].map((f) => readFileSync(new URL(`../../fixtures/${f}`, import.meta.url), 'utf8'));
-    await fc.assert(fc.asyncProperty(fc.nat({ max: 1 }), fc.nat(), fc.nat(), fc.string({ maxLength: 20 }), async (i, a, b, insert) => {
-      const t = texts[i] ?? '';
-      const cut = t.slice(0, a % t.length) + insert + t.slice(b % t.length);
-      const r = await loadGroupText('f.yaml', cut);
-      expect(r.group !== undefined || r.diagnostics.length > 0).toBe(true);
-    }), OPTIONS(RUNS));
+    const texts = ['examples/full-featured.yaml', 'variants/real-exports.yaml'].map((f) =>
+      readFileSync(new URL(`../../fixtures/${f}`, import.meta.url), 'utf8'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: 1 }),
+        fc.nat(),
+        fc.nat(),
+        fc.string({ maxLength: 20 }),
+        async (i, a, b, insert) => {
+          const t = texts[i] ?? '';
+          const cut = t.slice(0, a % t.length) + insert + t.slice(b % t.length);
+          const r = await loadGroupText('f.yaml', cut);
+          expect(r.group !== undefined || r.diagnostics.length > 0).toBe(true);
+        },
+      ),
+      OPTIONS(RUNS),
+    );
   });
 
   it('duplicate keys, anchors, aliases and deep nesting end in diagnostics or a model', async () => {

@@ -16,11 +16,21 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAuthorization, parseSdkDate, signRequest, verifyNeedsBody, verifySignature, type ReceivedRequest } from '../../src/sign/index.js';
+import {
+  formatAuthorization,
+  parseSdkDate,
+  signRequest,
+  verifyNeedsBody,
+  verifySignature,
+  type ReceivedRequest,
+} from '../../src/sign/index.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150) * 2;
 const SEED = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env.FUZZ_SEED ?? 20261122);
-const OPTIONS = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
+const OPTIONS = (numRuns: number): fc.Parameters<unknown> => ({
+  numRuns,
+  ...(SEED === undefined ? {} : { seed: SEED }),
+});
 
 const KEY = 'AKPROPERTY';
 const SECRET = 'property-secret';
@@ -47,7 +57,12 @@ const scenario = fc.record({
   tamper: fc.record({
     body: fc.option(fc.uint8Array({ maxLength: 48 }), { nil: undefined }),
     header: fc.constantFrom('keep', 'keep', 'drop', 'set', 'twice', 'pad', 'add-when-absent'),
-    value: fc.oneof(fc.constant(UNSIGNED), fc.constant('body'), fc.constant('new-body'), fc.uint8Array({ minLength: 32, maxLength: 32 }).map(hex)),
+    value: fc.oneof(
+      fc.constant(UNSIGNED),
+      fc.constant('body'),
+      fc.constant('new-body'),
+      fc.uint8Array({ minLength: 32, maxLength: 32 }).map(hex),
+    ),
   }),
 });
 
@@ -65,19 +80,37 @@ interface Built {
 }
 
 function build(s: Scenario): Built {
-  const declared = s.declare === 'none' ? undefined : s.declare === 'unsigned-payload' ? UNSIGNED : s.declare === 'body-hash' ? sha(s.body) : hex(s.forged);
+  const declared =
+    s.declare === 'none'
+      ? undefined
+      : s.declare === 'unsigned-payload'
+        ? UNSIGNED
+        : s.declare === 'body-hash'
+          ? sha(s.body)
+          : hex(s.forged);
   const signedSha = declared !== undefined && s.signSha;
   const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'X-Extra': 'e' };
   if (declared !== undefined) headers[s.headerName] = declared;
   const names = ['x-sdk-date', ...s.signedOptional, ...(signedSha ? ['x-sdk-content-sha256'] : [])];
-  const t = signRequest({ method: s.method, url: 'https://apig.example.com/v1/pay', headers, body: s.body, key: KEY, secret: SECRET, date: DATE, signedHeaders: names });
+  const t = signRequest({
+    method: s.method,
+    url: 'https://apig.example.com/v1/pay',
+    headers,
+    body: s.body,
+    key: KEY,
+    secret: SECRET,
+    date: DATE,
+    signedHeaders: names,
+  });
   // The client's payload line: a strict client hashes the body unless it signed the header; a naive one uses
   // the header whenever it sends one (then signs its own canonical request).
   const payload = declared !== undefined && (signedSha || s.client === 'naive') ? declared : sha(s.body);
   const lines = t.canonicalRequest.split('\n');
   lines[lines.length - 1] = payload;
   const cr = lines.join('\n');
-  const signature = createHmac('sha256', SECRET).update(`SDK-HMAC-SHA256\n${DATE}\n${sha(cr)}`).digest('hex');
+  const signature = createHmac('sha256', SECRET)
+    .update(`SDK-HMAC-SHA256\n${DATE}\n${sha(cr)}`)
+    .digest('hex');
   const sent: Array<[string, string]> = t.headers.filter(([n]) => n.toLowerCase() !== 'authorization');
   sent.push(['Authorization', formatAuthorization(KEY, t.signedHeaders.join(';'), signature)]);
 
@@ -89,8 +122,10 @@ function build(s: Scenario): Built {
   if (s.tamper.header === 'drop') wire = sent.filter((h) => !isSha(h));
   else if (s.tamper.header === 'set') wire = [...sent.filter((h) => !isSha(h)), ['X-Sdk-Content-Sha256', newValue]];
   else if (s.tamper.header === 'twice') wire = [...sent, ['X-Sdk-Content-Sha256', newValue]];
-  else if (s.tamper.header === 'pad') wire = sent.map(([n, v]): [string, string] => (isSha([n, v]) ? [n, ` ${v}\t`] : [n, v]));
-  else if (s.tamper.header === 'add-when-absent' && !sent.some(isSha)) wire = [...sent, ['X-Sdk-Content-Sha256', newValue]];
+  else if (s.tamper.header === 'pad')
+    wire = sent.map(([n, v]): [string, string] => (isSha([n, v]) ? [n, ` ${v}\t`] : [n, v]));
+  else if (s.tamper.header === 'add-when-absent' && !sent.some(isSha))
+    wire = [...sent, ['X-Sdk-Content-Sha256', newValue]];
   // As Node hands them over: names lower-cased, a repeated header comma-joined.
   const record: Record<string, string> = {};
   for (const [n, v] of wire) {
@@ -100,7 +135,10 @@ function build(s: Scenario): Built {
   const rv = record['x-sdk-content-sha256'];
   return {
     req: { method: s.method, rawPath: t.wire.path, rawQuery: t.wire.query, headers: record, body },
-    payload, declared, signedSha, receivedValue: rv?.replace(/^[ \t]+|[ \t]+$/g, ''),
+    payload,
+    declared,
+    signedSha,
+    receivedValue: rv?.replace(/^[ \t]+|[ \t]+$/g, ''),
   };
 }
 
@@ -113,7 +151,11 @@ function expected(b: Built, lenient: boolean): { ok: boolean; variant?: string }
   }
   if (b.payload === bodyHash) return { ok: true };
   if (!lenient) return { ok: false };
-  if (b.receivedValue !== undefined && b.receivedValue === b.payload && (b.payload === UNSIGNED || b.payload === bodyHash)) {
+  if (
+    b.receivedValue !== undefined &&
+    b.receivedValue === b.payload &&
+    (b.payload === UNSIGNED || b.payload === bodyHash)
+  ) {
     return { ok: true, variant: 'unsigned-content-sha256' };
   }
   if (!BODY_METHODS.has(b.req.method) && b.payload === sha('')) return { ok: true, variant: 'apig-js' };
@@ -126,20 +168,23 @@ describe('the signed-body rule, over random bodies, signed-header subsets and ta
   for (const lenient of [false, true]) {
     it(`${lenient ? 'lenient' : 'strict'}: ok exactly when the body is covered and untampered, or the client signed UNSIGNED-PAYLOAD`, () => {
       const seen = { ok: 0, refused: 0, unsignedPayload: 0, variant: 0 };
-      fc.assert(fc.property(scenario, (s) => {
-        const b = build(s);
-        const want = expected(b, lenient);
-        const got = verifySignature(b.req, lookup, NOW, { lenient });
-        expect(got.ok, JSON.stringify({ s, want, got })).toBe(want.ok);
-        if (got.ok) expect(got.variant).toBe(want.variant);
-        else expect(got).toMatchObject({ status: 401, code: 'APIG.0303' });
-        // The gateway skips reading the body only where no verdict depends on it.
-        const gatewayBody = verifyNeedsBody(b.req.headers) ? b.req.body : Buffer.alloc(0);
-        expect(verifySignature({ ...b.req, body: gatewayBody }, lookup, NOW, { lenient }).ok).toBe(got.ok);
-        seen[got.ok ? 'ok' : 'refused']++;
-        if (got.ok && b.signedSha && b.declared === UNSIGNED) seen.unsignedPayload++;
-        if (got.ok && got.variant !== undefined) seen.variant++;
-      }), OPTIONS(RUNS));
+      fc.assert(
+        fc.property(scenario, (s) => {
+          const b = build(s);
+          const want = expected(b, lenient);
+          const got = verifySignature(b.req, lookup, NOW, { lenient });
+          expect(got.ok, JSON.stringify({ s, want, got })).toBe(want.ok);
+          if (got.ok) expect(got.variant).toBe(want.variant);
+          else expect(got).toMatchObject({ status: 401, code: 'APIG.0303' });
+          // The gateway skips reading the body only where no verdict depends on it.
+          const gatewayBody = verifyNeedsBody(b.req.headers) ? b.req.body : Buffer.alloc(0);
+          expect(verifySignature({ ...b.req, body: gatewayBody }, lookup, NOW, { lenient }).ok).toBe(got.ok);
+          seen[got.ok ? 'ok' : 'refused']++;
+          if (got.ok && b.signedSha && b.declared === UNSIGNED) seen.unsignedPayload++;
+          if (got.ok && got.variant !== undefined) seen.variant++;
+        }),
+        OPTIONS(RUNS),
+      );
       // The generator reaches every kind of verdict (a check on the test, for the fixed seed).
       if (SEED !== undefined) {
         expect(seen.ok).toBeGreaterThan(0);

@@ -10,8 +10,12 @@ import { configFrom, context, mock } from '../unit/gateway/build.js';
 import { pathsGateway, type PathsGateway } from '../e2e/serve-paths-kit.js';
 
 let t: PathsGateway;
-beforeAll(async () => { t = await pathsGateway(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await pathsGateway();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe('an absolute-form request target', () => {
   it('picks the group by its authority, not by Host', async () => {
@@ -20,18 +24,28 @@ describe('an absolute-form request target', () => {
   });
 
   it('with a port, upper case, user information or a query', async () => {
-    expect((await t.send('http://OTHER.example.com:8080/who?x=1', { host: 'localhost' })).json()).toEqual({ group: 'other' });
-    expect((await t.send('https://someone@other.example.com/who', { host: 'localhost' })).json()).toEqual({ group: 'other' });
+    expect((await t.send('http://OTHER.example.com:8080/who?x=1', { host: 'localhost' })).json()).toEqual({
+      group: 'other',
+    });
+    expect((await t.send('https://someone@other.example.com/who', { host: 'localhost' })).json()).toEqual({
+      group: 'other',
+    });
   });
 
   it('routes on its path, and an origin-form target still goes by Host', async () => {
     expect((await t.send('http://other.example.com/files/a', { host: 'localhost' })).status).toBe(404);
-    expect((await t.send('http://localhost/files/a?q=1', { host: 'other.example.com' })).backendUrl).toBe('/files/a?q=1');
+    expect((await t.send('http://localhost/files/a?q=1', { host: 'other.example.com' })).backendUrl).toBe(
+      '/files/a?q=1',
+    );
     expect((await t.send('/who', { host: 'other.example.com' })).json()).toEqual({ group: 'other' });
   });
 
   it('in the group stage', async () => {
-    const config = await configFrom(`swagger: "2.0"\ninfo: { title: g, version: "1" }\npaths:\n  /a:\n    get:\n      operationId: a\n${mock()}\n`, {}, false);
+    const config = await configFrom(
+      `swagger: "2.0"\ninfo: { title: g, version: "1" }\npaths:\n  /a:\n    get:\n      operationId: a\n${mock()}\n`,
+      {},
+      false,
+    );
     const ctx = context(config, { url: 'http://Nowhere.example.com:81/a', headers: { host: 'g.example.com' } });
     expect(ctx.path).toBe('/a');
     expect(ctx.authority).toBe('nowhere.example.com:81');

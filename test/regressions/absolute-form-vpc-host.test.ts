@@ -8,7 +8,8 @@ import type { Workspace } from '../../src/core/workspace-model.js';
 import { raw, startBackend, startGateway, statusOf, type Backend, type InProcess } from '../e2e/serve-helpers.js';
 
 /** The echoed JSON, whether the answer came with a length or in chunks. */
-const echoed = (text: string): { headers: Record<string, string> } => JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1));
+const echoed = (text: string): { headers: Record<string, string> } =>
+  JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1));
 
 let backend: Backend;
 let gw: InProcess;
@@ -27,7 +28,10 @@ afterAll(async () => {
 
 describe('an absolute-form target to an HTTP-VPC backend without a channel host', () => {
   it('sends the target authority as Host, not the ignored Host header', async () => {
-    const text = await raw(gw.port, 'GET http://client.example.com/vpc/wrr HTTP/1.1\r\nHost: ignored.example.com\r\nConnection: close\r\n\r\n');
+    const text = await raw(
+      gw.port,
+      'GET http://client.example.com/vpc/wrr HTTP/1.1\r\nHost: ignored.example.com\r\nConnection: close\r\n\r\n',
+    );
     expect(statusOf(text)).toBe(200);
     expect(echoed(text).headers.host).toBe('client.example.com');
   });

@@ -11,7 +11,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../e2e/run-cli.js';
 
-const README_EXAMPLE = ['add', 'api', '--path', '/orders', '--name', 'createOrder', '--backend-type', 'HTTP', '--backend-address', '#backend#'];
+const README_EXAMPLE = [
+  'add',
+  'api',
+  '--path',
+  '/orders',
+  '--name',
+  'createOrder',
+  '--backend-type',
+  'HTTP',
+  '--backend-address',
+  '#backend#',
+];
 
 describe('apig add without a terminal and without --yes', () => {
   it('lists the questions no flag answers and writes nothing; --yes takes their defaults', async () => {
@@ -25,7 +36,18 @@ describe('apig add without a terminal and without --yes', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     const listed = [...r.stderr.matchAll(/^ {2}(--\S+)/gm)].map((m) => m[1]);
-    expect(listed).toEqual(['--method', '--match-mode', '--description', '--auth', '--param', '--backend-scheme', '--backend-method', '--backend-path', '--backend-timeout', '--[no-]cors']);
+    expect(listed).toEqual([
+      '--method',
+      '--match-mode',
+      '--description',
+      '--auth',
+      '--param',
+      '--backend-scheme',
+      '--backend-method',
+      '--backend-path',
+      '--backend-timeout',
+      '--[no-]cors',
+    ]);
     expect(r.stderr.startsWith('apig: missing flags (there is no terminal to ask on):\n')).toBe(true);
     expect(r.stderr.endsWith('\ngive them, or add --yes to take their defaults\n')).toBe(true);
     expect(readFileSync(join(ws, 'shop.yaml'), 'utf8')).toBe(before);

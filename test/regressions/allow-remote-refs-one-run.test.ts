@@ -20,18 +20,32 @@ describe('--allow-remote-refs holds for one run', () => {
     try {
       const ref = `http://127.0.0.1:${(server.address() as AddressInfo).port}/params.yaml#/q`;
       const dir = mkdtempSync(join(tmpdir(), 'apig-remote-refs-'));
-      writeFileSync(join(dir, 'api.yaml'), `swagger: "2.0"\ninfo: {title: refs, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - $ref: "${ref}"\n      responses: {200: {description: ok}}\n      x-apigateway-backend: {type: MOCK, mockEndpoints: {result-content: ok}}\n`);
+      writeFileSync(
+        join(dir, 'api.yaml'),
+        `swagger: "2.0"\ninfo: {title: refs, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - $ref: "${ref}"\n      responses: {200: {description: ok}}\n      x-apigateway-backend: {type: MOCK, mockEndpoints: {result-content: ok}}\n`,
+      );
       const env: NodeJS.ProcessEnv = { NO_COLOR: '1' };
       let out = '';
       const io = makeIo([], {
-        out: (t) => { out += t; }, err: (t) => { out += t; }, readStdin: () => Promise.resolve(Buffer.alloc(0)),
-        stdoutIsTTY: false, stdinIsTTY: false, env, cwd: dir,
+        out: (t) => {
+          out += t;
+        },
+        err: (t) => {
+          out += t;
+        },
+        readStdin: () => Promise.resolve(Buffer.alloc(0)),
+        stdoutIsTTY: false,
+        stdinIsTTY: false,
+        env,
+        cwd: dir,
       });
       expect(await run(['lint', 'api.yaml', '--allow-remote-refs'], io)).toBe(0);
       expect(env).toEqual({ NO_COLOR: '1' });
       out = '';
       expect(await run(['lint', 'api.yaml'], io)).toBe(1);
-      expect(out).toContain(`$ref "${ref}" points to a URL; apig works offline and does not fetch it (--allow-remote-refs fetches it)`);
+      expect(out).toContain(
+        `$ref "${ref}" points to a URL; apig works offline and does not fetch it (--allow-remote-refs fetches it)`,
+      );
     } finally {
       server.close();
     }

@@ -20,7 +20,9 @@ describe('backend-address with #var# in the port', () => {
   });
 
   it('still checks the literal host', async () => {
-    expect(await findings('127.0.0.1:#port#')).toEqual([expect.stringContaining('backend address 127.0.0.1 is in 127.0.0.0/8')]);
+    expect(await findings('127.0.0.1:#port#')).toEqual([
+      expect.stringContaining('backend address 127.0.0.1 is in 127.0.0.0/8'),
+    ]);
   });
 
   it('still checks a literal port', async () => {

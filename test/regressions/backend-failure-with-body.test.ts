@@ -33,7 +33,10 @@ describe('a backend that fails a request with a body', () => {
     await new Promise<void>((r) => resetting.listen(0, '127.0.0.1', r));
     const dir = mkdtempSync(join(tmpdir(), 'apig-regression-'));
     writeFileSync(join(dir, 'apig.yaml'), 'groups:\n  - name: g\n    spec: g.yaml\nenvironments:\n  RELEASE: {}\n');
-    writeFileSync(join(dir, 'g.yaml'), `swagger: "2.0"\ninfo: { title: g, version: "1" }\npaths:\n${api('refused', `127.0.0.1:${await closedPort()}`)}${api('reset', `127.0.0.1:${(resetting.address() as AddressInfo).port}`)}`);
+    writeFileSync(
+      join(dir, 'g.yaml'),
+      `swagger: "2.0"\ninfo: { title: g, version: "1" }\npaths:\n${api('refused', `127.0.0.1:${await closedPort()}`)}${api('reset', `127.0.0.1:${(resetting.address() as AddressInfo).port}`)}`,
+    );
     gw = await startGateway(dir);
   });
   afterAll(async () => {
@@ -49,9 +52,10 @@ describe('a backend that fails a request with a body', () => {
     ['resets it mid-upload', '/reset', 'Content-Length'],
     ['resets it mid-upload', '/reset', 'chunked'],
   ])('%s (%s, body by %s): 502', async (_what, path, framing) => {
-    const head = framing === 'chunked'
-      ? `POST ${path} HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${body.length.toString(16)}\r\n`
-      : `POST ${path} HTTP/1.1\r\nHost: a\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
+    const head =
+      framing === 'chunked'
+        ? `POST ${path} HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${body.length.toString(16)}\r\n`
+        : `POST ${path} HTTP/1.1\r\nHost: a\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
     const tail = framing === 'chunked' ? '\r\n0\r\n\r\n' : '';
     const text = await raw(gw.port, Buffer.concat([Buffer.from(head), body, Buffer.from(tail)]));
     expect(statusOf(text)).toBe(502);

@@ -70,8 +70,11 @@ const MB = 1024 * 1024;
 /** A chunked request of `size` bytes in 256 KB chunks. */
 function chunked(path: string, size: number, extra = ''): Buffer {
   const chunk = Buffer.alloc(256 * 1024, 'y');
-  const parts: Buffer[] = [Buffer.from(`POST ${path} HTTP/1.1\r\nHost: a\r\n${extra}Transfer-Encoding: chunked\r\n\r\n`)];
-  for (let sent = 0; sent < size; sent += chunk.length) parts.push(Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n'));
+  const parts: Buffer[] = [
+    Buffer.from(`POST ${path} HTTP/1.1\r\nHost: a\r\n${extra}Transfer-Encoding: chunked\r\n\r\n`),
+  ];
+  for (let sent = 0; sent < size; sent += chunk.length)
+    parts.push(Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n'));
   parts.push(Buffer.from('0\r\n\r\n'));
   return Buffer.concat(parts);
 }
@@ -82,7 +85,13 @@ function chunked(path: string, size: number, extra = ''): Buffer {
  * Each writes a POST to `path` (with `extra` header lines) and 20 MB of body at once, by Content-Length or
  * chunked, and reports the status line it received, or its socket error.
  */
-function clientProcess(port: number, count: number, path: string, framing: 'length' | 'chunked', extra: string): Promise<string[]> {
+function clientProcess(
+  port: number,
+  count: number,
+  path: string,
+  framing: 'length' | 'chunked',
+  extra: string,
+): Promise<string[]> {
   const script = `
     import { connect } from 'node:net';
     const body = Buffer.alloc(${20 * MB}, 'z');
@@ -102,9 +111,13 @@ function clientProcess(port: number, count: number, path: string, framing: 'leng
       console.log(line);
     }`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
-    child.stdout.on('data', (b: Buffer) => { out += b.toString('utf8'); });
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString('utf8');
+    });
     child.on('error', reject);
     child.on('close', () => resolve(out.split('\n').filter((l) => l !== '')));
   });
@@ -121,11 +134,19 @@ describe('a body over request_body_size', () => {
     const dir = mkdtempSync(join(tmpdir(), 'apig-regression-'));
     writeFileSync(join(dir, 'apig.yaml'), WORKSPACE);
     writeFileSync(join(dir, 'limits.yaml'), SPEC);
-    writeFileSync(join(dir, 'echo.mjs'), 'export const handler = (event) => ({ statusCode: 200, body: String(event.body.length) });\n');
-    writeFileSync(join(dir, 'authorizer.mjs'), 'export const handler = () => ({ statusCode: 200, body: JSON.stringify({ status: "allow" }) });\n');
+    writeFileSync(
+      join(dir, 'echo.mjs'),
+      'export const handler = (event) => ({ statusCode: 200, body: String(event.body.length) });\n',
+    );
+    writeFileSync(
+      join(dir, 'authorizer.mjs'),
+      'export const handler = () => ({ statusCode: 200, body: JSON.stringify({ status: "allow" }) });\n',
+    );
     gw = await startGateway(dir);
   });
-  afterAll(async () => { await gw.close(); });
+  afterAll(async () => {
+    await gw.close();
+  });
 
   it.each([
     ['a Mock API', '/mock', ''],
@@ -133,7 +154,9 @@ describe('a body over request_body_size', () => {
     ['an authorizer with need_body', '/authorized', 'token: t\r\n'],
   ])('chunked, to %s: 413', async (_name, path, extra) => {
     expect413(await raw(gw.port, chunked(path, 2 * MB, extra)));
-    expect(gw.events).toContainEqual(expect.objectContaining({ type: 'request', path, status: 413, errorCode: 'APIG.0201' }));
+    expect(gw.events).toContainEqual(
+      expect.objectContaining({ type: 'request', path, status: 413, errorCode: 'APIG.0201' }),
+    );
   });
 
   it.each([
@@ -149,10 +172,13 @@ describe('a body over request_body_size', () => {
     ['a Mock API', 'chunked', '/mock', ''],
     ['a FUNCTION backend', 'chunked', '/fn', ''],
     ['an authorizer with need_body', 'chunked', '/authorized', 'token: t\\r\\n'],
-  ] as const)('20 MB written at once to %s (by %s), from another process: the 413 reaches the client every time', async (_name, framing, path, extra) => {
-    const got = await clientProcess(gw.port, 5, path, framing, extra);
-    expect(got).toEqual(Array.from({ length: 5 }, () => 'HTTP/1.1 413'));
-  });
+  ] as const)(
+    '20 MB written at once to %s (by %s), from another process: the 413 reaches the client every time',
+    async (_name, framing, path, extra) => {
+      const got = await clientProcess(gw.port, 5, path, framing, extra);
+      expect(got).toEqual(Array.from({ length: 5 }, () => 'HTTP/1.1 413'));
+    },
+  );
 
   it('a client that stops mid-body after the 413 gets that answer alone (no parse error after it)', async () => {
     const text = await new Promise<string>((resolve) => {
@@ -161,7 +187,12 @@ describe('a body over request_body_size', () => {
       s.on('data', (c: Buffer) => chunks.push(c));
       s.on('error', () => undefined);
       s.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
-      s.end(Buffer.concat([Buffer.from('POST /mock HTTP/1.1\r\nHost: a\r\nContent-Length: 20000000\r\n\r\n'), Buffer.alloc(MB, 'x')]));
+      s.end(
+        Buffer.concat([
+          Buffer.from('POST /mock HTTP/1.1\r\nHost: a\r\nContent-Length: 20000000\r\n\r\n'),
+          Buffer.alloc(MB, 'x'),
+        ]),
+      );
     });
     expect413(text);
     expect([...text.matchAll(/HTTP\/1\.1 \d{3}/g)]).toHaveLength(1);

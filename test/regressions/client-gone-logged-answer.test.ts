@@ -38,10 +38,18 @@ describe('a client that leaves before the answer', () => {
     const client = connect(gw.port, '127.0.0.1');
     client.on('error', () => undefined);
     client.write('GET /fault/stall HTTP/1.1\r\nHost: a\r\n\r\n');
-    await until(() => String(received), (n) => n === '1', 'the request at the backend');
+    await until(
+      () => String(received),
+      (n) => n === '1',
+      'the request at the backend',
+    );
     client.destroy();
     const logged = () => gw.events.filter((e): e is RequestEvent => e.type === 'request' && e.path === '/fault/stall');
-    await until(() => String(logged().length), (n) => n === '1', 'the request event');
+    await until(
+      () => String(logged().length),
+      (n) => n === '1',
+      'the request event',
+    );
     expect(logged()[0]).toMatchObject({ status: 504, errorCode: 'APIG.0201', api: 'fault_stall' });
   });
 });

@@ -10,9 +10,17 @@ describe('CONNECT', () => {
   const issued: string[] = [];
   beforeAll(async () => {
     let n = 0;
-    gw = await startGateway('fixtures/serve/groups', undefined, { ids: () => { const id = `id${++n}`.padEnd(32, '0'); issued.push(id); return id; } });
+    gw = await startGateway('fixtures/serve/groups', undefined, {
+      ids: () => {
+        const id = `id${++n}`.padEnd(32, '0');
+        issued.push(id);
+        return id;
+      },
+    });
   });
-  afterAll(async () => { await gw.close(); });
+  afterAll(async () => {
+    await gw.close();
+  });
 
   it('is answered under the id of the one request the pipeline ran', async () => {
     const text = await raw(gw.port, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n');

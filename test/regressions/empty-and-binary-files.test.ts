@@ -4,10 +4,16 @@ import { parseSource } from '../../src/oas/source.js';
 import { parseLintConfig } from '../../src/lint/config.js';
 
 describe('files with nothing to read', () => {
-  it.each([['', 'empty'], ['\n  \n', 'empty'], ['# only a comment\n# another\n', 'empty']])('%j is an empty file', (text) => {
+  it.each([
+    ['', 'empty'],
+    ['\n  \n', 'empty'],
+    ['# only a comment\n# another\n', 'empty'],
+  ])('%j is an empty file', (text) => {
     const r = parseSource('f.yaml', text);
     expect(r.doc).toBeUndefined();
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'parse-error', message: 'the file is empty: expected a YAML or JSON document' })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'parse-error', message: 'the file is empty: expected a YAML or JSON document' }),
+    ]);
   });
 
   it('a file holding NUL bytes is not a text file', () => {

@@ -9,8 +9,12 @@ import { bodyOf, raw, startGateway, statusOf, type InProcess } from '../e2e/serv
 
 describe('Expect other than 100-continue', () => {
   let gw: InProcess;
-  beforeAll(async () => { gw = await startGateway('fixtures/serve/routing.yaml'); });
-  afterAll(async () => { await gw.close(); });
+  beforeAll(async () => {
+    gw = await startGateway('fixtures/serve/routing.yaml');
+  });
+  afterAll(async () => {
+    await gw.close();
+  });
 
   it('is served like any request', async () => {
     const text = await raw(gw.port, 'GET /users/me HTTP/1.1\r\nHost: a\r\nExpect: foo\r\nConnection: close\r\n\r\n');
@@ -20,7 +24,7 @@ describe('Expect other than 100-continue', () => {
     expect(text).toMatch(/server: api-gateway/i);
   });
 
-  it('and its errors are the gateway\'s', async () => {
+  it("and its errors are the gateway's", async () => {
     const text = await raw(gw.port, 'GET /nowhere HTTP/1.1\r\nHost: a\r\nExpect: \r\nConnection: close\r\n\r\n');
     expect(statusOf(text)).toBe(404);
     expect(bodyOf(text)).toMatchObject({ error_code: 'APIG.0101' });

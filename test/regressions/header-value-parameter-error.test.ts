@@ -9,8 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathsGateway, type PathsGateway } from '../e2e/serve-paths-kit.js';
 
 let t: PathsGateway;
-beforeAll(async () => { t = await pathsGateway(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await pathsGateway();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe('a value mapped into a backend header', () => {
   it.each([

@@ -45,7 +45,10 @@ describe('apig import and its workspace', () => {
     const dir = temp();
     mkdirSync(join(dir, 'x'));
     cpSync(join(ROOT, 'fixtures/demo/demo.yaml'), join(dir, 'demo.yaml'));
-    writeFileSync(join(dir, 'apig.yaml'), 'groups:\n  - name: shop\n    spec: demo.yaml\n  - name: shop\n    spec: demo.yaml\n');
+    writeFileSync(
+      join(dir, 'apig.yaml'),
+      'groups:\n  - name: shop\n    spec: demo.yaml\n  - name: shop\n    spec: demo.yaml\n',
+    );
     const r = await runCli(['lint', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).toMatch(/apig\.yaml:4:\d+.*group shop is listed twice \(first as groups\[0\]\)/);

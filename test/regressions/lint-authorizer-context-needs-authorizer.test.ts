@@ -17,9 +17,12 @@ const messages = async (security: string): Promise<string[]> => {
 };
 
 describe('authorizer context as a backend parameter', () => {
-  it.each(['', 'apig-auth-app: []', 'apig-auth-iam: []'])('needs a front-end authorizer (security: %s)', async (security) => {
-    expect(await messages(security)).toEqual([expect.stringContaining('needs custom (or dual) authentication')]);
-  });
+  it.each(['', 'apig-auth-app: []', 'apig-auth-iam: []'])(
+    'needs a front-end authorizer (security: %s)',
+    async (security) => {
+      expect(await messages(security)).toEqual([expect.stringContaining('needs custom (or dual) authentication')]);
+    },
+  );
 
   it.each(['my_auth: []', 'apig-auth-app: [], my_auth: []'])('is fine with one (security: %s)', async (security) => {
     expect(await messages(security)).toEqual([]);

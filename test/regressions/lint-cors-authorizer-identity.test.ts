@@ -10,16 +10,25 @@ import { lintText, op, spec } from '../unit/lint/harness.js';
 
 const messages = async (location: string, name: string): Promise<string[]> => {
   const root = `\nsecurityDefinitions:\n  id_auth:\n    type: apiKey\n    name: unused\n    in: header\n    x-apigateway-authorizer: {type: FRONTEND, authorizer_type: FUNC, authorizer_uri: "urn:x", identities: [{name: ${name}, location: ${location}}]}\n`;
-  const { findings } = await lintText({ spec: spec(op({ extra: '      x-apigateway-cors: true\n      security: [{id_auth: []}]\n' }), root) });
+  const { findings } = await lintText({
+    spec: spec(op({ extra: '      x-apigateway-cors: true\n      security: [{id_auth: []}]\n' }), root),
+  });
   return findings.filter((f) => f.code === 'cors-preflight').map((f) => f.message);
 };
 
 describe('a custom authorizer identity source and CORS', () => {
   it('a header identity source needs a preflight', async () => {
-    expect(await messages('HEADER', 'X-Token')).toEqual([expect.stringContaining('browsers will send a preflight (identity source header X-Token of the custom authorizer)')]);
+    expect(await messages('HEADER', 'X-Token')).toEqual([
+      expect.stringContaining(
+        'browsers will send a preflight (identity source header X-Token of the custom authorizer)',
+      ),
+    ]);
   });
 
-  it.each([['QUERY', 'token'], ['HEADER', 'Accept']])('a %s identity source %s does not', async (location, name) => {
+  it.each([
+    ['QUERY', 'token'],
+    ['HEADER', 'Accept'],
+  ])('a %s identity source %s does not', async (location, name) => {
     expect(await messages(location, name)).toEqual([]);
   });
 });

@@ -21,7 +21,9 @@ describe('apig lint flags', () => {
   it('--max-warnings says why the run failed, also under --quiet', async () => {
     const r = await runCli(['lint', 'fixtures/examples/otc-four-backends.yaml', '--max-warnings', '0', '-q']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/apig lint: \d+ warning\(s\), more than the 0 allowed \(--max-warnings\); --quiet hides them/);
+    expect(r.stderr).toMatch(
+      /apig lint: \d+ warning\(s\), more than the 0 allowed \(--max-warnings\); --quiet hides them/,
+    );
   });
 
   it('an unknown rule in .apiglint.yaml or --rule gets a suggestion', async () => {

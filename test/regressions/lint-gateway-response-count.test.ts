@@ -18,6 +18,8 @@ describe('custom gateway responses per group', () => {
   });
 
   it('five custom ones', async () => {
-    expect(await messages(['default', 'r_one', 'r_two', 'r_three', 'r_four', 'r_five'])).toEqual(['5 gateway responses besides default; a group has at most 4']);
+    expect(await messages(['default', 'r_one', 'r_two', 'r_three', 'r_four', 'r_five'])).toEqual([
+      '5 gateway responses besides default; a group has at most 4',
+    ]);
   });
 });

@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { lintText, op, spec } from '../unit/lint/harness.js';
 
 const messages = async (value: string): Promise<string[]> => {
-  const { findings } = await lintText({ spec: spec(op(), `x-apigateway-responses:\n  default:\n    THROTTLED: {status: 429, headers: {X-Retry: "${value}"}}\n`) });
+  const { findings } = await lintText({
+    spec: spec(
+      op(),
+      `x-apigateway-responses:\n  default:\n    THROTTLED: {status: 429, headers: {X-Retry: "${value}"}}\n`,
+    ),
+  });
   return findings.filter((f) => f.code === 'gateway-response').map((f) => f.message);
 };
 

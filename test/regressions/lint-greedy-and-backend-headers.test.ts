@@ -14,7 +14,11 @@ const file = (yaml: string): string => {
   writeFileSync(f, yaml);
   return f;
 };
-const doc = (path: string, params: string, backend = 'type: MOCK, mockEndpoints: {result-content: "{}"}'): string => `swagger: "2.0"
+const doc = (
+  path: string,
+  params: string,
+  backend = 'type: MOCK, mockEndpoints: {result-content: "{}"}',
+): string => `swagger: "2.0"
 info: {title: greedy_group, version: "1"}
 paths:
   ${path}:
@@ -26,24 +30,36 @@ paths:
 `;
 const codes = async (f: string): Promise<string[]> => {
   const r = await runCli(['lint', f, '-f', 'json']);
-  return (JSON.parse(r.stdout) as { results: Array<{ code: string; message: string }> }).results.map((x) => `${x.code}: ${x.message}`);
+  return (JSON.parse(r.stdout) as { results: Array<{ code: string; message: string }> }).results.map(
+    (x) => `${x.code}: ${x.message}`,
+  );
 };
 
 describe('greedy path parameters', () => {
   it.each(['q', 'q+'])('/e/{q+} with a PATH parameter named %s lints clean', async (name) => {
-    expect(await codes(file(doc('/e/{q+}', `[{name: "${name}", in: path, type: string, required: true}]`)))).toEqual([]);
+    expect(await codes(file(doc('/e/{q+}', `[{name: "${name}", in: path, type: string, required: true}]`)))).toEqual(
+      [],
+    );
   });
 
   it('a PATH parameter still has to match the path', async () => {
-    expect((await codes(file(doc('/e/{q+}', '[{name: r, in: path, type: string, required: true}]')))).join('\n')).toMatch(/no corresponding \{r\}|does not appear in the path/);
+    expect(
+      (await codes(file(doc('/e/{q+}', '[{name: r, in: path, type: string, required: true}]')))).join('\n'),
+    ).toMatch(/no corresponding \{r\}|does not appear in the path/);
   });
 });
 
 describe('backend HEADER parameters', () => {
-  it.each([['Authorization', 'the gateway sets it'], ['X-Auth-Token', 'IAM authentication']])('%s is reserved', async (name, why) => {
+  it.each([
+    ['Authorization', 'the gateway sets it'],
+    ['X-Auth-Token', 'IAM authentication'],
+  ])('%s is reserved', async (name, why) => {
     const backend = `type: HTTP, httpEndpoints: {address: "example.com", scheme: http, method: GET, path: /x}, parameters: [{name: ${name}, value: v, in: HEADER, origin: CONSTANT}]`;
     const found = await codes(file(doc('/e', '[]', backend)));
-    expect(found.some((x) => x.startsWith('reserved-name:') && x.includes(why)), found.join('\n')).toBe(true);
+    expect(
+      found.some((x) => x.startsWith('reserved-name:') && x.includes(why)),
+      found.join('\n'),
+    ).toBe(true);
   });
 });
 
@@ -62,7 +78,11 @@ paths:
       responses: {"200": {description: ok}}
 `);
     const r = await runCli(['lint', f, '-f', 'json']);
-    const hit = (JSON.parse(r.stdout) as { results: Array<{ code: string; message: string; path: string; range: { start: { line: number } } }> }).results.find((x) => x.code === 'swagger-schema');
+    const hit = (
+      JSON.parse(r.stdout) as {
+        results: Array<{ code: string; message: string; path: string; range: { start: { line: number } } }>;
+      }
+    ).results.find((x) => x.code === 'swagger-schema');
     expect(hit?.path).toBe('/paths/~1b~1{p+}~1c/post');
     expect(hit?.message).toContain('/paths/b/{p+}/c/post');
     expect(hit?.range.start.line).toBe(9);

@@ -6,7 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { lintText, op, spec } from '../unit/lint/harness.js';
 
-const api = spec(op({ id: 'getA' }), '\nx-apigateway-ratelimits:\n  rl_one: {api-limit: 10, interval: 1, unit: SECOND}\nx-apigateway-access-controls:\n  acl_one: {acl-type: DENY, entity-type: IP, value: 10.0.0.1}\n');
+const api = spec(
+  op({ id: 'getA' }),
+  '\nx-apigateway-ratelimits:\n  rl_one: {api-limit: 10, interval: 1, unit: SECOND}\nx-apigateway-access-controls:\n  acl_one: {acl-type: DENY, entity-type: IP, value: 10.0.0.1}\n',
+);
 const unused = async (bindings: string): Promise<string[]> => {
   const workspace = `groups:\n  - {name: lint_test, spec: api.yaml}\nenvironments:\n  test: {}\nbindings:\n${bindings}`;
   const { findings } = await lintText({ spec: api, workspace });
@@ -19,6 +22,9 @@ describe('unused-policy and apig.yaml bindings', () => {
   });
 
   it('unbinding uses nothing', async () => {
-    expect(await unused('  test:\n    getA: {throttle: null, acl: null}\n')).toEqual(['throttle policy "rl_one" is not used by any API', 'access control policy "acl_one" is not used by any API']);
+    expect(await unused('  test:\n    getA: {throttle: null, acl: null}\n')).toEqual([
+      'throttle policy "rl_one" is not used by any API',
+      'access control policy "acl_one" is not used by any API',
+    ]);
   });
 });

@@ -13,12 +13,18 @@ import { call, startGateway, type InProcess } from '../e2e/serve-helpers.js';
 describe('AK/SK lockout state', () => {
   const clock = virtualClock(Date.parse('2026-01-01T00:00:00Z'));
   let gw: InProcess;
-  beforeAll(async () => { gw = await startGateway('fixtures/serve/auth', undefined, { virtualClock: clock }); });
-  afterAll(async () => { await gw.close(); });
+  beforeAll(async () => {
+    gw = await startGateway('fixtures/serve/auth', undefined, { virtualClock: clock });
+  });
+  afterAll(async () => {
+    await gw.close();
+  });
 
   const attempt = async (ak: string, sk: string): Promise<{ status: number; message: string }> => {
     const url = `${gw.url}/iam`;
-    const headers = Object.fromEntries(signRequest({ method: 'GET', url, key: ak, secret: sk, now: new Date(clock.now()) }).headers);
+    const headers = Object.fromEntries(
+      signRequest({ method: 'GET', url, key: ak, secret: sk, now: new Date(clock.now()) }).headers,
+    );
     const r = await call(url, { headers });
     return { status: r.status, message: String(r.json().error_msg ?? '') };
   };
@@ -38,6 +44,8 @@ describe('AK/SK lockout state', () => {
     expect((await attempt('AKALICE', 'wrong')).message).toContain('verify aksk signature fail');
     expect((await attempt('AKALICE', 'sk-alice-value')).status).toBe(200);
     for (let i = 0; i < 5; i++) await attempt('AKALICE', 'wrong');
-    expect((await attempt('AKALICE', 'sk-alice-value')).message).toContain('AK access failed to reach the limit, forbidden.');
+    expect((await attempt('AKALICE', 'sk-alice-value')).message).toContain(
+      'AK access failed to reach the limit, forbidden.',
+    );
   });
 });

@@ -11,17 +11,23 @@ import { configFrom, context, mock } from '../unit/gateway/build.js';
 
 describe('an HTTP/1.1 request without Host', () => {
   let gw: InProcess;
-  beforeAll(async () => { gw = await startGateway('fixtures/serve/routing.yaml'); });
-  afterAll(async () => { await gw.close(); });
+  beforeAll(async () => {
+    gw = await startGateway('fixtures/serve/routing.yaml');
+  });
+  afterAll(async () => {
+    await gw.close();
+  });
 
-  it('is refused with the gateway\'s 400 APIG.0201', async () => {
+  it("is refused with the gateway's 400 APIG.0201", async () => {
     const text = await raw(gw.port, 'GET /users/me HTTP/1.1\r\nConnection: close\r\n\r\n');
     expect(statusOf(text)).toBe(400);
     const body = bodyOf(text);
     expect(body).toMatchObject({ error_code: 'APIG.0201', error_msg: 'API request error.' });
     expect(text).toMatch(new RegExp(`x-request-id: ${String(body.request_id)}`, 'i'));
     expect(text).toMatch(/server: api-gateway/i);
-    expect(gw.events).toContainEqual(expect.objectContaining({ type: 'request', requestId: body.request_id, status: 400, errorCode: 'APIG.0201' }));
+    expect(gw.events).toContainEqual(
+      expect.objectContaining({ type: 'request', requestId: body.request_id, status: 400, errorCode: 'APIG.0201' }),
+    );
   });
 
   it('is served over HTTP/1.0, and with an empty Host', async () => {
@@ -30,7 +36,9 @@ describe('an HTTP/1.1 request without Host', () => {
   });
 
   it('is refused by the restrictions stage', async () => {
-    const config = await configFrom(`swagger: "2.0"\ninfo: { title: g, version: "1" }\npaths:\n  /a:\n    get:\n      operationId: a\n${mock()}\n`);
+    const config = await configFrom(
+      `swagger: "2.0"\ninfo: { title: g, version: "1" }\npaths:\n  /a:\n    get:\n      operationId: a\n${mock()}\n`,
+    );
     const out = restrictions(context(config, { headers: {} }));
     expect(out.kind === 'fail' ? out.failure.id : out.kind).toBe('REQUEST_INVALID');
     expect(restrictions(context(config, { headers: {}, httpVersion: '1.0' })).kind).toBe('next');

@@ -11,7 +11,9 @@ describe('export --oas 3 and the request protocol', () => {
   it('warns about the APIs whose protocol is not exported', async () => {
     const r = await runCli(['export', '-w', 'fixtures/examples/otc-four-backends.yaml', '--oas', '3']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('OpenAPI 3.0 has no schemes field, so the request protocol of 4 API(s) is not exported (getUser3, userOperation, invokeFunction, mock)');
+    expect(r.stderr).toContain(
+      'OpenAPI 3.0 has no schemes field, so the request protocol of 4 API(s) is not exported (getUser3, userOperation, invokeFunction, mock)',
+    );
   });
 
   it('--check lists exactly the lost schemes, not the change of notation', async () => {

@@ -13,8 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathsGateway, type PathsGateway } from '../e2e/serve-paths-kit.js';
 
 let t: PathsGateway;
-beforeAll(async () => { t = await pathsGateway(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await pathsGateway();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const REFUSED = { error_code: 'APIG.0201', error_msg: 'API request error.' };
 
@@ -89,7 +93,12 @@ describe('what still passes', () => {
 
 describe('an encoded slash that would lead to another API', () => {
   it('is refused: a backend that decodes %2F would read a path the protected API guards', async () => {
-    for (const target of ['/files/private%2Fkey', '/files/private%2fkey', '/files/private%5Ckey', '/files/private\\key']) {
+    for (const target of [
+      '/files/private%2Fkey',
+      '/files/private%2fkey',
+      '/files/private%5Ckey',
+      '/files/private\\key',
+    ]) {
       const r = await t.send(target);
       expect(r.status, target).toBe(400);
       expect(r.json()).toMatchObject(REFUSED);

@@ -25,7 +25,8 @@ describe('pointers with % in them', () => {
   });
 
   it('a diagnostic under a key containing % is placed on that key', async () => {
-    const text = 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses:\n        "100%": {description: 5}\n';
+    const text =
+      'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses:\n        "100%": {description: 5}\n';
     const r = await loadGroupText('f.yaml', text);
     const d = r.diagnostics.find((x) => x.path.includes('100%'));
     expect(d?.range?.start.line).toBe(6);

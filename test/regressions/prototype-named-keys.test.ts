@@ -27,7 +27,11 @@ ${extra}`;
 describe('prototype-named keys', () => {
   it('query keys named like Object.prototype members are kept, first value wins', () => {
     const q = firstQueryValues('constructor=1&toString=2&__proto__=3&constructor=9');
-    expect(Object.entries(q)).toEqual([['constructor', '1'], ['toString', '2'], ['__proto__', '3']]);
+    expect(Object.entries(q)).toEqual([
+      ['constructor', '1'],
+      ['toString', '2'],
+      ['__proto__', '3'],
+    ]);
   });
 
   it('a declared query parameter named constructor is read from the request, or missing when absent', async () => {
@@ -61,7 +65,12 @@ describe('gateway-response headers are always sendable', () => {
   });
 
   it('a header template filled with a value holding a line break renders a valid header', async () => {
-    const config = await configFrom(spec('        - {name: q, in: query, type: string}', 'x-apigateway-responses:\n  default:\n    NOT_FOUND:\n      headers: { X-Ip: "$context.sourceIp" }\n'));
+    const config = await configFrom(
+      spec(
+        '        - {name: q, in: query, type: string}',
+        'x-apigateway-responses:\n  default:\n    NOT_FOUND:\n      headers: { X-Ip: "$context.sourceIp" }\n',
+      ),
+    );
     const ctx = context(config, { sourceIp: 'a\r\nInjected: yes' });
     ctx.group = config.apis[0]?.group;
     const r = renderError(failure('API_NOT_FOUND'), ctx);

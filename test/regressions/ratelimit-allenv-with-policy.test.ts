@@ -13,8 +13,16 @@ const debug = { 'X-Apig-Mode': 'debug' };
 
 describe('X-Apig-RateLimit-Api-Allenv', () => {
   let gw: AuthGateway;
-  beforeAll(async () => { gw = await authGateway({ adjust: (ws) => { ws.instance.ratelimit_api_limits = 3; } }); });
-  afterAll(async () => { await gw.close(); });
+  beforeAll(async () => {
+    gw = await authGateway({
+      adjust: (ws) => {
+        ws.instance.ratelimit_api_limits = 3;
+      },
+    });
+  });
+  afterAll(async () => {
+    await gw.close();
+  });
 
   it('comes beside X-Apig-RateLimit-Api for an API with a policy (burstPolicy: 7 per minute)', async () => {
     gw.clock.set(T0 + 3_600_000);
@@ -22,7 +30,10 @@ describe('X-Apig-RateLimit-Api-Allenv', () => {
     expect(first.status).toBe(200);
     expect(first.headers['x-apig-ratelimit-api']).toBe('remain:6,limit:7,time:1 minute');
     expect(first.headers['x-apig-ratelimit-api-allenv']).toBe('remain:2,limit:3,time:1 second');
-    expect(Object.keys(first.headers).filter((h) => h.startsWith('x-apig-ratelimit-'))).toEqual(['x-apig-ratelimit-api', 'x-apig-ratelimit-api-allenv']);
+    expect(Object.keys(first.headers).filter((h) => h.startsWith('x-apig-ratelimit-'))).toEqual([
+      'x-apig-ratelimit-api',
+      'x-apig-ratelimit-api-allenv',
+    ]);
   });
 
   it('counts, but does not refuse, past the instance default when a policy is bound', async () => {
@@ -30,7 +41,9 @@ describe('X-Apig-RateLimit-Api-Allenv', () => {
     const answers = [];
     for (let i = 0; i < 5; i++) answers.push(await call(`${gw.url}/burst`, { headers: debug }));
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-    expect(answers.map((r) => r.headers['x-apig-ratelimit-api-allenv'])).toEqual([2, 1, 0, 0, 0].map((n) => `remain:${n},limit:3,time:1 second`));
+    expect(answers.map((r) => r.headers['x-apig-ratelimit-api-allenv'])).toEqual(
+      [2, 1, 0, 0, 0].map((n) => `remain:${n},limit:3,time:1 second`),
+    );
     expect(answers.at(-1)?.headers['x-apig-ratelimit-api']).toBe('remain:2,limit:7,time:1 minute');
   });
 

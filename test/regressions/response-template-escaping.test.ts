@@ -9,8 +9,12 @@ import { escapeFor } from '../../src/gateway/request/context-vars.js';
 import { pathsGateway, type PathsGateway } from '../e2e/serve-paths-kit.js';
 
 let t: PathsGateway;
-beforeAll(async () => { t = await pathsGateway(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await pathsGateway();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const ATTACK = `?q=<script>alert("x")</script>&r='1'&s=a&b`;
 

@@ -15,12 +15,16 @@ describe('apig serve cannot listen', () => {
     await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
     port = (taken.address() as AddressInfo).port;
   });
-  afterAll(async () => { await new Promise<void>((r) => taken.close(() => r())); });
+  afterAll(async () => {
+    await new Promise<void>((r) => taken.close(() => r()));
+  });
 
   it('a port in use: exit 2, and a hint', async () => {
     const r = await runCli(['serve', 'fixtures/serve/groups', '-p', String(port)]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`cannot listen on 127.0.0.1:${port}: the port is in use; choose another with -p, or -p 0 for a free one`);
+    expect(r.stderr).toContain(
+      `cannot listen on 127.0.0.1:${port}: the port is in use; choose another with -p, or -p 0 for a free one`,
+    );
     expect(r.stderr).not.toContain('internal error');
   });
 

@@ -25,7 +25,10 @@ async function closedPort(): Promise<number> {
 describe('apig sign --send --json when the request cannot be sent', () => {
   it('prints one JSON document with the error and the signing fields, and exits 1', async () => {
     const port = await closedPort();
-    const r = await runCli(['sign', '--send', '--json', '--date', '20240315T083000Z', `http://127.0.0.1:${port}/v1/orders`], { env: { APIG_KEY: KEY, APIG_SECRET: SECRET } });
+    const r = await runCli(
+      ['sign', '--send', '--json', '--date', '20240315T083000Z', `http://127.0.0.1:${port}/v1/orders`],
+      { env: { APIG_KEY: KEY, APIG_SECRET: SECRET } },
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout) as Record<string, unknown>;
@@ -49,7 +52,9 @@ describe('apig sign --send --json when the request cannot be sent', () => {
 
   it('without --json the failure stays a one-line message on stderr', async () => {
     const port = await closedPort();
-    const r = await runCli(['sign', '--send', `http://127.0.0.1:${port}/x`], { env: { APIG_KEY: KEY, APIG_SECRET: SECRET } });
+    const r = await runCli(['sign', '--send', `http://127.0.0.1:${port}/x`], {
+      env: { APIG_KEY: KEY, APIG_SECRET: SECRET },
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`apig: request to http://127.0.0.1:${port} failed: connect ECONNREFUSED 127.0.0.1:${port}\n`);
@@ -58,7 +63,9 @@ describe('apig sign --send --json when the request cannot be sent', () => {
   it('an input error with --json is a JSON document too, exit 2', async () => {
     const r = await runCli(['sign', '--send', '--json', 'not-a-url'], { env: { APIG_KEY: KEY, APIG_SECRET: SECRET } });
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'input', message: expect.stringMatching(/^invalid URL "not-a-url"/) as unknown } });
+    expect(JSON.parse(r.stdout)).toEqual({
+      error: { code: 'input', message: expect.stringMatching(/^invalid URL "not-a-url"/) as unknown },
+    });
     expect(r.stderr).toMatch(/^apig: invalid URL "not-a-url"/);
   });
 });
@@ -67,11 +74,17 @@ describe('sendFailure', () => {
   it('takes the code and message of an empty AggregateError from its inner errors (a refused dual-stack connect)', () => {
     const inner = Object.assign(new Error('connect ECONNREFUSED ::1:9'), { code: 'ECONNREFUSED' });
     const inner2 = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
-    expect(sendFailure(new AggregateError([inner, inner2], ''), [])).toEqual({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED ::1:9; connect ECONNREFUSED 127.0.0.1:9' });
+    expect(sendFailure(new AggregateError([inner, inner2], ''), [])).toEqual({
+      code: 'ECONNREFUSED',
+      message: 'connect ECONNREFUSED ::1:9; connect ECONNREFUSED 127.0.0.1:9',
+    });
   });
 
   it('masks any credential quoted in the message', () => {
     const err = Object.assign(new Error(`invalid header value "${SECRET}"`), { code: 'UND_ERR_INVALID_ARG' });
-    expect(sendFailure(err, [SECRET])).toEqual({ code: 'UND_ERR_INVALID_ARG', message: 'invalid header value "c2V***"' });
+    expect(sendFailure(err, [SECRET])).toEqual({
+      code: 'UND_ERR_INVALID_ARG',
+      message: 'invalid header value "c2V***"',
+    });
   });
 });

@@ -18,36 +18,68 @@ const SWAPPED = '{"amount":9999,"to":"mallory"}';
 const AK = { key: 'AKALICE', secret: 'sk-alice-value' };
 
 let gw: AuthGateway;
-beforeAll(async () => { gw = await authGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await authGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 /** `body`: the gateway's own JSON error body (Content-Length framed); empty for other answers. */
-interface Sent { status: number; body: Record<string, unknown> }
+interface Sent {
+  status: number;
+  body: Record<string, unknown>;
+}
 
 /** Signs `signedBody` as `extra` says, then sends `body` instead (as it is, or chunked) over a raw socket. */
-async function replay(method: string, path: string, cred: { key: string; secret: string }, extra: Partial<SignInput>, body: string, options: { addHeaders?: Record<string, string>; chunked?: boolean } = {}): Promise<Sent> {
+async function replay(
+  method: string,
+  path: string,
+  cred: { key: string; secret: string },
+  extra: Partial<SignInput>,
+  body: string,
+  options: { addHeaders?: Record<string, string>; chunked?: boolean } = {},
+): Promise<Sent> {
   const url = `${gw.url}${path}`;
-  const trace = signRequest({ method, url, key: cred.key, secret: cred.secret, now: new Date(T0), body: ORIGINAL, ...extra });
+  const trace = signRequest({
+    method,
+    url,
+    key: cred.key,
+    secret: cred.secret,
+    now: new Date(T0),
+    body: ORIGINAL,
+    ...extra,
+  });
   const headers: Array<[string, string]> = [...trace.headers, ...Object.entries(options.addHeaders ?? {})];
   const bytes = Buffer.from(body);
   const framing = options.chunked ? 'Transfer-Encoding: chunked\r\n' : `Content-Length: ${bytes.length}\r\n`;
-  const payload = options.chunked ? Buffer.concat([Buffer.from(`${bytes.length.toString(16)}\r\n`), bytes, Buffer.from('\r\n0\r\n\r\n')]) : bytes;
+  const payload = options.chunked
+    ? Buffer.concat([Buffer.from(`${bytes.length.toString(16)}\r\n`), bytes, Buffer.from('\r\n0\r\n\r\n')])
+    : bytes;
   const head = `${method} ${path} HTTP/1.1\r\n${headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}${framing}Connection: close\r\n\r\n`;
   const text = await raw(Number(new URL(gw.url).port), Buffer.concat([Buffer.from(head), payload]));
   const status = statusOf(text);
   return { status, body: status === 401 ? bodyOf(text) : {} };
 }
 
-const declared = (hash: string): Partial<SignInput> => ({ headers: { 'Content-Type': 'application/json', 'X-Sdk-Content-Sha256': hash } });
+const declared = (hash: string): Partial<SignInput> => ({
+  headers: { 'Content-Type': 'application/json', 'X-Sdk-Content-Sha256': hash },
+});
 
 describe('a captured signed request with its body replaced', () => {
   it('APP: an unsigned X-Sdk-Content-Sha256 carrying the original hash no longer lets a new body through', async () => {
     const signed = { headers: { 'Content-Type': 'application/json' } };
     expect((await replay('POST', '/app', APP1, signed, ORIGINAL)).status).toBe(200);
-    const r = await replay('POST', '/app', APP1, signed, SWAPPED, { addHeaders: { 'X-Sdk-Content-Sha256': sha256Hex(ORIGINAL) } });
+    const r = await replay('POST', '/app', APP1, signed, SWAPPED, {
+      addHeaders: { 'X-Sdk-Content-Sha256': sha256Hex(ORIGINAL) },
+    });
     expect(r.status).toBe(401);
     expect(r.body).toMatchObject({ error_code: 'APIG.0303' });
-    expect(String(r.body.error_msg)).toMatch(new RegExp(`^Incorrect app authentication information: verify signature fail, canonicalRequest:POST\\|/app/\\|.*\\|${sha256Hex(SWAPPED)}$`));
+    expect(String(r.body.error_msg)).toMatch(
+      new RegExp(
+        `^Incorrect app authentication information: verify signature fail, canonicalRequest:POST\\|/app/\\|.*\\|${sha256Hex(SWAPPED)}$`,
+      ),
+    );
     expect(gw.echo.seen.some((s) => s.body === SWAPPED)).toBe(false);
   });
 
@@ -56,13 +88,22 @@ describe('a captured signed request with its body replaced', () => {
     for (const chunked of [false, true]) {
       const r = await replay('POST', '/app', APP1, declared(sha256Hex(ORIGINAL)), SWAPPED, { chunked });
       expect(r.status, `chunked: ${chunked}`).toBe(401);
-      expect(String(r.body.error_msg)).toMatch(/^Incorrect app authentication information: verify signature fail, canonicalRequest:POST\|\/app\/\|/);
+      expect(String(r.body.error_msg)).toMatch(
+        /^Incorrect app authentication information: verify signature fail, canonicalRequest:POST\|\/app\/\|/,
+      );
     }
     expect(gw.echo.seen.some((s) => s.body === SWAPPED)).toBe(false);
   });
 
   it('APP: a signed UNSIGNED-PAYLOAD passes with any body, which the backend receives', async () => {
-    const r = await replay('POST', '/app', APP1, { headers: { 'Content-Type': 'application/json' }, unsignedPayload: true }, SWAPPED, { chunked: true });
+    const r = await replay(
+      'POST',
+      '/app',
+      APP1,
+      { headers: { 'Content-Type': 'application/json' }, unsignedPayload: true },
+      SWAPPED,
+      { chunked: true },
+    );
     expect(r.status).toBe(200);
     expect(gw.echo.seen.at(-1)?.body).toBe(SWAPPED);
   });
@@ -76,7 +117,9 @@ describe('a captured signed request with its body replaced', () => {
     for (const r of attacks) {
       expect(r.status).toBe(401);
       expect(r.body).toMatchObject({ error_code: 'APIG.0301' });
-      expect(String(r.body.error_msg)).toMatch(/^Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest:GET\|\/iam\/\|/);
+      expect(String(r.body.error_msg)).toMatch(
+        /^Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest:GET\|\/iam\/\|/,
+      );
     }
     expect((await replay('GET', '/iam', AK, {}, ORIGINAL)).status).toBe(200);
   });

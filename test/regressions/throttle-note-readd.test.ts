@@ -19,7 +19,10 @@ describe('the note after adding a policy no API uses', () => {
     expect((await runCli(['init', '--template', 'mock', '--group', 'shop', '--yes'], { cwd: dir })).code).toBe(0);
     const added = await runCli(['add', kind, ...flags, '--yes'], { cwd: dir });
     expect(added.code).toBe(0);
-    const note = /note: no API uses (\w+) yet: add an API with (apig add api --\w+ \w+), or set (\S+): \1 on an operation in shop.yaml\n/.exec(added.stdout);
+    const note =
+      /note: no API uses (\w+) yet: add an API with (apig add api --\w+ \w+), or set (\S+): \1 on an operation in shop.yaml\n/.exec(
+        added.stdout,
+      );
     expect(note?.[3]).toBe(extension);
     expect(added.stdout).not.toContain('again');
     const suggested = (note?.[2] ?? '').split(' ').slice(1);

@@ -21,7 +21,9 @@ describe('a backend response cut short after its status line', () => {
     backend = createServer((s) => {
       sockets.add(s);
       s.on('error', () => undefined);
-      s.once('data', () => s.write('HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\npartial', () => s.resetAndDestroy()));
+      s.once('data', () =>
+        s.write('HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\npartial', () => s.resetAndDestroy()),
+      );
     });
     await new Promise<void>((r) => backend.listen(0, '127.0.0.1', r));
     const address = `127.0.0.1:${(backend.address() as AddressInfo).port}`;
@@ -46,11 +48,19 @@ describe('a backend response cut short after its status line', () => {
     });
     expect(outcome).toBe('cut 200');
     const logged = () => gw.events.filter((e): e is RequestEvent => e.type === 'request' && e.path === '/fault/reset');
-    await until(() => String(logged().length), (n) => n === '1', 'the request event');
+    await until(
+      () => String(logged().length),
+      (n) => n === '1',
+      'the request event',
+    );
     const event = logged()[0] as RequestEvent;
     expect(event).toMatchObject({ status: 502, sentStatus: 200, errorCode: 'APIG.0201', api: 'fault_reset' });
-    expect(event.detail).toMatch(/^the response broke off after its 200 status line was sent: http:\/\/127\.0\.0\.1:\d+\/: /);
-    expect(renderEvent(event, { color: new Chalk({ level: 0 }) }, (d) => d)).toMatch(/^502 GET \/fault\/reset → hardening\/fault_reset RELEASE \d+ms \(cut short after 200\)  APIG\.0201 the response broke off/);
+    expect(event.detail).toMatch(
+      /^the response broke off after its 200 status line was sent: http:\/\/127\.0\.0\.1:\d+\/: /,
+    );
+    expect(renderEvent(event, { color: new Chalk({ level: 0 }) }, (d) => d)).toMatch(
+      /^502 GET \/fault\/reset → hardening\/fault_reset RELEASE \d+ms \(cut short after 200\)  APIG\.0201 the response broke off/,
+    );
   });
 
   it('a complete response is still logged with its own status, and no sentStatus', async () => {

@@ -18,22 +18,46 @@ describe('unset secrets in the CLI', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).not.toContain('listening');
     expect(r.stderr).toContain('6 unusable secret(s)');
-    expect(r.stderr).toMatch(new RegExp(`apig\\.yaml:\\d+:\\d+  the AppSecret of app app1: ${VARS.appSecret} is not set`));
+    expect(r.stderr).toMatch(
+      new RegExp(`apig\\.yaml:\\d+:\\d+  the AppSecret of app app1: ${VARS.appSecret} is not set`),
+    );
     for (const line of [
-      `AppCode 1 of app app1: ${VARS.appCode} is not set`, `the token of IAM user alice: ${VARS.token} is not set`,
-      `the SK of IAM AK AKALICE: ${VARS.sk} is not set`, `the secret of signature key hmac-key: ${VARS.hmac} is not set`,
+      `AppCode 1 of app app1: ${VARS.appCode} is not set`,
+      `the token of IAM user alice: ${VARS.token} is not set`,
+      `the SK of IAM AK AKALICE: ${VARS.sk} is not set`,
+      `the secret of signature key hmac-key: ${VARS.hmac} is not set`,
       `the secret of signature key basic-key: ${VARS.basic} is not set`,
-    ]) expect(r.stderr).toContain(line);
-    expect(r.stderr).toContain(`apig: --strict: 6 secret(s) are unusable: the AppSecret of app app1 (${VARS.appSecret} is not set)`);
+    ])
+      expect(r.stderr).toContain(line);
+    expect(r.stderr).toContain(
+      `apig: --strict: 6 secret(s) are unusable: the AppSecret of app app1 (${VARS.appSecret} is not set)`,
+    );
   });
 
   it('apig lint reports each as unset-secret at the ${VAR} in apig.yaml', async () => {
     const dir = unsetSecretsWorkspace();
     const r = await runCli(['lint', dir, '-f', 'json', '--rule', 'unset-secret=error']);
     expect(r.code).toBe(1);
-    const findings = (JSON.parse(r.stdout) as { results: Array<{ code: string; severity: string; source: string; path: string; message: string; range: { start: { line: number; character: number } } }> }).results
-      .filter((f) => f.code === 'unset-secret');
-    expect(findings.map((f) => f.path)).toEqual(['/apps/0/secret', '/apps/0/appCodes/0', '/iam/tokens/0/token', '/iam/aksk/0/sk', '/signatureKeys/0/secret', '/signatureKeys/1/secret']);
+    const findings = (
+      JSON.parse(r.stdout) as {
+        results: Array<{
+          code: string;
+          severity: string;
+          source: string;
+          path: string;
+          message: string;
+          range: { start: { line: number; character: number } };
+        }>;
+      }
+    ).results.filter((f) => f.code === 'unset-secret');
+    expect(findings.map((f) => f.path)).toEqual([
+      '/apps/0/secret',
+      '/apps/0/appCodes/0',
+      '/iam/tokens/0/token',
+      '/iam/aksk/0/sk',
+      '/signatureKeys/0/secret',
+      '/signatureKeys/1/secret',
+    ]);
     expect(findings[0]).toMatchObject({ severity: 'error', source: join(dir, 'apig.yaml') });
     expect(findings[0]?.message).toContain(`the AppSecret of app app1: ${VARS.appSecret} is not set`);
     // The position is the "${VAR}" itself in apig.yaml.
@@ -41,7 +65,9 @@ describe('unset secrets in the CLI', () => {
     const at = lines.findIndex((l) => l.includes(VARS.appSecret));
     expect(findings[0]?.range.start).toEqual({ line: at, character: lines[at]?.indexOf(`"\${${VARS.appSecret}}"`) });
     const stylish = await runCli(['lint', dir]);
-    expect(stylish.stdout).toContain(`apig.yaml:${at + 1}:${(lines[at]?.indexOf('"\${') ?? 0) + 1}  warn   the AppSecret of app app1: ${VARS.appSecret} is not set; it matches no credential  unset-secret`);
+    expect(stylish.stdout).toContain(
+      `apig.yaml:${at + 1}:${(lines[at]?.indexOf('"\${') ?? 0) + 1}  warn   the AppSecret of app app1: ${VARS.appSecret} is not set; it matches no credential  unset-secret`,
+    );
   });
 
   it('apig sign --app refuses an app whose secret is unset (exit 2), naming the variable', async () => {

@@ -21,8 +21,13 @@ describe('unset secrets authenticate nothing', () => {
     echo = await startBackend('echo');
     // The token's variable is set to the empty string; the others are not set at all.
     const prepared = await prepare({
-      path: unsetSecretsWorkspace(), cwd: ROOT, env: { [VARS.token]: '' }, protocolCheck: false,
-      adjust: (ws) => { for (const e of ws.environments) Object.assign(e.variables, { echo: echo.address }); },
+      path: unsetSecretsWorkspace(),
+      cwd: ROOT,
+      env: { [VARS.token]: '' },
+      protocolCheck: false,
+      adjust: (ws) => {
+        for (const e of ws.environments) Object.assign(e.variables, { echo: echo.address });
+      },
     });
     if (!prepared.config) throw new Error(prepared.diagnostics.map((d) => d.message).join('\n'));
     launched = await launch(prepared.config, { host: '127.0.0.1', port: 0, healthTimers: false });
@@ -34,9 +39,18 @@ describe('unset secrets authenticate nothing', () => {
     await echo.close();
   });
 
-  const send = async (target: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; code: unknown }> => {
-    const head = Object.entries({ Host: `127.0.0.1:${port}`, ...headers }).map(([k, v]) => `${k}: ${v}\r\n`).join('');
-    const text = await raw(port, `${method} ${target} HTTP/1.1\r\n${head}Content-Length: 0\r\nConnection: close\r\n\r\n`);
+  const send = async (
+    target: string,
+    headers: Record<string, string>,
+    method = 'GET',
+  ): Promise<{ status: number; code: unknown }> => {
+    const head = Object.entries({ Host: `127.0.0.1:${port}`, ...headers })
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
+    const text = await raw(
+      port,
+      `${method} ${target} HTTP/1.1\r\n${head}Content-Length: 0\r\nConnection: close\r\n\r\n`,
+    );
     const status = statusOf(text);
     return { status, code: status === 200 ? undefined : bodyOf(text).error_code };
   };
@@ -48,7 +62,13 @@ describe('unset secrets authenticate nothing', () => {
     ['an empty X-Apig-AppCode', '/app', { 'X-Apig-AppCode': '' }, 401, 'APIG.0303'],
     ['X-HW-ID without X-HW-AppKey', '/app', { 'X-HW-ID': 'app1-key' }, 401, 'APIG.1009'],
     ['X-HW-ID with an empty X-HW-AppKey', '/app', { 'X-HW-ID': 'app1-key', 'X-HW-AppKey': '' }, 401, 'APIG.1009'],
-    ['Basic base64("key:")', '/app', { Authorization: `Basic ${Buffer.from('app1-key:').toString('base64')}` }, 401, 'APIG.1009'],
+    [
+      'Basic base64("key:")',
+      '/app',
+      { Authorization: `Basic ${Buffer.from('app1-key:').toString('base64')}` },
+      401,
+      'APIG.1009',
+    ],
   ])('%s is refused', async (_what, target, headers, status, code) => {
     expect(await send(target, headers)).toEqual({ status, code });
   });
@@ -69,7 +89,10 @@ describe('unset secrets authenticate nothing', () => {
   });
 
   it('the other apps, with their secrets written out, still authenticate', async () => {
-    const headers = Object.fromEntries(signRequest({ method: 'GET', url: `http://127.0.0.1:${port}/app`, key: 'vip-key', secret: 'vip-secret-value' }).headers);
+    const headers = Object.fromEntries(
+      signRequest({ method: 'GET', url: `http://127.0.0.1:${port}/app`, key: 'vip-key', secret: 'vip-secret-value' })
+        .headers,
+    );
     expect(await send('/app', headers)).toEqual({ status: 200, code: undefined });
   });
 });

@@ -28,7 +28,8 @@ export function unsetSecretsWorkspace(): string {
     .replace('sk: sk-alice-value', `sk: "\${${VARS.sk}}"`)
     .replace('secret: gw-secret-value', `secret: "\${${VARS.hmac}}"`)
     .replace('secret: gw-password-value', `secret: "\${${VARS.basic}}"`);
-  for (const v of Object.values(VARS)) if (!text.includes(`\${${v}}`)) throw new Error(`fixtures/serve/auth/apig.yaml changed: ${v} not placed`);
+  for (const v of Object.values(VARS))
+    if (!text.includes(`\${${v}}`)) throw new Error(`fixtures/serve/auth/apig.yaml changed: ${v} not placed`);
   writeFileSync(file, text);
   return dir;
 }

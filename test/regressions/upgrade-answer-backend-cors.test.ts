@@ -17,11 +17,16 @@ describe('the plain answer to an upgrade request', () => {
   let gw: InProcess;
   const dir = mkdtempSync(join(tmpdir(), 'apig-upgrade-cors-'));
   beforeAll(async () => {
-    writeFileSync(join(dir, 'cors.mjs'), `export async function handler() {
+    writeFileSync(
+      join(dir, 'cors.mjs'),
+      `export async function handler() {
   return { statusCode: 200, headers: { 'content-type': 'text/plain', 'access-control-allow-origin': 'https://app.example' }, body: 'plain' };
 }
-`);
-    writeFileSync(join(dir, 'api.yaml'), `swagger: "2.0"
+`,
+    );
+    writeFileSync(
+      join(dir, 'api.yaml'),
+      `swagger: "2.0"
 info: { title: g, version: "1.0" }
 paths:
   /ws:
@@ -32,13 +37,17 @@ paths:
       x-apigateway-backend:
         type: FUNCTION
         functionEndpoints: { function-urn: "${URN}", version: latest, invocation-type: sync, timeout: 5000 }
-`);
-    writeFileSync(join(dir, 'apig.yaml'), `groups:
+`,
+    );
+    writeFileSync(
+      join(dir, 'apig.yaml'),
+      `groups:
   - name: g
     spec: api.yaml
 functions:
   "${URN}": ./cors.mjs
-`);
+`,
+    );
     gw = await startGateway(dir);
   });
   afterAll(async () => {
@@ -47,7 +56,10 @@ functions:
   });
 
   it("keeps the backend's CORS headers", async () => {
-    const text = await raw(gw.port, 'GET /ws HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n');
+    const text = await raw(
+      gw.port,
+      'GET /ws HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
     expect(statusOf(text)).toBe(200);
     const origins = [...text.matchAll(/^access-control-allow-origin: (.*)\r$/gim)].map((m) => m[1]);
     expect(origins).toEqual(['https://app.example']);

@@ -19,14 +19,23 @@ describe('signed headers with UTF-8 values', () => {
 
   describe('through apig serve', () => {
     let gw: AuthGateway;
-    beforeAll(async () => { gw = await authGateway(); });
-    afterAll(async () => { await gw.close(); });
+    beforeAll(async () => {
+      gw = await authGateway();
+    });
+    afterAll(async () => {
+      await gw.close();
+    });
 
     it('verify', async () => {
       const url = `${gw.url}/app`;
       const headers = signedHeaders(url, APP1, T0, { headers: { 'X-Name': '张三' } });
-      const head = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
-      const text = await raw(Number(new URL(gw.url).port), Buffer.from(`GET /app HTTP/1.1\r\n${head}Connection: close\r\n\r\n`, 'utf8'));
+      const head = Object.entries(headers)
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('');
+      const text = await raw(
+        Number(new URL(gw.url).port),
+        Buffer.from(`GET /app HTTP/1.1\r\n${head}Connection: close\r\n\r\n`, 'utf8'),
+      );
       expect(statusOf(text), text).toBe(200);
     });
   });

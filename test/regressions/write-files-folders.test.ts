@@ -18,7 +18,9 @@ describe('writeFilesAtomic and the folders on the way', () => {
   it('a parent that is a file is named', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'apig-write-'));
     writeFileSync(join(dir, 'f'), '');
-    await expect(writeFilesAtomic([{ file: join(dir, 'f', 'x.yaml'), text: 'x' }])).rejects.toThrow(`${join(dir, 'f')} is a file, not a folder`);
+    await expect(writeFilesAtomic([{ file: join(dir, 'f', 'x.yaml'), text: 'x' }])).rejects.toThrow(
+      `${join(dir, 'f')} is a file, not a folder`,
+    );
   });
 
   it.runIf(existsSync('/proc/self'))('a folder that cannot be created fails instead of spinning', async () => {

@@ -41,7 +41,13 @@ function literalsOf(name: string, source: string): Array<{ line: number; text: s
   const file = ts.createSourceFile(name, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const out: Array<{ line: number; text: string }> = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
       out.push({ line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1, text: node.text });
     }
     ts.forEachChild(node, visit);
@@ -57,7 +63,9 @@ function sourceHits(name: string, source: string): Hit[] {
 }
 
 function textHits(name: string, text: string): Hit[] {
-  return text.split('\n').flatMap((line, i) => (offending(line) ? [{ at: `${name}:${i + 1}`, text: line.trim().slice(0, 160) }] : []));
+  return text
+    .split('\n')
+    .flatMap((line, i) => (offending(line) ? [{ at: `${name}:${i + 1}`, text: line.trim().slice(0, 160) }] : []));
 }
 
 function scan(): Hit[] {
@@ -84,10 +92,15 @@ describe('user-facing text cites Huawei documents, not internal files', () => {
       "const a = 'limit exceeded (002 §5.2.1)';",
       'const b = `see ${a} in errors-and-limits.md §1.1`;',
       "const c = 'fine (User Guide §5.2.1)';",
-      "const d = `${a} per ruling 4`;",
+      'const d = `${a} per ruling 4`;',
       "const e = /* apig_03_0085 */ 'calls by IP (003)';",
     ].join('\n');
-    expect(sourceHits('planted.ts', planted).map((h) => h.at)).toEqual(['planted.ts:3', 'planted.ts:4', 'planted.ts:6', 'planted.ts:7']);
+    expect(sourceHits('planted.ts', planted).map((h) => h.at)).toEqual([
+      'planted.ts:3',
+      'planted.ts:4',
+      'planted.ts:6',
+      'planted.ts:7',
+    ]);
     const md = 'ok (User Guide §5.2.1, Best Practices ch. 3)\nsee shared/spec/x.md\nseed 000 §4.7\nas 004 ch.3 shows\n';
     expect(textHits('planted.md', md).map((h) => h.at)).toEqual(['planted.md:2', 'planted.md:3', 'planted.md:4']);
   });

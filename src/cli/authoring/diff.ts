@@ -12,7 +12,8 @@ function lcsOps(a: readonly string[], b: readonly string[]): Op[] {
   for (let i = n - 1; i >= 0; i--) {
     const row = lengths[i] as Uint32Array;
     const below = lengths[i + 1] as Uint32Array;
-    for (let j = m - 1; j >= 0; j--) row[j] = a[i] === b[j] ? (below[j + 1] ?? 0) + 1 : Math.max(below[j] ?? 0, row[j + 1] ?? 0);
+    for (let j = m - 1; j >= 0; j--)
+      row[j] = a[i] === b[j] ? (below[j + 1] ?? 0) + 1 : Math.max(below[j] ?? 0, row[j + 1] ?? 0);
   }
   const ops: Op[] = [];
   let i = 0;
@@ -22,7 +23,8 @@ function lcsOps(a: readonly string[], b: readonly string[]): Op[] {
       ops.push({ kind: ' ', line: a[i] as string });
       i++;
       j++;
-    } else if (i < n && (j === m || (lengths[i + 1]?.[j] ?? 0) >= (lengths[i]?.[j + 1] ?? 0))) ops.push({ kind: '-', line: a[i++] as string });
+    } else if (i < n && (j === m || (lengths[i + 1]?.[j] ?? 0) >= (lengths[i]?.[j + 1] ?? 0)))
+      ops.push({ kind: '-', line: a[i++] as string });
     else ops.push({ kind: '+', line: b[j++] as string });
   }
   return ops;
@@ -42,7 +44,11 @@ export function lineOps(before: string, after: string): Op[] {
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   const same = (lines: string[]): Op[] => lines.map((line) => ({ kind: ' ', line }));
-  return [...same(a.slice(0, head)), ...lcsOps(a.slice(head, a.length - tail), b.slice(head, b.length - tail)), ...same(a.slice(a.length - tail))];
+  return [
+    ...same(a.slice(0, head)),
+    ...lcsOps(a.slice(head, a.length - tail), b.slice(head, b.length - tail)),
+    ...same(a.slice(a.length - tail)),
+  ];
 }
 
 export interface DiffStyle {
@@ -54,7 +60,13 @@ export interface DiffStyle {
 const PLAIN: DiffStyle = { added: (s) => s, removed: (s) => s, header: (s) => s };
 
 /** `--- name` / `+++ name` and @@ hunks with `context` lines around each change; '' when nothing changed. */
-export function unifiedDiff(name: string, before: string, after: string, style: DiffStyle = PLAIN, context = 3): string {
+export function unifiedDiff(
+  name: string,
+  before: string,
+  after: string,
+  style: DiffStyle = PLAIN,
+  context = 3,
+): string {
   const ops = lineOps(before, after);
   const changed = ops.map((o, i) => (o.kind !== ' ' ? i : -1)).filter((i) => i >= 0);
   if (changed.length === 0) return '';
@@ -63,7 +75,8 @@ export function unifiedDiff(name: string, before: string, after: string, style: 
   while (k < changed.length) {
     const start = Math.max(0, (changed[k] as number) - context);
     let end = (changed[k] as number) + context;
-    while (k + 1 < changed.length && (changed[k + 1] as number) - context <= end + 1) end = (changed[++k] as number) + context;
+    while (k + 1 < changed.length && (changed[k + 1] as number) - context <= end + 1)
+      end = (changed[++k] as number) + context;
     end = Math.min(ops.length - 1, end);
     k++;
     const before0 = ops.slice(0, start).filter((o) => o.kind !== '+').length;
@@ -71,8 +84,13 @@ export function unifiedDiff(name: string, before: string, after: string, style: 
     const hunk = ops.slice(start, end + 1);
     const oldLen = hunk.filter((o) => o.kind !== '+').length;
     const newLen = hunk.filter((o) => o.kind !== '-').length;
-    out.push(style.header(`@@ -${before0 + (oldLen > 0 ? 1 : 0)},${oldLen} +${after0 + (newLen > 0 ? 1 : 0)},${newLen} @@`));
-    for (const o of hunk) out.push(o.kind === '+' ? style.added(`+${o.line}`) : o.kind === '-' ? style.removed(`-${o.line}`) : ` ${o.line}`);
+    out.push(
+      style.header(`@@ -${before0 + (oldLen > 0 ? 1 : 0)},${oldLen} +${after0 + (newLen > 0 ? 1 : 0)},${newLen} @@`),
+    );
+    for (const o of hunk)
+      out.push(
+        o.kind === '+' ? style.added(`+${o.line}`) : o.kind === '-' ? style.removed(`-${o.line}`) : ` ${o.line}`,
+      );
   }
   return out.join('\n') + '\n';
 }

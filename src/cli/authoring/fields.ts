@@ -38,12 +38,24 @@ interface FieldBase<V extends Value> {
   validate?: (value: V, a: Answers) => Verdict | Promise<Verdict>;
 }
 
-export interface TextField extends FieldBase<string> { kind: 'text' }
-export interface IntegerField extends FieldBase<number> { kind: 'integer' }
-export interface SelectField extends FieldBase<string> { kind: 'select'; choices: (a: Answers) => readonly Choice[] }
-export interface ConfirmField extends FieldBase<boolean> { kind: 'confirm' }
+export interface TextField extends FieldBase<string> {
+  kind: 'text';
+}
+export interface IntegerField extends FieldBase<number> {
+  kind: 'integer';
+}
+export interface SelectField extends FieldBase<string> {
+  kind: 'select';
+  choices: (a: Answers) => readonly Choice[];
+}
+export interface ConfirmField extends FieldBase<boolean> {
+  kind: 'confirm';
+}
 /** Several of a closed set; the flag takes them comma-separated. */
-export interface MultiField extends FieldBase<string[]> { kind: 'multi'; choices: (a: Answers) => readonly Choice[] }
+export interface MultiField extends FieldBase<string[]> {
+  kind: 'multi';
+  choices: (a: Answers) => readonly Choice[];
+}
 /**
  * Repeatable entries: the flag is given once per entry in a compact form (`parse`); at the prompt each
  * entry is asked field by field, after "add one?" (the first one without asking when `min` is 1).
@@ -78,15 +90,24 @@ export function convert(field: ItemField | MultiField, raw: string, a: Answers):
       return INTEGER.test(text) ? { value: Number(text) } : { error: `"${text}" is not a whole number` };
     case 'confirm':
       if (text === '') return {};
-      return /^(y|yes|true)$/i.test(text) ? { value: true } : /^(n|no|false)$/i.test(text) ? { value: false } : { error: `"${text}" is not yes or no` };
+      return /^(y|yes|true)$/i.test(text)
+        ? { value: true }
+        : /^(n|no|false)$/i.test(text)
+          ? { value: false }
+          : { error: `"${text}" is not yes or no` };
     case 'select': {
       if (text === '') return {};
       const choices = field.choices(a);
       const hit = choices.find((c) => c.value.toLowerCase() === text.toLowerCase());
-      return hit ? { value: hit.value } : { error: `"${text}" is not one of ${choices.map((c) => c.value).join(', ') || '(none)'}` };
+      return hit
+        ? { value: hit.value }
+        : { error: `"${text}" is not one of ${choices.map((c) => c.value).join(', ') || '(none)'}` };
     }
     case 'multi': {
-      const parts = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const parts = text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       const choices = field.choices(a);
       const out: string[] = [];
       for (const p of parts) {
@@ -101,7 +122,9 @@ export function convert(field: ItemField | MultiField, raw: string, a: Answers):
 
 /** `a`, `a or b`, `a, b or c` */
 export function wordList(words: readonly string[], last: 'and' | 'or'): string {
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${last} ${words[words.length - 1] ?? ''}`;
+  return words.length <= 1
+    ? words.join('')
+    : `${words.slice(0, -1).join(', ')} ${last} ${words[words.length - 1] ?? ''}`;
 }
 
 /** The text a field's value is shown as (prompt defaults, dry-run summaries). */

@@ -13,15 +13,18 @@ export interface FlagSpec {
   arity?: Arity;
 }
 
-const GROUP: FlagSpec = { flag: 'group', help: 'the group (Swagger file) to add to; needed when the workspace has several' };
+const GROUP: FlagSpec = {
+  flag: 'group',
+  help: 'the group (Swagger file) to add to; needed when the workspace has several',
+};
 const BACKEND: readonly FlagSpec[] = [
-  { flag: 'backend-type', help: 'MOCK, HTTP, HTTP-VPC or FUNCTION (default MOCK; a policy backend follows its API\'s)' },
+  { flag: 'backend-type', help: "MOCK, HTTP, HTTP-VPC or FUNCTION (default MOCK; a policy backend follows its API's)" },
   { flag: 'mock-body', help: 'the body a MOCK backend answers with' },
   { flag: 'backend-address', help: 'HTTP backend host[:port], e.g. api.example.com:443 or #backend#' },
   { flag: 'vpc-channel', help: 'the VPC channel (vpcChannels in apig.yaml) of an HTTP-VPC backend' },
   { flag: 'backend-scheme', help: 'http or https (default http)' },
-  { flag: 'backend-method', help: 'the method the backend is called with (default: the API\'s)' },
-  { flag: 'backend-path', help: 'the path the backend is called with (default: the API\'s)' },
+  { flag: 'backend-method', help: "the method the backend is called with (default: the API's)" },
+  { flag: 'backend-path', help: "the path the backend is called with (default: the API's)" },
   { flag: 'function-urn', help: 'urn:fss:<region>:<project>:function:<package>:<name>' },
   { flag: 'function-version', help: 'the function version (default latest)' },
   { flag: 'invocation-type', help: 'sync or async (default sync)' },
@@ -39,7 +42,11 @@ export const ADD_FLAGS = {
     { flag: 'description', help: 'what the API does' },
     { flag: 'auth', help: 'NONE, APP, IAM or AUTHORIZER (default NONE)' },
     { flag: 'authorizer', help: 'the front-end authorizer scheme (with --auth AUTHORIZER)' },
-    { flag: 'param', help: 'a query or header parameter, name[:query|header[:string|number[:required]]]; repeatable, \'\' for none ({path} parameters come from the path)', arity: 'repeat' },
+    {
+      flag: 'param',
+      help: "a query or header parameter, name[:query|header[:string|number[:required]]]; repeatable, '' for none ({path} parameters come from the path)",
+      arity: 'repeat',
+    },
     ...BACKEND,
     { flag: 'throttle', help: 'a throttling policy of the group' },
     { flag: 'acl', help: 'an access control policy of the group' },
@@ -56,10 +63,15 @@ export const ADD_FLAGS = {
   env: [
     { flag: 'name', help: 'environment name: 3–64 letters, digits or underscores, starting with a letter' },
     { flag: 'description', help: 'what the environment is for' },
-    { flag: 'var', help: 'a variable, name=value (used as #name# in backend addresses and paths); repeatable, \'\' for none', arity: 'repeat' },
+    {
+      flag: 'var',
+      help: "a variable, name=value (used as #name# in backend addresses and paths); repeatable, '' for none",
+      arity: 'repeat',
+    },
   ],
   throttle: [
-    GROUP, POLICY_NAME,
+    GROUP,
+    POLICY_NAME,
     { flag: 'api-limit', help: 'requests each API may receive per interval (default: instance ratelimit_api_limits)' },
     { flag: 'user-limit', help: 'requests per user (tenant) per interval, at most the API limit' },
     { flag: 'app-limit', help: 'requests per app per interval, at most the user (or API) limit' },
@@ -70,7 +82,8 @@ export const ADD_FLAGS = {
     { flag: 'apis', help: 'comma-separated API names that use the new policy (replacing the one they use)' },
   ],
   acl: [
-    GROUP, POLICY_NAME,
+    GROUP,
+    POLICY_NAME,
     { flag: 'type', help: 'PERMIT (only these may call) or DENY (these may not); default PERMIT' },
     { flag: 'entity', help: 'IP, DOMAIN (account name) or DOMAIN_ID (account ID); default IP' },
     { flag: 'values', help: 'comma-separated IPs, CIDR blocks or ranges (IP), or account names/IDs' },
@@ -81,16 +94,26 @@ export const ADD_FLAGS = {
     { flag: 'api', help: 'the API the policy backend belongs to' },
     POLICY_NAME,
     { flag: 'effect-mode', help: 'ANY (one condition matches) or ALL (every condition); default ANY' },
-    { flag: 'condition', help: 'origin:parameter:type:value, e.g. param:tier:exact:gold, system:req_method:enum:GET,HEAD or source:10.0.0.0/8; repeatable', arity: 'repeat' },
+    {
+      flag: 'condition',
+      help: 'origin:parameter:type:value, e.g. param:tier:exact:gold, system:req_method:enum:GET,HEAD or source:10.0.0.0/8; repeatable',
+      arity: 'repeat',
+    },
     ...BACKEND,
   ],
 } as const satisfies Record<AddKind, readonly FlagSpec[]>;
 
 export const INIT_FLAGS: readonly FlagSpec[] = [
-  { flag: 'template', help: 'mock, http (HTTP backend with an environment variable) or app-auth (APP auth and a throttling policy)' },
-  { flag: 'group', help: 'the first group\'s name (default: from the folder name)' },
-  { flag: 'backend', help: 'host:port of your backend, the value of #backend# (http template; default 127.0.0.1:9000)' },
-  { flag: 'app', help: 'the app\'s name (app-auth template; default app1)' },
+  {
+    flag: 'template',
+    help: 'mock, http (HTTP backend with an environment variable) or app-auth (APP auth and a throttling policy)',
+  },
+  { flag: 'group', help: "the first group's name (default: from the folder name)" },
+  {
+    flag: 'backend',
+    help: 'host:port of your backend, the value of #backend# (http template; default 127.0.0.1:9000)',
+  },
+  { flag: 'app', help: "the app's name (app-auth template; default app1)" },
 ];
 
 export function helpOf(flags: readonly FlagSpec[], flag: string): string {

@@ -37,20 +37,38 @@ function freshSecret(r: InitResult): { name: string; value: string } | undefined
 function nextSteps(r: InitResult, secret: { name: string; value: string } | undefined): string[] {
   const steps: string[] = [];
   if (r.shownDir !== undefined && r.shownDir !== '.') steps.push(`cd ${r.shownDir}`);
-  if (r.template === 'http') steps.push(`# start your backend on ${str(r.answers.backend) ?? '127.0.0.1:9000'} (or change "backend" in apig.yaml)`);
+  if (r.template === 'http')
+    steps.push(
+      `# start your backend on ${str(r.answers.backend) ?? '127.0.0.1:9000'} (or change "backend" in apig.yaml)`,
+    );
   if (secret) steps.push(`export ${secret.name}=${secret.value}`);
-  steps.push('apig lint                # every APIG rule, offline', 'apig serve               # the gateway on http://127.0.0.1:8080');
+  steps.push(
+    'apig lint                # every APIG rule, offline',
+    'apig serve               # the gateway on http://127.0.0.1:8080',
+  );
   const url = `http://127.0.0.1:8080${r.rendered.call.path}`;
-  steps.push(r.template === 'app-auth' ? `apig sign --app ${str(r.answers.app) ?? 'app1'} --send ${url}` : `curl ${url}`);
+  steps.push(
+    r.template === 'app-auth' ? `apig sign --app ${str(r.answers.app) ?? 'app1'} --send ${url}` : `curl ${url}`,
+  );
   steps.push('apig add                 # add APIs, apps, environments, policies');
   return steps;
 }
 
 export async function finishInit(cmd: CommandContext, r: InitResult): Promise<void> {
   const { io } = cmd;
-  const files = [{ file: join(r.dir, 'apig.yaml'), text: r.rendered.workspace }, { file: join(r.dir, r.specFile), text: r.rendered.group }];
+  const files = [
+    { file: join(r.dir, 'apig.yaml'), text: r.rendered.workspace },
+    { file: join(r.dir, r.specFile), text: r.rendered.group },
+  ];
   if (r.dryRun) {
-    for (const f of files) io.out(unifiedDiff(displayPath(f.file, io.cwd), '', f.text, { added: io.color.green, removed: io.color.red, header: io.color.bold }));
+    for (const f of files)
+      io.out(
+        unifiedDiff(displayPath(f.file, io.cwd), '', f.text, {
+          added: io.color.green,
+          removed: io.color.red,
+          header: io.color.bold,
+        }),
+      );
     for (const n of r.notes) io.out(`note: ${n}\n`);
     io.out('(dry run: nothing was written)\n');
     return;
@@ -62,8 +80,17 @@ export async function finishInit(cmd: CommandContext, r: InitResult): Promise<vo
   const secret = freshSecret(r);
   const env = secret ? { ...io.env, [secret.name]: io.env[secret.name] ?? secret.value } : io.env;
   const loaded = await loadWorkspace(r.dir, { cwd: io.cwd, env, allowRemoteRefs: cmd.allowRemoteRefs });
-  if (!loaded.workspace || hasErrors(loaded.diagnostics)) throw new ApigError('input', 'the new workspace does not load; please report this');
+  if (!loaded.workspace || hasErrors(loaded.diagnostics))
+    throw new ApigError('input', 'the new workspace does not load; please report this');
   const findings = sortFindings(lintWorkspace(loaded.workspace, loaded.diagnostics, { quotas: DEFAULT_QUOTAS }));
-  io.out(findings.length === 0 ? 'lint: no findings\n' : `lint: ${findings.length} finding(s):\n${findings.map((f) => `  ${formatDiagnosticLine(f, io)}`).join('\n')}\n`);
-  io.out(`\nnext:\n${nextSteps(r, secret).map((s) => `  ${s}`).join('\n')}\n`);
+  io.out(
+    findings.length === 0
+      ? 'lint: no findings\n'
+      : `lint: ${findings.length} finding(s):\n${findings.map((f) => `  ${formatDiagnosticLine(f, io)}`).join('\n')}\n`,
+  );
+  io.out(
+    `\nnext:\n${nextSteps(r, secret)
+      .map((s) => `  ${s}`)
+      .join('\n')}\n`,
+  );
 }

@@ -18,18 +18,40 @@ async function guarded<T>(answer: Promise<T>): Promise<T> {
 
 export function inquirerPrompter(io: Pick<Io, 'err' | 'color'>): Prompter {
   return {
-    text: (q) => guarded(input({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), validate: (v) => q.validate(v) })),
-    select: (q) => guarded(select<string>({
-      message: q.message,
-      choices: q.choices.map((c) => ({ value: c.value, name: c.name ?? c.value, ...(c.description !== undefined ? { description: c.description } : {}) })),
-      ...(q.default !== undefined ? { default: q.default } : {}),
-      pageSize: 12,
-    })),
-    checkbox: (q) => guarded(checkbox<string>({
-      message: q.message,
-      choices: q.choices.map((c) => ({ value: c.value, name: c.name ?? c.value, checked: c.checked, ...(c.description !== undefined ? { description: c.description } : {}) })),
-      pageSize: 12,
-    })),
+    text: (q) =>
+      guarded(
+        input({
+          message: q.message,
+          ...(q.default !== undefined ? { default: q.default } : {}),
+          validate: (v) => q.validate(v),
+        }),
+      ),
+    select: (q) =>
+      guarded(
+        select<string>({
+          message: q.message,
+          choices: q.choices.map((c) => ({
+            value: c.value,
+            name: c.name ?? c.value,
+            ...(c.description !== undefined ? { description: c.description } : {}),
+          })),
+          ...(q.default !== undefined ? { default: q.default } : {}),
+          pageSize: 12,
+        }),
+      ),
+    checkbox: (q) =>
+      guarded(
+        checkbox<string>({
+          message: q.message,
+          choices: q.choices.map((c) => ({
+            value: c.value,
+            name: c.name ?? c.value,
+            checked: c.checked,
+            ...(c.description !== undefined ? { description: c.description } : {}),
+          })),
+          pageSize: 12,
+        }),
+      ),
     confirm: (q) => guarded(confirm({ message: q.message, default: q.default })),
     warn: (m) => io.err(io.color.red(`> ${m}`) + '\n'),
   };

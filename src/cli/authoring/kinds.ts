@@ -2,14 +2,28 @@
 import type { Workspace } from '../../core/workspace-model.js';
 import { withWorkspace } from '../../lint/candidate.js';
 import { detectFormat } from '../../oas/source.js';
-import { addAcl, addApi, addBackendPolicy, addThrottle, bindPolicy, type GroupText } from '../../workspace/authoring/group-edits.js';
+import {
+  addAcl,
+  addApi,
+  addBackendPolicy,
+  addThrottle,
+  bindPolicy,
+  type GroupText,
+} from '../../workspace/authoring/group-edits.js';
 import { addApp, addEnvironment, publishApi } from '../../workspace/authoring/workspace-edits.js';
 import { groupOf, strs, type FlowContext } from './context.js';
 import type { Answers, Field } from './fields.js';
 import { apiCandidate, buildApi } from './flows/api-build.js';
 import { apiFields } from './flows/api.js';
 import { backendPolicyFields, buildPolicy, policyCandidate } from './flows/backend-policy.js';
-import { aclCandidate, aclFields, buildAcl, buildThrottle, throttleCandidate, throttleFields } from './flows/policies.js';
+import {
+  aclCandidate,
+  aclFields,
+  buildAcl,
+  buildThrottle,
+  throttleCandidate,
+  throttleFields,
+} from './flows/policies.js';
 import { appFields, appModel, buildApp, buildEnvironment, envFields } from './flows/workspace.js';
 import type { AddKind } from './kinds-list.js';
 
@@ -45,14 +59,21 @@ function groupText(file: string, read: Reader, spec: GroupText['spec']): GroupTe
 
 function apiPlan(ctx: FlowContext, a: Answers, read: Reader): Plan {
   const r = buildApi(ctx, a);
-  const edits: FileEdit[] = [{ file: r.group.file, text: addApi(groupText(r.group.file, read, r.group.model.format), r.api, r.newScheme) }];
+  const edits: FileEdit[] = [
+    { file: r.group.file, text: addApi(groupText(r.group.file, read, r.group.model.format), r.api, r.newScheme) },
+  ];
   if (r.publish.length > 0) {
     let ws = read(ctx.ws.file);
     for (const env of r.publish) ws = publishApi(ws, env, r.api.name);
     edits.push({ file: ctx.ws.file, text: ws });
   }
   const notes = r.newScheme ? [`added security scheme ${r.newScheme.name} to ${r.group.shown}`] : [];
-  return { candidate: apiCandidate(ctx, r), edits, summary: `API ${r.api.name} (${r.api.method} ${r.api.path}, ${r.api.backend?.type ?? 'no'} backend) in group ${r.group.ref.name}`, notes };
+  return {
+    candidate: apiCandidate(ctx, r),
+    edits,
+    summary: `API ${r.api.name} (${r.api.method} ${r.api.path}, ${r.api.backend?.type ?? 'no'} backend) in group ${r.group.ref.name}`,
+    notes,
+  };
 }
 
 function policyPlan(kind: 'throttle' | 'acl') {
@@ -69,7 +90,12 @@ function policyPlan(kind: 'throttle' | 'acl') {
       edits: [{ file: group.file, text }],
       summary: `${what} ${policy.name} in group ${group.ref.name}${apis.length > 0 ? `, used by ${apis.map((x) => x.name).join(', ')}` : ''}`,
       // There is no command binding an existing policy (apig add only adds): a new API, or the file by hand.
-      notes: apis.length === 0 ? [`no API uses ${policy.name} yet: add an API with apig add api --${kind} ${policy.name}, or set x-apigateway-${kind === 'throttle' ? 'ratelimit' : 'access-control'}: ${policy.name} on an operation in ${group.shown}`] : [],
+      notes:
+        apis.length === 0
+          ? [
+              `no API uses ${policy.name} yet: add an API with apig add api --${kind} ${policy.name}, or set x-apigateway-${kind === 'throttle' ? 'ratelimit' : 'access-control'}: ${policy.name} on an operation in ${group.shown}`,
+            ]
+          : [],
     };
   };
 }
@@ -77,41 +103,56 @@ function policyPlan(kind: 'throttle' | 'acl') {
 export const ADD_FLOWS = {
   api: { needsWorkspaceFile: false, fields: apiFields, plan: apiPlan },
   app: {
-    needsWorkspaceFile: true, fields: appFields,
+    needsWorkspaceFile: true,
+    fields: appFields,
     plan(ctx, a, read) {
       const app = buildApp(a);
       const env = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(app.secret)?.[1];
       return {
         candidate: withWorkspace(ctx.ws, { apps: [...ctx.ws.apps, appModel(app)] }),
-        edits: [{ file: ctx.ws.file, text: addApp(read(ctx.ws.file), app) }], summary: `app ${app.name} (key ${app.key})`,
+        edits: [{ file: ctx.ws.file, text: addApp(read(ctx.ws.file), app) }],
+        summary: `app ${app.name} (key ${app.key})`,
         notes: env ? [`set ${env} to the app's secret before apig serve or apig sign --app ${app.name}`] : [],
       };
     },
   },
   env: {
-    needsWorkspaceFile: true, fields: envFields,
+    needsWorkspaceFile: true,
+    fields: envFields,
     plan(ctx, a, read) {
       const e = buildEnvironment(a);
-      const env = { name: e.name, variables: e.variables, ...(e.description !== undefined ? { description: e.description } : {}) };
+      const env = {
+        name: e.name,
+        variables: e.variables,
+        ...(e.description !== undefined ? { description: e.description } : {}),
+      };
       return {
         candidate: withWorkspace(ctx.ws, { environments: [...ctx.ws.environments, env] }),
         edits: [{ file: ctx.ws.file, text: addEnvironment(read(ctx.ws.file), e) }],
-        summary: `environment ${e.name} with ${Object.keys(e.variables).length} variable(s)`, notes: [],
+        summary: `environment ${e.name} with ${Object.keys(e.variables).length} variable(s)`,
+        notes: [],
       };
     },
   },
   throttle: { needsWorkspaceFile: false, fields: throttleFields, plan: policyPlan('throttle') },
   acl: { needsWorkspaceFile: false, fields: aclFields, plan: policyPlan('acl') },
   'backend-policy': {
-    needsWorkspaceFile: false, fields: backendPolicyFields,
+    needsWorkspaceFile: false,
+    fields: backendPolicyFields,
     plan(ctx, a, read) {
       const group = groupOf(ctx, a);
       const built = buildPolicy(ctx, a);
       if (!built) throw new Error(`no API named ${String(a.api)}`);
       return {
         candidate: policyCandidate(ctx, a),
-        edits: [{ file: group.file, text: addBackendPolicy(groupText(group.file, read, group.model.format), built.api, built.policy) }],
-        summary: `policy backend ${built.policy.name ?? ''} (${built.policy.type}) of API ${built.api.name}`, notes: [],
+        edits: [
+          {
+            file: group.file,
+            text: addBackendPolicy(groupText(group.file, read, group.model.format), built.api, built.policy),
+          },
+        ],
+        summary: `policy backend ${built.policy.name ?? ''} (${built.policy.type}) of API ${built.api.name}`,
+        notes: [],
       };
     },
   },

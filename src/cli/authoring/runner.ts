@@ -6,9 +6,30 @@
  * not apply to (`--backend-address` with a MOCK backend) is refused, never dropped.
  */
 import { ApigError } from '../../core/errors.js';
-import { convert, show, type Answers, type Field, type Item, type ItemField, type ListField, type Value, type Verdict } from './fields.js';
+import {
+  convert,
+  show,
+  type Answers,
+  type Field,
+  type Item,
+  type ItemField,
+  type ListField,
+  type Value,
+  type Verdict,
+} from './fields.js';
 import type { Prompter } from './prompter.js';
-import { flagValue, inapplicableMessage, missingMessage, notApplicable, onlyChoice, says, walk, type Raw, type RunOptions, type Source } from './walk.js';
+import {
+  flagValue,
+  inapplicableMessage,
+  missingMessage,
+  notApplicable,
+  onlyChoice,
+  says,
+  walk,
+  type Raw,
+  type RunOptions,
+  type Source,
+} from './walk.js';
 
 export type { RunOptions } from './walk.js';
 
@@ -21,7 +42,12 @@ const usage = (field: Field, message: string): ApigError => new ApigError('usage
 
 async function fromFlag(field: Field, raw: Raw, a: Answers): Promise<Value | undefined> {
   // An empty entry (--param '') answers "add one?" with no.
-  if (field.kind === 'list') return listFromFlags(field, (Array.isArray(raw) ? raw : [String(raw)]).filter((s) => s.trim() !== ''), a);
+  if (field.kind === 'list')
+    return listFromFlags(
+      field,
+      (Array.isArray(raw) ? raw : [String(raw)]).filter((s) => s.trim() !== ''),
+      a,
+    );
   let value: Value | undefined;
   if (typeof raw === 'boolean') value = raw;
   else {
@@ -96,7 +122,8 @@ async function ask(field: ItemField | Field, a: Answers, p: Prompter): Promise<V
     case 'select':
     case 'confirm':
     case 'multi':
-      if (field.kind === 'select' && field.choices(a).length === 0) throw usage(field, 'there is nothing to choose from');
+      if (field.kind === 'select' && field.choices(a).length === 0)
+        throw usage(field, 'there is nothing to choose from');
       // A choice of one is no question (one group, one allowed backend type).
       if (field.kind === 'select' && field.choices(a).length === 1) {
         const only = field.choices(a)[0]?.value ?? '';
@@ -105,11 +132,21 @@ async function ask(field: ItemField | Field, a: Answers, p: Prompter): Promise<V
         return only;
       }
       for (;;) {
-        const value: Value = field.kind === 'select'
-          ? await p.select({ message: field.message, choices: field.choices(a), ...(typeof d === 'string' ? { default: d } : {}) })
-          : field.kind === 'confirm'
-            ? await p.confirm({ message: field.message, default: d === true })
-            : await p.checkbox({ message: field.message, choices: field.choices(a).map((c) => ({ ...c, checked: Array.isArray(d) && d.some((x) => x === c.value) })) });
+        const value: Value =
+          field.kind === 'select'
+            ? await p.select({
+                message: field.message,
+                choices: field.choices(a),
+                ...(typeof d === 'string' ? { default: d } : {}),
+              })
+            : field.kind === 'confirm'
+              ? await p.confirm({ message: field.message, default: d === true })
+              : await p.checkbox({
+                  message: field.message,
+                  choices: field
+                    .choices(a)
+                    .map((c) => ({ ...c, checked: Array.isArray(d) && d.some((x) => x === c.value) })),
+                });
         const verdict = await check(field, value, a);
         if (verdict === undefined) return value;
         p.warn(verdict);
@@ -170,7 +207,13 @@ export async function runFields(fields: readonly Field[], options: RunOptions): 
         // The walk found every question; this holds should a `when` see the real answers differently.
         if (only === undefined && !options.yes) throw new ApigError('usage', missingMessage(fields, [f], options));
         const verdict = value === undefined ? undefined : await check(f, value, a);
-        if (verdict !== undefined) throw usage(f, only !== undefined ? verdict : `the default ${JSON.stringify(show(value))} is refused: ${verdict}; give --${f.flag}`);
+        if (verdict !== undefined)
+          throw usage(
+            f,
+            only !== undefined
+              ? verdict
+              : `the default ${JSON.stringify(show(value))} is refused: ${verdict}; give --${f.flag}`,
+          );
       }
     }
     if (value !== undefined) a[f.key] = value;

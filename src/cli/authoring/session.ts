@@ -34,11 +34,18 @@ export interface SessionOptions {
   help: (flag: string) => string;
 }
 
-async function load(path: string | undefined, cmd: CommandContext): Promise<{ ws: Workspace; diagnostics: Diagnostic[] }> {
+async function load(
+  path: string | undefined,
+  cmd: CommandContext,
+): Promise<{ ws: Workspace; diagnostics: Diagnostic[] }> {
   const { io } = cmd;
   const loaded = await loadWorkspace(path, { cwd: io.cwd, env: io.env, allowRemoteRefs: cmd.allowRemoteRefs });
-  printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), io);
-  if (!loaded.workspace || hasErrors(loaded.diagnostics)) throw new ApigError('config', 'the workspace has errors; fix them (apig lint) before adding to it');
+  printDiagnostics(
+    loaded.diagnostics.filter((d) => d.severity === 'error'),
+    io,
+  );
+  if (!loaded.workspace || hasErrors(loaded.diagnostics))
+    throw new ApigError('config', 'the workspace has errors; fix them (apig lint) before adding to it');
   return { ws: loaded.workspace, diagnostics: loaded.diagnostics };
 }
 
@@ -55,7 +62,9 @@ async function readsBack(edits: readonly FileEdit[], ws: Workspace, allowRemoteR
     if (!group) continue;
     const loaded = await loadGroupText(group.shown, e.text, { ...refPolicy(ws.dir, allowRemoteRefs), file: e.file });
     if (!loaded.group || hasErrors(loaded.diagnostics)) {
-      throw new Error(`the edit of ${group.shown} does not read back: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
+      throw new Error(
+        `the edit of ${group.shown} does not read back: ${loaded.diagnostics.map((d) => d.message).join('; ')}`,
+      );
     }
   }
 }
@@ -65,19 +74,32 @@ export async function addSession(kind: AddKind, cmd: CommandContext, options: Se
   const flow = ADD_FLOWS[kind];
   const { ws, diagnostics } = await load(options.workspace, cmd);
   if (flow.needsWorkspaceFile && ws.implicit) {
-    throw new ApigError('usage', `apig add ${kind} writes apig.yaml, but ${ws.shown} is a single Swagger file; create a workspace with apig init or apig import`);
+    throw new ApigError(
+      'usage',
+      `apig add ${kind} writes apig.yaml, but ${ws.shown} is a single Swagger file; create a workspace with apig init or apig import`,
+    );
   }
   const settings = await lintSettings(io.cwd);
   const ctx = flowContext(ws, settings);
-  const answers = await runFields(flow.fields(ctx), { flags: options.flags, yes: options.yes, help: options.help, ...(options.prompter ? { prompter: options.prompter } : {}) });
+  const answers = await runFields(flow.fields(ctx), {
+    flags: options.flags,
+    yes: options.yes,
+    help: options.help,
+    ...(options.prompter ? { prompter: options.prompter } : {}),
+  });
 
   const texts = new Map<string, string>();
   for (const f of [...(ws.implicit ? [] : [ws.file]), ...ws.groups.map((g) => g.file)]) texts.set(f, await readText(f));
   const plan = flow.plan(ctx, answers, (f) => texts.get(f) ?? '');
 
   // Each answer was checked on its own; the rules that relate answers to each other run here, on the whole.
-  const problems = newFindings(ws, plan.candidate, { rules: ALL_RULE_IDS, quotas: settings.quotas, overrides: settings.overrides }).filter((f) => f.severity === 'error');
-  if (problems.length > 0) throw new ApigError('usage', `not written: ${problems.map((f) => `${f.message} (${f.code})`).join('; ')}`);
+  const problems = newFindings(ws, plan.candidate, {
+    rules: ALL_RULE_IDS,
+    quotas: settings.quotas,
+    overrides: settings.overrides,
+  }).filter((f) => f.severity === 'error');
+  if (problems.length > 0)
+    throw new ApigError('usage', `not written: ${problems.map((f) => `${f.message} (${f.code})`).join('; ')}`);
   await readsBack(plan.edits, ws, cmd.allowRemoteRefs);
 
   const shown = (file: string): string => displayPath(file, io.cwd);
@@ -96,9 +118,17 @@ export async function addSession(kind: AddKind, cmd: CommandContext, options: Se
 }
 
 /** Lints the workspace as written and shows what the edit brought (the rest is `apig lint`'s business). */
-function reportLint(io: Io, before: Workspace, beforeDiags: readonly Diagnostic[], after: { ws: Workspace; diagnostics: Diagnostic[] }, settings: LintSettings): typeof EXIT.ok | typeof EXIT.findings {
+function reportLint(
+  io: Io,
+  before: Workspace,
+  beforeDiags: readonly Diagnostic[],
+  after: { ws: Workspace; diagnostics: Diagnostic[] },
+  settings: LintSettings,
+): typeof EXIT.ok | typeof EXIT.findings {
   const old = new Set(lintAll(before, beforeDiags, settings).map(findingKey));
-  const fresh = sortFindings(lintAll(after.ws, after.diagnostics, settings).filter((f) => !f.suppressed && !old.has(findingKey(f))));
+  const fresh = sortFindings(
+    lintAll(after.ws, after.diagnostics, settings).filter((f) => !f.suppressed && !old.has(findingKey(f))),
+  );
   if (fresh.length === 0) {
     io.out('lint: no new findings\n');
     return EXIT.ok;

@@ -32,7 +32,8 @@ export function flagValue(field: Field, flags: Readonly<Record<string, unknown>>
 
 /** An empty value (--acl '') says "none", which is true of a question that does not apply too. */
 export const says = (raw: Raw | undefined): boolean =>
-  raw !== undefined && (typeof raw === 'boolean' || (typeof raw === 'string' ? raw.trim() !== '' : raw.some((x) => x.trim() !== '')));
+  raw !== undefined &&
+  (typeof raw === 'boolean' || (typeof raw === 'string' ? raw.trim() !== '' : raw.some((x) => x.trim() !== '')));
 
 /** A select with a single choice is no question (one group, the only backend type a policy backend may have). */
 export function onlyChoice(field: Field, a: Answers): string | undefined {
@@ -42,7 +43,12 @@ export function onlyChoice(field: Field, a: Answers): string | undefined {
 }
 
 /** Why the flag of a field whose `when` fails does not apply, and how to make it apply. */
-export function notApplicable(field: Field, fields: readonly Field[], a: Answers, sources: ReadonlyMap<string, Source>): string {
+export function notApplicable(
+  field: Field,
+  fields: readonly Field[],
+  a: Answers,
+  sources: ReadonlyMap<string, Source>,
+): string {
   const n = field.needs;
   if (n === undefined) return `--${field.flag} does not apply to the other answers`;
   if (typeof n === 'function') return `--${field.flag}: ${n(a)}`;
@@ -80,7 +86,10 @@ export function walk(fields: readonly Field[], options: RunOptions): Walk {
       continue;
     }
     if (given !== undefined) {
-      const c = f.kind === 'list' || typeof given === 'boolean' || f.kind === 'confirm' || Array.isArray(given) ? undefined : convert(f, given, a);
+      const c =
+        f.kind === 'list' || typeof given === 'boolean' || f.kind === 'confirm' || Array.isArray(given)
+          ? undefined
+          : convert(f, given, a);
       // A value that does not convert is refused first: a later flag's "does not apply" would read it as empty.
       if (c?.error !== undefined) throw new ApigError('usage', `--${f.flag}: ${c.error}`);
       a[f.key] = f.kind === 'list' ? [] : typeof given === 'boolean' ? given : c?.value;
@@ -103,15 +112,21 @@ export function missingMessage(fields: readonly Field[], missing: readonly Field
   const width = Math.max(...missing.map((f) => shown(f).length)) + 2;
   const list = missing.map((f) => `  ${shown(f).padEnd(width)}${options.help?.(f.flag) ?? ''}`.trimEnd()).join('\n');
   const one = missing.length === 1;
-  if (options.yes) return `missing ${one ? 'flag' : 'flags'} (nothing is asked with --yes, and ${one ? 'it has' : 'these have'} no default):\n${list}`;
+  if (options.yes)
+    return `missing ${one ? 'flag' : 'flags'} (nothing is asked with --yes, and ${one ? 'it has' : 'these have'} no default):\n${list}`;
   const none = walk(fields, { ...options, yes: true }).missing.map((f) => `--${f.flag}`);
   const answer = one ? 'give it, or add --yes to take its default' : 'give them, or add --yes to take their defaults';
-  const hint = none.length === 0 ? answer
-    : none.length === missing.length ? `give ${one ? 'it (it has' : 'them (they have'} no default)`
-      : `${answer} (${wordList(none, 'and')} ${none.length === 1 ? 'has' : 'have'} none)`;
+  const hint =
+    none.length === 0
+      ? answer
+      : none.length === missing.length
+        ? `give ${one ? 'it (it has' : 'them (they have'} no default)`
+        : `${answer} (${wordList(none, 'and')} ${none.length === 1 ? 'has' : 'have'} none)`;
   return `missing ${one ? 'flag' : 'flags'} (there is no terminal to ask on):\n${list}\n${hint}`;
 }
 
 export function inapplicableMessage(found: Walk['inapplicable']): string {
-  return found.length === 1 ? (found[0]?.message ?? '') : `flags that do not apply:\n${found.map((x) => `  ${x.message}`).join('\n')}`;
+  return found.length === 1
+    ? (found[0]?.message ?? '')
+    : `flags that do not apply:\n${found.map((x) => `  ${x.message}`).join('\n')}`;
 }

@@ -10,7 +10,8 @@ interface CommonFlags {
   dryRun?: boolean;
 }
 
-const defined = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const defined = (o: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -27,20 +28,30 @@ export function addFlagOptions(cmd: Command, flags: readonly FlagSpec[]): Comman
   return cmd;
 }
 
-async function run(kind: AddKind | undefined, flags: CommonFlags & Record<string, unknown>, ctx: CommandContext): Promise<void> {
+async function run(
+  kind: AddKind | undefined,
+  flags: CommonFlags & Record<string, unknown>,
+  ctx: CommandContext,
+): Promise<void> {
   const { io } = ctx;
   // Loaded on use, so that `apig --help` and other commands start fast.
   const { addSession } = await import('../authoring/session.js');
   const prompter = io.stdinIsTTY ? (await import('../authoring/inquirer-prompter.js')).inquirerPrompter(io) : undefined;
   let chosen = kind;
   if (chosen === undefined) {
-    if (!prompter || flags.yes) throw new ApigError('usage', `say what to add: ${ADD_KINDS.map((k) => `apig add ${k}`).join(', ')}`);
-    chosen = (await prompter.select({ message: 'What do you want to add?', choices: ADD_KINDS.map((k) => ({ value: k, description: ADD_DESCRIPTIONS[k] })) })) as AddKind;
+    if (!prompter || flags.yes)
+      throw new ApigError('usage', `say what to add: ${ADD_KINDS.map((k) => `apig add ${k}`).join(', ')}`);
+    chosen = (await prompter.select({
+      message: 'What do you want to add?',
+      choices: ADD_KINDS.map((k) => ({ value: k, description: ADD_DESCRIPTIONS[k] })),
+    })) as AddKind;
   }
   const list = ADD_FLAGS[chosen];
   await addSession(chosen, ctx, {
     ...(flags.workspace !== undefined ? { workspace: flags.workspace } : {}),
-    yes: flags.yes === true, dryRun: flags.dryRun === true, flags,
+    yes: flags.yes === true,
+    dryRun: flags.dryRun === true,
+    flags,
     ...(prompter ? { prompter } : {}),
     help: (flag) => helpOf(list, flag),
   });
@@ -48,14 +59,19 @@ async function run(kind: AddKind | undefined, flags: CommonFlags & Record<string
 
 function common(cmd: Command): Command {
   return cmd
-    .option('-w, --workspace <file>', 'workspace (apig.yaml, its folder, or a single Swagger file; default ./apig.yaml)')
+    .option(
+      '-w, --workspace <file>',
+      'workspace (apig.yaml, its folder, or a single Swagger file; default ./apig.yaml)',
+    )
     .option('-y, --yes', 'take the default of every question that has one; ask nothing')
     .option('--dry-run', 'print the diff of what would change, write nothing');
 }
 
 export function registerAdd(program: Command, ctx: CommandContext): void {
   const add = common(program.command('add'))
-    .description('add an API, app, environment, throttling or access control policy, or policy backend, guided by the lint rules')
+    .description(
+      'add an API, app, environment, throttling or access control policy, or policy backend, guided by the lint rules',
+    )
     .argument('[kind]', `what to add: ${ADD_KINDS.join(', ')} (asked when omitted)`)
     .action(async (kind: string | undefined, flags: CommonFlags & Record<string, unknown>) => {
       if (kind !== undefined) throw new ApigError('usage', `unknown kind "${kind}"; choose ${ADD_KINDS.join(', ')}`);
@@ -64,6 +80,8 @@ export function registerAdd(program: Command, ctx: CommandContext): void {
   for (const kind of ADD_KINDS) {
     const sub = common(add.command(kind).description(`add ${ADD_DESCRIPTIONS[kind]}`));
     // commander hands -w, --yes and --dry-run to `add` when both declare them: take them from there too.
-    addFlagOptions(sub, ADD_FLAGS[kind]).action(async (flags: CommonFlags & Record<string, unknown>) => run(kind, { ...defined(add.opts()), ...defined(flags) }, ctx));
+    addFlagOptions(sub, ADD_FLAGS[kind]).action(async (flags: CommonFlags & Record<string, unknown>) =>
+      run(kind, { ...defined(add.opts()), ...defined(flags) }, ctx),
+    );
   }
 }

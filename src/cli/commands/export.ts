@@ -27,31 +27,54 @@ interface ExportFlags {
 function pickGroup(ws: Workspace, name: string | undefined): LoadedGroup {
   if (name !== undefined) {
     const g = ws.groups.find((x) => x.ref.name === name);
-    if (!g) throw new ApigError('usage', `no group named ${name}; the workspace has ${ws.groups.map((x) => x.ref.name).join(', ')}`);
+    if (!g)
+      throw new ApigError(
+        'usage',
+        `no group named ${name}; the workspace has ${ws.groups.map((x) => x.ref.name).join(', ')}`,
+      );
     return g;
   }
   const [only, ...rest] = ws.groups;
-  if (!only || rest.length > 0) throw new ApigError('usage', `the workspace has ${ws.groups.length} groups (${ws.groups.map((x) => x.ref.name).join(', ')}); choose one with --group`);
+  if (!only || rest.length > 0)
+    throw new ApigError(
+      'usage',
+      `the workspace has ${ws.groups.length} groups (${ws.groups.map((x) => x.ref.name).join(', ')}); choose one with --group`,
+    );
   return only;
 }
 
 export function registerExport(program: Command, ctx: CommandContext): void {
   program
     .command('export')
-    .description('write a group as Swagger 2.0 / OpenAPI 3.0 in the console\'s export scopes')
+    .description("write a group as Swagger 2.0 / OpenAPI 3.0 in the console's export scopes")
     .argument('[workspace]', 'the same as -w, as `apig serve` and `apig lint` take it')
     .option('-w, --workspace <file>', 'workspace (apig.yaml, a folder, or a single Swagger file; default ./apig.yaml)')
     .option('-g, --group <name>', 'the group to export (required when the workspace has several)')
     .option('-e, --env <name>', 'only APIs published to this environment (default: every API)')
-    .addOption(new Option('-s, --scope <scope>', 'basic: front end; full: + backends; extended: + throttling, ACL and other policies').choices(EXPORT_SCOPES).default('extended'))
-    .addOption(new Option('-f, --format <format>', 'yaml or json (default: yaml on stdout; with -o, from its extension, else the group file\'s format)').choices(['yaml', 'json']))
-    .addOption(new Option('--oas <version>', 'OpenAPI version of the output (default: the group file\'s)').choices(['2', '3']))
+    .addOption(
+      new Option(
+        '-s, --scope <scope>',
+        'basic: front end; full: + backends; extended: + throttling, ACL and other policies',
+      )
+        .choices(EXPORT_SCOPES)
+        .default('extended'),
+    )
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        "yaml or json (default: yaml on stdout; with -o, from its extension, else the group file's format)",
+      ).choices(['yaml', 'json']),
+    )
+    .addOption(
+      new Option('--oas <version>', "OpenAPI version of the output (default: the group file's)").choices(['2', '3']),
+    )
     .option('--api-version <version>', 'set info.version of the exported document')
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--check', 'report every field of the group file that this export would lose or change; exit 1 if any')
     .action(async (positional: string | undefined, flags: ExportFlags) => {
       const { io } = ctx;
-      if (positional !== undefined && flags.workspace !== undefined && positional !== flags.workspace) throw new ApigError('usage', `two workspaces given (${positional} and -w ${flags.workspace}); give one`);
+      if (positional !== undefined && flags.workspace !== undefined && positional !== flags.workspace)
+        throw new ApigError('usage', `two workspaces given (${positional} and -w ${flags.workspace}); give one`);
       if (positional !== undefined) flags.workspace = positional;
       // Loaded on use, so that `apig --help` and other commands start fast.
       const { isRecord } = await import('../../oas/codec.js');
@@ -61,10 +84,18 @@ export function registerExport(program: Command, ctx: CommandContext): void {
       const { detectFormat } = await import('../../oas/source.js');
       const { displayPath, loadWorkspace } = await import('../../workspace/load.js');
       const { environmentNames, isPublished } = await import('../../workspace/publish.js');
-      const loaded = await loadWorkspace(flags.workspace, { cwd: io.cwd, env: io.env, allowRemoteRefs: ctx.allowRemoteRefs });
-      printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), io);
+      const loaded = await loadWorkspace(flags.workspace, {
+        cwd: io.cwd,
+        env: io.env,
+        allowRemoteRefs: ctx.allowRemoteRefs,
+      });
+      printDiagnostics(
+        loaded.diagnostics.filter((d) => d.severity === 'error'),
+        io,
+      );
       const ws = loaded.workspace;
-      if (!ws || hasErrors(loaded.diagnostics)) throw new ApigError('config', 'the workspace has errors; nothing was exported');
+      if (!ws || hasErrors(loaded.diagnostics))
+        throw new ApigError('config', 'the workspace has errors; nothing was exported');
       const group = pickGroup(ws, flags.group);
       const env = flags.env;
       if (env !== undefined && !environmentNames(ws).includes(env)) {
@@ -81,9 +112,13 @@ export function registerExport(program: Command, ctx: CommandContext): void {
       // OpenAPI 3.0 has no `schemes` (document or operation); APIG maps none (x-apigateway.md "Standard Swagger fields").
       if (oas === 3) {
         const rootSchemes = isRecord(group.raw) && Array.isArray(group.raw.schemes) && group.raw.schemes.length > 0;
-        const lost = group.model.apis.filter((a) => rootSchemes || (a.schemes !== undefined && a.schemes.length > 0)).map((a) => a.name);
+        const lost = group.model.apis
+          .filter((a) => rootSchemes || (a.schemes !== undefined && a.schemes.length > 0))
+          .map((a) => a.name);
         if (lost.length > 0) {
-          io.err(`${io.color.yellow('warn')} OpenAPI 3.0 has no schemes field, so the request protocol of ${lost.length} API(s) is not exported (${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}); keep Swagger 2.0 to keep it\n`);
+          io.err(
+            `${io.color.yellow('warn')} OpenAPI 3.0 has no schemes field, so the request protocol of ${lost.length} API(s) is not exported (${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}); keep Swagger 2.0 to keep it\n`,
+          );
         }
       }
       if (flags.check) {
@@ -95,23 +130,32 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         const diffs = diffValues(group.raw, comparable);
         const shown = displayPath(group.file, io.cwd);
         // apig's own keys (lint suppressions) are left out for the console on purpose: shown, not counted.
-        const dropped = new Set(diffs.filter((d) => {
-          const segments = parsePointer(d.path);
-          return APIG_ONLY_KEYS.some((k) => segments.includes(k));
-        }));
+        const dropped = new Set(
+          diffs.filter((d) => {
+            const segments = parsePointer(d.path);
+            return APIG_ONLY_KEYS.some((k) => segments.includes(k));
+          }),
+        );
         for (const d of diffs) {
           const what = dropped.has(d) ? "dropped: apig's own key, not for the console" : d.kind;
-          io.out(`${shown}#${d.path}  ${what}${d.kind === 'changed' ? `: ${JSON.stringify(d.before)} -> ${JSON.stringify(d.after)}` : ''}\n`);
+          io.out(
+            `${shown}#${d.path}  ${what}${d.kind === 'changed' ? `: ${JSON.stringify(d.before)} -> ${JSON.stringify(d.after)}` : ''}\n`,
+          );
         }
         const lost = diffs.filter((d) => d.kind !== 'added' && !dropped.has(d)).length;
         const note = dropped.size > 0 ? "; apig's own keys are left out on purpose" : '';
-        io.out(lost === 0 ? `${shown}: nothing is lost by this export (scope ${flags.scope})${note}\n` : `${shown}: ${lost} field(s) lost or changed by this export (scope ${flags.scope})${note}\n`);
+        io.out(
+          lost === 0
+            ? `${shown}: nothing is lost by this export (scope ${flags.scope})${note}\n`
+            : `${shown}: ${lost} field(s) lost or changed by this export (scope ${flags.scope})${note}\n`,
+        );
         ctx.setExit(lost === 0 ? EXIT.ok : EXIT.findings);
         return;
       }
       // --format, else the output file's extension, else the group file's format; stdout defaults to YAML.
       const out = flags.output;
-      const format: TextFormat = flags.format ?? (out === undefined ? 'yaml' : detectFormat(extname(out) !== '' ? out : group.file, ''));
+      const format: TextFormat =
+        flags.format ?? (out === undefined ? 'yaml' : detectFormat(extname(out) !== '' ? out : group.file, ''));
       const text = serialize(doc, format);
       if (out === undefined) io.out(text);
       else {

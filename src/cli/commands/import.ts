@@ -30,10 +30,17 @@ export function registerImport(program: Command, ctx: CommandContext): void {
     .command('import')
     .description('read a Swagger 2.0 / OpenAPI 3.0 file with x-apigateway-* extensions into the workspace')
     .argument('<file>', 'Swagger 2.0 or OpenAPI 3.0 file (YAML or JSON)')
-    .option('-w, --workspace <file>', `workspace file (or its folder) to create or update (default ./${WORKSPACE_FILE})`)
+    .option(
+      '-w, --workspace <file>',
+      `workspace file (or its folder) to create or update (default ./${WORKSPACE_FILE})`,
+    )
     .option('-g, --group <name>', 'import into this group (default: a group named after info.title)')
     .option('--overwrite', 'replace existing APIs whose name conflicts (default: keep them)')
-    .addOption(new Option('--extend-mode <mode>', 'throttle/ACL policies with the same name: merge keeps, override replaces').choices(EXTEND_MODES).default('merge'))
+    .addOption(
+      new Option('--extend-mode <mode>', 'throttle/ACL policies with the same name: merge keeps, override replaces')
+        .choices(EXTEND_MODES)
+        .default('merge'),
+    )
     .option('--dry-run', 'validate and show what would change, write nothing')
     .action(async (file: string, flags: ImportFlags) => {
       const { io } = ctx;
@@ -43,39 +50,60 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       const { planImport } = await import('../../workspace/import.js');
       const { readText } = await import('../../oas/read.js');
       const source = resolve(io.cwd, file);
-      const incoming = await loadGroupFile(source, displayPath(source, io.cwd), refPolicy(dirname(source), ctx.allowRemoteRefs));
+      const incoming = await loadGroupFile(
+        source,
+        displayPath(source, io.cwd),
+        refPolicy(dirname(source), ctx.allowRemoteRefs),
+      );
       printDiagnostics(incoming.diagnostics, io);
-      if (!incoming.group || hasErrors(incoming.diagnostics)) throw new ApigError('input', `${file}: not imported, nothing was changed`);
+      if (!incoming.group || hasErrors(incoming.diagnostics))
+        throw new ApigError('input', `${file}: not imported, nothing was changed`);
 
       const workspaceFile = workspaceTarget(resolve(io.cwd, flags.workspace ?? WORKSPACE_FILE));
       const exists = existsSync(workspaceFile);
-      const loaded = exists ? await loadWorkspace(workspaceFile, { cwd: io.cwd, env: io.env, allowRemoteRefs: ctx.allowRemoteRefs }) : undefined;
-      if (loaded) printDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), io);
+      const loaded = exists
+        ? await loadWorkspace(workspaceFile, { cwd: io.cwd, env: io.env, allowRemoteRefs: ctx.allowRemoteRefs })
+        : undefined;
+      if (loaded)
+        printDiagnostics(
+          loaded.diagnostics.filter((d) => d.severity === 'error'),
+          io,
+        );
       // A workspace with errors (a group file that cannot be read, say) is not merged into: its groups are unknown.
       if (loaded && (!loaded.workspace || hasErrors(loaded.diagnostics))) {
-        throw new ApigError('config', `${displayPath(workspaceFile, io.cwd)} has errors; fix them first, nothing was changed`);
+        throw new ApigError(
+          'config',
+          `${displayPath(workspaceFile, io.cwd)} has errors; fix them first, nothing was changed`,
+        );
       }
 
       const plan = planImport({
-        source, incoming: incoming.group, workspaceFile,
+        source,
+        incoming: incoming.group,
+        workspaceFile,
         ...(loaded?.workspace ? { workspace: loaded.workspace } : {}),
         ...(exists && !loaded?.workspace?.implicit ? { workspaceText: await readText(workspaceFile) } : {}),
         ...(flags.group !== undefined ? { groupName: flags.group } : {}),
-        overwrite: Boolean(flags.overwrite), extendMode: flags.extendMode,
+        overwrite: Boolean(flags.overwrite),
+        extendMode: flags.extendMode,
         readText: (f) => readFileSync(f, 'utf8'),
       });
       if (!flags.dryRun) await writeFilesAtomic(plan.writes);
       const r = plan.report;
       const verb = flags.dryRun ? 'would import' : 'imported';
-      io.out(`${verb} ${r.added.length + r.overwritten.length} API(s) into ${plan.created ? 'new' : 'existing'} group ${plan.group}\n`);
+      io.out(
+        `${verb} ${r.added.length + r.overwritten.length} API(s) into ${plan.created ? 'new' : 'existing'} group ${plan.group}\n`,
+      );
       for (const n of r.added) io.out(`  + ${n}\n`);
       for (const n of r.overwritten) io.out(`  ~ ${n} (overwritten)\n`);
       for (const s of r.skipped) io.out(`  = ${s.name}: kept the existing one, ${s.reason}\n`);
       for (const p of r.policiesAdded) io.out(`  + ${p}\n`);
       for (const p of r.policiesOverridden) io.out(`  ~ ${p} (overridden)\n`);
       for (const p of r.policiesKept) io.out(`  = ${p} (kept the existing one; --extend-mode override replaces it)\n`);
-      for (const w of plan.writes) io.out(`  ${flags.dryRun ? 'would write' : 'wrote'} ${displayPath(w.file, io.cwd)}\n`);
-      if (plan.unpublishedNote && r.added.length > 0) io.err('note: imported APIs are not published; list them under `publish:` in apig.yaml\n');
+      for (const w of plan.writes)
+        io.out(`  ${flags.dryRun ? 'would write' : 'wrote'} ${displayPath(w.file, io.cwd)}\n`);
+      if (plan.unpublishedNote && r.added.length > 0)
+        io.err('note: imported APIs are not published; list them under `publish:` in apig.yaml\n');
       ctx.setExit(EXIT.ok);
     });
 }

@@ -5,7 +5,11 @@ import type { Diagnostic, Severity } from '../../core/diagnostic.js';
 import { isFatalCode, severityRank } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
 import type { LintConfig } from '../../lint/config.js';
-import { LINT_CONFIG_FILE as CONFIG_FILE, LINT_FORMATS as FORMATS, type LintFormat as Format } from '../../core/vocabulary.js';
+import {
+  LINT_CONFIG_FILE as CONFIG_FILE,
+  LINT_FORMATS as FORMATS,
+  type LintFormat as Format,
+} from '../../core/vocabulary.js';
 import type { LintFinding } from '../../lint/run.js';
 import type { RuleSeverity } from '../../lint/types.js';
 import type { CommandContext } from '../context.js';
@@ -49,20 +53,44 @@ async function readConfig(file: string, shown: string): Promise<LintConfig> {
 export function registerLint(program: Command, ctx: CommandContext): void {
   program
     .command('lint')
-    .description('check definitions against every documented APIG rule (exit 0 clean, 1 findings, 2 usage/config error)')
+    .description(
+      'check definitions against every documented APIG rule (exit 0 clean, 1 findings, 2 usage/config error)',
+    )
     .argument('[paths...]', 'workspaces (apig.yaml or a folder) or Swagger files; default ./apig.yaml')
-    .addOption(new Option('-f, --format <format>', `output format, repeatable (${FORMATS.join(', ')})`).choices(FORMATS).argParser((v: string, prev: Format[] | undefined) => {
-      if (!(FORMATS as readonly string[]).includes(v)) throw new ApigError('usage', `unknown format ${v}; choose ${FORMATS.join(', ')}`);
-      return [...(prev ?? []), v as Format];
-    }))
-    .option('-o, --output <file>', 'write the matching --format to this file (repeatable, paired in order)', collect, [])
-    .addOption(new Option('-F, --fail-severity <severity>', 'lowest severity that fails the run (default error)').choices(['error', 'warn', 'info', 'hint']))
+    .addOption(
+      new Option('-f, --format <format>', `output format, repeatable (${FORMATS.join(', ')})`)
+        .choices(FORMATS)
+        .argParser((v: string, prev: Format[] | undefined) => {
+          if (!(FORMATS as readonly string[]).includes(v))
+            throw new ApigError('usage', `unknown format ${v}; choose ${FORMATS.join(', ')}`);
+          return [...(prev ?? []), v as Format];
+        }),
+    )
+    .option(
+      '-o, --output <file>',
+      'write the matching --format to this file (repeatable, paired in order)',
+      collect,
+      [],
+    )
+    .addOption(
+      new Option('-F, --fail-severity <severity>', 'lowest severity that fails the run (default error)').choices([
+        'error',
+        'warn',
+        'info',
+        'hint',
+      ]),
+    )
     .option('--max-warnings <n>', 'also fail when there are more than n warnings')
-    .option('--rule <id=severity>', 'set a rule\'s severity (off, hint, info, warn, error); repeatable', collect, [])
+    .option('--rule <id=severity>', "set a rule's severity (off, hint, info, warn, error); repeatable", collect, [])
     .option('-c, --config <file>', `lint configuration (default: ${CONFIG_FILE} here or in a parent folder)`)
     .option('--profile <file>', 'quota profile for an instance with raised quotas (a YAML file with quotas:)')
     .option('-q, --quiet', 'report errors only')
-    .option('-w, --workspace <path>', 'a workspace (apig.yaml or its folder) or Swagger file to lint, as the other commands take it; repeatable', collect, [])
+    .option(
+      '-w, --workspace <path>',
+      'a workspace (apig.yaml or its folder) or Swagger file to lint, as the other commands take it; repeatable',
+      collect,
+      [],
+    )
     .option('--watch', 'lint again whenever a linted file changes (runs until Ctrl-C)')
     .action(async (positional: string[], flags: LintFlags) => {
       const paths = [...positional, ...flags.workspace];
@@ -76,13 +104,19 @@ export function registerLint(program: Command, ctx: CommandContext): void {
     });
 }
 
-async function settings(flags: LintFlags, ctx: CommandContext): Promise<{ config: LintConfig; rules: Record<string, RuleSeverity> }> {
+async function settings(
+  flags: LintFlags,
+  ctx: CommandContext,
+): Promise<{ config: LintConfig; rules: Record<string, RuleSeverity> }> {
   const { io } = ctx;
   const { parseRuleFlag } = await import('../../lint/config.js');
   const { DEFAULT_QUOTAS } = await import('../../lint/quotas.js');
   const configFile = flags.config !== undefined ? resolve(io.cwd, flags.config) : discoverConfig(io.cwd);
-  const config: LintConfig = configFile ? await readConfig(configFile, flags.config ?? (relative(io.cwd, configFile) || configFile)) : { rules: {}, quotas: { ...DEFAULT_QUOTAS } };
-  if (flags.profile !== undefined) config.quotas = { ...config.quotas, ...(await readConfig(resolve(io.cwd, flags.profile), flags.profile)).quotas };
+  const config: LintConfig = configFile
+    ? await readConfig(configFile, flags.config ?? (relative(io.cwd, configFile) || configFile))
+    : { rules: {}, quotas: { ...DEFAULT_QUOTAS } };
+  if (flags.profile !== undefined)
+    config.quotas = { ...config.quotas, ...(await readConfig(resolve(io.cwd, flags.profile), flags.profile)).quotas };
   const rules: Record<string, RuleSeverity> = { ...config.rules };
   for (const r of flags.rule) {
     const parsed = parseRuleFlag(r);
@@ -93,16 +127,26 @@ async function settings(flags: LintFlags, ctx: CommandContext): Promise<{ config
 }
 
 /** One run; `watched` receives the absolute path of every file it read (what --watch watches). */
-async function lintOnce(paths: string[], flags: LintFlags, ctx: CommandContext, watched: Set<string>): Promise<ExitCode> {
+async function lintOnce(
+  paths: string[],
+  flags: LintFlags,
+  ctx: CommandContext,
+  watched: Set<string>,
+): Promise<ExitCode> {
   const { io } = ctx;
   const { loadWorkspace } = await import('../../workspace/load.js');
   const { lintWorkspace, sortFindings, summarize } = await import('../../lint/run.js');
   const { FORMATTERS, PLAIN } = await import('../../lint/formatters/index.js');
   const { ALL_RULE_IDS } = await import('../../lint/registry.js');
   const formats: Format[] = flags.format && flags.format.length > 0 ? flags.format : ['stylish'];
-  if (flags.output.length > formats.length) throw new ApigError('usage', `${flags.output.length} --output files for ${formats.length} --format(s): give one --format per --output`);
+  if (flags.output.length > formats.length)
+    throw new ApigError(
+      'usage',
+      `${flags.output.length} --output files for ${formats.length} --format(s): give one --format per --output`,
+    );
   const maxWarnings = flags.maxWarnings === undefined ? undefined : Number(flags.maxWarnings);
-  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new ApigError('usage', `--max-warnings expects a whole number, got "${flags.maxWarnings}"`);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
+    throw new ApigError('usage', `--max-warnings expects a whole number, got "${flags.maxWarnings}"`);
   const { config, rules } = await settings(flags, ctx);
 
   const findings: LintFinding[] = [];
@@ -127,7 +171,13 @@ async function lintOnce(paths: string[], flags: LintFlags, ctx: CommandContext, 
   const sorted = sortFindings(findings);
   const shown = flags.quiet ? sorted.filter((f) => f.severity === 'error') : sorted;
   const summary = summarize(sorted, files.size);
-  const input = { findings: shown, summary, files: [...files].sort(), rules: ALL_RULE_IDS.filter((id) => (rules[id] ?? 'on') !== 'off'), version: packageVersion() };
+  const input = {
+    findings: shown,
+    summary,
+    files: [...files].sort(),
+    rules: ALL_RULE_IDS.filter((id) => (rules[id] ?? 'on') !== 'off'),
+    version: packageVersion(),
+  };
   const writes: Array<{ file: string; text: string }> = [];
   formats.forEach((format, i) => {
     // Colour only on the terminal: files get plain text (chalk at level 0 already paints nothing).
@@ -141,12 +191,20 @@ async function lintOnce(paths: string[], flags: LintFlags, ctx: CommandContext, 
   const failing = sorted.some((f) => !f.suppressed && severityRank(f.severity) >= severityRank(fail));
   const limit = maxWarnings ?? config.maxWarnings;
   const tooManyWarnings = limit !== undefined && summary.warnings > limit;
-  if (tooManyWarnings) io.err(`apig lint: ${summary.warnings} warning(s), more than the ${limit} allowed (--max-warnings${maxWarnings === undefined ? ' in the lint configuration' : ''})${flags.quiet ? '; --quiet hides them' : ''}\n`);
+  if (tooManyWarnings)
+    io.err(
+      `apig lint: ${summary.warnings} warning(s), more than the ${limit} allowed (--max-warnings${maxWarnings === undefined ? ' in the lint configuration' : ''})${flags.quiet ? '; --quiet hides them' : ''}\n`,
+    );
   return failing || tooManyWarnings ? EXIT.findings : EXIT.ok;
 }
 
 /** Re-runs on every change of a linted file until interrupted; problems in a run are printed, not fatal. */
-async function watchAndLint(paths: string[], flags: LintFlags, ctx: CommandContext, watched: Set<string>): Promise<void> {
+async function watchAndLint(
+  paths: string[],
+  flags: LintFlags,
+  ctx: CommandContext,
+  watched: Set<string>,
+): Promise<void> {
   const { io } = ctx;
   let watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;

@@ -29,7 +29,8 @@ const SECRET_CODES: readonly string[] = ['missing-env', 'empty-secret'] satisfie
 
 function port(value: string, flag: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ApigError('usage', `${flag} must be a port number (0–65535), not ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ApigError('usage', `${flag} must be a port number (0–65535), not ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -41,66 +42,117 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .option('-w, --workspace <path>', 'the same as the [workspace] argument, as the other commands take it')
     .option('-p, --port <n>', 'HTTP port; 0 picks a free one', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option('--watch', 'reload when the workspace or a file it references changes; an invalid edit keeps the last good configuration')
+    .option(
+      '--watch',
+      'reload when the workspace or a file it references changes; an invalid edit keeps the last good configuration',
+    )
     .option('--trace', 'print every pipeline stage and its decision for each request')
     .addOption(new Option('--log-format <format>', 'request log format').choices(['pretty', 'json']).default('pretty'))
-    .option('--strict', 'refuse to start if a configured feature would be ignored or a secret is unset; enforce the request protocol (APIG.0607)')
+    .option(
+      '--strict',
+      'refuse to start if a configured feature would be ignored or a secret is unset; enforce the request protocol (APIG.0607)',
+    )
     .option('--tls-cert <file>', 'PEM certificate: also serve HTTPS (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')
     .option('--tls-port <n>', 'HTTPS port (default 8443, or 0 with --port 0)')
-    .option('--lenient-signatures', 'accept the known client variants of SDK-HMAC-SHA256 (docs/sign.md, Lenient verification) and log which one matched')
-    .option('--clock <time>', 'a virtual clock starting at <time> (ISO 8601, epoch ms, or "now"); POST /_apig/clock moves it')
+    .option(
+      '--lenient-signatures',
+      'accept the known client variants of SDK-HMAC-SHA256 (docs/sign.md, Lenient verification) and log which one matched',
+    )
+    .option(
+      '--clock <time>',
+      'a virtual clock starting at <time> (ISO 8601, epoch ms, or "now"); POST /_apig/clock moves it',
+    )
     .option('--trust-xff', 'take the client IP from X-Forwarded-For (as instance real_ip_from_xff does)')
     .action(async (positional: string | undefined, flags: ServeFlags) => {
       const { io } = ctx;
-      if (positional !== undefined && flags.workspace !== undefined && positional !== flags.workspace) throw new ApigError('usage', `two workspaces given (${positional} and -w ${flags.workspace}); give one`);
+      if (positional !== undefined && flags.workspace !== undefined && positional !== flags.workspace)
+        throw new ApigError('usage', `two workspaces given (${positional} and -w ${flags.workspace}); give one`);
       const workspace = positional ?? flags.workspace;
       const httpPort = port(flags.port, '--port');
-      if ((flags.tlsCert === undefined) !== (flags.tlsKey === undefined)) throw new ApigError('usage', '--tls-cert and --tls-key go together');
-      const tls = flags.tlsCert !== undefined && flags.tlsKey !== undefined
-        ? {
-          cert: await readFile(resolve(io.cwd, flags.tlsCert)).catch(() => { throw new ApigError('usage', `cannot read ${flags.tlsCert ?? ''}`); }),
-          key: await readFile(resolve(io.cwd, flags.tlsKey)).catch(() => { throw new ApigError('usage', `cannot read ${flags.tlsKey ?? ''}`); }),
-          port: port(flags.tlsPort ?? (httpPort === 0 ? '0' : '8443'), '--tls-port'),
-        }
-        : undefined;
+      if ((flags.tlsCert === undefined) !== (flags.tlsKey === undefined))
+        throw new ApigError('usage', '--tls-cert and --tls-key go together');
+      const tls =
+        flags.tlsCert !== undefined && flags.tlsKey !== undefined
+          ? {
+              cert: await readFile(resolve(io.cwd, flags.tlsCert)).catch(() => {
+                throw new ApigError('usage', `cannot read ${flags.tlsCert ?? ''}`);
+              }),
+              key: await readFile(resolve(io.cwd, flags.tlsKey)).catch(() => {
+                throw new ApigError('usage', `cannot read ${flags.tlsKey ?? ''}`);
+              }),
+              port: port(flags.tlsPort ?? (httpPort === 0 ? '0' : '8443'), '--tls-port'),
+            }
+          : undefined;
       // Loaded on use, so that `apig --help` and other commands start fast.
-      const { prepare, launch, routeTable, ignoredFeatures, virtualClock, parseInstant, CLOCK_PATH } = await import('../../gateway/index.js');
-      const start = flags.clock === undefined ? undefined : flags.clock === 'now' ? Date.now() : parseInstant(flags.clock);
-      if (flags.clock !== undefined && start === undefined) throw new ApigError('usage', `--clock must be an ISO 8601 date, epoch milliseconds or "now", not ${JSON.stringify(flags.clock)}`);
-      const { renderEvent, renderFidelity, renderRoutes, renderUnusable, unusableSummary, eventJson } = await import('../serve-render.js');
+      const { prepare, launch, routeTable, ignoredFeatures, virtualClock, parseInstant, CLOCK_PATH } = await import(
+        '../../gateway/index.js'
+      );
+      const start =
+        flags.clock === undefined ? undefined : flags.clock === 'now' ? Date.now() : parseInstant(flags.clock);
+      if (flags.clock !== undefined && start === undefined)
+        throw new ApigError(
+          'usage',
+          `--clock must be an ISO 8601 date, epoch milliseconds or "now", not ${JSON.stringify(flags.clock)}`,
+        );
+      const { renderEvent, renderFidelity, renderRoutes, renderUnusable, unusableSummary, eventJson } = await import(
+        '../serve-render.js'
+      );
       const { displayPath } = await import('../../workspace/load.js');
-      const showPath = (d: Diagnostic): Diagnostic => (isAbsolute(d.source) ? { ...d, source: displayPath(d.source, io.cwd) } : d);
+      const showPath = (d: Diagnostic): Diagnostic =>
+        isAbsolute(d.source) ? { ...d, source: displayPath(d.source, io.cwd) } : d;
       const prepareOptions = {
-        ...(workspace !== undefined ? { path: workspace } : {}), cwd: io.cwd, env: io.env, allowRemoteRefs: ctx.allowRemoteRefs, protocolCheck: tls !== undefined || flags.strict === true,
-        lenientSignatures: flags.lenientSignatures === true, trustXff: flags.trustXff === true,
+        ...(workspace !== undefined ? { path: workspace } : {}),
+        cwd: io.cwd,
+        env: io.env,
+        allowRemoteRefs: ctx.allowRemoteRefs,
+        protocolCheck: tls !== undefined || flags.strict === true,
+        lenientSignatures: flags.lenientSignatures === true,
+        trustXff: flags.trustXff === true,
       };
       const prepared = await prepare(prepareOptions);
       const { unusableSecrets } = await import('../../workspace/secrets.js');
       const unusable = prepared.config ? unusableSecrets(prepared.config.workspace) : [];
       // Unusable secrets get one note of their own below, so their diagnostics are not printed twice.
-      for (const d of prepared.diagnostics) if (unusable.length === 0 || !SECRET_CODES.includes(d.code)) io.err(formatDiagnosticLine(showPath(d), io) + '\n');
+      for (const d of prepared.diagnostics)
+        if (unusable.length === 0 || !SECRET_CODES.includes(d.code))
+          io.err(formatDiagnosticLine(showPath(d), io) + '\n');
       if (!prepared.config) throw new ApigError('config', 'the workspace has errors; not serving');
       if (unusable.length > 0) {
         io.err(renderUnusable(unusable, prepared.config.workspace, io));
-        if (flags.strict) throw new ApigError('config', `--strict: ${unusable.length} secret(s) are unusable: ${unusableSummary(unusable)}`);
+        if (flags.strict)
+          throw new ApigError(
+            'config',
+            `--strict: ${unusable.length} secret(s) are unusable: ${unusableSummary(unusable)}`,
+          );
       }
       const ignored = ignoredFeatures(prepared.fidelity);
       if (flags.strict && ignored.length > 0) {
         io.err(renderFidelity(ignored, io));
-        throw new ApigError('config', `--strict: ${ignored.length} configured feature(s) would be ignored: ${ignored.map((r) => r.feature).join(', ')}`);
+        throw new ApigError(
+          'config',
+          `--strict: ${ignored.length} configured feature(s) would be ignored: ${ignored.map((r) => r.feature).join(', ')}`,
+        );
       }
       const json = flags.logFormat === 'json';
       const launched = await launch(prepared.config, {
-        host: flags.host, port: httpPort, ...(tls ? { tls } : {}), trace: flags.trace === true,
+        host: flags.host,
+        port: httpPort,
+        ...(tls ? { tls } : {}),
+        trace: flags.trace === true,
         onEvent: (e) => io.err(json ? eventJson(e) : renderEvent(e, io, showPath)),
         ...(flags.watch ? { watch: prepareOptions } : {}),
         ...(start !== undefined ? { virtualClock: virtualClock(start) } : {}),
       });
       for (const url of launched.server.urls) io.out(`apig gateway listening on ${url}\n`);
-      if (start !== undefined) io.out(`virtual clock at ${new Date(start).toISOString()}; move it with POST ${launched.server.urls[0] ?? ''}${CLOCK_PATH} {"advance": "60s"}\n`);
+      if (start !== undefined)
+        io.out(
+          `virtual clock at ${new Date(start).toISOString()}; move it with POST ${launched.server.urls[0] ?? ''}${CLOCK_PATH} {"advance": "60s"}\n`,
+        );
       if (!isLoopback(flags.host)) {
-        io.err(`${io.color.yellow('warn')} listening on ${flags.host}: other machines can reach this emulator; it is for local testing, not a gateway to expose\n`);
+        io.err(
+          `${io.color.yellow('warn')} listening on ${flags.host}: other machines can reach this emulator; it is for local testing, not a gateway to expose\n`,
+        );
       }
       if (json) {
         io.out(JSON.stringify({ type: 'routes', routes: routeTable(prepared.config) }) + '\n');
@@ -125,11 +177,14 @@ function untilSignal(io: CommandContext['io'], close: (graceMs?: number) => Prom
       }
       stopping = true;
       io.err(`${signal}: finishing requests in flight, then stopping (again to stop now)\n`);
-      close().then(() => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        done();
-      }, () => done());
+      close().then(
+        () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          done();
+        },
+        () => done(),
+      );
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -31,10 +31,17 @@ export async function send(p: Outgoing): Promise<SendResult> {
   // re-normalise it through new URL().
   const { getGlobalDispatcher } = await import('undici');
   const res = await getGlobalDispatcher().request({
-    origin: p.origin, path: p.target, method: p.method as Dispatcher.HttpMethod, headers: Object.fromEntries(p.headers),
+    origin: p.origin,
+    path: p.target,
+    method: p.method as Dispatcher.HttpMethod,
+    headers: Object.fromEntries(p.headers),
     ...(p.body.length > 0 ? { body: p.body } : {}),
   });
-  return { status: res.statusCode, headers: res.headers, body: Buffer.from(await res.body.arrayBuffer()).toString('utf8') };
+  return {
+    status: res.statusCode,
+    headers: res.headers,
+    body: Buffer.from(await res.body.arrayBuffer()).toString('utf8'),
+  };
 }
 
 function codeOf(err: unknown): string | undefined {
@@ -51,9 +58,17 @@ function codeOf(err: unknown): string | undefined {
 export function sendFailure(err: unknown, secrets: readonly string[]): SendFailure {
   const inner = err instanceof AggregateError ? (err.errors as unknown[]) : [];
   const cause = err instanceof Error ? err.cause : undefined;
-  const code = codeOf(err) ?? inner.map(codeOf).find((c) => c !== undefined) ?? codeOf(cause) ?? (err instanceof Error ? err.name : 'Error');
+  const code =
+    codeOf(err) ??
+    inner.map(codeOf).find((c) => c !== undefined) ??
+    codeOf(cause) ??
+    (err instanceof Error ? err.name : 'Error');
   let message = err instanceof Error ? err.message : String(err);
-  if (message === '') message = inner.map((e) => (e instanceof Error ? e.message : String(e))).filter((m) => m !== '').join('; ');
+  if (message === '')
+    message = inner
+      .map((e) => (e instanceof Error ? e.message : String(e)))
+      .filter((m) => m !== '')
+      .join('; ');
   if (message === '') message = code;
   // Values under 4 characters are skipped: replacing them everywhere would garble the message (an address, a port).
   for (const s of secrets) if (s.length >= 4) message = message.split(s).join(maskSecret(s));

@@ -19,11 +19,18 @@ import type { Identity } from './identity.js';
 import { matchesSecret } from './credential.js';
 import { andThen, isFailure, verify, type Verified } from './signed.js';
 
-const appByKey = (ctx: RequestContext, key: string): App | undefined => ctx.config.workspace.apps.find((a) => a.key === key);
+const appByKey = (ctx: RequestContext, key: string): App | undefined =>
+  ctx.config.workspace.apps.find((a) => a.key === key);
 
-function byKeyAndSecret(ctx: RequestContext, key: string, secret: string | undefined, via: 'app_secret' | 'app_basic'): Identity | GatewayFailure {
+function byKeyAndSecret(
+  ctx: RequestContext,
+  key: string,
+  secret: string | undefined,
+  via: 'app_secret' | 'app_basic',
+): Identity | GatewayFailure {
   const app = appByKey(ctx, key);
-  if (!app) return failure('APP_AUTH_FAILED', `${via}: no app has the key ${key}`, { suffix: `app not found, appkey ${key}` });
+  if (!app)
+    return failure('APP_AUTH_FAILED', `${via}: no app has the key ${key}`, { suffix: `app not found, appkey ${key}` });
   if (!matchesSecret(app.secret, secret)) return failure('APP_SECRET_INVALID', `${via}: ${secretRefusal(app, secret)}`);
   return { kind: 'app', app, via };
 }
@@ -32,13 +39,20 @@ function byKeyAndSecret(ctx: RequestContext, key: string, secret: string | undef
 function secretRefusal(app: App, given: string | undefined): string {
   const problem = secretProblem(app.secret);
   if (problem !== undefined) return `the AppSecret of app ${app.name} is unusable (${problem}); it matches nothing`;
-  return given === undefined || given === '' ? `no secret given for app ${app.name}` : `the secret given for app ${app.name} is wrong`;
+  return given === undefined || given === ''
+    ? `no secret given for app ${app.name}`
+    : `the secret given for app ${app.name} is wrong`;
 }
 
 /** The AppSecret a signature is checked with; an unusable one is no secret at all (the key is then unknown). */
 function signingSecret(ctx: RequestContext, key: string): string | undefined {
   const app = appByKey(ctx, key);
-  if (app && app.secret.value === undefined) traceStep(ctx, 'authentication', `app ${app.name}: its AppSecret is unusable (${secretProblem(app.secret) ?? ''}); no signature matches`);
+  if (app && app.secret.value === undefined)
+    traceStep(
+      ctx,
+      'authentication',
+      `app ${app.name}: its AppSecret is unusable (${secretProblem(app.secret) ?? ''}); no signature matches`,
+    );
   return app?.secret.value;
 }
 
@@ -47,27 +61,44 @@ export function authenticateApp(ctx: RequestContext): Identity | GatewayFailure 
   const api = ctx.hit?.api;
   const code = headerValue(ctx.headers, 'x-apig-appcode');
   if (code !== undefined && api?.auth.appCode) {
-    if (ctx.config.protocolCheck && ctx.scheme !== 'https') return failure('PROTOCOL_NOT_SUPPORTED', 'AppCode simple authentication is HTTPS only (User Guide §6.1.4)', { arg: 'HTTPS' });
+    if (ctx.config.protocolCheck && ctx.scheme !== 'https')
+      return failure('PROTOCOL_NOT_SUPPORTED', 'AppCode simple authentication is HTTPS only (User Guide §6.1.4)', {
+        arg: 'HTTPS',
+      });
     const app = ws.apps.find((a) => a.appCodes.some((c) => matchesSecret(c, code)));
     // [ours] the detail text for an unknown AppCode is not documented.
-    return app ? { kind: 'app', app, via: 'appcode' } : failure('APP_AUTH_FAILED', 'X-Apig-AppCode matches no AppCode of any app', { suffix: 'app code not found' });
+    return app
+      ? { kind: 'app', app, via: 'appcode' }
+      : failure('APP_AUTH_FAILED', 'X-Apig-AppCode matches no AppCode of any app', { suffix: 'app code not found' });
   }
   const hwId = headerValue(ctx.headers, 'x-hw-id');
-  if (hwId !== undefined && ws.instance.app_secret) return byKeyAndSecret(ctx, hwId, headerValue(ctx.headers, 'x-hw-appkey'), 'app_secret');
+  if (hwId !== undefined && ws.instance.app_secret)
+    return byKeyAndSecret(ctx, hwId, headerValue(ctx.headers, 'x-hw-appkey'), 'app_secret');
   const authorization = headerValue(ctx.headers, 'authorization');
   const basic = authorization !== undefined ? /^Basic\s?(\S+)\s*$/i.exec(authorization) : null;
   if (basic && ws.instance.app_basic) {
     const decoded = Buffer.from(basic[1] ?? '', 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    if (colon === -1) return failure('APP_AUTH_FAILED', 'app_basic: the Basic credentials are not base64(key:secret)', { suffix: 'invalid basic authorization' });
+    if (colon === -1)
+      return failure('APP_AUTH_FAILED', 'app_basic: the Basic credentials are not base64(key:secret)', {
+        suffix: 'invalid basic authorization',
+      });
     return byKeyAndSecret(ctx, decoded.slice(0, colon), decoded.slice(colon + 1), 'app_basic');
   }
-  return andThen(verify(ctx, 'app', (key) => signingSecret(ctx, key)), (r) => signatureIdentity(ctx, r));
+  return andThen(
+    verify(ctx, 'app', (key) => signingSecret(ctx, key)),
+    (r) => signatureIdentity(ctx, r),
+  );
 }
 
 function signatureIdentity(ctx: RequestContext, r: Verified): Identity | GatewayFailure {
   if (isFailure(r)) return r;
-  if (!r.ok) return failure(r.reason === 'missing-authorization' ? 'APP_AUTH_MISSING' : 'APP_AUTH_FAILED', `APP signature: ${r.reason}`, { suffix: r.detail });
+  if (!r.ok)
+    return failure(
+      r.reason === 'missing-authorization' ? 'APP_AUTH_MISSING' : 'APP_AUTH_FAILED',
+      `APP signature: ${r.reason}`,
+      { suffix: r.detail },
+    );
   const app = appByKey(ctx, r.key) as App;
   return { kind: 'app', app, via: 'signature', ...(r.variant ? { variant: r.variant } : {}) };
 }

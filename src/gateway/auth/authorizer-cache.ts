@@ -10,7 +10,11 @@
  */
 import type { AuthorizerResult } from './authorizer-result.js';
 
-interface Entry { result: AuthorizerResult; expires: number; bytes: number }
+interface Entry {
+  result: AuthorizerResult;
+  expires: number;
+  bytes: number;
+}
 
 export const CACHE_MAX_ENTRIES = 10_000;
 export const CACHE_MAX_BYTES = 16 * 1024 * 1024;
@@ -47,7 +51,8 @@ export class AuthorizerCache {
     this.entries.set(key, { result, expires: now + ttlMs, bytes });
     this.held += bytes;
     // Insertion order is use order: the least recently used entry goes first.
-    while (this.entries.size > this.maxEntries || this.held > this.maxBytes) this.drop(this.entries.keys().next().value as string);
+    while (this.entries.size > this.maxEntries || this.held > this.maxBytes)
+      this.drop(this.entries.keys().next().value as string);
   }
 
   /** Entries held now, and their estimated bytes (for tests and the soak bench). */

@@ -31,15 +31,18 @@ export function parseAuthorizerResult(raw: unknown, numBool: boolean): Authorize
     if (!isRecord(outer)) return `the result is ${outer === null ? 'null' : typeof outer}, not {statusCode, body}`;
     const body = 'body' in outer ? parsed(outer.body, 'body') : outer;
     if (!isRecord(body)) return 'body is not a JSON object';
-    if (body.status !== 'allow' && body.status !== 'deny') return `body.status is ${JSON.stringify(body.status)}, not "allow" or "deny"`;
+    if (body.status !== 'allow' && body.status !== 'deny')
+      return `body.status is ${JSON.stringify(body.status)}, not "allow" or "deny"`;
     const context: AuthContext = {};
     if (body.context !== undefined) {
       if (!isRecord(body.context)) return 'body.context is not an object';
       for (const [k, v] of Object.entries(body.context)) {
         if (typeof v === 'string') context[k] = v;
         else if ((typeof v === 'number' || typeof v === 'boolean') && numBool) context[k] = v;
-        else if (typeof v === 'number' || typeof v === 'boolean') return `context value ${k} is a ${typeof v}: only strings unless the instance enables authorizer_context_support_num_bool (Best Practices ch. 3)`;
-        else return `context value ${k} is ${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v}: values are strings (or booleans and numbers)`;
+        else if (typeof v === 'number' || typeof v === 'boolean')
+          return `context value ${k} is a ${typeof v}: only strings unless the instance enables authorizer_context_support_num_bool (Best Practices ch. 3)`;
+        else
+          return `context value ${k} is ${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v}: values are strings (or booleans and numbers)`;
       }
     }
     return { allow: body.status === 'allow', context };

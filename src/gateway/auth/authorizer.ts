@@ -17,7 +17,9 @@ import { parseAuthorizerResult, type AuthorizerResult } from './authorizer-resul
 
 export type AuthorizerKindName = 'frontend' | 'backend';
 
-export type AuthorizerOutcome = { ok: true; result: AuthorizerResult; cached: boolean } | { ok: false; failure: GatewayFailure };
+export type AuthorizerOutcome =
+  | { ok: true; result: AuthorizerResult; cached: boolean }
+  | { ok: false; failure: GatewayFailure };
 
 /** FunctionGraph's default timeout for an authorizer is not documented; the REST model's `timeout` is ms. */
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -39,7 +41,8 @@ export function identityValues(ctx: RequestContext, def: AuthorizerDef): { value
     const v = id.location === 'HEADER' ? headerValue(ctx.headers, id.name.toLowerCase()) : query[id.name];
     if (v === undefined || v === '') return { missing: `${id.location.toLowerCase()} ${id.name}` };
     // `validation` is a regular expression (x-apigateway.md §16); an empty one means none.
-    if (id.validation && !safeTest(id.validation, v)) return { missing: `${id.location.toLowerCase()} ${id.name} (does not match its validation)` };
+    if (id.validation && !safeTest(id.validation, v))
+      return { missing: `${id.location.toLowerCase()} ${id.name} (does not match its validation)` };
     values.push(v);
   }
   return { values };
@@ -47,32 +50,68 @@ export function identityValues(ctx: RequestContext, def: AuthorizerDef): { value
 
 async function buildEvent(ctx: RequestContext, def: AuthorizerDef): Promise<Record<string, unknown>> {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(ctx.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  for (const [k, v] of Object.entries(ctx.headers))
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const body = def.needBody === true && ctx.bodySource ? (await ctx.bodySource.read()).toString('utf8') : undefined;
   return {
-    headers, queryStringParameters: firstQueryValues(ctx.query), pathParameters: ctx.hit?.pathParams ?? {},
-    httpMethod: ctx.method, path: ctx.path, ...(body !== undefined ? { body } : {}), user_data: def.userData ?? '',
-    requestContext: { apiId: ctx.hit?.api.id ?? '', requestId: ctx.requestId, stage: ctx.env ?? '', sourceIp: clientIpOf(ctx) },
+    headers,
+    queryStringParameters: firstQueryValues(ctx.query),
+    pathParameters: ctx.hit?.pathParams ?? {},
+    httpMethod: ctx.method,
+    path: ctx.path,
+    ...(body !== undefined ? { body } : {}),
+    user_data: def.userData ?? '',
+    requestContext: {
+      apiId: ctx.hit?.api.id ?? '',
+      requestId: ctx.requestId,
+      stage: ctx.env ?? '',
+      sourceIp: clientIpOf(ctx),
+    },
   };
 }
 
-async function invoke(ctx: RequestContext, name: string, event: Record<string, unknown>, timeoutMs: number): Promise<unknown> {
+async function invoke(
+  ctx: RequestContext,
+  name: string,
+  event: Record<string, unknown>,
+  timeoutMs: number,
+): Promise<unknown> {
   const impl = ctx.config.workspace.authorizers.find((a) => a.name === name);
   if (impl?.url !== undefined) {
     const res = await request(impl.url, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event),
-      headersTimeout: timeoutMs, bodyTimeout: timeoutMs, ...(ctx.services.dispatcher ? { dispatcher: ctx.services.dispatcher } : {}),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(event),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      ...(ctx.services.dispatcher ? { dispatcher: ctx.services.dispatcher } : {}),
     });
     const text = await res.body.text();
     if (res.statusCode < 200 || res.statusCode > 299) throw new Error(`${impl.url} answered ${res.statusCode}`);
     return text;
   }
-  if (impl?.module === undefined) throw new Error(`authorizer ${name} has no local module or URL (apig.yaml authorizers)`);
+  if (impl?.module === undefined)
+    throw new Error(`authorizer ${name} has no local module or URL (apig.yaml authorizers)`);
   const handler = await ctx.services.functions.load(impl.module);
-  const log = (level: string) => (...args: unknown[]) => ctx.services.emit({ type: 'function-log', urn: name, requestId: ctx.requestId, level, message: args.map(String).join(' ') });
-  const context = { getRequestID: () => ctx.requestId, getUserData: () => undefined, getLogger: () => ({ info: log('info'), warn: log('warn'), error: log('error'), debug: log('debug') }) };
+  const log =
+    (level: string) =>
+    (...args: unknown[]) =>
+      ctx.services.emit({
+        type: 'function-log',
+        urn: name,
+        requestId: ctx.requestId,
+        level,
+        message: args.map(String).join(' '),
+      });
+  const context = {
+    getRequestID: () => ctx.requestId,
+    getUserData: () => undefined,
+    getLogger: () => ({ info: log('info'), warn: log('warn'), error: log('error'), debug: log('debug') }),
+  };
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_r, reject) => { timer = setTimeout(() => reject(new Error(`no result within ${timeoutMs} ms`)), timeoutMs); });
+  const timeout = new Promise<never>((_r, reject) => {
+    timer = setTimeout(() => reject(new Error(`no result within ${timeoutMs} ms`)), timeoutMs);
+  });
   try {
     return await Promise.race([(async () => handler(event, context))(), timeout]);
   } finally {
@@ -81,13 +120,24 @@ async function invoke(ctx: RequestContext, name: string, event: Record<string, u
 }
 
 /** Runs the authorizer of `scheme` for this request: identity sources, cache, call, result. */
-export async function runAuthorizer(ctx: RequestContext, scheme: SecurityScheme, kind: AuthorizerKindName): Promise<AuthorizerOutcome> {
+export async function runAuthorizer(
+  ctx: RequestContext,
+  scheme: SecurityScheme,
+  kind: AuthorizerKindName,
+): Promise<AuthorizerOutcome> {
   const def = scheme.authorizer as AuthorizerDef;
   const stage = kind === 'frontend' ? 'authentication' : 'backend-authorizer';
   const ids = kind === 'frontend' ? identityValues(ctx, def) : { values: [] };
   if ('missing' in ids) {
     traceStep(ctx, stage, `authorizer ${scheme.name}: identity source missing`, { missing: ids.missing });
-    return { ok: false, failure: failure('AUTHORIZER_IDENTITY_MISSING', `identity source ${ids.missing} of authorizer ${scheme.name} is missing`, { suffix: 'identity source not found' }) };
+    return {
+      ok: false,
+      failure: failure(
+        'AUTHORIZER_IDENTITY_MISSING',
+        `identity source ${ids.missing} of authorizer ${scheme.name} is missing`,
+        { suffix: 'identity source not found' },
+      ),
+    };
   }
   const ttlMs = Math.min(def.ttl ?? 0, 3600) * 1000;
   // Identity sources are the cache key (002 §5.8.1); without any there is nothing to key on, so no cache.
@@ -101,12 +151,18 @@ export async function runAuthorizer(ctx: RequestContext, scheme: SecurityScheme,
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     traceStep(ctx, stage, `authorizer ${scheme.name} failed`, { why });
-    return { ok: false, failure: failure('AUTHORIZER_ERROR', `authorizer ${scheme.name}: ${why}`, { suffix: `${kind} authorizer` }) };
+    return {
+      ok: false,
+      failure: failure('AUTHORIZER_ERROR', `authorizer ${scheme.name}: ${why}`, { suffix: `${kind} authorizer` }),
+    };
   }
   const result = parseAuthorizerResult(raw, ctx.config.workspace.instance.authorizer_context_support_num_bool);
   if (typeof result === 'string') {
     traceStep(ctx, stage, `authorizer ${scheme.name} answered a malformed result`, { why: result });
-    return { ok: false, failure: failure('AUTHORIZER_ERROR', `authorizer ${scheme.name}: ${result}`, { suffix: `${kind} authorizer` }) };
+    return {
+      ok: false,
+      failure: failure('AUTHORIZER_ERROR', `authorizer ${scheme.name}: ${result}`, { suffix: `${kind} authorizer` }),
+    };
   }
   if (key !== undefined) ctx.services.state.authorizerCache.set(key, result, ttlMs, now);
   return { ok: true, result, cached: false };

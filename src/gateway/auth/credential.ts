@@ -7,5 +7,11 @@ import type { Secret } from '../../core/workspace-model.js';
 import { sameSecret } from './signed.js';
 
 export function matchesSecret(secret: Secret, given: string | undefined): boolean {
-  return secret.value !== undefined && secret.value !== '' && given !== undefined && given !== '' && sameSecret(secret.value, given);
+  return (
+    secret.value !== undefined &&
+    secret.value !== '' &&
+    given !== undefined &&
+    given !== '' &&
+    sameSecret(secret.value, given)
+  );
 }

@@ -22,26 +22,44 @@ export function authenticateIam(ctx: RequestContext): Identity | GatewayFailure 
   const token = headerValue(ctx.headers, 'x-auth-token');
   if (token !== undefined) {
     const t = iam.tokens.find((x) => matchesSecret(x.token, token));
-    if (!t) return failure('IAM_AUTH_FAILED', 'X-Auth-Token matches no token in apig.yaml iam.tokens', { suffix: 'decrypt token fail' });
-    if (t.expires !== undefined && Date.parse(t.expires) <= now) return failure('TOKEN_EXPIRED', `the token of ${t.user} expired at ${t.expires}`);
+    if (!t)
+      return failure('IAM_AUTH_FAILED', 'X-Auth-Token matches no token in apig.yaml iam.tokens', {
+        suffix: 'decrypt token fail',
+      });
+    if (t.expires !== undefined && Date.parse(t.expires) <= now)
+      return failure('TOKEN_EXPIRED', `the token of ${t.user} expired at ${t.expires}`);
     return {
-      kind: 'iam', user: t.user, domain: t.domain, via: 'token',
-      ...(t.domainId !== undefined ? { domainId: t.domainId } : {}), ...(t.project !== undefined ? { project: t.project } : {}),
+      kind: 'iam',
+      user: t.user,
+      domain: t.domain,
+      via: 'token',
+      ...(t.domainId !== undefined ? { domainId: t.domainId } : {}),
+      ...(t.project !== undefined ? { project: t.project } : {}),
     };
   }
   const authorization = headerValue(ctx.headers, 'authorization');
   const ak = authorization !== undefined ? parseAuthorization(authorization)?.key : undefined;
   const lockout = ctx.services.state.lockout;
   if (ak !== undefined && lockout.locked(ak, now)) {
-    return failure('IAM_AUTH_FAILED', `AK ${ak} is locked for 5 minutes after 5 consecutive failures`, { suffix: 'AK access failed to reach the limit, forbidden.' });
+    return failure('IAM_AUTH_FAILED', `AK ${ak} is locked for 5 minutes after 5 consecutive failures`, {
+      suffix: 'AK access failed to reach the limit, forbidden.',
+    });
   }
-  return andThen(verify(ctx, 'iam', (key) => secretKey(ctx, key)), (r) => akskIdentity(ctx, r, ak));
+  return andThen(
+    verify(ctx, 'iam', (key) => secretKey(ctx, key)),
+    (r) => akskIdentity(ctx, r, ak),
+  );
 }
 
 /** The SK of a declared AK; one whose SK is unusable (its `${ENV_VAR}` unset or empty) is no AK at all. */
 function secretKey(ctx: RequestContext, ak: string): string | undefined {
   const pair = ctx.config.workspace.iam.aksk.find((p) => p.ak === ak);
-  if (pair && pair.sk.value === undefined) traceStep(ctx, 'authentication', `IAM AK ${ak}: its SK is unusable (${secretProblem(pair.sk) ?? ''}); no signature matches`);
+  if (pair && pair.sk.value === undefined)
+    traceStep(
+      ctx,
+      'authentication',
+      `IAM AK ${ak}: its SK is unusable (${secretProblem(pair.sk) ?? ''}); no signature matches`,
+    );
   return pair?.sk.value;
 }
 
@@ -53,12 +71,20 @@ function akskIdentity(ctx: RequestContext, r: Verified, ak: string | undefined):
   if (!r.ok) {
     // Only declared AKs are counted: an unknown AK leaves no state behind (a client inventing AKs grows nothing).
     if (ak !== undefined && iam.aksk.some((p) => p.ak === ak && p.sk.value !== undefined)) lockout.failed(ak, now);
-    return failure(r.reason === 'missing-authorization' ? 'IAM_AUTH_MISSING' : 'IAM_AUTH_FAILED', `AK/SK signature: ${r.reason}`, { suffix: r.detail });
+    return failure(
+      r.reason === 'missing-authorization' ? 'IAM_AUTH_MISSING' : 'IAM_AUTH_FAILED',
+      `AK/SK signature: ${r.reason}`,
+      { suffix: r.detail },
+    );
   }
   lockout.succeeded(r.key);
   const pair = iam.aksk.find((p) => p.ak === r.key);
   return {
-    kind: 'iam', user: pair?.user ?? '', domain: pair?.domain ?? '', via: 'aksk', ak: r.key,
+    kind: 'iam',
+    user: pair?.user ?? '',
+    domain: pair?.domain ?? '',
+    via: 'aksk',
+    ak: r.key,
     ...(pair?.domainId !== undefined ? { domainId: pair.domainId } : {}),
   };
 }

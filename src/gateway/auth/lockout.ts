@@ -11,7 +11,11 @@ export const LOCK_AFTER = 5;
 export const LOCK_MS = 5 * 60 * 1000;
 const MAX_ENTRIES = 10_000;
 
-interface Entry { failures: number; lastFailure: number; lockedUntil: number }
+interface Entry {
+  failures: number;
+  lastFailure: number;
+  lockedUntil: number;
+}
 
 export class AkLockout {
   private readonly byAk = new Map<string, Entry>();

@@ -23,8 +23,13 @@ const EMPTY = Buffer.alloc(0);
  */
 export function wholeBody(ctx: RequestContext): Buffer | Promise<Buffer | GatewayFailure> {
   if (!hasBody(ctx) || !ctx.bodySource) return EMPTY;
-  return ctx.bodySource.read().catch((err: unknown) =>
-    isBodyTooLarge(err) ? failure('ENTITY_TOO_LARGE', 'the request body passed request_body_size') : failure('REQUEST_INVALID', `reading the body: ${String(err)}`));
+  return ctx.bodySource
+    .read()
+    .catch((err: unknown) =>
+      isBodyTooLarge(err)
+        ? failure('ENTITY_TOO_LARGE', 'the request body passed request_body_size')
+        : failure('REQUEST_INVALID', `reading the body: ${String(err)}`),
+    );
 }
 
 /**
@@ -57,24 +62,48 @@ export function asSent(headers: HeaderRecord): HeaderRecord {
   return out ?? headers;
 }
 
-export function verify(ctx: RequestContext, kind: AuthKind, lookup: (key: string) => string | undefined): Verified | Promise<Verified> {
+export function verify(
+  ctx: RequestContext,
+  kind: AuthKind,
+  lookup: (key: string) => string | undefined,
+): Verified | Promise<Verified> {
   const body = bodyForSignature(ctx);
   return body instanceof Promise ? body.then((b) => check(ctx, kind, lookup, b)) : check(ctx, kind, lookup, body);
 }
 
-function check(ctx: RequestContext, kind: AuthKind, lookup: (key: string) => string | undefined, body: Buffer | GatewayFailure): Verified {
+function check(
+  ctx: RequestContext,
+  kind: AuthKind,
+  lookup: (key: string) => string | undefined,
+  body: Buffer | GatewayFailure,
+): Verified {
   if (!Buffer.isBuffer(body)) return body;
   const result = verifySignature(
     { method: ctx.method, rawPath: ctx.path, rawQuery: ctx.query, headers: asSent(ctx.headers), body },
-    lookup, new Date(ctx.receivedAt), { auth: kind, lenient: ctx.config.lenientSignatures },
+    lookup,
+    new Date(ctx.receivedAt),
+    { auth: kind, lenient: ctx.config.lenientSignatures },
   );
   if (!result.ok) {
     // The reason and the variant hint go to the trace; the canonical request is already in the message.
-    traceStep(ctx, 'authentication', `${kind === 'app' ? 'APP signature' : 'AK/SK signature'} refused: ${result.reason}`, {
-      ...(result.key !== undefined ? { key: result.key } : {}),
-      ...(result.wouldMatch !== undefined ? { hint: `the ${result.wouldMatch} client variant matches: --lenient-signatures accepts it (docs/sign.md, Lenient verification)` } : {}),
-      ...(result.bodyHash ? { body: `X-Sdk-Content-Sha256 declares ${result.bodyHash.declared}; the body received hashes to ${result.bodyHash.received}` } : {}),
-    });
+    traceStep(
+      ctx,
+      'authentication',
+      `${kind === 'app' ? 'APP signature' : 'AK/SK signature'} refused: ${result.reason}`,
+      {
+        ...(result.key !== undefined ? { key: result.key } : {}),
+        ...(result.wouldMatch !== undefined
+          ? {
+              hint: `the ${result.wouldMatch} client variant matches: --lenient-signatures accepts it (docs/sign.md, Lenient verification)`,
+            }
+          : {}),
+        ...(result.bodyHash
+          ? {
+              body: `X-Sdk-Content-Sha256 declares ${result.bodyHash.declared}; the body received hashes to ${result.bodyHash.received}`,
+            }
+          : {}),
+      },
+    );
   }
   return result;
 }

@@ -74,7 +74,11 @@ const PICKERS = {
 } satisfies Record<LbAlgorithm, Picker>;
 
 /** The member for this request, or undefined when none is healthy (APIG.0610). */
-export function pickMember(algorithm: LbAlgorithm, members: readonly MemberState[], key: { sourceIp: string; uri: string }): MemberState | undefined {
+export function pickMember(
+  algorithm: LbAlgorithm,
+  members: readonly MemberState[],
+  key: { sourceIp: string; uri: string },
+): MemberState | undefined {
   const pool = eligible(members);
   return pool.length === 0 ? undefined : PICKERS[algorithm](pool, key);
 }

@@ -77,7 +77,11 @@ export async function discardBody(body: Readable, limit: number): Promise<void> 
 }
 
 export function isBodyTooLarge(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = (e as Error & { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = err, depth = 0;
+    e instanceof Error && depth < 4;
+    e = (e as Error & { cause?: unknown }).cause, depth++
+  ) {
     if (e instanceof BodyTooLarge) return true;
   }
   return false;

@@ -18,7 +18,11 @@ export interface CompiledBackend {
   warnings: string[];
 }
 
-type Compiler<K extends BackendType> = (b: Extract<Backend, { type: K }>, input: CompileInput, out: CompiledBackend) => PlanOf<K> | undefined;
+type Compiler<K extends BackendType> = (
+  b: Extract<Backend, { type: K }>,
+  input: CompileInput,
+  out: CompiledBackend,
+) => PlanOf<K> | undefined;
 
 function timeoutOf(t: number | undefined, ws: Workspace): number {
   return Math.min(t ?? DEFAULT_BACKEND_TIMEOUT, ws.instance.backend_timeout);
@@ -29,7 +33,10 @@ function undefinedVariables(missing: Set<string>, input: CompileInput, out: Comp
   if (missing.size === 0) return false;
   const names = [...missing].map((n) => `#${n}#`).join(', ');
   out.warnings.push(`${names} not defined in environment ${input.env}`);
-  out.problem = failure('BACKEND_UNAVAILABLE', `variable ${names} is not defined in environment ${input.env} (User Guide §5.2.1)`);
+  out.problem = failure(
+    'BACKEND_UNAVAILABLE',
+    `variable ${names} is not defined in environment ${input.env} (User Guide §5.2.1)`,
+  );
   return true;
 }
 
@@ -38,7 +45,8 @@ const COMPILERS = {
   HTTP: (b, input, out) => {
     const missing = new Set<string>();
     const written = b.http.address[0] ?? '';
-    if (b.http.address.length > 1) out.warnings.push(`only the first of ${b.http.address.length} backend addresses is used`);
+    if (b.http.address.length > 1)
+      out.warnings.push(`only the first of ${b.http.address.length} backend addresses is used`);
     const address = substituteVariables(written, input.vars, missing);
     const path = substituteVariables(b.http.path, input.vars, missing);
     if (undefinedVariables(missing, input, out)) return undefined;
@@ -48,7 +56,15 @@ const COMPILERS = {
       out.warnings.push(`backend address ${JSON.stringify(address)} is not host[:port]`);
       return undefined;
     }
-    return { type: 'HTTP', scheme: b.http.scheme, address: address.trim(), ...parsed, method: b.http.method, path, timeout: timeoutOf(b.http.timeout, input.workspace) };
+    return {
+      type: 'HTTP',
+      scheme: b.http.scheme,
+      address: address.trim(),
+      ...parsed,
+      method: b.http.method,
+      path,
+      timeout: timeoutOf(b.http.timeout, input.workspace),
+    };
   },
   'HTTP-VPC': (b, input, out) => {
     const missing = new Set<string>();
@@ -60,16 +76,25 @@ const COMPILERS = {
       return undefined;
     }
     return {
-      type: 'HTTP-VPC', scheme: b.vpc.scheme, channel: b.vpc.name, method: b.vpc.method, path,
-      timeout: timeoutOf(b.vpc.timeout, input.workspace), ...(b.vpc.host !== undefined ? { host: b.vpc.host } : {}),
+      type: 'HTTP-VPC',
+      scheme: b.vpc.scheme,
+      channel: b.vpc.name,
+      method: b.vpc.method,
+      path,
+      timeout: timeoutOf(b.vpc.timeout, input.workspace),
+      ...(b.vpc.host !== undefined ? { host: b.vpc.host } : {}),
     };
   },
   FUNCTION: (b, input, out) => {
     const module = input.workspace.functions[b.function.functionUrn];
-    if (module === undefined) out.warnings.push(`function ${b.function.functionUrn} has no local module (apig.yaml functions)`);
+    if (module === undefined)
+      out.warnings.push(`function ${b.function.functionUrn} has no local module (apig.yaml functions)`);
     return {
-      type: 'FUNCTION', urn: b.function.functionUrn, invocation: b.function.invocationType,
-      timeout: timeoutOf(b.function.timeout, input.workspace), base64Body: true,
+      type: 'FUNCTION',
+      urn: b.function.functionUrn,
+      invocation: b.function.invocationType,
+      timeout: timeoutOf(b.function.timeout, input.workspace),
+      base64Body: true,
       ...(b.function.version !== undefined ? { version: b.function.version } : {}),
       ...(module !== undefined ? { module } : {}),
     };
@@ -80,7 +105,11 @@ const COMPILERS = {
   },
 } satisfies { [K in BackendType]: Compiler<K> };
 
-export function compileBackend(backend: Backend | undefined, input: CompileInput, sendBodyBase64?: boolean): CompiledBackend {
+export function compileBackend(
+  backend: Backend | undefined,
+  input: CompileInput,
+  sendBodyBase64?: boolean,
+): CompiledBackend {
   const out: CompiledBackend = { warnings: [] };
   if (!backend) {
     out.problem = failure('BACKEND_MISSING', 'the API has no x-apigateway-backend');
@@ -96,10 +125,15 @@ export function compileBackend(backend: Backend | undefined, input: CompileInput
 export function describeBackend(backend: Backend | undefined): string {
   if (!backend) return '(none)';
   switch (backend.type) {
-    case 'MOCK': return 'MOCK';
-    case 'HTTP': return `HTTP ${backend.http.method} ${backend.http.scheme}://${backend.http.address[0] ?? ''}${backend.http.path}`;
-    case 'HTTP-VPC': return `HTTP-VPC ${backend.vpc.method} ${backend.vpc.scheme}://[${backend.vpc.name}]${backend.vpc.path}`;
-    case 'FUNCTION': return `FUNCTION ${backend.function.functionUrn} (${backend.function.invocationType})`;
-    case 'HTTP-VPC-MEMBER-GROUP': return `HTTP-VPC-MEMBER-GROUP [${backend.memberGroup.name}]`;
+    case 'MOCK':
+      return 'MOCK';
+    case 'HTTP':
+      return `HTTP ${backend.http.method} ${backend.http.scheme}://${backend.http.address[0] ?? ''}${backend.http.path}`;
+    case 'HTTP-VPC':
+      return `HTTP-VPC ${backend.vpc.method} ${backend.vpc.scheme}://[${backend.vpc.name}]${backend.vpc.path}`;
+    case 'FUNCTION':
+      return `FUNCTION ${backend.function.functionUrn} (${backend.function.invocationType})`;
+    case 'HTTP-VPC-MEMBER-GROUP':
+      return `HTTP-VPC-MEMBER-GROUP [${backend.memberGroup.name}]`;
   }
 }

@@ -20,9 +20,17 @@ type Driver<K extends BackendType> = (plan: PlanOf<K>, input: DispatchInput) => 
  * read (and discarded) first, so that a chunked one over `request_body_size` answers 413 as for any backend.
  */
 const mock: Driver<'MOCK'> = (plan, input) => {
-  const answer: Dispatched = { ok: true, status: 200, headers: { 'content-type': 'application/json' }, body: plan.body };
+  const answer: Dispatched = {
+    ok: true,
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: plan.body,
+  };
   if (!input.body) return answer;
-  return discardBody(input.body, input.runtime.bodyLimit).then(() => answer, (err: unknown) => ({ ok: false, failure: bodyFailure(err) }));
+  return discardBody(input.body, input.runtime.bodyLimit).then(
+    () => answer,
+    (err: unknown) => ({ ok: false, failure: bodyFailure(err) }),
+  );
 };
 
 const DRIVERS = {
@@ -31,19 +39,33 @@ const DRIVERS = {
   'HTTP-VPC': dispatchVpc,
   FUNCTION: dispatchFunction,
   // Compiled with a problem (not emulated), so the pipeline answers before dispatch; kept for exhaustiveness.
-  'HTTP-VPC-MEMBER-GROUP': () => ({ ok: false, failure: failure('NO_BACKEND_AVAILABLE', 'member-group VPC backends are not emulated') }),
+  'HTTP-VPC-MEMBER-GROUP': () => ({
+    ok: false,
+    failure: failure('NO_BACKEND_AVAILABLE', 'member-group VPC backends are not emulated'),
+  }),
 } satisfies { [K in BackendType]: Driver<K> };
 
 /** `plan` undefined: the pipeline let the request through without choosing a backend (a bug: 500). */
 export function dispatch(plan: BackendPlan | undefined, input: DispatchInput): Promise<Dispatched> | Dispatched {
-  const d = plan ? (DRIVERS[plan.type] as Driver<typeof plan.type>)(plan as never, input) : { ok: false as const, failure: failure('INTERNAL', 'no backend plan after the pipeline') };
+  const d = plan
+    ? (DRIVERS[plan.type] as Driver<typeof plan.type>)(plan as never, input)
+    : { ok: false as const, failure: failure('INTERNAL', 'no backend plan after the pipeline') };
   const { ctx } = input;
   if (!ctx.trace) return d;
   return d instanceof Promise ? d.then((r) => traced(ctx, r)) : traced(ctx, d);
 }
 
 function traced(ctx: RequestContext, d: Dispatched): Dispatched {
-  if (!d.ok) traceStep(ctx, 'backend', `failed: ${ERRORS[d.failure.id].code} ${ERRORS[d.failure.id].message}`, { why: d.failure.detail });
-  else traceStep(ctx, 'backend', `answered ${d.status}`, d.upstream !== undefined ? { upstream: d.upstream } : { backend: 'MOCK' });
+  if (!d.ok)
+    traceStep(ctx, 'backend', `failed: ${ERRORS[d.failure.id].code} ${ERRORS[d.failure.id].message}`, {
+      why: d.failure.detail,
+    });
+  else
+    traceStep(
+      ctx,
+      'backend',
+      `answered ${d.status}`,
+      d.upstream !== undefined ? { upstream: d.upstream } : { backend: 'MOCK' },
+    );
   return d;
 }

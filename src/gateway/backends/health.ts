@@ -33,9 +33,15 @@ export class HealthChecker {
 
   /** Probes every member once, now; concurrent calls share the round in progress. */
   checkNow(): Promise<void> {
-    this.running ??= Promise.all(this.members.map(async (m) => this.record(m, await this.probe(m, this.check).catch((e: unknown) => ({ ok: false, reason: String(e) })))))
+    this.running ??= Promise.all(
+      this.members.map(async (m) =>
+        this.record(m, await this.probe(m, this.check).catch((e: unknown) => ({ ok: false, reason: String(e) }))),
+      ),
+    )
       .then(() => undefined)
-      .finally(() => { this.running = undefined; });
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
   }
 

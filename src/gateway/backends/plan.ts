@@ -4,7 +4,10 @@
  */
 import type { ApiMethod, BackendType, InvocationType, Scheme } from '../../core/model.js';
 
-export interface MockPlan { type: 'MOCK'; body: string }
+export interface MockPlan {
+  type: 'MOCK';
+  body: string;
+}
 
 export interface HttpPlan {
   type: 'HTTP';
@@ -41,7 +44,10 @@ export interface FunctionPlan {
   base64Body: boolean;
 }
 
-export interface MemberGroupPlan { type: 'HTTP-VPC-MEMBER-GROUP'; channel: string }
+export interface MemberGroupPlan {
+  type: 'HTTP-VPC-MEMBER-GROUP';
+  channel: string;
+}
 
 export type BackendPlan = MockPlan | HttpPlan | VpcPlan | FunctionPlan | MemberGroupPlan;
 export type PlanOf<K extends BackendType> = Extract<BackendPlan, { type: K }>;
@@ -49,7 +55,11 @@ export type PlanOf<K extends BackendType> = Extract<BackendPlan, { type: K }>;
 /** `#name#` references (002 §5.2.1; names are case-sensitive). */
 const VAR = /#([^#\s/]+)#/g;
 
-export function substituteVariables(text: string, vars: Readonly<Record<string, string>>, missing: Set<string>): string {
+export function substituteVariables(
+  text: string,
+  vars: Readonly<Record<string, string>>,
+  missing: Set<string>,
+): string {
   return text.replace(VAR, (whole, name: string) => {
     const v = vars[name];
     if (v === undefined) {

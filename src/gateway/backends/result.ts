@@ -18,7 +18,14 @@ import type { HealthChecker } from './health.js';
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 export type Dispatched =
-  | { ok: true; status: number; headers: ResponseHeaders; body: Readable | string | Buffer; upstreamMs?: number; upstream?: string }
+  | {
+      ok: true;
+      status: number;
+      headers: ResponseHeaders;
+      body: Readable | string | Buffer;
+      upstreamMs?: number;
+      upstream?: string;
+    }
   | { ok: false; failure: GatewayFailure; upstreamMs?: number; upstream?: string };
 
 /** A VPC channel as the gateway runs it: its members' state and, when configured, their health checks (vpc.ts). */

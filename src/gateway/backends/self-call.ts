@@ -31,7 +31,12 @@ function isLocal(ip: string, own: string | undefined): boolean {
  * Whether a backend target is this gateway: one of its ports, on an address of this machine (a host name
  * is resolved; only targets on a port the gateway listens on get that far).
  */
-export async function isSelf(ctx: RequestContext, hostname: string, port: number, selfPorts: ReadonlySet<number>): Promise<boolean> {
+export async function isSelf(
+  ctx: RequestContext,
+  hostname: string,
+  port: number,
+  selfPorts: ReadonlySet<number>,
+): Promise<boolean> {
   if (!selfPorts.has(port)) return false;
   const own = canonicalIp(ctx.localAddress);
   const literal = canonicalIp(hostname);

@@ -27,7 +27,11 @@ export interface TunnelTarget {
   release(): void;
 }
 
-export function tunnelTarget(ctx: RequestContext, runtime: Runtime, protocol: string): TunnelTarget | { failure: GatewayFailure } | undefined {
+export function tunnelTarget(
+  ctx: RequestContext,
+  runtime: Runtime,
+  protocol: string,
+): TunnelTarget | { failure: GatewayFailure } | undefined {
   const plan = currentBackend(ctx)?.plan;
   const call = ctx.call;
   if (!plan || !call || (plan.type !== 'HTTP' && plan.type !== 'HTTP-VPC')) return undefined;
@@ -49,7 +53,12 @@ export function tunnelTarget(ctx: RequestContext, runtime: Runtime, protocol: st
   traceStep(ctx, 'backend', `upgrade to ${protocol} through ${upstream}`);
   let released = false;
   return {
-    origin, path: callTarget(call), headers: { ...call.headers, host }, protocol, timeout: plan.timeout, upstream,
+    origin,
+    path: callTarget(call),
+    headers: { ...call.headers, host },
+    protocol,
+    timeout: plan.timeout,
+    upstream,
     release: () => {
       if (!released && member) member.active--;
       released = true;

@@ -31,14 +31,22 @@ export function channelRuntime(channel: VpcChannel, probe: Probe, emit: EventSin
 }
 
 /** The member this request goes to, with the Host header to send; or the failure to answer. */
-export function chooseMember(plan: PlanOf<'HTTP-VPC'>, input: Pick<DispatchInput, 'ctx' | 'runtime'>): { member: MemberState; host: string } | { failure: GatewayFailure } {
+export function chooseMember(
+  plan: PlanOf<'HTTP-VPC'>,
+  input: Pick<DispatchInput, 'ctx' | 'runtime'>,
+): { member: MemberState; host: string } | { failure: GatewayFailure } {
   const rt = input.runtime.channels.get(plan.channel);
   if (!rt) return { failure: failure('VPC_BACKEND_MISSING', `no VPC channel named ${plan.channel}`) };
   const { ctx } = input;
   const member = pickMember(rt.channel.algorithm, rt.members, { sourceIp: ctx.sourceIp, uri: ctx.url });
   if (!member) {
     const down = rt.members.filter((m) => !m.healthy).length;
-    return { failure: failure('NO_BACKEND_AVAILABLE', `channel ${plan.channel}: no member takes traffic (${down} of ${rt.members.length} unhealthy, the rest weight 0)`) };
+    return {
+      failure: failure(
+        'NO_BACKEND_AVAILABLE',
+        `channel ${plan.channel}: no member takes traffic (${down} of ${rt.members.length} unhealthy, the rest weight 0)`,
+      ),
+    };
   }
   return { member, host: plan.host ?? requestHost(ctx) ?? member.id };
 }
@@ -49,8 +57,16 @@ export async function dispatchVpc(plan: PlanOf<'HTTP-VPC'>, input: DispatchInput
   const { member, host } = chosen;
   // In flight until the response body is done (weighted least connections counts open requests).
   member.active++;
-  const out = await forward({ scheme: plan.scheme, hostname: member.host, port: member.port, host }, input.call as BackendCall, plan.timeout, input);
-  if (out.ok && out.body instanceof Readable) out.body.once('close', () => { member.active--; });
+  const out = await forward(
+    { scheme: plan.scheme, hostname: member.host, port: member.port, host },
+    input.call as BackendCall,
+    plan.timeout,
+    input,
+  );
+  if (out.ok && out.body instanceof Readable)
+    out.body.once('close', () => {
+      member.active--;
+    });
   else member.active--;
   return { ...out, upstream: `[${plan.channel}] ${out.upstream ?? member.id}` };
 }

@@ -37,7 +37,8 @@ export interface Bound {
   policies: CompiledPolicy[];
 }
 
-const listed = (names: readonly string[] | undefined, api: string): boolean => (names ?? []).some((n) => n === '*' || n === api);
+const listed = (names: readonly string[] | undefined, api: string): boolean =>
+  (names ?? []).some((n) => n === '*' || n === api);
 
 /** Warnings name the API and environment; `at` is the operation's JSON pointer. */
 export type Warn = (message: string, at?: string) => void;
@@ -47,9 +48,12 @@ export function bindPolicies(api: Api, group: Group, env: string, input: Compile
   const binding = ws.bindings?.[env]?.[api.name];
   const bound: Bound = { acls: [], policies: [] };
   const throttle2 = (ws.throttles ?? []).filter((t) => listed(t.bind[env], api.name));
-  if (throttle2.length > 1) warn(`throttle 2.0 policies ${throttle2.map((t) => t.name).join(', ')} are all bound in ${env}; an API takes one (Best Practices §6.1), ${throttle2[0]?.name ?? ''} applies`);
+  if (throttle2.length > 1)
+    warn(
+      `throttle 2.0 policies ${throttle2.map((t) => t.name).join(', ')} are all bound in ${env}; an API takes one (Best Practices §6.1), ${throttle2[0]?.name ?? ''} applies`,
+    );
   const first2 = throttle2[0];
-  const traditional = binding?.throttle !== undefined ? binding.throttle ?? undefined : api.throttle;
+  const traditional = binding?.throttle !== undefined ? (binding.throttle ?? undefined) : api.throttle;
   if (first2) {
     const c = compileThrottle2(first2);
     if (typeof c === 'string') warn(`${c}; the policy is not applied`);
@@ -59,17 +63,23 @@ export function bindPolicies(api: Api, group: Group, env: string, input: Compile
     if (p) bound.throttle = compileTraditional(p);
     else warn(`throttle policy ${traditional} is not defined in x-apigateway-ratelimits; the instance default applies`);
   }
-  const aclNames = binding?.acl !== undefined ? binding.acl ?? [] : api.acl !== undefined ? [api.acl] : [];
+  const aclNames = binding?.acl !== undefined ? (binding.acl ?? []) : api.acl !== undefined ? [api.acl] : [];
   for (const name of aclNames) {
     const p = group.acls.find((a) => a.name === name);
     if (!p) {
       warn(`access control policy ${name} is not defined in x-apigateway-access-controls; not applied`);
       continue;
     }
-    const acl: CompiledAcl = { name, type: p.aclType, entityType: p.entityType, accounts: new Set(p.entityType === 'IP' ? [] : p.values) };
+    const acl: CompiledAcl = {
+      name,
+      type: p.aclType,
+      entityType: p.entityType,
+      accounts: new Set(p.entityType === 'IP' ? [] : p.values),
+    };
     if (p.entityType === 'IP') {
       acl.ips = compileIpList(p.values);
-      if (acl.ips.invalid.length > 0) warn(`access control policy ${name}: ${acl.ips.invalid.join(', ')} is no address, range or CIDR; ignored`);
+      if (acl.ips.invalid.length > 0)
+        warn(`access control policy ${name}: ${acl.ips.invalid.join(', ')} is no address, range or CIDR; ignored`);
     }
     bound.acls.push(acl);
   }
@@ -82,7 +92,8 @@ export function bindPolicies(api: Api, group: Group, env: string, input: Compile
       const cc = compileCondition(c);
       if (typeof cc === 'string') warn(`policy backend ${name}: ${cc}; the condition never matches`);
       else {
-        if (cc.ips && cc.ips.invalid.length > 0) warn(`policy backend ${name}: ${cc.ips.invalid.join(', ')} is no address, range or CIDR`);
+        if (cc.ips && cc.ips.invalid.length > 0)
+          warn(`policy backend ${name}: ${cc.ips.invalid.join(', ')} is no address, range or CIDR`);
         conditions.push(cc);
       }
     }
@@ -91,7 +102,8 @@ export function bindPolicies(api: Api, group: Group, env: string, input: Compile
     // Default ANY: the effect mode's default is not documented; V1's example uses ANY.
     bound.policies.push({ name, effectMode: p.effectMode ?? 'ANY', conditions, backend, params: p.params ?? [] });
   }
-  if (bound.policies.length > 5) warn(`${bound.policies.length} policy backends; APIG allows at most 5 per API (Best Practices §10.1)`);
+  if (bound.policies.length > 5)
+    warn(`${bound.policies.length} policy backends; APIG allows at most 5 per API (Best Practices §10.1)`);
   return bound;
 }
 

@@ -79,8 +79,15 @@ export function comparePrecedence(a: RoutePattern, b: RoutePattern): number {
 export function describePattern(p: RoutePattern): string {
   const counts = { static: 0, param: 0, greedy: 0 } satisfies Record<SegmentKind, number>;
   for (const s of p.segments) counts[s.kind]++;
-  const kinds = [`${counts.static} static`, ...(counts.param ? [`${counts.param} {param}`] : []), ...(counts.greedy ? ['a trailing {param+}'] : [])];
-  const mode = p.mode === 'NORMAL' ? 'exact match' : `prefix match (${p.segments.length} segment${p.segments.length === 1 ? '' : 's'}${p.slash ? ' and a trailing slash' : ''})`;
+  const kinds = [
+    `${counts.static} static`,
+    ...(counts.param ? [`${counts.param} {param}`] : []),
+    ...(counts.greedy ? ['a trailing {param+}'] : []),
+  ];
+  const mode =
+    p.mode === 'NORMAL'
+      ? 'exact match'
+      : `prefix match (${p.segments.length} segment${p.segments.length === 1 ? '' : 's'}${p.slash ? ' and a trailing slash' : ''})`;
   return `${mode}; ${kinds.join(', ')} segment(s); method ${p.method === 'ANY' ? 'ANY' : 'specific'}`;
 }
 
@@ -98,4 +105,3 @@ export function matchesAlone(p: RoutePattern, segs: readonly string[]): boolean 
   if (p.mode === 'NORMAL') return segs.length === n;
   return p.slash ? segs.length > n : segs.length >= n;
 }
-

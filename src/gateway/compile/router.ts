@@ -62,7 +62,11 @@ export class Router<T> {
   constructor(entries: Iterable<{ pattern: RoutePattern; value: T }>) {
     const seen = new Map<string, Route<T>>();
     for (const { pattern, value } of entries) {
-      const route: Route<T> = { pattern, value, paramNames: pattern.segments.filter((s) => s.kind !== 'static').map((s) => s.text) };
+      const route: Route<T> = {
+        pattern,
+        value,
+        paramNames: pattern.segments.filter((s) => s.kind !== 'static').map((s) => s.text),
+      };
       const key = shapeKey(pattern);
       const earlier = seen.get(key);
       if (earlier) {
@@ -78,7 +82,8 @@ export class Router<T> {
   private insert(route: Route<T>): void {
     const { segments, mode, slash, method } = route.pattern;
     let node = this.root;
-    let kind: 'exact' | 'greedy' | 'prefix' | 'prefixSlash' = mode === 'NORMAL' ? 'exact' : slash ? 'prefixSlash' : 'prefix';
+    let kind: 'exact' | 'greedy' | 'prefix' | 'prefixSlash' =
+      mode === 'NORMAL' ? 'exact' : slash ? 'prefixSlash' : 'prefix';
     for (const seg of segments) {
       if (seg.kind === 'greedy') {
         kind = 'greedy';
@@ -95,7 +100,8 @@ export class Router<T> {
     const terminal: Terminal<T> = (node[kind] ??= { byMethod: new Map() });
     if (method === 'ANY') terminal.any = route;
     else terminal.byMethod.set(method, route);
-    if (kind === 'exact' && segments.every((s) => s.kind === 'static')) this.staticExact.set(route.pattern.path, terminal);
+    if (kind === 'exact' && segments.every((s) => s.kind === 'static'))
+      this.staticExact.set(route.pattern.path, terminal);
   }
 
   /** The winning route for a request path (raw, as sent, without the query string). */
@@ -122,7 +128,9 @@ export class Router<T> {
 
   private result(route: Route<T>, caps: string[], remainder: string): MatchResult<T> {
     const params: Record<string, string> = {};
-    route.paramNames.forEach((name, i) => { params[name] = caps[i] ?? ''; });
+    route.paramNames.forEach((name, i) => {
+      params[name] = caps[i] ?? '';
+    });
     return { kind: 'match', route, params, remainder };
   }
 
@@ -163,7 +171,12 @@ export class Router<T> {
   }
 
   /** Every prefix that matches; the longest wins, and among equals the first found (the most static). */
-  private prefix(node: Node<T>, i: number, walk: Walk, best: { route?: Route<T>; len: number; caps: string[]; at: number }): void {
+  private prefix(
+    node: Node<T>,
+    i: number,
+    walk: Walk,
+    best: { route?: Route<T>; len: number; caps: string[]; at: number },
+  ): void {
     const { segs, caps } = walk;
     if (node.prefix && 2 * i > best.len) {
       const r = this.take(node.prefix, walk);

@@ -16,7 +16,12 @@ export function groupByCredential(ctx: RequestContext): CompiledGroup | undefine
   if (!ws.instance.app_route) return undefined;
   const key = headerValue(ctx.headers, 'x-hw-id');
   const code = headerValue(ctx.headers, 'x-apig-appcode');
-  const app = key !== undefined ? ws.apps.find((a) => a.key === key) : code !== undefined ? ws.apps.find((a) => a.appCodes.some((c) => matchesSecret(c, code))) : undefined;
+  const app =
+    key !== undefined
+      ? ws.apps.find((a) => a.key === key)
+      : code !== undefined
+        ? ws.apps.find((a) => a.appCodes.some((c) => matchesSecret(c, code)))
+        : undefined;
   if (!app) return undefined;
   const stage = headerValue(ctx.headers, 'x-stage')?.trim();
   const env = stage === undefined || stage === '' ? RELEASE : stage;

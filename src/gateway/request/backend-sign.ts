@@ -19,23 +19,43 @@ export interface SignTarget {
   host: string;
 }
 
-export function signBackendCall(call: BackendCall, key: SignatureKey, target: SignTarget, body: Buffer, now: Date): GatewayFailure | undefined {
+export function signBackendCall(
+  call: BackendCall,
+  key: SignatureKey,
+  target: SignTarget,
+  body: Buffer,
+  now: Date,
+): GatewayFailure | undefined {
   delete call.headers.authorization;
   const secret = key.secret.value;
   // An unusable secret (its ${ENV_VAR} unset or empty) fails the call loudly; nothing is signed with ''.
-  if (secret === undefined) return failure('BACKEND_SIGNATURE_FAILED', `signature key ${key.name}: its secret is unusable (${secretProblem(key.secret) ?? ''})`);
+  if (secret === undefined)
+    return failure(
+      'BACKEND_SIGNATURE_FAILED',
+      `signature key ${key.name}: its secret is unusable (${secretProblem(key.secret) ?? ''})`,
+    );
   if (key.type === 'basic') {
     call.headers.authorization = `Basic ${Buffer.from(`${key.key}:${secret}`).toString('base64')}`;
     return undefined;
   }
   try {
-    const signed = signRequest({ method: call.method, url: `${target.scheme}://${target.host}${callTarget(call)}`, body, key: key.key, secret, now });
+    const signed = signRequest({
+      method: call.method,
+      url: `${target.scheme}://${target.host}${callTarget(call)}`,
+      body,
+      key: key.key,
+      secret,
+      now,
+    });
     // The caller's date and body hash belong to the caller's signature; the backend must see the gateway's.
     delete call.headers['x-sdk-content-sha256'];
     call.headers['x-sdk-date'] = signed.sdkDate;
     call.headers.authorization = signed.authorization;
     return undefined;
   } catch (err) {
-    return failure('BACKEND_SIGNATURE_FAILED', `signature key ${key.name}: ${err instanceof Error ? err.message : String(err)}`);
+    return failure(
+      'BACKEND_SIGNATURE_FAILED',
+      `signature key ${key.name}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }

@@ -27,9 +27,15 @@ function cookie(ctx: RequestContext, name: string): string | undefined {
 function requestParam(ctx: RequestContext, name: string): string | undefined {
   const declared = ctx.hit?.api.params.find((p) => p.name === name || p.name.toLowerCase() === name.toLowerCase());
   const values = ctx.params;
-  if (declared?.location === 'PATH') return values?.path[pathParamName(declared.name)] ?? ctx.hit?.pathParams[declared.name];
-  if (declared?.location === 'HEADER') return values?.header[declared.name.toLowerCase()] ?? headerValue(ctx.headers, declared.name.toLowerCase());
-  return values?.query[name] ?? new URLSearchParams(ctx.query).get(name) ?? (declared ? undefined : headerValue(ctx.headers, name.toLowerCase()));
+  if (declared?.location === 'PATH')
+    return values?.path[pathParamName(declared.name)] ?? ctx.hit?.pathParams[declared.name];
+  if (declared?.location === 'HEADER')
+    return values?.header[declared.name.toLowerCase()] ?? headerValue(ctx.headers, declared.name.toLowerCase());
+  return (
+    values?.query[name] ??
+    new URLSearchParams(ctx.query).get(name) ??
+    (declared ? undefined : headerValue(ctx.headers, name.toLowerCase()))
+  );
 }
 
 type Actual = string | number | boolean;
@@ -37,16 +43,22 @@ type Actual = string | number | boolean;
 function actualValue(ctx: RequestContext, c: Condition): Actual | undefined {
   const name = c.parameter ?? '';
   switch (c.origin) {
-    case 'param': return requestParam(ctx, name);
-    case 'cookie': return cookie(ctx, name);
-    case 'frontend_authorizer': return ctx.authorizer?.frontend?.[name.startsWith(AUTHORIZER_PREFIX) ? name.slice(AUTHORIZER_PREFIX.length) : name];
+    case 'param':
+      return requestParam(ctx, name);
+    case 'cookie':
+      return cookie(ctx, name);
+    case 'frontend_authorizer':
+      return ctx.authorizer?.frontend?.[
+        name.startsWith(AUTHORIZER_PREFIX) ? name.slice(AUTHORIZER_PREFIX.length) : name
+      ];
     case 'system': {
       const n = name.replace(/^\$context\./, '');
       if (n === 'reqPath' || n === 'req_path') return ctx.path;
       if (n === 'reqMethod' || n === 'req_method') return ctx.method;
       return contextVariable(ctx, n);
     }
-    case 'source': return clientIpOf(ctx);
+    case 'source':
+      return clientIpOf(ctx);
   }
 }
 

@@ -66,7 +66,11 @@ export function escapeFor(contentType: string): Escape {
 }
 
 /** Fills `$context.x` in a template; `escape` writes each value. */
-export function substituteContext(template: string, ctx: RequestContext, error?: GatewayFailure, escape: Escape = asJson): string {
+export function substituteContext(
+  template: string,
+  ctx: RequestContext,
+  error?: GatewayFailure,
+  escape: Escape = asJson,
+): string {
   return template.replace(REF, (_whole, name: string) => escape(contextVariable(ctx, name, error) ?? ''));
 }
-

@@ -119,7 +119,9 @@ export function splitTarget(url: string): { path: string; query: string; authori
     target = rest.startsWith('/') ? rest : `/${rest}`;
   }
   const q = target.indexOf('?');
-  return q === -1 ? { path: target, query: '', authority } : { path: target.slice(0, q), query: target.slice(q + 1), authority };
+  return q === -1
+    ? { path: target, query: '', authority }
+    : { path: target.slice(0, q), query: target.slice(q + 1), authority };
 }
 
 /** `user@Host.Example.com:81` → `host.example.com:81`: the host and port, without user information. */
@@ -133,17 +135,45 @@ function hostOf(authority: string): string {
 }
 
 /** `services`: the gateway's (Gateway.begin); a context built by hand gets its own (state.ts standaloneServices). */
-export function newContext(config: GatewayConfig, wire: WireRequest, requestId: string, receivedAt: number, trace: boolean, services: Services): RequestContext {
+export function newContext(
+  config: GatewayConfig,
+  wire: WireRequest,
+  requestId: string,
+  receivedAt: number,
+  trace: boolean,
+  services: Services,
+): RequestContext {
   const { path, query, authority } = splitTarget(wire.url);
   // Every field written once, in one order: a stable object shape keeps the stages' property reads fast.
   return {
-    method: wire.method, url: wire.url, httpVersion: wire.httpVersion, rawHeaders: wire.rawHeaders, headers: wire.headers,
-    scheme: wire.scheme, sourceIp: wire.sourceIp, localAddress: wire.localAddress,
-    config, requestId, receivedAt, path, query, authority, trace: trace ? [] : undefined,
-    group: undefined, env: undefined, hit: undefined, params: undefined, call: undefined,
+    method: wire.method,
+    url: wire.url,
+    httpVersion: wire.httpVersion,
+    rawHeaders: wire.rawHeaders,
+    headers: wire.headers,
+    scheme: wire.scheme,
+    sourceIp: wire.sourceIp,
+    localAddress: wire.localAddress,
+    config,
+    requestId,
+    receivedAt,
+    path,
+    query,
+    authority,
+    trace: trace ? [] : undefined,
+    group: undefined,
+    env: undefined,
+    hit: undefined,
+    params: undefined,
+    call: undefined,
     services,
-    bodySource: undefined, clientIp: undefined, identity: undefined, authorizer: undefined, cors: undefined,
-    rateLimits: undefined, chosen: undefined,
+    bodySource: undefined,
+    clientIp: undefined,
+    identity: undefined,
+    authorizer: undefined,
+    cors: undefined,
+    rateLimits: undefined,
+    chosen: undefined,
   };
 }
 
@@ -152,7 +182,12 @@ export function currentBackend(ctx: RequestContext): CompiledBackend | undefined
   return ctx.chosen?.backend ?? ctx.hit?.api.backends.get(ctx.env ?? '');
 }
 
-export function traceStep(ctx: RequestContext, stage: string, decision: string, detail?: Record<string, unknown>): void {
+export function traceStep(
+  ctx: RequestContext,
+  stage: string,
+  decision: string,
+  detail?: Record<string, unknown>,
+): void {
   ctx.trace?.push(detail === undefined ? { stage, decision } : { stage, decision, detail });
 }
 

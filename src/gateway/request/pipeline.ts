@@ -32,9 +32,21 @@ import { route } from './stages/route.js';
 import { throttling } from './stages/throttling.js';
 
 export const STAGE_ORDER = [
-  'restrictions', 'group', 'environment', 'route', 'protocol',
-  'cors', 'ip-acl', 'authentication', 'app-authorization', 'account-acl', 'throttling',
-  'params', 'backend-policy', 'backend-authorizer', 'backend-request',
+  'restrictions',
+  'group',
+  'environment',
+  'route',
+  'protocol',
+  'cors',
+  'ip-acl',
+  'authentication',
+  'app-authorization',
+  'account-acl',
+  'throttling',
+  'params',
+  'backend-policy',
+  'backend-authorizer',
+  'backend-request',
 ] as const;
 export type StageName = (typeof STAGE_ORDER)[number];
 

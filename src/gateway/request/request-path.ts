@@ -27,7 +27,9 @@ const DOTS = /(?:^|[\\/])(\.\.?)(?=[\\/]|$)/;
  * `%252e` is not a dot: one decoding gives the text `%2e`.
  */
 export function dotSegment(path: string): '.' | '..' | undefined {
-  const read = path.includes('%') ? path.replace(SEPARATOR_ESCAPES, (_m, hex: string) => DECODED[hex.toLowerCase()] ?? '') : path;
+  const read = path.includes('%')
+    ? path.replace(SEPARATOR_ESCAPES, (_m, hex: string) => DECODED[hex.toLowerCase()] ?? '')
+    : path;
   const m = DOTS.exec(read);
   return m ? (m[1] as '.' | '..') : undefined;
 }

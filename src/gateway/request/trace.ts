@@ -15,11 +15,14 @@ export const TRACE_HEADER = 'x-apig-emulator-trace';
 
 /** A header value is Latin-1 without newlines: JSON with every non-ASCII character escaped. */
 export function traceHeaderValue(events: readonly TraceEvent[]): string {
-  return JSON.stringify(events).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(events).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function wantsTrace(value: string | string[] | undefined): boolean {
   if (value === undefined) return false;
-  const v = (Array.isArray(value) ? value[0] ?? '' : value).trim().toLowerCase();
+  const v = (Array.isArray(value) ? (value[0] ?? '') : value).trim().toLowerCase();
   return v !== '' && v !== '0' && v !== 'false' && v !== 'no';
 }

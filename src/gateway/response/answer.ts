@@ -50,9 +50,20 @@ export interface AnswerOptions {
 }
 
 /** Refusals of the request itself end the connection. */
-const CLOSING = new Set<ErrorId>(['REQUEST_INVALID', 'METHOD_UNSUPPORTED', 'ENTITY_TOO_LARGE', 'URI_TOO_LARGE', 'HEADERS_TOO_LARGE']);
+const CLOSING = new Set<ErrorId>([
+  'REQUEST_INVALID',
+  'METHOD_UNSUPPORTED',
+  'ENTITY_TOO_LARGE',
+  'URI_TOO_LARGE',
+  'HEADERS_TOO_LARGE',
+]);
 
-export function answerFor(ctx: RequestContext, outcome: Outcome, gw: AnswerSettings, options: AnswerOptions = {}): Answer {
+export function answerFor(
+  ctx: RequestContext,
+  outcome: Outcome,
+  gw: AnswerSettings,
+  options: AnswerOptions = {},
+): Answer {
   if (!outcome.ok) return failed(ctx, outcome, gw, options);
   const gateway = gatewayHeaders(ctx, gw.clock, outcome.upstreamMs, outcome.headers);
   const switching = outcome.status === 101;
@@ -63,19 +74,32 @@ export function answerFor(ctx: RequestContext, outcome: Outcome, gw: AnswerSetti
   return {
     status: outcome.status,
     reason: reasonPhrase(outcome.status),
-    headers: whole && !switching
-      ? responseHeaders(outcome.headers, gateway, ['content-length', String(Buffer.byteLength(body))])
-      : responseHeaders(outcome.headers, gateway, undefined, switching),
+    headers:
+      whole && !switching
+        ? responseHeaders(outcome.headers, gateway, ['content-length', String(Buffer.byteLength(body))])
+        : responseHeaders(outcome.headers, gateway, undefined, switching),
     body: switching || (whole && ctx.method === 'HEAD') ? undefined : body,
     close,
-    event: gw.reporting ? eventOf(ctx, { status: outcome.status, upstream: outcome.upstream, websocket: options.websocket }, gw.clock.now()) : undefined,
+    event: gw.reporting
+      ? eventOf(
+          ctx,
+          { status: outcome.status, upstream: outcome.upstream, websocket: options.websocket },
+          gw.clock.now(),
+        )
+      : undefined,
   };
 }
 
-function failed(ctx: RequestContext, outcome: Extract<Outcome, { ok: false }>, gw: AnswerSettings, options: AnswerOptions): Answer {
+function failed(
+  ctx: RequestContext,
+  outcome: Extract<Outcome, { ok: false }>,
+  gw: AnswerSettings,
+  options: AnswerOptions,
+): Answer {
   const given = outcome.failure;
   // A body over the limit is a 413 whatever the stage that read it made of that (an authorizer's error, say).
-  const f = ctx.bodySource?.tooLarge && given.id !== 'ENTITY_TOO_LARGE' ? failure('ENTITY_TOO_LARGE', given.detail) : given;
+  const f =
+    ctx.bodySource?.tooLarge && given.id !== 'ENTITY_TOO_LARGE' ? failure('ENTITY_TOO_LARGE', given.detail) : given;
   const r = renderError(f, ctx);
   const h = gatewayHeaders(ctx, gw.clock, outcome.upstreamMs);
   for (const [k, v] of r.headers) h[k] = v;
@@ -89,7 +113,17 @@ function failed(ctx: RequestContext, outcome: Extract<Outcome, { ok: false }>, g
     body: ctx.method === 'HEAD' ? undefined : r.body,
     close,
     event: gw.reporting
-      ? eventOf(ctx, { status: r.status, errorCode: ERRORS[f.id].code, detail: f.detail, upstream: outcome.upstream, websocket: options.websocket }, gw.clock.now())
+      ? eventOf(
+          ctx,
+          {
+            status: r.status,
+            errorCode: ERRORS[f.id].code,
+            detail: f.detail,
+            upstream: outcome.upstream,
+            websocket: options.websocket,
+          },
+          gw.clock.now(),
+        )
       : undefined,
   };
 }
@@ -102,7 +136,8 @@ export function brokeOff(ctx: RequestContext, answer: Answer, f: GatewayFailure)
   const entry = ERRORS[f.id];
   const detail = `the response broke off after its ${answer.status} status line was sent: ${f.detail ?? entry.message}`;
   traceStep(ctx, 'backend', `cut short: ${entry.code} ${entry.message}`, { why: detail });
-  if (answer.event) Object.assign(answer.event, { status: entry.status, sentStatus: answer.status, errorCode: entry.code, detail });
+  if (answer.event)
+    Object.assign(answer.event, { status: entry.status, sentStatus: answer.status, errorCode: entry.code, detail });
 }
 
 /** The answer's log event as of `at`, when the exchange is over (the response closed, the tunnel ended). */
@@ -110,15 +145,25 @@ export function ended(ctx: RequestContext, answer: Answer, at: number): RequestE
   return answer.event && eventOf(ctx, answer.event, at);
 }
 
-type EventNotes = Pick<RequestEvent, 'status'> & Partial<Pick<RequestEvent, 'errorCode' | 'detail' | 'upstream' | 'sentStatus' | 'websocket'>>;
+type EventNotes = Pick<RequestEvent, 'status'> &
+  Partial<Pick<RequestEvent, 'errorCode' | 'detail' | 'upstream' | 'sentStatus' | 'websocket'>>;
 
 function eventOf(ctx: RequestContext, n: EventNotes, at: number): RequestEvent {
   return {
-    type: 'request', requestId: ctx.requestId, method: ctx.method, path: ctx.path, status: n.status, latencyMs: at - ctx.receivedAt,
-    ...(ctx.group ? { group: ctx.group.name } : {}), ...(ctx.env !== undefined ? { env: ctx.env } : {}),
-    ...(ctx.hit ? { api: ctx.hit.api.api.name } : {}), ...(ctx.trace ? { trace: ctx.trace } : {}),
-    ...(n.errorCode !== undefined ? { errorCode: n.errorCode } : {}), ...(n.detail !== undefined ? { detail: n.detail } : {}),
-    ...(n.upstream !== undefined ? { upstream: n.upstream } : {}), ...(n.sentStatus !== undefined ? { sentStatus: n.sentStatus } : {}),
+    type: 'request',
+    requestId: ctx.requestId,
+    method: ctx.method,
+    path: ctx.path,
+    status: n.status,
+    latencyMs: at - ctx.receivedAt,
+    ...(ctx.group ? { group: ctx.group.name } : {}),
+    ...(ctx.env !== undefined ? { env: ctx.env } : {}),
+    ...(ctx.hit ? { api: ctx.hit.api.api.name } : {}),
+    ...(ctx.trace ? { trace: ctx.trace } : {}),
+    ...(n.errorCode !== undefined ? { errorCode: n.errorCode } : {}),
+    ...(n.detail !== undefined ? { detail: n.detail } : {}),
+    ...(n.upstream !== undefined ? { upstream: n.upstream } : {}),
+    ...(n.sentStatus !== undefined ? { sentStatus: n.sentStatus } : {}),
     ...(n.websocket ? { websocket: true } : {}),
   };
 }

@@ -11,15 +11,31 @@ import type { Clock } from '../clock.js';
 import { headerValue, type RequestContext } from '../request/context.js';
 import { TRACE_HEADER, traceHeaderValue, wantsTrace } from '../request/trace.js';
 
-const NOT_RETURNED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'server', 'x-request-id']);
+const NOT_RETURNED = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'server',
+  'x-request-id',
+]);
 /** A 101 passes `Connection` and `Upgrade` on: they are the switch itself. */
 const NOT_RETURNED_ON_SWITCH = new Set([...NOT_RETURNED].filter((k) => k !== 'connection' && k !== 'upgrade'));
 
 /** The documented preflight answer (002 §5.2.2 example; errors-and-limits.md §3), verbatim values. */
 export const PREFLIGHT_HEADERS: ReadonlyArray<[string, string]> = [
   ['access-control-allow-origin', '*'],
-  ['access-control-allow-headers', 'X-Stage,X-Sdk-Date,X-Sdk-Nonce,X-Proxy-Signed-Headers,X-Sdk-Content-Sha256,X-Forwarded-For,Authorization,Content-Type,Accept,Accept-Ranges,Cache-Control,Range'],
-  ['access-control-expose-headers', 'X-Request-Id,X-Apig-Latency,X-Apig-Upstream-Latency,X-Apig-RateLimit-Api,X-Apig-RateLimit-User,X-Apig-RateLimit-App,X-Apig-RateLimit-Ip,X-Apig-RateLimit-Api-Allenv'],
+  [
+    'access-control-allow-headers',
+    'X-Stage,X-Sdk-Date,X-Sdk-Nonce,X-Proxy-Signed-Headers,X-Sdk-Content-Sha256,X-Forwarded-For,Authorization,Content-Type,Accept,Accept-Ranges,Cache-Control,Range',
+  ],
+  [
+    'access-control-expose-headers',
+    'X-Request-Id,X-Apig-Latency,X-Apig-Upstream-Latency,X-Apig-RateLimit-Api,X-Apig-RateLimit-User,X-Apig-RateLimit-App,X-Apig-RateLimit-Ip,X-Apig-RateLimit-Api-Allenv',
+  ],
   ['access-control-allow-methods', 'GET,POST,PUT,DELETE,HEAD,OPTIONS,PATCH'],
   ['access-control-max-age', '172800'],
 ];
@@ -38,7 +54,12 @@ export function isDebug(ctx: RequestContext): boolean {
 }
 
 /** `from`: the backend's response headers (CORS headers it sets win), absent for gateway errors. */
-export function gatewayHeaders(ctx: RequestContext, clock: Clock, upstreamMs: number | undefined, from?: ResponseHeaders): OutgoingHttpHeaders {
+export function gatewayHeaders(
+  ctx: RequestContext,
+  clock: Clock,
+  upstreamMs: number | undefined,
+  from?: ResponseHeaders,
+): OutgoingHttpHeaders {
   const h: OutgoingHttpHeaders = { 'x-request-id': ctx.requestId, server: 'api-gateway' };
   if (isDebug(ctx)) {
     h['x-apig-latency'] = String(Math.round(clock.now() - ctx.receivedAt));
@@ -54,7 +75,12 @@ export function gatewayHeaders(ctx: RequestContext, clock: Clock, upstreamMs: nu
  * The backend's headers (end-to-end ones; on a 101 also the switch's) then the gateway's, as flat name/value
  * pairs for writeHead. `extra` (the content length) replaces the backend's header of that name.
  */
-export function responseHeaders(from: ResponseHeaders, gateway: OutgoingHttpHeaders, extra?: [string, string], switching = false): string[] {
+export function responseHeaders(
+  from: ResponseHeaders,
+  gateway: OutgoingHttpHeaders,
+  extra?: [string, string],
+  switching = false,
+): string[] {
   const dropped = switching ? NOT_RETURNED_ON_SWITCH : NOT_RETURNED;
   const out: string[] = [];
   for (const k in from) {

@@ -10,7 +10,8 @@ import { escapeFor, substituteContext, verbatim } from '../request/context-vars.
 import { ERRORS, TYPE_DEFAULT_STATUS, type GatewayFailure } from './errors.js';
 
 /** The `default` gateway response body (002 §5.1.4; errors-and-limits.md §2.1), in its field order. */
-export const DEFAULT_TEMPLATE = '{"error_code": "$context.error.code", "error_msg": "$context.error.message", "request_id": "$context.requestId"}';
+export const DEFAULT_TEMPLATE =
+  '{"error_code": "$context.error.code", "error_msg": "$context.error.message", "request_id": "$context.requestId"}';
 
 export interface RenderedError {
   status: number;
@@ -39,8 +40,10 @@ export function renderError(f: GatewayFailure, ctx: RequestContext): RenderedErr
   const custom = entryFor(ctx, entry.type);
   const status = custom?.status ?? TYPE_DEFAULT_STATUS[entry.type] ?? entry.status;
   const bodies = custom?.body ? Object.entries(custom.body) : [];
-  const [contentType, template] = bodies.find(([t]) => t.toLowerCase().includes('json')) ?? bodies[0] ?? ['application/json', DEFAULT_TEMPLATE];
+  const [contentType, template] = bodies.find(([t]) => t.toLowerCase().includes('json')) ??
+    bodies[0] ?? ['application/json', DEFAULT_TEMPLATE];
   const headers: Array<[string, string]> = [['content-type', contentType]];
-  for (const [k, v] of Object.entries(custom?.headers ?? {})) headers.push([k, headerSafe(substituteContext(v, ctx, f, verbatim))]);
+  for (const [k, v] of Object.entries(custom?.headers ?? {}))
+    headers.push([k, headerSafe(substituteContext(v, ctx, f, verbatim))]);
   return { status, headers, body: substituteContext(template, ctx, f, escapeFor(contentType)) };
 }

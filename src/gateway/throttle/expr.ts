@@ -4,13 +4,14 @@
  * reads as written; AND binds tighter than OR when parentheses are left out. Only `=` is documented.
  */
 
-export type Expr =
-  | { op: 'eq'; name: string; value: string }
-  | { op: 'and' | 'or'; left: Expr; right: Expr };
+export type Expr = { op: 'eq'; name: string; value: string } | { op: 'and' | 'or'; left: Expr; right: Expr };
 
 /** `(`, `)`, AND, OR (upper-case words between spaces, as the console writes them) or a condition. */
 function tokens(text: string): string[] {
-  return text.split(/(\(|\)|(?:^|\s+)AND(?=\s|\(|$)|(?:^|\s+)OR(?=\s|\(|$))/).map((t) => t.trim()).filter((t) => t !== '');
+  return text
+    .split(/(\(|\)|(?:^|\s+)AND(?=\s|\(|$)|(?:^|\s+)OR(?=\s|\(|$))/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
 }
 
 export function parseExpr(text: string): Expr {
@@ -52,7 +53,10 @@ export function parseExpr(text: string): Expr {
 
 /** `lookup` gives a named value of the request, or undefined when absent (an absent value matches nothing). */
 export function evalExpr(e: Expr, lookup: (name: string) => { value: string; caseless: boolean } | undefined): boolean {
-  if (e.op !== 'eq') return e.op === 'and' ? evalExpr(e.left, lookup) && evalExpr(e.right, lookup) : evalExpr(e.left, lookup) || evalExpr(e.right, lookup);
+  if (e.op !== 'eq')
+    return e.op === 'and'
+      ? evalExpr(e.left, lookup) && evalExpr(e.right, lookup)
+      : evalExpr(e.left, lookup) || evalExpr(e.right, lookup);
   const v = lookup(e.name);
   if (v === undefined) return false;
   return v.caseless ? v.value.toLowerCase() === e.value.toLowerCase() : v.value === e.value;

@@ -6,7 +6,10 @@ import type { ThrottlePolicy, TimeUnit } from '../../core/model.js';
 import type { Throttle2Policy } from '../../core/workspace-model.js';
 import { parseExpr, type Expr } from './expr.js';
 
-const UNIT_MS = { SECOND: 1000, MINUTE: 60_000, HOUR: 3_600_000, DAY: 86_400_000 } as const satisfies Record<TimeUnit, number>;
+const UNIT_MS = { SECOND: 1000, MINUTE: 60_000, HOUR: 3_600_000, DAY: 86_400_000 } as const satisfies Record<
+  TimeUnit,
+  number
+>;
 
 export interface Window {
   windowMs: number;
@@ -44,17 +47,27 @@ export interface CompiledThrottle {
   parameters: Map<string, 'header' | 'query' | 'path'>;
 }
 
-function specials(list: ReadonlyArray<{ type: 'APP' | 'USER'; instance: string; limit: number }>, type: 'APP' | 'USER'): Map<string, number> {
+function specials(
+  list: ReadonlyArray<{ type: 'APP' | 'USER'; instance: string; limit: number }>,
+  type: 'APP' | 'USER',
+): Map<string, number> {
   return new Map(list.filter((s) => s.type === type).map((s) => [s.instance, s.limit]));
 }
 
 export function compileTraditional(p: ThrottlePolicy): CompiledThrottle {
   return {
-    kind: 'traditional', name: p.name, window: windowOf(p.interval, p.unit), api: p.apiLimit,
-    ...(p.userLimit !== undefined ? { user: p.userLimit } : {}), ...(p.appLimit !== undefined ? { app: p.appLimit } : {}),
+    kind: 'traditional',
+    name: p.name,
+    window: windowOf(p.interval, p.unit),
+    api: p.apiLimit,
+    ...(p.userLimit !== undefined ? { user: p.userLimit } : {}),
+    ...(p.appLimit !== undefined ? { app: p.appLimit } : {}),
     ...(p.ipLimit !== undefined ? { ip: p.ipLimit } : {}),
-    shared: p.shared === true, specialApps: specials(p.special ?? [], 'APP'), specialUsers: specials(p.special ?? [], 'USER'),
-    rules: [], parameters: new Map(),
+    shared: p.shared === true,
+    specialApps: specials(p.special ?? [], 'APP'),
+    specialUsers: specials(p.special ?? [], 'USER'),
+    rules: [],
+    parameters: new Map(),
   };
 }
 
@@ -63,16 +76,29 @@ export function compileThrottle2(p: Throttle2Policy): CompiledThrottle | string 
   const rules: CompiledRule[] = [];
   for (const [index, r] of p.rules.entries()) {
     try {
-      rules.push({ index, limit: r.limit, window: windowOf(r.interval, r.unit), when: parseExpr(r.when), text: r.when });
+      rules.push({
+        index,
+        limit: r.limit,
+        window: windowOf(r.interval, r.unit),
+        when: parseExpr(r.when),
+        text: r.when,
+      });
     } catch (err) {
       return `throttle policy ${p.name}, rule ${index + 1} (${JSON.stringify(r.when)}): ${err instanceof Error ? err.message : String(err)}`;
     }
   }
   return {
-    kind: '2.0', name: p.name, window: windowOf(p.interval, p.unit),
-    ...(p.apiLimit !== undefined ? { api: p.apiLimit } : {}), ...(p.userLimit !== undefined ? { user: p.userLimit } : {}),
-    ...(p.appLimit !== undefined ? { app: p.appLimit } : {}), ...(p.ipLimit !== undefined ? { ip: p.ipLimit } : {}),
-    shared: false, specialApps: specials(p.special, 'APP'), specialUsers: specials(p.special, 'USER'), rules,
+    kind: '2.0',
+    name: p.name,
+    window: windowOf(p.interval, p.unit),
+    ...(p.apiLimit !== undefined ? { api: p.apiLimit } : {}),
+    ...(p.userLimit !== undefined ? { user: p.userLimit } : {}),
+    ...(p.appLimit !== undefined ? { app: p.appLimit } : {}),
+    ...(p.ipLimit !== undefined ? { ip: p.ipLimit } : {}),
+    shared: false,
+    specialApps: specials(p.special, 'APP'),
+    specialUsers: specials(p.special, 'USER'),
+    rules,
     parameters: new Map(p.parameters.map((x) => [x.name, x.location])),
   };
 }

@@ -17,7 +17,11 @@ export type TakeResult =
   /** `index`: the first exhausted counter. */
   | { ok: false; index: number; remain: number[] };
 
-interface Slot { start: number; count: number; windowMs: number }
+interface Slot {
+  start: number;
+  count: number;
+  windowMs: number;
+}
 
 /** Entries of windows that have ended are dropped now and then, so that source IPs do not pile up. */
 const PRUNE_EVERY = 4096;

@@ -46,16 +46,30 @@ export function handleHttp(gw: Gateway, req: IncomingMessage, res: ServerRespons
     return;
   }
   const ctx = gw.begin(wireRequest(req, scheme), wantsTrace(req.headers[TRACE_HEADER]));
-  const x: Exchange = { gw, ctx, req, res, body: hasBody(req), answer: undefined, answeredAt: undefined, closed: false, reported: false };
+  const x: Exchange = {
+    gw,
+    ctx,
+    req,
+    res,
+    body: hasBody(req),
+    answer: undefined,
+    answeredAt: undefined,
+    closed: false,
+    reported: false,
+  };
   if (x.body) {
     // Read on demand (a signature over the body, an authorizer with need_body, backend signing); once read,
     // the backend gets the buffered bytes.
     let reading: Promise<Buffer> | undefined;
     const source: NonNullable<RequestContext['bodySource']> = {
-      read: () => (reading ??= readBody(req, ctx.config.limits.bodyBytes).then((b) => (source.buffered = b), (err: unknown) => {
-        if (isBodyTooLarge(err)) source.tooLarge = true;
-        throw err;
-      })),
+      read: () =>
+        (reading ??= readBody(req, ctx.config.limits.bodyBytes).then(
+          (b) => (source.buffered = b),
+          (err: unknown) => {
+            if (isBodyTooLarge(err)) source.tooLarge = true;
+            throw err;
+          },
+        )),
     };
     ctx.bodySource = source;
   }
@@ -67,7 +81,11 @@ export function handleHttp(gw: Gateway, req: IncomingMessage, res: ServerRespons
   }
   try {
     const out = runPipeline(ctx);
-    if (out instanceof Promise) out.then((o) => next(x, o), (err: unknown) => answer(x, internal(String(err))));
+    if (out instanceof Promise)
+      out.then(
+        (o) => next(x, o),
+        (err: unknown) => answer(x, internal(String(err))),
+      );
     else next(x, out);
   } catch (err) {
     answer(x, internal(err instanceof Error ? err.message : String(err)));
@@ -79,14 +97,19 @@ const internal = (detail: string): Outcome => ({ ok: false, failure: failure('IN
 function next(x: Exchange, out: StageOutcome): void {
   if (out.kind === 'fail') answer(x, { ok: false, failure: out.failure });
   // A stage that read the body and went on past its refusal: what is left of the stream is not the body.
-  else if (x.ctx.bodySource?.tooLarge) answer(x, { ok: false, failure: failure('ENTITY_TOO_LARGE', 'the request body passed request_body_size') });
+  else if (x.ctx.bodySource?.tooLarge)
+    answer(x, { ok: false, failure: failure('ENTITY_TOO_LARGE', 'the request body passed request_body_size') });
   else dispatch(x);
 }
 
 function dispatch(x: Exchange): void {
   const buffered = x.ctx.bodySource?.buffered;
   const sent = x.gw.dispatch(x.ctx, buffered ? Readable.from([buffered]) : x.body ? x.req : null);
-  if (sent instanceof Promise) sent.then((d) => answer(x, d), (err: unknown) => answer(x, internal(String(err))));
+  if (sent instanceof Promise)
+    sent.then(
+      (d) => answer(x, d),
+      (err: unknown) => answer(x, internal(String(err))),
+    );
   else answer(x, sent);
 }
 

@@ -15,7 +15,8 @@ export function serializeAnswer(a: Answer): Buffer {
   const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
   if (a.body === undefined) return head;
   // A streamed body is collected before its answer is built (upgrade.ts): a raw answer needs its length.
-  if (typeof a.body !== 'string' && !Buffer.isBuffer(a.body)) throw new Error('a streamed body cannot be written onto the socket');
+  if (typeof a.body !== 'string' && !Buffer.isBuffer(a.body))
+    throw new Error('a streamed body cannot be written onto the socket');
   return Buffer.concat([head, typeof a.body === 'string' ? Buffer.from(a.body) : a.body]);
 }
 

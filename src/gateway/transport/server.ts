@@ -58,19 +58,41 @@ function parserFailure(code: string | undefined, message: string): GatewayFailur
 /** A listen failure as the user can act on it (exit 2), not as an internal error. */
 function listenProblem(err: NodeJS.ErrnoException, host: string, port: number): Error {
   const where = `${host}:${port}`;
-  if (err.code === 'EADDRINUSE') return new ApigError('usage', `cannot listen on ${where}: the port is in use; choose another with -p, or -p 0 for a free one`);
-  if (err.code === 'EACCES') return new ApigError('usage', `cannot listen on ${where}: permission denied (ports below 1024 need privileges); choose another with -p`);
-  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') return new ApigError('usage', `cannot listen on ${where}: ${host} is not an address of this machine (--host)`);
+  if (err.code === 'EADDRINUSE')
+    return new ApigError(
+      'usage',
+      `cannot listen on ${where}: the port is in use; choose another with -p, or -p 0 for a free one`,
+    );
+  if (err.code === 'EACCES')
+    return new ApigError(
+      'usage',
+      `cannot listen on ${where}: permission denied (ports below 1024 need privileges); choose another with -p`,
+    );
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN')
+    return new ApigError('usage', `cannot listen on ${where}: ${host} is not an address of this machine (--host)`);
   return err;
 }
 
 export async function listen(gw: Gateway, options: ListenOptions): Promise<RunningServer> {
   const tunnels = new Set<Duplex>();
   const servers: Array<{ server: Server; scheme: 'http' | 'https'; port: number }> = [
-    { server: createHttp({ maxHeaderSize: MAX_HEADER_SIZE, requireHostHeader: false }), scheme: 'http', port: options.port },
+    {
+      server: createHttp({ maxHeaderSize: MAX_HEADER_SIZE, requireHostHeader: false }),
+      scheme: 'http',
+      port: options.port,
+    },
   ];
   if (options.tls) {
-    servers.push({ server: createHttps({ cert: options.tls.cert, key: options.tls.key, maxHeaderSize: MAX_HEADER_SIZE, requireHostHeader: false }), scheme: 'https', port: options.tls.port });
+    servers.push({
+      server: createHttps({
+        cert: options.tls.cert,
+        key: options.tls.key,
+        maxHeaderSize: MAX_HEADER_SIZE,
+        requireHostHeader: false,
+      }),
+      scheme: 'https',
+      port: options.tls.port,
+    });
   }
   for (const { server, scheme } of servers) {
     // Node keeps only the first 1,000 or so headers and drops the rest unseen; the restrictions stage must see
@@ -85,7 +107,11 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
       if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
       // No group: the built-in template answers.
       const ctx = gw.begin(wireFromSocket(socket, scheme), false);
-      answerOnSocket(gw, socket, answerFor(ctx, { ok: false, failure: parserFailure(err.code, err.message) }, gw, { onSocket: true }));
+      answerOnSocket(
+        gw,
+        socket,
+        answerFor(ctx, { ok: false, failure: parserFailure(err.code, err.message) }, gw, { onSocket: true }),
+      );
     });
     server.on('connect', (req: IncomingMessage, socket: Duplex) => {
       socket.on('error', () => undefined);
@@ -100,15 +126,20 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
       void handleUpgrade(gw, req, socket, head, scheme, tunnels);
     });
   }
-  await Promise.all(servers.map(({ server, port }) => new Promise<void>((resolve, reject) => {
-    const failed = (err: NodeJS.ErrnoException): void => reject(listenProblem(err, options.host, port));
-    server.once('error', failed);
-    server.listen(port, options.host, () => {
-      server.off('error', failed);
-      gw.listensOn((server.address() as AddressInfo).port);
-      resolve();
-    });
-  }))).catch((err: unknown) => {
+  await Promise.all(
+    servers.map(
+      ({ server, port }) =>
+        new Promise<void>((resolve, reject) => {
+          const failed = (err: NodeJS.ErrnoException): void => reject(listenProblem(err, options.host, port));
+          server.once('error', failed);
+          server.listen(port, options.host, () => {
+            server.off('error', failed);
+            gw.listensOn((server.address() as AddressInfo).port);
+            resolve();
+          });
+        }),
+    ),
+  ).catch((err: unknown) => {
     // One listener may be up when the other fails: close it, or the process would not end.
     for (const { server } of servers) if (server.listening) server.close();
     throw err;
@@ -118,10 +149,15 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
     close: async (graceMs = 10_000) => {
       gw.startClosing();
       for (const t of tunnels) t.destroy();
-      const closed = Promise.all(servers.map(({ server }) => new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      })));
+      const closed = Promise.all(
+        servers.map(
+          ({ server }) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              server.closeIdleConnections();
+            }),
+        ),
+      );
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((resolve) => {
         timer = setTimeout(() => {

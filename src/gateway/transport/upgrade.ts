@@ -25,22 +25,44 @@ async function whole(d: Dispatched): Promise<Outcome> {
   try {
     for await (const c of d.body) chunks.push(c as Buffer);
   } catch (err) {
-    return { ok: false, failure: classifyUpstreamError(err, d.upstream ?? 'the backend'), ...(d.upstream !== undefined ? { upstream: d.upstream } : {}) };
+    return {
+      ok: false,
+      failure: classifyUpstreamError(err, d.upstream ?? 'the backend'),
+      ...(d.upstream !== undefined ? { upstream: d.upstream } : {}),
+    };
   }
   return { ...d, body: Buffer.concat(chunks) };
 }
 
-export async function handleUpgrade(gw: Gateway, req: IncomingMessage, socket: Duplex, head: Buffer, scheme: 'http' | 'https', tunnels: Set<Duplex>): Promise<void> {
+export async function handleUpgrade(
+  gw: Gateway,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  scheme: 'http' | 'https',
+  tunnels: Set<Duplex>,
+): Promise<void> {
   const ctx = gw.begin(wireRequest(req, scheme), wantsTrace(req.headers[TRACE_HEADER]));
-  const answer = (outcome: Outcome): void => answerOnSocket(gw, socket, answerFor(ctx, outcome, gw, { websocket: true, onSocket: true }));
+  const answer = (outcome: Outcome): void =>
+    answerOnSocket(gw, socket, answerFor(ctx, outcome, gw, { websocket: true, onSocket: true }));
   const out = await runPipeline(ctx);
   if (out.kind === 'fail') return answer({ ok: false, failure: out.failure });
   const target = tunnelTarget(ctx, gw.runtime(ctx.config), String(req.headers.upgrade ?? 'websocket'));
   if (!target) return answer(await whole(await gw.dispatch(ctx, null)));
   if ('failure' in target) return answer({ ok: false, failure: target.failure });
   try {
-    const up = await upgrade(`${target.origin}${target.path}`, { dispatcher: gw.dispatcher, method: req.method ?? 'GET', headers: target.headers, protocol: target.protocol });
-    const switched = answerFor(ctx, { ok: true, status: 101, headers: up.headers, body: '', upstream: target.upstream }, gw, { websocket: true });
+    const up = await upgrade(`${target.origin}${target.path}`, {
+      dispatcher: gw.dispatcher,
+      method: req.method ?? 'GET',
+      headers: target.headers,
+      protocol: target.protocol,
+    });
+    const switched = answerFor(
+      ctx,
+      { ok: true, status: 101, headers: up.headers, body: '', upstream: target.upstream },
+      gw,
+      { websocket: true },
+    );
     socket.write(serializeAnswer(switched));
     if (head.length > 0) up.socket.write(head);
     tunnels.add(socket);

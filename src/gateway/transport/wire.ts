@@ -6,13 +6,28 @@ import type { WireRequest } from '../request/context.js';
 
 export function wireRequest(req: IncomingMessage, scheme: 'http' | 'https'): WireRequest {
   return {
-    method: req.method ?? 'GET', url: req.url ?? '/', httpVersion: req.httpVersion, rawHeaders: req.rawHeaders, headers: req.headers,
-    scheme, sourceIp: req.socket.remoteAddress ?? '', localAddress: req.socket.localAddress ?? '',
+    method: req.method ?? 'GET',
+    url: req.url ?? '/',
+    httpVersion: req.httpVersion,
+    rawHeaders: req.rawHeaders,
+    headers: req.headers,
+    scheme,
+    sourceIp: req.socket.remoteAddress ?? '',
+    localAddress: req.socket.localAddress ?? '',
   };
 }
 
 /** A request the parser refused: only the connection is known. */
 export function wireFromSocket(socket: Duplex, scheme: 'http' | 'https'): WireRequest {
   const s = socket as Socket;
-  return { method: '', url: '/', httpVersion: '1.1', rawHeaders: [], headers: {}, scheme, sourceIp: s.remoteAddress ?? '', localAddress: s.localAddress ?? '' };
+  return {
+    method: '',
+    url: '/',
+    httpVersion: '1.1',
+    rawHeaders: [],
+    headers: {},
+    scheme,
+    sourceIp: s.remoteAddress ?? '',
+    localAddress: s.localAddress ?? '',
+  };
 }

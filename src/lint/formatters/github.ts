@@ -6,15 +6,19 @@ const COMMAND = { error: 'error', warn: 'warning', info: 'notice', hint: 'notice
 const data = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const prop = (s: string): string => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export const github: Formatter = ({ findings }) => findings.filter((f) => !f.suppressed).map((f) => {
-  const r = f.range;
-  const props = [
-    `file=${prop(f.source)}`,
-    `line=${(r?.start.line ?? 0) + 1}`,
-    `col=${(r?.start.character ?? 0) + 1}`,
-    `endLine=${(r?.end.line ?? 0) + 1}`,
-    `endColumn=${(r?.end.character ?? 0) + 1}`,
-    `title=${prop(`apig ${f.code}`)}`,
-  ].join(',');
-  return `::${COMMAND[f.severity]} ${props}::${data(f.message)}\n`;
-}).join('');
+export const github: Formatter = ({ findings }) =>
+  findings
+    .filter((f) => !f.suppressed)
+    .map((f) => {
+      const r = f.range;
+      const props = [
+        `file=${prop(f.source)}`,
+        `line=${(r?.start.line ?? 0) + 1}`,
+        `col=${(r?.start.character ?? 0) + 1}`,
+        `endLine=${(r?.end.line ?? 0) + 1}`,
+        `endColumn=${(r?.end.character ?? 0) + 1}`,
+        `title=${prop(`apig ${f.code}`)}`,
+      ].join(',');
+      return `::${COMMAND[f.severity]} ${props}::${data(f.message)}\n`;
+    })
+    .join('');

@@ -11,47 +11,51 @@ export const sarif: Formatter = ({ findings, rules, version }) => {
   const doc = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'apig',
-          version,
-          informationUri: 'https://github.com/apig-dev/apig',
-          rules: rules.map((id) => {
-            const meta = ruleMeta(id);
-            const level = severityOf(id, undefined);
-            return {
-              id,
-              shortDescription: { text: meta?.description ?? id },
-              fullDescription: { text: `${meta?.rationale ?? ''} Source: ${meta?.source ?? ''}`.trim() },
-              helpUri: `${DOCS_BASE}${id}.md`,
-              help: { text: `${meta?.description ?? ''} See ${DOCS_BASE}${id}.md` },
-              defaultConfiguration: { level: level === 'off' ? 'none' : LEVEL[level] },
-              properties: { category: meta?.category ?? 'schema' },
-            };
-          }),
-        },
-      },
-      results: findings.map((f) => ({
-        ruleId: f.code,
-        ...(index.has(f.code) ? { ruleIndex: index.get(f.code) } : {}),
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: f.source.split('\\').join('/') },
-            region: {
-              startLine: (f.range?.start.line ?? 0) + 1,
-              startColumn: (f.range?.start.character ?? 0) + 1,
-              endLine: (f.range?.end.line ?? 0) + 1,
-              endColumn: (f.range?.end.character ?? 0) + 1,
-            },
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'apig',
+            version,
+            informationUri: 'https://github.com/apig-dev/apig',
+            rules: rules.map((id) => {
+              const meta = ruleMeta(id);
+              const level = severityOf(id, undefined);
+              return {
+                id,
+                shortDescription: { text: meta?.description ?? id },
+                fullDescription: { text: `${meta?.rationale ?? ''} Source: ${meta?.source ?? ''}`.trim() },
+                helpUri: `${DOCS_BASE}${id}.md`,
+                help: { text: `${meta?.description ?? ''} See ${DOCS_BASE}${id}.md` },
+                defaultConfiguration: { level: level === 'off' ? 'none' : LEVEL[level] },
+                properties: { category: meta?.category ?? 'schema' },
+              };
+            }),
           },
-          logicalLocations: [{ fullyQualifiedName: f.path || '/', kind: 'member' }],
-        }],
-        ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.reason }] } : {}),
-      })),
-    }],
+        },
+        results: findings.map((f) => ({
+          ruleId: f.code,
+          ...(index.has(f.code) ? { ruleIndex: index.get(f.code) } : {}),
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.source.split('\\').join('/') },
+                region: {
+                  startLine: (f.range?.start.line ?? 0) + 1,
+                  startColumn: (f.range?.start.character ?? 0) + 1,
+                  endLine: (f.range?.end.line ?? 0) + 1,
+                  endColumn: (f.range?.end.character ?? 0) + 1,
+                },
+              },
+              logicalLocations: [{ fullyQualifiedName: f.path || '/', kind: 'member' }],
+            },
+          ],
+          ...(f.suppressed ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.reason }] } : {}),
+        })),
+      },
+    ],
   };
   return JSON.stringify(doc, null, 2) + '\n';
 };

@@ -11,7 +11,12 @@ export const stylish: Formatter = ({ findings, summary }, paint) => {
       file = f.source;
     }
     const pos = `${f.source}:${(f.range?.start.line ?? 0) + 1}:${(f.range?.start.character ?? 0) + 1}`;
-    const sev = f.severity === 'error' ? paint.red('error') : f.severity === 'warn' ? paint.yellow('warn ') : paint.blue(f.severity.padEnd(5));
+    const sev =
+      f.severity === 'error'
+        ? paint.red('error')
+        : f.severity === 'warn'
+          ? paint.yellow('warn ')
+          : paint.blue(f.severity.padEnd(5));
     lines.push(`  ${pos}  ${sev}  ${f.message}  ${paint.dim(f.code)}`);
   }
   const problems = summary.errors + summary.warnings + summary.infos + summary.hints;

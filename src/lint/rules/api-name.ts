@@ -10,7 +10,8 @@ export default {
     category: 'names',
     description: 'API names (operationId) follow the documented pattern and length, and are unique in their group.',
     source: 'API Reference: Creating an API (name); the API name is the operationId: docs/rulings.md "API names"',
-    rationale: 'The console rejects an API whose name is 3–255 characters long only if it starts with a letter, a Chinese character or a digit and uses letters, digits, Chinese characters and -_./():（）：、. Import matches existing APIs by name, so two operations with one name would overwrite each other.',
+    rationale:
+      'The console rejects an API whose name is 3–255 characters long only if it starts with a letter, a Chinese character or a digit and uses letters, digits, Chinese characters and -_./():（）：、. Import matches existing APIs by name, so two operations with one name would overwrite each other.',
   },
   check(ctx) {
     const seen = new Map<string, string>();
@@ -18,11 +19,18 @@ export default {
       const { api } = site;
       if (api.nameGenerated) continue;
       if (!API_NAME.test(api.name)) {
-        ctx.report({ group: site.group, path: `${site.at}/operationId` }, `API name "${api.name}" must be 3–255 characters, start with a letter, Chinese character or digit, and use only letters, digits, Chinese characters and -_./():`);
+        ctx.report(
+          { group: site.group, path: `${site.at}/operationId` },
+          `API name "${api.name}" must be 3–255 characters, start with a letter, Chinese character or digit, and use only letters, digits, Chinese characters and -_./():`,
+        );
       }
       const key = `${site.group.ref.name}\u0000${api.name}`;
       const first = seen.get(key);
-      if (first !== undefined) ctx.report({ group: site.group, path: `${site.at}/operationId` }, `API name "${api.name}" is already used by ${first} in group ${site.group.ref.name}`);
+      if (first !== undefined)
+        ctx.report(
+          { group: site.group, path: `${site.at}/operationId` },
+          `API name "${api.name}" is already used by ${first} in group ${site.group.ref.name}`,
+        );
       else seen.set(key, `${api.method} ${api.path}`);
     }
   },

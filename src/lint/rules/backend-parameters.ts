@@ -4,14 +4,35 @@ import type { Backend } from '../../core/model.js';
 import { apiAuth } from '../../core/defaults.js';
 
 /** SDK BackendParamBase.value for origin SYSTEM (x-apigateway.md §8.1) plus the documented apiName/reqPath/reqMethod. */
-const SYSTEM_VALUES = ['sourceIp', 'stage', 'apiId', 'apiName', 'appId', 'appName', 'requestId', 'serverAddr', 'serverName', 'handleTime', 'providerAppId', 'member_group_name', 'member_group_id', 'reqPath', 'reqUri', 'reqMethod'];
+const SYSTEM_VALUES = [
+  'sourceIp',
+  'stage',
+  'apiId',
+  'apiName',
+  'appId',
+  'appName',
+  'requestId',
+  'serverAddr',
+  'serverName',
+  'handleTime',
+  'providerAppId',
+  'member_group_name',
+  'member_group_id',
+  'reqPath',
+  'reqUri',
+  'reqMethod',
+];
 
 function backendPath(b: Backend): string | undefined {
   switch (b.type) {
-    case 'HTTP': return b.http.path;
-    case 'HTTP-VPC': return b.vpc.path;
-    case 'HTTP-VPC-MEMBER-GROUP': return b.memberGroup.memberGroupUrlInfos[0]?.path;
-    default: return undefined;
+    case 'HTTP':
+      return b.http.path;
+    case 'HTTP-VPC':
+      return b.vpc.path;
+    case 'HTTP-VPC-MEMBER-GROUP':
+      return b.memberGroup.memberGroupUrlInfos[0]?.path;
+    default:
+      return undefined;
   }
 }
 
@@ -19,9 +40,12 @@ export default {
   meta: {
     id: 'backend-parameters',
     category: 'backends',
-    description: 'Backend PATH parameters appear in the backend path (and each {param} there is mapped); REQUEST parameters refer to existing front-end parameters; SYSTEM values are documented $context variables, front-end authorizer values only with a front-end authorizer.',
-    source: 'User Guide §5.2.1 "Creating an API", steps 3–5 (backend, constant and system parameters: "for PATH, the name must equal the name in the backend path"); Extension Definitions: x-apigateway-backend.parameters',
-    rationale: 'A mapping from a front-end parameter that does not exist, or into a path segment that does not exist, cannot be saved; an unknown system parameter has no value.',
+    description:
+      'Backend PATH parameters appear in the backend path (and each {param} there is mapped); REQUEST parameters refer to existing front-end parameters; SYSTEM values are documented $context variables, front-end authorizer values only with a front-end authorizer.',
+    source:
+      'User Guide §5.2.1 "Creating an API", steps 3–5 (backend, constant and system parameters: "for PATH, the name must equal the name in the backend path"); Extension Definitions: x-apigateway-backend.parameters',
+    rationale:
+      'A mapping from a front-end parameter that does not exist, or into a path segment that does not exist, cannot be saved; an unknown system parameter has no value.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
@@ -33,25 +57,47 @@ export default {
         const params = b.backend.params ?? [];
         params.forEach((p, i) => {
           const at = `${b.at}/parameters/${i}`;
-          if (p.location === 'PATH' && path !== undefined && !inPath.includes(p.name)) ctx.report({ group: site.group, path: `${at}/name` }, `backend PATH parameter "${p.name}" does not appear in the backend path ${path}`);
-          if (p.origin === 'REQUEST' && !front.some((f) => f.name === p.value || (f.location === 'HEADER' && f.name.toLowerCase() === p.value.toLowerCase()))) {
-            ctx.report({ group: site.group, path: `${at}/value` }, `backend parameter "${p.name}" maps front-end parameter "${p.value}", which ${site.api.name} does not define`);
+          if (p.location === 'PATH' && path !== undefined && !inPath.includes(p.name))
+            ctx.report(
+              { group: site.group, path: `${at}/name` },
+              `backend PATH parameter "${p.name}" does not appear in the backend path ${path}`,
+            );
+          if (
+            p.origin === 'REQUEST' &&
+            !front.some(
+              (f) => f.name === p.value || (f.location === 'HEADER' && f.name.toLowerCase() === p.value.toLowerCase()),
+            )
+          ) {
+            ctx.report(
+              { group: site.group, path: `${at}/value` },
+              `backend parameter "${p.name}" maps front-end parameter "${p.value}", which ${site.api.name} does not define`,
+            );
           }
           if (p.origin === 'SYSTEM') {
             const m = /^\$context\.(.+)$/.exec(p.value);
             const name = m?.[1] ?? '';
             if (!SYSTEM_VALUES.includes(name) && !/^authorizer\.(frontend|backend)\.[A-Za-z0-9_-]+$/.test(name)) {
-              ctx.report({ group: site.group, path: `${at}/value` }, `system parameter "${p.value}" is not a documented $context variable (e.g. $context.sourceIp, $context.requestId, $context.authorizer.frontend.<key>)`);
+              ctx.report(
+                { group: site.group, path: `${at}/value` },
+                `system parameter "${p.value}" is not a documented $context variable (e.g. $context.sourceIp, $context.requestId, $context.authorizer.frontend.<key>)`,
+              );
             } else if (name.startsWith('authorizer.frontend.') && !frontendAuthorizer) {
               // APIG.2036 "Only APIs with authorizer can have authorizer parameters" (001 §7.10; 002 §5.2.1 step 5).
-              ctx.report({ group: site.group, path: `${at}/value` }, `system parameter "${p.value}" needs custom (or dual) authentication: only APIs with a front-end authorizer have its context`);
+              ctx.report(
+                { group: site.group, path: `${at}/value` },
+                `system parameter "${p.value}" needs custom (or dual) authentication: only APIs with a front-end authorizer have its context`,
+              );
             }
           }
         });
         for (const name of inPath) {
           const mapped = params.some((p) => p.location === 'PATH' && p.name === name);
           const passthrough = params.length === 0 && front.some((f) => f.location === 'PATH' && f.name === name);
-          if (!mapped && !passthrough) ctx.report({ group: site.group, path: `${endpointPointer(b)}/path` }, `backend path parameter {${name}} is not mapped: add a backend parameter with in: PATH and name: ${name}`);
+          if (!mapped && !passthrough)
+            ctx.report(
+              { group: site.group, path: `${endpointPointer(b)}/path` },
+              `backend path parameter {${name}} is not mapped: add a backend parameter with in: PATH and name: ${name}`,
+            );
         }
       }
     }

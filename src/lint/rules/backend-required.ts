@@ -6,12 +6,15 @@ export default {
     id: 'backend-required',
     category: 'backends',
     description: 'Every API has a default backend (x-apigateway-backend).',
-    source: 'User Guide §5.2.1 "Creating an API" (defining the backend, step 1: the default backend is mandatory); Extension Definitions: x-apigateway-backend',
-    rationale: 'Without a backend the gateway has nothing to call; a basic-scope export has no backends, so lint the full or extended definition. Policy backends need the default backend too.',
+    source:
+      'User Guide §5.2.1 "Creating an API" (defining the backend, step 1: the default backend is mandatory); Extension Definitions: x-apigateway-backend',
+    rationale:
+      'Without a backend the gateway has nothing to call; a basic-scope export has no backends, so lint the full or extended definition. Policy backends need the default backend too.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
-      if (!site.api.backend) ctx.report({ group: site.group, path: site.at }, `API ${site.api.name} has no x-apigateway-backend`);
+      if (!site.api.backend)
+        ctx.report({ group: site.group, path: site.at }, `API ${site.api.name} has no x-apigateway-backend`);
     }
   },
 } satisfies Rule;

@@ -4,11 +4,16 @@ import type { Backend } from '../../core/model.js';
 
 function timeoutOf(b: Backend): number | undefined {
   switch (b.type) {
-    case 'HTTP': return b.http.timeout;
-    case 'HTTP-VPC': return b.vpc.timeout;
-    case 'HTTP-VPC-MEMBER-GROUP': return b.memberGroup.timeout;
-    case 'FUNCTION': return b.function.timeout;
-    case 'MOCK': return undefined;
+    case 'HTTP':
+      return b.http.timeout;
+    case 'HTTP-VPC':
+      return b.vpc.timeout;
+    case 'HTTP-VPC-MEMBER-GROUP':
+      return b.memberGroup.timeout;
+    case 'FUNCTION':
+      return b.function.timeout;
+    case 'MOCK':
+      return undefined;
   }
 }
 
@@ -16,9 +21,12 @@ export default {
   meta: {
     id: 'backend-timeout',
     category: 'backends',
-    description: 'Backend timeouts are at least 1 ms and at most the instance maximum (backend_timeout, 60000 ms unless apig.yaml raises it; 60000 for V1 functions).',
-    source: 'User Guide §3.2, §5.2.1, §8.3.7 (backend_timeout 1–600000 ms); Extension Definitions: x-apigateway-backend.httpEndpoints (1–60000 ms); API Reference: Creating an API (timeout up to the instance\'s backend_timeout, 60000 ms for V1 functions)',
-    rationale: 'A timeout above the instance maximum is refused; raising `instance.backend_timeout` does not change existing APIs.',
+    description:
+      'Backend timeouts are at least 1 ms and at most the instance maximum (backend_timeout, 60000 ms unless apig.yaml raises it; 60000 for V1 functions).',
+    source:
+      "User Guide §3.2, §5.2.1, §8.3.7 (backend_timeout 1–600000 ms); Extension Definitions: x-apigateway-backend.httpEndpoints (1–60000 ms); API Reference: Creating an API (timeout up to the instance's backend_timeout, 60000 ms for V1 functions)",
+    rationale:
+      'A timeout above the instance maximum is refused; raising `instance.backend_timeout` does not change existing APIs.',
   },
   check(ctx) {
     const max = ctx.ws.instance.backend_timeout;
@@ -27,9 +35,16 @@ export default {
         const t = timeoutOf(b.backend);
         if (t === undefined) continue;
         const at = `${endpointPointer(b)}/timeout`;
-        const cap = b.backend.type === 'FUNCTION' && (b.backend.function.networkType ?? 'V1') === 'V1' ? Math.min(60000, max) : max;
+        const cap =
+          b.backend.type === 'FUNCTION' && (b.backend.function.networkType ?? 'V1') === 'V1'
+            ? Math.min(60000, max)
+            : max;
         if (t < 1) ctx.report({ group: site.group, path: at }, `backend timeout ${t} ms must be at least 1 ms`);
-        else if (t > cap) ctx.report({ group: site.group, path: at }, `backend timeout ${t} ms is above the maximum of ${cap} ms${cap === max ? ' (instance backend_timeout)' : ' for V1 functions'}`);
+        else if (t > cap)
+          ctx.report(
+            { group: site.group, path: at },
+            `backend timeout ${t} ms is above the maximum of ${cap} ms${cap === max ? ' (instance backend_timeout)' : ' for V1 functions'}`,
+          );
       }
     }
   },

@@ -13,14 +13,17 @@ export function preflightReason(site: ApiSite): string | undefined {
   const { api } = site;
   if (!SIMPLE_METHODS.includes(api.method)) return `method ${api.method}`;
   const auth = apiAuth(site.model, api);
-  if (auth.type === 'APP' || auth.type === 'IAM') return `${auth.type} authentication (Authorization / X-Auth-Token headers)`;
+  if (auth.type === 'APP' || auth.type === 'IAM')
+    return `${auth.type} authentication (Authorization / X-Auth-Token headers)`;
   // A custom authorizer's header identity sources are headers every caller sends (002 §5.8.1).
-  const identity = auth.schemes.flatMap((s) => (s.authorizer?.type === 'FRONTEND' ? s.authorizer.identities ?? [] : []))
+  const identity = auth.schemes
+    .flatMap((s) => (s.authorizer?.type === 'FRONTEND' ? (s.authorizer.identities ?? []) : []))
     .find((i) => i.location === 'HEADER' && !SIMPLE_HEADERS.includes(i.name.toLowerCase()));
   if (identity) return `identity source header ${identity.name} of the custom authorizer`;
   const header = api.params.find((p) => p.location === 'HEADER' && !SIMPLE_HEADERS.includes(p.name.toLowerCase()));
   if (header) return `header parameter ${header.name}`;
-  if (api.contentType !== undefined && !SIMPLE_CONTENT_TYPES.includes(api.contentType)) return `content type ${api.contentType}`;
+  if (api.contentType !== undefined && !SIMPLE_CONTENT_TYPES.includes(api.contentType))
+    return `content type ${api.contentType}`;
   return undefined;
 }
 
@@ -36,9 +39,10 @@ export default {
   meta: {
     id: 'cors-preflight',
     category: 'routes',
-    description: 'An API with CORS that browsers call with a preflight (non-simple method, auth headers, a custom authorizer\'s header identity sources, custom headers) needs an OPTIONS API on the same path with CORS on, no auth and a Mock backend.',
+    description:
+      "An API with CORS that browsers call with a preflight (non-simple method, auth headers, a custom authorizer's header identity sources, custom headers) needs an OPTIONS API on the same path with CORS on, no auth and a Mock backend.",
     source: 'User Guide §5.2.2 "Enabling CORS" (跨域访问: simple and non-simple requests, the OPTIONS API)',
-    rationale: 'Without the OPTIONS API the browser\'s preflight gets 404 and the real request is never sent.',
+    rationale: "Without the OPTIONS API the browser's preflight gets 404 and the real request is never sent.",
   },
   check(ctx) {
     const sites = apiSites(ctx.ws);
@@ -46,7 +50,11 @@ export default {
     for (const site of sites) {
       if (site.api.method === 'OPTIONS') {
         if (site.api.cors !== true) continue;
-        if (site.api.backend && site.api.backend.type !== 'MOCK') ctx.report({ group: site.group, path: site.at }, 'a CORS preflight (OPTIONS) API should use a Mock backend (User Guide §5.2.2)');
+        if (site.api.backend && site.api.backend.type !== 'MOCK')
+          ctx.report(
+            { group: site.group, path: site.at },
+            'a CORS preflight (OPTIONS) API should use a Mock backend (User Guide §5.2.2)',
+          );
         continue;
       }
       if (site.api.cors !== true) continue;
@@ -54,7 +62,10 @@ export default {
       if (!reason) continue;
       const preflight = preflights.find((o) => o.group === site.group && covers(o, site));
       if (!preflight) {
-        ctx.report({ group: site.group, path: `${site.at}/x-apigateway-cors` }, `CORS is on and browsers will send a preflight (${reason}), but no OPTIONS API with CORS on covers ${site.api.path}: add one with a Mock backend (User Guide §5.2.2)`);
+        ctx.report(
+          { group: site.group, path: `${site.at}/x-apigateway-cors` },
+          `CORS is on and browsers will send a preflight (${reason}), but no OPTIONS API with CORS on covers ${site.api.path}: add one with a Mock backend (User Guide §5.2.2)`,
+        );
       }
     }
   },

@@ -9,7 +9,8 @@ export default {
     id: 'function-backend',
     category: 'backends',
     description: 'FunctionGraph backends have a function URN of the documented form, and a version or alias.',
-    source: 'Extension Definitions: x-apigateway-backend.functionEndpoints; API Reference: Creating an API (func_info); apig serve runs a local module per URN: docs/serve.md "FUNCTION backends"',
+    source:
+      'Extension Definitions: x-apigateway-backend.functionEndpoints; API Reference: Creating an API (func_info); apig serve runs a local module per URN: docs/serve.md "FUNCTION backends"',
     rationale: 'The URN names the function and its version or alias selects the code that runs.',
   },
   check(ctx) {
@@ -18,8 +19,13 @@ export default {
         if (b.backend.type !== 'FUNCTION') continue;
         const fn = b.backend.function;
         const at = endpointPointer(b);
-        if (!FUNCTION_URN.test(fn.functionUrn)) ctx.report({ group: site.group, path: `${at}/function-urn` }, `function URN "${fn.functionUrn}" is not of the form urn:fss:<region>:<project>:function:<package>:<name>`);
-        if ((fn.version ?? '') === '' && (fn.aliasUrn ?? '') === '') ctx.report({ group: site.group, path: at }, 'a function backend needs a version or an alias-urn');
+        if (!FUNCTION_URN.test(fn.functionUrn))
+          ctx.report(
+            { group: site.group, path: `${at}/function-urn` },
+            `function URN "${fn.functionUrn}" is not of the form urn:fss:<region>:<project>:function:<package>:<name>`,
+          );
+        if ((fn.version ?? '') === '' && (fn.aliasUrn ?? '') === '')
+          ctx.report({ group: site.group, path: at }, 'a function backend needs a version or an alias-urn');
       }
     }
   },

@@ -9,15 +9,21 @@ export default {
     id: 'mock-backend',
     category: 'backends',
     description: 'Mock results stay within 20480 characters.',
-    source: 'API Reference: Creating an API (result_normal_sample at most 20480 characters); User Guide §5.2.1, table 5-8 (the mock result, whose length is not documented)',
-    rationale: 'Large mock bodies are better served by a real backend; the limit is apig\'s choice where the documentation is silent (docs/rules/mock-backend.md).',
+    source:
+      'API Reference: Creating an API (result_normal_sample at most 20480 characters); User Guide §5.2.1, table 5-8 (the mock result, whose length is not documented)',
+    rationale:
+      "Large mock bodies are better served by a real backend; the limit is apig's choice where the documentation is silent (docs/rules/mock-backend.md).",
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
       for (const b of backendsOf(site)) {
         if (b.backend.type !== 'MOCK') continue;
         const len = b.backend.mock.resultContent.length;
-        if (len > MOCK_MAX) ctx.report({ group: site.group, path: `${endpointPointer(b)}/result-content` }, `mock result is ${len} characters; keep it within ${MOCK_MAX}`);
+        if (len > MOCK_MAX)
+          ctx.report(
+            { group: site.group, path: `${endpointPointer(b)}/result-content` },
+            `mock result is ${len} characters; keep it within ${MOCK_MAX}`,
+          );
       }
     }
   },

@@ -2,14 +2,16 @@ import type { Rule } from '../types.js';
 import { apiSites, paramPointer } from '../sites.js';
 import { paramType } from '../../core/defaults.js';
 
-
 export default {
   meta: {
     id: 'parameter-definition',
     category: 'parameters',
-    description: 'Parameters: PATH, QUERY or HEADER; type string or number; a default only when not required, of the right type and within bounds; min ≤ max; enum values of the right type.',
-    source: 'User Guide §5.2.1 "Creating an API", table 5-6 (locations, String/Number, default only when not required); User Guide (online), "Restrictions and Compatibility" of importing APIs (type mapping; formData and body unsupported)',
-    rationale: 'APIG maps integer/long/float/double to Number and string to String; other types have no equivalent. The gateway adds a default only to optional parameters; a default outside the bounds or the enum would be rejected by its own validation.',
+    description:
+      'Parameters: PATH, QUERY or HEADER; type string or number; a default only when not required, of the right type and within bounds; min ≤ max; enum values of the right type.',
+    source:
+      'User Guide §5.2.1 "Creating an API", table 5-6 (locations, String/Number, default only when not required); User Guide (online), "Restrictions and Compatibility" of importing APIs (type mapping; formData and body unsupported)',
+    rationale:
+      'APIG maps integer/long/float/double to Number and string to String; other types have no equivalent. The gateway adds a default only to optional parameters; a default outside the bounds or the enum would be rejected by its own validation.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
@@ -17,28 +19,70 @@ export default {
         const at = paramPointer(site, p);
         const where = { group: site.group };
         if (p.location === 'BODY' || p.location === 'FORMDATA' || p.location === 'COOKIE') {
-          ctx.report({ ...where, path: `${at}/in` }, `parameter "${p.name}" is in ${p.location.toLowerCase()}: APIG supports only path, query and header parameters`);
+          ctx.report(
+            { ...where, path: `${at}/in` },
+            `parameter "${p.name}" is in ${p.location.toLowerCase()}: APIG supports only path, query and header parameters`,
+          );
           continue;
         }
         const type = paramType(p);
         if (type === undefined) {
-          ctx.report({ ...where, path: `${at}/type` }, `parameter "${p.name}" has type ${p.swaggerType ?? '(none)'}: APIG knows string and number (integer, long, float, double)`);
+          ctx.report(
+            { ...where, path: `${at}/type` },
+            `parameter "${p.name}" has type ${p.swaggerType ?? '(none)'}: APIG knows string and number (integer, long, float, double)`,
+          );
           continue;
         }
         if (p.default !== undefined) {
-          if (p.required) ctx.report({ ...where, path: `${at}/default` }, `parameter "${p.name}" is required, so its default is never used (User Guide §5.2.1)`);
-          if (type === 'NUMBER' && !Number.isFinite(Number(p.default))) ctx.report({ ...where, path: `${at}/default` }, `default ${JSON.stringify(p.default)} of number parameter "${p.name}" is not a number`);
-          if (p.enum && !p.enum.map(String).includes(String(p.default))) ctx.report({ ...where, path: `${at}/default` }, `default ${JSON.stringify(p.default)} is not one of the enum values of "${p.name}"`);
+          if (p.required)
+            ctx.report(
+              { ...where, path: `${at}/default` },
+              `parameter "${p.name}" is required, so its default is never used (User Guide §5.2.1)`,
+            );
+          if (type === 'NUMBER' && !Number.isFinite(Number(p.default)))
+            ctx.report(
+              { ...where, path: `${at}/default` },
+              `default ${JSON.stringify(p.default)} of number parameter "${p.name}" is not a number`,
+            );
+          if (p.enum && !p.enum.map(String).includes(String(p.default)))
+            ctx.report(
+              { ...where, path: `${at}/default` },
+              `default ${JSON.stringify(p.default)} is not one of the enum values of "${p.name}"`,
+            );
           const len = String(p.default).length;
-          if ((p.minLength !== undefined && len < p.minLength) || (p.maxLength !== undefined && p.maxLength > 0 && len > p.maxLength)) ctx.report({ ...where, path: `${at}/default` }, `default ${JSON.stringify(p.default)} of "${p.name}" is outside its length bounds`);
+          if (
+            (p.minLength !== undefined && len < p.minLength) ||
+            (p.maxLength !== undefined && p.maxLength > 0 && len > p.maxLength)
+          )
+            ctx.report(
+              { ...where, path: `${at}/default` },
+              `default ${JSON.stringify(p.default)} of "${p.name}" is outside its length bounds`,
+            );
           const n = Number(p.default);
-          if (type === 'NUMBER' && ((p.minimum !== undefined && n < p.minimum) || (p.maximum !== undefined && p.maximum !== 0 && n > p.maximum))) ctx.report({ ...where, path: `${at}/default` }, `default ${JSON.stringify(p.default)} of "${p.name}" is outside its minimum/maximum`);
+          if (
+            type === 'NUMBER' &&
+            ((p.minimum !== undefined && n < p.minimum) ||
+              (p.maximum !== undefined && p.maximum !== 0 && n > p.maximum))
+          )
+            ctx.report(
+              { ...where, path: `${at}/default` },
+              `default ${JSON.stringify(p.default)} of "${p.name}" is outside its minimum/maximum`,
+            );
         }
         // Console exports write 0 for "no bound" (x-apigateway.md §19 example): 0 as a maximum is not a bound.
-        if (p.minLength !== undefined && p.maxLength !== undefined && p.maxLength > 0 && p.minLength > p.maxLength) ctx.report({ ...where, path: `${at}/minLength` }, `minLength ${p.minLength} is greater than maxLength ${p.maxLength}`);
-        if (p.minimum !== undefined && p.maximum !== undefined && p.maximum !== 0 && p.minimum > p.maximum) ctx.report({ ...where, path: `${at}/minimum` }, `minimum ${p.minimum} is greater than maximum ${p.maximum}`);
+        if (p.minLength !== undefined && p.maxLength !== undefined && p.maxLength > 0 && p.minLength > p.maxLength)
+          ctx.report(
+            { ...where, path: `${at}/minLength` },
+            `minLength ${p.minLength} is greater than maxLength ${p.maxLength}`,
+          );
+        if (p.minimum !== undefined && p.maximum !== undefined && p.maximum !== 0 && p.minimum > p.maximum)
+          ctx.report({ ...where, path: `${at}/minimum` }, `minimum ${p.minimum} is greater than maximum ${p.maximum}`);
         p.enum?.forEach((v, i) => {
-          if (type === 'NUMBER' && !Number.isFinite(Number(v))) ctx.report({ ...where, path: `${at}/enum/${i}` }, `enum value ${JSON.stringify(v)} of number parameter "${p.name}" is not a number`);
+          if (type === 'NUMBER' && !Number.isFinite(Number(v)))
+            ctx.report(
+              { ...where, path: `${at}/enum/${i}` },
+              `enum value ${JSON.stringify(v)} of number parameter "${p.name}" is not a number`,
+            );
         });
       }
     }

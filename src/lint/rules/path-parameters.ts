@@ -7,8 +7,10 @@ export default {
   meta: {
     id: 'path-parameters',
     category: 'paths',
-    description: 'Every {param} in the request path has a PATH parameter, and every PATH parameter appears in the path.',
-    source: 'User Guide §5.2.1 "Creating an API", table 5-6 ("a PATH parameter\'s name must equal the name in the request path"); FAQ (2021) §7.10 (APIG.2026, APIG.2027)',
+    description:
+      'Every {param} in the request path has a PATH parameter, and every PATH parameter appears in the path.',
+    source:
+      'User Guide §5.2.1 "Creating an API", table 5-6 ("a PATH parameter\'s name must equal the name in the request path"); FAQ (2021) §7.10 (APIG.2026, APIG.2027)',
     rationale: 'The console refuses an API whose path parameters and PATH parameter definitions differ.',
   },
   check(ctx) {
@@ -16,11 +18,23 @@ export default {
       const inPath = pathParams(requestPath(site.model, site.api));
       const defined = site.api.params.filter((p) => p.location === 'PATH');
       for (const name of inPath) {
-        if (!defined.some((p) => pathParamName(p.name) === name)) ctx.report({ group: site.group, path: join(site.at, 'parameters') }, `path parameter {${name}} has no definition: add a parameter with in: path and name: ${name}`);
+        if (!defined.some((p) => pathParamName(p.name) === name))
+          ctx.report(
+            { group: site.group, path: join(site.at, 'parameters') },
+            `path parameter {${name}} has no definition: add a parameter with in: path and name: ${name}`,
+          );
       }
       for (const p of defined) {
-        if (!inPath.includes(pathParamName(p.name))) ctx.report({ group: site.group, path: `${paramPointer(site, p)}/name` }, `PATH parameter "${p.name}" does not appear in the path ${site.api.path}`);
-        else if (p.required === false) ctx.report({ group: site.group, path: `${paramPointer(site, p)}/required` }, `PATH parameter "${p.name}" must be required`);
+        if (!inPath.includes(pathParamName(p.name)))
+          ctx.report(
+            { group: site.group, path: `${paramPointer(site, p)}/name` },
+            `PATH parameter "${p.name}" does not appear in the path ${site.api.path}`,
+          );
+        else if (p.required === false)
+          ctx.report(
+            { group: site.group, path: `${paramPointer(site, p)}/required` },
+            `PATH parameter "${p.name}" must be required`,
+          );
       }
     }
   },

@@ -10,27 +10,42 @@ export default {
   meta: {
     id: 'path-syntax',
     category: 'paths',
-    description: 'Request paths start with "/", use URI characters, are at most 512 characters; {param} is a whole segment; {param+} only as the last segment of an exact-match API.',
-    source: 'User Guide §5.2.1 "Creating an API", table 5-5 (request path); API Reference: Creating an API (req_uri at most 512 characters); User Guide (online), "Restrictions and Compatibility" of importing APIs (path templates)',
-    rationale: 'A partial segment like /abc{id} is not supported; {p+} matches one or more segments and is allowed only at the end, with exact (NORMAL) match.',
+    description:
+      'Request paths start with "/", use URI characters, are at most 512 characters; {param} is a whole segment; {param+} only as the last segment of an exact-match API.',
+    source:
+      'User Guide §5.2.1 "Creating an API", table 5-5 (request path); API Reference: Creating an API (req_uri at most 512 characters); User Guide (online), "Restrictions and Compatibility" of importing APIs (path templates)',
+    rationale:
+      'A partial segment like /abc{id} is not supported; {p+} matches one or more segments and is allowed only at the end, with exact (NORMAL) match.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
       const full = requestPath(site.model, site.api);
       const target = { group: site.group, path: join('', 'paths', site.api.path) };
       if (!full.startsWith('/')) ctx.report(target, `request path "${full}" must start with "/"`);
-      if (full.length > 512) ctx.report(target, `request path is ${full.length} characters long; at most 512 are allowed`);
-      if (!PATH_CHARS.test(full)) ctx.report(target, `request path "${full}" has characters outside the URI set (spaces, quotes, ?, #, <, >, \\, ^ and | are not allowed)`);
+      if (full.length > 512)
+        ctx.report(target, `request path is ${full.length} characters long; at most 512 are allowed`);
+      if (!PATH_CHARS.test(full))
+        ctx.report(
+          target,
+          `request path "${full}" has characters outside the URI set (spaces, quotes, ?, #, <, >, \\, ^ and | are not allowed)`,
+        );
       const segments = full.split('/');
       segments.forEach((seg, i) => {
         if (!seg.includes('{') && !seg.includes('}')) return;
         if (!/^\{[A-Za-z][A-Za-z0-9._-]*\+?\}$/.test(seg)) {
-          ctx.report(target, `path segment "${seg}": a parameter must be a whole segment, like /users/{id} (User Guide §5.2.1)`);
+          ctx.report(
+            target,
+            `path segment "${seg}": a parameter must be a whole segment, like /users/{id} (User Guide §5.2.1)`,
+          );
           return;
         }
         if (seg.endsWith('+}')) {
           if (i !== segments.length - 1) ctx.report(target, `"${seg}" may only be the last segment of the path`);
-          if (effectiveMatchMode(site.api) !== 'NORMAL') ctx.report({ group: site.group, path: `${site.at}/x-apigateway-match-mode` }, `"${seg}" is allowed only with exact match (NORMAL), not prefix match (User Guide §5.2.1)`);
+          if (effectiveMatchMode(site.api) !== 'NORMAL')
+            ctx.report(
+              { group: site.group, path: `${site.at}/x-apigateway-match-mode` },
+              `"${seg}" is allowed only with exact match (NORMAL), not prefix match (User Guide §5.2.1)`,
+            );
         }
       });
       const names = pathParams(full);

@@ -16,21 +16,40 @@ export default {
   meta: {
     id: 'policy-backends',
     category: 'policies',
-    description: 'At most 5 policy backends per API (quota), each with an effect mode ANY or ALL and at least one condition, of a type the default backend allows.',
-    source: 'User Guide §5.2.1 "Creating an API" (5 policy backends besides the default); Best Practices §10.1; Extension Definitions: x-apigateway-backend-policies; API Reference (v1.0): Importing APIs (effectMode); User Guide (online), "Restrictions and Compatibility" of importing APIs (policy backend types)',
-    rationale: 'Policies are matched in order and the first match wins; a policy without conditions or effect mode cannot be evaluated. A FUNCTION default backend only allows function policy backends, a MOCK one only mock policy backends.',
+    description:
+      'At most 5 policy backends per API (quota), each with an effect mode ANY or ALL and at least one condition, of a type the default backend allows.',
+    source:
+      'User Guide §5.2.1 "Creating an API" (5 policy backends besides the default); Best Practices §10.1; Extension Definitions: x-apigateway-backend-policies; API Reference (v1.0): Importing APIs (effectMode); User Guide (online), "Restrictions and Compatibility" of importing APIs (policy backend types)',
+    rationale:
+      'Policies are matched in order and the first match wins; a policy without conditions or effect mode cannot be evaluated. A FUNCTION default backend only allows function policy backends, a MOCK one only mock policy backends.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
       const policies = site.api.policies ?? [];
       const at = join(site.at, POLICIES_KEY);
-      if (policies.length > ctx.quotas.policyBackendsPerApi) ctx.report({ group: site.group, path: at }, `${policies.length} policy backends; at most ${ctx.quotas.policyBackendsPerApi} per API`);
+      if (policies.length > ctx.quotas.policyBackendsPerApi)
+        ctx.report(
+          { group: site.group, path: at },
+          `${policies.length} policy backends; at most ${ctx.quotas.policyBackendsPerApi} per API`,
+        );
       policies.forEach((p, i) => {
         const pat = join(at, i);
-        if (p.effectMode === undefined) ctx.report({ group: site.group, path: pat }, 'policy backend has no effectMode: say ANY (any condition) or ALL (all conditions)');
-        if (p.conditions.length === 0) ctx.report({ group: site.group, path: `${pat}/conditions` }, 'policy backend has no conditions, so it never matches');
+        if (p.effectMode === undefined)
+          ctx.report(
+            { group: site.group, path: pat },
+            'policy backend has no effectMode: say ANY (any condition) or ALL (all conditions)',
+          );
+        if (p.conditions.length === 0)
+          ctx.report(
+            { group: site.group, path: `${pat}/conditions` },
+            'policy backend has no conditions, so it never matches',
+          );
         const base = site.api.backend?.type;
-        if (base && !COMPATIBLE[base].includes(p.type)) ctx.report({ group: site.group, path: `${pat}/type` }, `a ${p.type} policy backend is not allowed when the default backend is ${base}`);
+        if (base && !COMPATIBLE[base].includes(p.type))
+          ctx.report(
+            { group: site.group, path: `${pat}/type` },
+            `a ${p.type} policy backend is not allowed when the default backend is ${base}`,
+          );
       });
     }
   },

@@ -10,9 +10,12 @@ export default {
   meta: {
     id: 'policy-conditions',
     category: 'policies',
-    description: 'Policy conditions have a valid origin, type and value: parameters exist, source values are IPs or CIDRs, patterns compile, reqMethod only with exact or enum.',
-    source: 'User Guide §5.2.1 "Creating an API", table 5-10 (policy conditions 策略条件); Extension Definitions: x-apigateway-backend-policies.conditions; API Reference: Creating an API (condition origins and types); Best Practices §10.1 (authorizer-context conditions)',
-    rationale: 'A condition on a parameter the API does not define, or on an authorizer context without custom authentication, can never match.',
+    description:
+      'Policy conditions have a valid origin, type and value: parameters exist, source values are IPs or CIDRs, patterns compile, reqMethod only with exact or enum.',
+    source:
+      'User Guide §5.2.1 "Creating an API", table 5-10 (policy conditions 策略条件); Extension Definitions: x-apigateway-backend-policies.conditions; API Reference: Creating an API (condition origins and types); Best Practices §10.1 (authorizer-context conditions)',
+    rationale:
+      'A condition on a parameter the API does not define, or on an authorizer context without custom authentication, can never match.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
@@ -20,25 +23,38 @@ export default {
       (site.api.policies ?? []).forEach((policy, i) => {
         policy.conditions.forEach((c, j) => {
           const at = join(site.at, POLICIES_KEY, i, 'conditions', j);
-          const report = (m: string, field = ''): void => ctx.report({ group: site.group, path: field ? `${at}/${field}` : at }, m);
-          if (c.origin !== 'source' && c.type === undefined) report('condition needs a type: exact, enum or pattern', 'type');
-          if (c.origin !== 'source' && (c.parameter ?? '') === '') report(`a ${c.origin} condition needs the name of what it tests (parameter)`);
+          const report = (m: string, field = ''): void =>
+            ctx.report({ group: site.group, path: field ? `${at}/${field}` : at }, m);
+          if (c.origin !== 'source' && c.type === undefined)
+            report('condition needs a type: exact, enum or pattern', 'type');
+          if (c.origin !== 'source' && (c.parameter ?? '') === '')
+            report(`a ${c.origin} condition needs the name of what it tests (parameter)`);
           switch (c.origin) {
             case 'source':
-              for (const e of c.value.split(',').map((x) => x.trim()).filter(Boolean)) {
+              for (const e of c.value
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean)) {
                 const problem = ipEntryProblem(e);
                 if (problem) report(problem, 'value');
               }
               break;
             case 'param':
-              if (c.parameter && !site.api.params.some((p) => p.name === c.parameter)) report(`condition parameter "${c.parameter}" is not a request parameter of ${site.api.name}`, 'parameter');
+              if (c.parameter && !site.api.params.some((p) => p.name === c.parameter))
+                report(
+                  `condition parameter "${c.parameter}" is not a request parameter of ${site.api.name}`,
+                  'parameter',
+                );
               break;
             case 'system':
-              if (c.parameter && !SYSTEM_NAMES.includes(c.parameter)) report(`system condition parameter must be req_path or req_method, not "${c.parameter}"`, 'parameter');
-              if ((c.parameter === 'req_method' || c.parameter === 'reqMethod') && c.type === 'pattern') report('reqMethod conditions allow only exact or enum (User Guide §5.2.1)', 'type');
+              if (c.parameter && !SYSTEM_NAMES.includes(c.parameter))
+                report(`system condition parameter must be req_path or req_method, not "${c.parameter}"`, 'parameter');
+              if ((c.parameter === 'req_method' || c.parameter === 'reqMethod') && c.type === 'pattern')
+                report('reqMethod conditions allow only exact or enum (User Guide §5.2.1)', 'type');
               break;
             case 'frontend_authorizer':
-              if (auth.authorizer === undefined) report('an authorizer-context condition needs custom (or dual) authentication');
+              if (auth.authorizer === undefined)
+                report('an authorizer-context condition needs custom (or dual) authentication');
               break;
             case 'cookie':
               break;

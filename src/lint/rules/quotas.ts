@@ -7,25 +7,54 @@ export default {
   meta: {
     id: 'quotas',
     category: 'quotas',
-    description: 'Counts stay within the account quotas (the profile): APIs, groups, environments, variables, apps, AppCodes, throttle and ACL policies, VPC channels and members, parameters per API, APIs per import file, domains per group.',
-    source: 'User Guide §1.5 "Constraints and Limits" (table 1-1); FAQ (2021) §6 (table 6-1); User Guide §8.7.1 (300 APIs per import)',
-    rationale: 'The defaults are the documented quotas of a new account. An instance with raised quotas overrides them with --profile or `quotas:` in .apiglint.yaml.',
+    description:
+      'Counts stay within the account quotas (the profile): APIs, groups, environments, variables, apps, AppCodes, throttle and ACL policies, VPC channels and members, parameters per API, APIs per import file, domains per group.',
+    source:
+      'User Guide §1.5 "Constraints and Limits" (table 1-1); FAQ (2021) §6 (table 6-1); User Guide §8.7.1 (300 APIs per import)',
+    rationale:
+      'The defaults are the documented quotas of a new account. An instance with raised quotas overrides them with --profile or `quotas:` in .apiglint.yaml.',
   },
   check(ctx) {
     const { ws, quotas } = ctx;
     const over = (name: QuotaName, count: number, what: string): string | undefined =>
-      count > quotas[name] ? `${count} ${what}; the quota is ${quotas[name]} (${QUOTA_SOURCES[name]}; raise it with --profile if your account has more)` : undefined;
-    const wsTarget = (path: string) => (ws.implicit ? { group: ws.groups[0] as NonNullable<(typeof ws.groups)[0]>, path: '' } : { workspace: true as const, path });
+      count > quotas[name]
+        ? `${count} ${what}; the quota is ${quotas[name]} (${QUOTA_SOURCES[name]}; raise it with --profile if your account has more)`
+        : undefined;
+    const wsTarget = (path: string) =>
+      ws.implicit
+        ? { group: ws.groups[0] as NonNullable<(typeof ws.groups)[0]>, path: '' }
+        : { workspace: true as const, path };
     const total = ws.groups.reduce((n, g) => n + g.model.apis.length, 0);
     const checks: Array<[string | undefined, string]> = [
       [over('apis', total, 'APIs in the workspace'), '/groups'],
       [over('groups', ws.groups.length, 'groups'), '/groups'],
-      [over('environments', ws.environments.filter((e) => e.name !== 'RELEASE').length, 'environments besides RELEASE'), '/environments'],
+      [
+        over(
+          'environments',
+          ws.environments.filter((e) => e.name !== 'RELEASE').length,
+          'environments besides RELEASE',
+        ),
+        '/environments',
+      ],
       [over('apps', ws.apps.length, 'apps'), '/apps'],
       [over('signatureKeys', ws.signatureKeys.length, 'signature keys'), '/signatureKeys'],
       [over('vpcChannels', ws.vpcChannels.length, 'VPC channels'), '/vpcChannels'],
-      [over('throttlePolicies', ws.groups.reduce((n, g) => n + g.model.throttles.length, 0), 'throttling policies'), '/groups'],
-      [over('aclPolicies', ws.groups.reduce((n, g) => n + g.model.acls.length, 0), 'access control policies'), '/groups'],
+      [
+        over(
+          'throttlePolicies',
+          ws.groups.reduce((n, g) => n + g.model.throttles.length, 0),
+          'throttling policies',
+        ),
+        '/groups',
+      ],
+      [
+        over(
+          'aclPolicies',
+          ws.groups.reduce((n, g) => n + g.model.acls.length, 0),
+          'access control policies',
+        ),
+        '/groups',
+      ],
     ];
     for (const [message, path] of checks) if (message && ws.groups[0]) ctx.report(wsTarget(path), message);
     ws.environments.forEach((e) => {

@@ -7,27 +7,52 @@ export default {
   meta: {
     id: 'security',
     category: 'auth',
-    description: 'Security requirements name defined schemes; simple auth (AppCode) only with APP auth, warned when the API also accepts HTTP; dual auth pairs APP or IAM with a front-end authorizer.',
-    source: 'Extension Definitions: x-apigateway-auth-type, x-apigateway-auth-opt, x-apigateway-authorizer; User Guide §5.2.1 (simple authentication only for APP, HTTPS only); locally: docs/rulings.md "Protocols locally"',
-    rationale: 'A requirement naming an undefined scheme cannot be imported. AppCode simple authentication is available only for APP authentication and only over HTTPS. A backend authorizer cannot authenticate callers.',
+    description:
+      'Security requirements name defined schemes; simple auth (AppCode) only with APP auth, warned when the API also accepts HTTP; dual auth pairs APP or IAM with a front-end authorizer.',
+    source:
+      'Extension Definitions: x-apigateway-auth-type, x-apigateway-auth-opt, x-apigateway-authorizer; User Guide §5.2.1 (simple authentication only for APP, HTTPS only); locally: docs/rulings.md "Protocols locally"',
+    rationale:
+      'A requirement naming an undefined scheme cannot be imported. AppCode simple authentication is available only for APP authentication and only over HTTPS. A backend authorizer cannot authenticate callers.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
       const at = join(site.at, 'security');
       const names = site.api.security?.[0] ?? [];
       for (const n of site.api.security?.flat() ?? []) {
-        if (!site.model.securitySchemes.some((s) => s.name === n)) ctx.report({ group: site.group, path: at }, `security scheme "${n}" is not defined`);
+        if (!site.model.securitySchemes.some((s) => s.name === n))
+          ctx.report({ group: site.group, path: at }, `security scheme "${n}" is not defined`);
       }
-      if ((site.api.security?.length ?? 0) > 1) ctx.report({ group: site.group, path: at }, 'APIG reads one security requirement per API; list the schemes of dual authentication in one requirement object');
+      if ((site.api.security?.length ?? 0) > 1)
+        ctx.report(
+          { group: site.group, path: at },
+          'APIG reads one security requirement per API; list the schemes of dual authentication in one requirement object',
+        );
       const auth = apiAuth(site.model, site.api);
-      const schemes = names.map((n) => site.model.securitySchemes.find((s) => s.name === n)).filter((s) => s !== undefined);
-      if (schemes.some((s) => s.authOpt?.appCodeAuth === 'header') && auth.type !== 'APP') ctx.report({ group: site.group, path: at }, 'simple authentication (AppCode) is available only with APP authentication (User Guide §5.2.1)');
+      const schemes = names
+        .map((n) => site.model.securitySchemes.find((s) => s.name === n))
+        .filter((s) => s !== undefined);
+      if (schemes.some((s) => s.authOpt?.appCodeAuth === 'header') && auth.type !== 'APP')
+        ctx.report(
+          { group: site.group, path: at },
+          'simple authentication (AppCode) is available only with APP authentication (User Guide §5.2.1)',
+        );
       if (auth.appCode && requestProtocol(site.api, rootSchemes(site.model)) !== 'HTTPS') {
-        ctx.report({ group: site.group, path: at }, 'AppCode simple authentication works only over HTTPS, but this API also accepts HTTP (User Guide §5.2.1)');
+        ctx.report(
+          { group: site.group, path: at },
+          'AppCode simple authentication works only over HTTPS, but this API also accepts HTTP (User Guide §5.2.1)',
+        );
       }
-      if (schemes.some((s) => s.authorizer?.type === 'BACKEND')) ctx.report({ group: site.group, path: at }, 'a BACKEND authorizer authorizes the gateway towards the backend; it cannot authenticate callers');
+      if (schemes.some((s) => s.authorizer?.type === 'BACKEND'))
+        ctx.report(
+          { group: site.group, path: at },
+          'a BACKEND authorizer authorizes the gateway towards the backend; it cannot authenticate callers',
+        );
       const gatewaySchemes = schemes.filter((s) => s.authType !== undefined);
-      if (gatewaySchemes.length > 1) ctx.report({ group: site.group, path: at }, 'an API has one authentication type: name either an APP or an IAM scheme');
+      if (gatewaySchemes.length > 1)
+        ctx.report(
+          { group: site.group, path: at },
+          'an API has one authentication type: name either an APP or an IAM scheme',
+        );
     }
   },
 } satisfies Rule;

@@ -5,9 +5,11 @@ export default {
   meta: {
     id: 'unused-policy',
     category: 'policies',
-    description: 'Throttling and access-control policies that no API of the group uses, by its extension or by apig.yaml `bindings`.',
-    source: 'Extension Definitions: x-apigateway-ratelimits, x-apigateway-access-controls (policies take effect only when an API names them)',
-    rationale: 'An unused policy is often a typo in the API\'s x-apigateway-ratelimit or x-apigateway-access-control.',
+    description:
+      'Throttling and access-control policies that no API of the group uses, by its extension or by apig.yaml `bindings`.',
+    source:
+      'Extension Definitions: x-apigateway-ratelimits, x-apigateway-access-controls (policies take effect only when an API names them)',
+    rationale: "An unused policy is often a typo in the API's x-apigateway-ratelimit or x-apigateway-access-control.",
   },
   check(ctx) {
     const bindings = Object.values(ctx.ws.bindings ?? {});
@@ -21,8 +23,18 @@ export default {
           for (const a of b.acl ?? []) acls.add(a);
         }
       }
-      for (const t of g.model.throttles) if (!throttles.has(t.name)) ctx.report({ group: g, path: join('', 'x-apigateway-ratelimits', t.name) }, `throttle policy "${t.name}" is not used by any API`);
-      for (const a of g.model.acls) if (!acls.has(a.name)) ctx.report({ group: g, path: join('', 'x-apigateway-access-controls', a.name) }, `access control policy "${a.name}" is not used by any API`);
+      for (const t of g.model.throttles)
+        if (!throttles.has(t.name))
+          ctx.report(
+            { group: g, path: join('', 'x-apigateway-ratelimits', t.name) },
+            `throttle policy "${t.name}" is not used by any API`,
+          );
+      for (const a of g.model.acls)
+        if (!acls.has(a.name))
+          ctx.report(
+            { group: g, path: join('', 'x-apigateway-access-controls', a.name) },
+            `access control policy "${a.name}" is not used by any API`,
+          );
     }
   },
 } satisfies Rule;

@@ -13,9 +13,12 @@ export default {
   meta: {
     id: 'workspace-references',
     category: 'workspace',
-    description: 'apig.yaml is consistent: environment and variable names follow the documented patterns; publish, app authorizations, signature-key and throttle 2.0 bindings and policy `bindings` name existing environments, APIs and policies; apps authorize only APP-auth APIs.',
-    source: 'User Guide §5.5.1 "Creating an Environment and Environment Variables", §5.2.4 "Authorizing an API" and §6.1.1 "Creating an App and Getting Authorized" (authorizations per environment; only APP-auth APIs), §5.6.1 "Creating and Using a Signature Key"; API Reference: Creating an Environment, Creating an API (environment and variable names)',
-    rationale: 'A name that matches no API or environment publishes or authorizes nothing, which shows up only as 404 or APIG.0304 at run time.',
+    description:
+      'apig.yaml is consistent: environment and variable names follow the documented patterns; publish, app authorizations, signature-key and throttle 2.0 bindings and policy `bindings` name existing environments, APIs and policies; apps authorize only APP-auth APIs.',
+    source:
+      'User Guide §5.5.1 "Creating an Environment and Environment Variables", §5.2.4 "Authorizing an API" and §6.1.1 "Creating an App and Getting Authorized" (authorizations per environment; only APP-auth APIs), §5.6.1 "Creating and Using a Signature Key"; API Reference: Creating an Environment, Creating an API (environment and variable names)',
+    rationale:
+      'A name that matches no API or environment publishes or authorizes nothing, which shows up only as 404 or APIG.0304 at run time.',
   },
   check(ctx) {
     const { ws } = ctx;
@@ -23,16 +26,29 @@ export default {
     const apiNames = new Set(ws.groups.flatMap((g) => g.model.apis.map((a) => a.name)));
     const envs = new Set(environmentNames(ws));
     for (const e of ws.environments) {
-      if (e.name !== 'RELEASE' && !ENV_NAME.test(e.name)) ctx.report({ workspace: true, path: join('', 'environments', e.name) }, `environment name "${e.name}" must be 3–64 letters, digits or underscores, starting with a letter`);
+      if (e.name !== 'RELEASE' && !ENV_NAME.test(e.name))
+        ctx.report(
+          { workspace: true, path: join('', 'environments', e.name) },
+          `environment name "${e.name}" must be 3–64 letters, digits or underscores, starting with a letter`,
+        );
       for (const v of Object.keys(e.variables)) {
-        if (!VAR_NAME.test(v)) ctx.report({ workspace: true, path: join('', 'environments', e.name, 'variables', v) }, `variable name "${v}" must be 3–32 letters, digits, "-" or "_", starting with a letter`);
+        if (!VAR_NAME.test(v))
+          ctx.report(
+            { workspace: true, path: join('', 'environments', e.name, 'variables', v) },
+            `variable name "${v}" must be 3–32 letters, digits, "-" or "_", starting with a letter`,
+          );
       }
     }
     const names = (map: Record<string, string[]>, base: string): void => {
       for (const [env, list] of Object.entries(map)) {
-        if (!envs.has(env)) ctx.report({ workspace: true, path: join(base, env) }, `environment "${env}" is not defined under environments:`);
+        if (!envs.has(env))
+          ctx.report(
+            { workspace: true, path: join(base, env) },
+            `environment "${env}" is not defined under environments:`,
+          );
         list.forEach((n, i) => {
-          if (n !== '*' && !apiNames.has(n)) ctx.report({ workspace: true, path: join(base, env, i) }, `no API is named "${n}"`);
+          if (n !== '*' && !apiNames.has(n))
+            ctx.report({ workspace: true, path: join(base, env, i) }, `no API is named "${n}"`);
         });
       }
     };
@@ -41,11 +57,19 @@ export default {
     for (const [i, k] of ws.signatureKeys.entries()) names(k.bind, `/signatureKeys/${i}/bind`);
     for (const t of ws.throttles ?? []) names(t.bind, join('', 'throttles', t.name, 'bind'));
     checkBindings(ctx, envs);
-    const notApp = new Set(apiSites(ws).filter((s) => apiAuth(s.model, s.api).type !== 'APP').map((s) => s.api.name));
+    const notApp = new Set(
+      apiSites(ws)
+        .filter((s) => apiAuth(s.model, s.api).type !== 'APP')
+        .map((s) => s.api.name),
+    );
     ws.apps.forEach((a, i) => {
       for (const [env, list] of Object.entries(a.authorize)) {
         list.forEach((n, j) => {
-          if (notApp.has(n)) ctx.report({ workspace: true, path: join('', 'apps', i, 'authorize', env, j) }, `${n} does not use APP authentication; only APP-auth APIs can be authorized to apps (User Guide §5.2.4)`);
+          if (notApp.has(n))
+            ctx.report(
+              { workspace: true, path: join('', 'apps', i, 'authorize', env, j) },
+              `${n} does not use APP authentication; only APP-auth APIs can be authorized to apps (User Guide §5.2.4)`,
+            );
         });
       }
     });
@@ -64,10 +88,17 @@ function checkBindings(ctx: RuleContext, envs: ReadonlySet<string>): void {
       if (groups.length === 0) report(at, `no API is named "${name}"`);
       for (const g of groups) {
         if (typeof b.throttle === 'string' && !g.model.throttles.some((t) => t.name === b.throttle)) {
-          report(join(at, 'throttle'), `throttle policy "${b.throttle}" is not defined in x-apigateway-ratelimits of group ${g.ref.name}`);
+          report(
+            join(at, 'throttle'),
+            `throttle policy "${b.throttle}" is not defined in x-apigateway-ratelimits of group ${g.ref.name}`,
+          );
         }
         (b.acl ?? []).forEach((acl, i) => {
-          if (!g.model.acls.some((a) => a.name === acl)) report(join(at, 'acl', i), `access control policy "${acl}" is not defined in x-apigateway-access-controls of group ${g.ref.name}`);
+          if (!g.model.acls.some((a) => a.name === acl))
+            report(
+              join(at, 'acl', i),
+              `access control policy "${acl}" is not defined in x-apigateway-access-controls of group ${g.ref.name}`,
+            );
         });
       }
     }

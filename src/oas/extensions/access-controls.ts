@@ -2,8 +2,11 @@
 import { ACL_ENTITY_TYPES, ACL_TYPES, type AclPolicy } from '../../core/model.js';
 import { csv, object, oneOf, req } from '../codec.js';
 
-export const aclPolicy = object<Omit<AclPolicy, 'name'>>({
-  aclType: req('acl-type', oneOf(ACL_TYPES)),
-  entityType: req('entity-type', oneOf(ACL_ENTITY_TYPES)),
-  values: req('value', csv),
-}, { name: 'access control policy' });
+export const aclPolicy = object<Omit<AclPolicy, 'name'>>(
+  {
+    aclType: req('acl-type', oneOf(ACL_TYPES)),
+    entityType: req('entity-type', oneOf(ACL_ENTITY_TYPES)),
+    values: req('value', csv),
+  },
+  { name: 'access control policy' },
+);

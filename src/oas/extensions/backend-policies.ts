@@ -5,24 +5,35 @@
  * `system|cookie|frontend_authorizer`. All are accepted; the model uses the REST names.
  */
 import {
-  CONDITION_ORIGINS, CONDITION_TYPES, EFFECT_MODES, type BackendPolicy, type Condition, type PolicyFields,
+  CONDITION_ORIGINS,
+  CONDITION_TYPES,
+  EFFECT_MODES,
+  type BackendPolicy,
+  type Condition,
+  type PolicyFields,
 } from '../../core/model.js';
 import { list, oneOf, opt, req, str, object, type Codec } from '../codec.js';
 import { discriminated } from './backend.js';
 
-
-export const condition = object<Condition>({
-  origin: req('origin', oneOf(CONDITION_ORIGINS, { request: 'param', request_parameter: 'param' })),
-  type: opt('type', oneOf(CONDITION_TYPES, { equal: 'exact' })),
-  value: req('value', str),
-  parameter: opt('parameter', str, ['parameter_name']),
-}, { name: 'condition' });
+export const condition = object<Condition>(
+  {
+    origin: req('origin', oneOf(CONDITION_ORIGINS, { request: 'param', request_parameter: 'param' })),
+    type: opt('type', oneOf(CONDITION_TYPES, { equal: 'exact' })),
+    value: req('value', str),
+    parameter: opt('parameter', str, ['parameter_name']),
+  },
+  { name: 'condition' },
+);
 
 /** V1's source condition writes `type: ''`: decoded as "no type" and written back as it was. */
 const conditions: Codec<Condition[]> = {
   decode(raw, at, ctx) {
     if (!Array.isArray(raw)) return list(condition).decode(raw, at, ctx);
-    const cleaned = raw.map((c: unknown) => (typeof c === 'object' && c !== null && (c as Record<string, unknown>).type === '' ? { ...(c as object), type: undefined } : c));
+    const cleaned = raw.map((c: unknown) =>
+      typeof c === 'object' && c !== null && (c as Record<string, unknown>).type === ''
+        ? { ...(c as object), type: undefined }
+        : c,
+    );
     const out = list(condition).decode(cleaned, at, ctx);
     out?.forEach((c, i) => {
       const r = raw[i] as Record<string, unknown>;
@@ -35,10 +46,13 @@ const conditions: Codec<Condition[]> = {
   encode: (v) => list(condition).encode(v),
 };
 
-export const policyCodec: Codec<BackendPolicy> = discriminated<PolicyFields>({
-  name: opt('name', str),
-  effectMode: opt('effectMode', oneOf(EFFECT_MODES)),
-  conditions: req('conditions', conditions),
-}, 'backend policy');
+export const policyCodec: Codec<BackendPolicy> = discriminated<PolicyFields>(
+  {
+    name: opt('name', str),
+    effectMode: opt('effectMode', oneOf(EFFECT_MODES)),
+    conditions: req('conditions', conditions),
+  },
+  'backend policy',
+);
 
 export const policiesCodec = list(policyCodec);

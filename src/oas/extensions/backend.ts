@@ -4,86 +4,135 @@
  * and written back as they were.
  */
 import {
-  API_METHODS, BACKEND_PARAM_LOCATIONS, BACKEND_PARAM_ORIGINS, BACKEND_TYPES, INVOCATION_TYPES, NETWORK_TYPES, SCHEMES,
-  type Backend, type BackendCommon, type BackendParam, type BackendType, type FunctionEndpoint, type HttpEndpoint,
-  type HttpVpcEndpoint, type MemberGroupEndpoint, type MemberGroupUrlInfo, type MockEndpoint,
+  API_METHODS,
+  BACKEND_PARAM_LOCATIONS,
+  BACKEND_PARAM_ORIGINS,
+  BACKEND_TYPES,
+  INVOCATION_TYPES,
+  NETWORK_TYPES,
+  SCHEMES,
+  type Backend,
+  type BackendCommon,
+  type BackendParam,
+  type BackendType,
+  type FunctionEndpoint,
+  type HttpEndpoint,
+  type HttpVpcEndpoint,
+  type MemberGroupEndpoint,
+  type MemberGroupUrlInfo,
+  type MockEndpoint,
 } from '../../core/model.js';
 import { join } from '../../core/pointer.js';
 import {
-  bool, int, isRecord, list, object, oneOf, opt, report, req, str, stringOrList, type Codec, type DecodeCtx, type Fields,
+  bool,
+  int,
+  isRecord,
+  list,
+  object,
+  oneOf,
+  opt,
+  report,
+  req,
+  str,
+  stringOrList,
+  type Codec,
+  type DecodeCtx,
+  type Fields,
 } from '../codec.js';
 
-export const backendParam = object<BackendParam>({
-  name: req('name', str),
-  value: req('value', str),
-  location: req('in', oneOf(BACKEND_PARAM_LOCATIONS)),
-  origin: req('origin', oneOf(BACKEND_PARAM_ORIGINS)),
-  description: opt('description', str),
-}, { name: 'backend parameter' });
+export const backendParam = object<BackendParam>(
+  {
+    name: req('name', str),
+    value: req('value', str),
+    location: req('in', oneOf(BACKEND_PARAM_LOCATIONS)),
+    origin: req('origin', oneOf(BACKEND_PARAM_ORIGINS)),
+    description: opt('description', str),
+  },
+  { name: 'backend parameter' },
+);
 
 const scheme = oneOf(SCHEMES);
 const method = oneOf(API_METHODS);
 
-export const httpEndpoint = object<HttpEndpoint>({
-  address: req('address', stringOrList),
-  scheme: req('scheme', scheme),
-  method: req('method', method),
-  path: req('path', str),
-  timeout: opt('timeout', int),
-  description: opt('description', str),
-  retryCount: opt('retryCount', str),
-  enableClientSsl: opt('enableClientSsl', bool),
-}, { name: 'httpEndpoints' });
+export const httpEndpoint = object<HttpEndpoint>(
+  {
+    address: req('address', stringOrList),
+    scheme: req('scheme', scheme),
+    method: req('method', method),
+    path: req('path', str),
+    timeout: opt('timeout', int),
+    description: opt('description', str),
+    retryCount: opt('retryCount', str),
+    enableClientSsl: opt('enableClientSsl', bool),
+  },
+  { name: 'httpEndpoints' },
+);
 
 /** The table says `name` is an Array but every example writes a string (contradiction 2). */
 const channelName: Codec<string> = {
-  decode: (raw, at, ctx) => (Array.isArray(raw) && raw.length === 1 ? str.decode(raw[0], join(at, 0), ctx) : str.decode(raw, at, ctx)),
+  decode: (raw, at, ctx) =>
+    Array.isArray(raw) && raw.length === 1 ? str.decode(raw[0], join(at, 0), ctx) : str.decode(raw, at, ctx),
   encode: (v) => v,
 };
 
-export const httpVpcEndpoint = object<HttpVpcEndpoint>({
-  name: req('name', channelName),
-  scheme: req('scheme', scheme),
-  method: req('method', method),
-  path: req('path', str),
-  timeout: opt('timeout', int),
-  host: opt('host', str),
-  description: opt('description', str),
-  retryCount: opt('retryCount', str),
-  enableClientSsl: opt('enableClientSsl', bool),
-}, { name: 'httpVpcEndpoints' });
+export const httpVpcEndpoint = object<HttpVpcEndpoint>(
+  {
+    name: req('name', channelName),
+    scheme: req('scheme', scheme),
+    method: req('method', method),
+    path: req('path', str),
+    timeout: opt('timeout', int),
+    host: opt('host', str),
+    description: opt('description', str),
+    retryCount: opt('retryCount', str),
+    enableClientSsl: opt('enableClientSsl', bool),
+  },
+  { name: 'httpVpcEndpoints' },
+);
 
-export const memberGroupUrlInfo = object<MemberGroupUrlInfo>({
-  name: req('name', str),
-  scheme: req('scheme', scheme),
-  method: req('method', method),
-  path: req('path', str),
-}, { name: 'memberGroupUrlInfos item' });
+export const memberGroupUrlInfo = object<MemberGroupUrlInfo>(
+  {
+    name: req('name', str),
+    scheme: req('scheme', scheme),
+    method: req('method', method),
+    path: req('path', str),
+  },
+  { name: 'memberGroupUrlInfos item' },
+);
 
-export const memberGroupEndpoint = object<MemberGroupEndpoint>({
-  name: req('name', str),
-  memberGroupUrlInfos: req('memberGroupUrlInfos', list(memberGroupUrlInfo)),
-  timeout: opt('timeout', int),
-  retryCount: opt('retryCount', str),
-  enableClientSsl: opt('enableClientSsl', bool),
-  enableSmChannel: opt('enableSmChannel', bool),
-}, { name: 'httpVpcMemberGroupEndpoints' });
+export const memberGroupEndpoint = object<MemberGroupEndpoint>(
+  {
+    name: req('name', str),
+    memberGroupUrlInfos: req('memberGroupUrlInfos', list(memberGroupUrlInfo)),
+    timeout: opt('timeout', int),
+    retryCount: opt('retryCount', str),
+    enableClientSsl: opt('enableClientSsl', bool),
+    enableSmChannel: opt('enableSmChannel', bool),
+  },
+  { name: 'httpVpcMemberGroupEndpoints' },
+);
 
-export const functionEndpoint = object<FunctionEndpoint>({
-  functionUrn: req('function-urn', str),
-  version: opt('version', str),
-  // The HW example writes "synchronous" (contradiction 6).
-  invocationType: req('invocation-type', oneOf(INVOCATION_TYPES, { synchronous: 'sync', asynchronous: 'async' })),
-  timeout: opt('timeout', int),
-  aliasUrn: opt('alias-urn', str),
-  networkType: opt('network-type', oneOf(NETWORK_TYPES)),
-  description: opt('description', str),
-}, { name: 'functionEndpoints' });
+export const functionEndpoint = object<FunctionEndpoint>(
+  {
+    functionUrn: req('function-urn', str),
+    version: opt('version', str),
+    // The HW example writes "synchronous" (contradiction 6).
+    invocationType: req('invocation-type', oneOf(INVOCATION_TYPES, { synchronous: 'sync', asynchronous: 'async' })),
+    timeout: opt('timeout', int),
+    aliasUrn: opt('alias-urn', str),
+    networkType: opt('network-type', oneOf(NETWORK_TYPES)),
+    description: opt('description', str),
+  },
+  { name: 'functionEndpoints' },
+);
 
-export const mockEndpoint = object<MockEndpoint>({
-  resultContent: req('result-content', str),
-  description: opt('description', str),
-}, { name: 'mockEndpoints' });
+export const mockEndpoint = object<MockEndpoint>(
+  {
+    resultContent: req('result-content', str),
+    description: opt('description', str),
+  },
+  { name: 'mockEndpoints' },
+);
 
 const params = opt('parameters', list(backendParam));
 const kind = <T extends BackendType>(t: T) => req('type', oneOf([t]));
@@ -92,7 +141,11 @@ const kind = <T extends BackendType>(t: T) => req('type', oneOf([t]));
 export const BACKEND_FIELDS = {
   HTTP: { type: kind('HTTP'), params, http: req('httpEndpoints', httpEndpoint) },
   'HTTP-VPC': { type: kind('HTTP-VPC'), params, vpc: req('httpVpcEndpoints', httpVpcEndpoint) },
-  'HTTP-VPC-MEMBER-GROUP': { type: kind('HTTP-VPC-MEMBER-GROUP'), params, memberGroup: req('httpVpcMemberGroupEndpoints', memberGroupEndpoint) },
+  'HTTP-VPC-MEMBER-GROUP': {
+    type: kind('HTTP-VPC-MEMBER-GROUP'),
+    params,
+    memberGroup: req('httpVpcMemberGroupEndpoints', memberGroupEndpoint),
+  },
   FUNCTION: { type: kind('FUNCTION'), params, function: req('functionEndpoints', functionEndpoint) },
   MOCK: { type: kind('MOCK'), params, mock: req('mockEndpoints', mockEndpoint) },
 } as const satisfies Record<BackendType, object>;

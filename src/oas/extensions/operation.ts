@@ -23,23 +23,26 @@ export type OperationFields = Omit<Api, 'name' | 'nameGenerated' | 'method' | 'p
   parameters?: unknown;
 };
 
-export const operationCodec = object<OperationFields>({
-  operationId: opt('operationId', str),
-  summary: opt('summary', str),
-  description: opt('description', str),
-  schemes: opt('schemes', list(oneOf(SCHEMES, { ws: 'http', wss: 'https' }))),
-  security: opt('security', security),
-  parameters: opt('parameters', anyValue),
-  responses: opt('responses', anyValue as Codec<Record<string, unknown>>),
-  requestType: opt('x-apigateway-request-type', oneOf(REQUEST_TYPES)),
-  matchMode: opt('x-apigateway-match-mode', oneOf(MATCH_MODES)),
-  cors: opt('x-apigateway-cors', bool),
-  sendFgBodyBase64: opt('x-apigateway-is-send-fg-body-base64', bool),
-  contentType: opt('x-apigateway-content-type', str),
-  backend: opt('x-apigateway-backend', backendCodec),
-  policies: opt('x-apigateway-backend-policies', policiesCodec),
-  throttle: opt('x-apigateway-ratelimit', str),
-  acl: opt('x-apigateway-access-control', str),
-  plugins: opt('x-apigateway-plugins', list(str)),
-  gatewayResponse: opt('x-apigateway-response', str),
-}, { name: 'operation' });
+export const operationCodec = object<OperationFields>(
+  {
+    operationId: opt('operationId', str),
+    summary: opt('summary', str),
+    description: opt('description', str),
+    schemes: opt('schemes', list(oneOf(SCHEMES, { ws: 'http', wss: 'https' }))),
+    security: opt('security', security),
+    parameters: opt('parameters', anyValue),
+    responses: opt('responses', anyValue as Codec<Record<string, unknown>>),
+    requestType: opt('x-apigateway-request-type', oneOf(REQUEST_TYPES)),
+    matchMode: opt('x-apigateway-match-mode', oneOf(MATCH_MODES)),
+    cors: opt('x-apigateway-cors', bool),
+    sendFgBodyBase64: opt('x-apigateway-is-send-fg-body-base64', bool),
+    contentType: opt('x-apigateway-content-type', str),
+    backend: opt('x-apigateway-backend', backendCodec),
+    policies: opt('x-apigateway-backend-policies', policiesCodec),
+    throttle: opt('x-apigateway-ratelimit', str),
+    acl: opt('x-apigateway-access-control', str),
+    plugins: opt('x-apigateway-plugins', list(str)),
+    gatewayResponse: opt('x-apigateway-response', str),
+  },
+  { name: 'operation' },
+);

@@ -6,7 +6,12 @@ import { PARAM_LOCATIONS, PASS_THROUGH, type Param, type ParamLocation } from '.
 import { bool, list, num, object, oneOf, opt, req, report, str, type Codec } from '../codec.js';
 
 const SWAGGER_IN: Record<ParamLocation, string> = {
-  PATH: 'path', QUERY: 'query', HEADER: 'header', COOKIE: 'cookie', BODY: 'body', FORMDATA: 'formData',
+  PATH: 'path',
+  QUERY: 'query',
+  HEADER: 'header',
+  COOKIE: 'cookie',
+  BODY: 'body',
+  FORMDATA: 'formData',
 };
 
 const location: Codec<ParamLocation> = {
@@ -18,26 +23,30 @@ type Scalar = string | number | boolean;
 
 const scalar: Codec<Scalar> = {
   decode: (raw, at, ctx) =>
-    typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? raw : report(ctx, at, 'must be a string, number or boolean'),
+    typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
+      ? raw
+      : report(ctx, at, 'must be a string, number or boolean'),
   encode: (v) => v,
 };
 
 export type ParamFields = Omit<Param, 'inherited' | 'ref'>;
 
-export const paramCodec = object<ParamFields>({
-  name: req('name', str),
-  location: req('in', location),
-  swaggerType: opt('type', str),
-  required: opt('required', bool),
-  default: opt('default', scalar),
-  minLength: opt('minLength', num),
-  maxLength: opt('maxLength', num),
-  minimum: opt('minimum', num),
-  maximum: opt('maximum', num),
-  enum: opt('enum', list(scalar)),
-  description: opt('description', str),
-  passThrough: opt('x-apigateway-pass-through', oneOf(PASS_THROUGH)),
-  sample: opt('x-apigateway-sample', str),
-  orchestrations: opt('x-apigateway-orchestrations', list(str)),
-}, { name: 'parameter' });
-
+export const paramCodec = object<ParamFields>(
+  {
+    name: req('name', str),
+    location: req('in', location),
+    swaggerType: opt('type', str),
+    required: opt('required', bool),
+    default: opt('default', scalar),
+    minLength: opt('minLength', num),
+    maxLength: opt('maxLength', num),
+    minimum: opt('minimum', num),
+    maximum: opt('maximum', num),
+    enum: opt('enum', list(scalar)),
+    description: opt('description', str),
+    passThrough: opt('x-apigateway-pass-through', oneOf(PASS_THROUGH)),
+    sample: opt('x-apigateway-sample', str),
+    orchestrations: opt('x-apigateway-orchestrations', list(str)),
+  },
+  { name: 'parameter' },
+);

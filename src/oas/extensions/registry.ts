@@ -4,7 +4,16 @@
  * are validated as part of their parent.
  */
 import { closest } from '../../core/closest.js';
-export type Placement = 'root' | 'operation' | 'pathItem' | 'securityScheme' | 'parameter' | 'response' | 'responses' | 'components' | 'part';
+export type Placement =
+  | 'root'
+  | 'operation'
+  | 'pathItem'
+  | 'securityScheme'
+  | 'parameter'
+  | 'response'
+  | 'responses'
+  | 'components'
+  | 'part';
 
 export interface ExtensionInfo {
   name: string;
@@ -17,7 +26,10 @@ export interface ExtensionInfo {
 }
 
 const x = (name: string, placements: readonly Placement[], source: string, own = true): ExtensionInfo => ({
-  name, placements, source, ...(own ? { schema: `${name}.json` } : {}),
+  name,
+  placements,
+  source,
+  ...(own ? { schema: `${name}.json` } : {}),
 });
 
 export const EXTENSIONS: readonly ExtensionInfo[] = [
@@ -30,24 +42,67 @@ export const EXTENSIONS: readonly ExtensionInfo[] = [
   x('x-apigateway-backend', ['operation'], 'Extension Definitions: x-apigateway-backend'),
   x('x-apigateway-backend.parameters', ['part'], 'Extension Definitions: x-apigateway-backend.parameters', false),
   x('x-apigateway-backend.httpEndpoints', ['part'], 'Extension Definitions: x-apigateway-backend.httpEndpoints', false),
-  x('x-apigateway-backend.httpVpcEndpoints', ['part'], 'Extension Definitions: x-apigateway-backend.httpVpcEndpoints', false),
-  x('x-apigateway-backend.httpVpcMemberGroupEndpoints', ['part'], 'Extension Definitions: x-apigateway-backend.httpVpcMemberGroupEndpoints', false),
-  x('x-apigateway-backend.httpVpcMemberGroupEndpoints.memberGroupUrlInfos', ['part'], 'Extension Definitions: x-apigateway-backend.httpVpcMemberGroupEndpoints.memberGroupUrlInfos', false),
-  x('x-apigateway-backend.functionEndpoints', ['part'], 'Extension Definitions: x-apigateway-backend.functionEndpoints', false),
+  x(
+    'x-apigateway-backend.httpVpcEndpoints',
+    ['part'],
+    'Extension Definitions: x-apigateway-backend.httpVpcEndpoints',
+    false,
+  ),
+  x(
+    'x-apigateway-backend.httpVpcMemberGroupEndpoints',
+    ['part'],
+    'Extension Definitions: x-apigateway-backend.httpVpcMemberGroupEndpoints',
+    false,
+  ),
+  x(
+    'x-apigateway-backend.httpVpcMemberGroupEndpoints.memberGroupUrlInfos',
+    ['part'],
+    'Extension Definitions: x-apigateway-backend.httpVpcMemberGroupEndpoints.memberGroupUrlInfos',
+    false,
+  ),
+  x(
+    'x-apigateway-backend.functionEndpoints',
+    ['part'],
+    'Extension Definitions: x-apigateway-backend.functionEndpoints',
+    false,
+  ),
   x('x-apigateway-backend.mockEndpoints', ['part'], 'Extension Definitions: x-apigateway-backend.mockEndpoints', false),
   x('x-apigateway-backend-policies', ['operation'], 'Extension Definitions: x-apigateway-backend-policies'),
-  x('x-apigateway-backend-policies.conditions', ['part'], 'Extension Definitions: x-apigateway-backend-policies.conditions', false),
+  x(
+    'x-apigateway-backend-policies.conditions',
+    ['part'],
+    'Extension Definitions: x-apigateway-backend-policies.conditions',
+    false,
+  ),
   x('x-apigateway-ratelimit', ['operation'], 'Extension Definitions: x-apigateway-ratelimit'),
   x('x-apigateway-ratelimits', ['root'], 'Extension Definitions: x-apigateway-ratelimits'),
   x('x-apigateway-ratelimits.policy', ['part'], 'Extension Definitions: x-apigateway-ratelimits.policy', false),
-  x('x-apigateway-ratelimits.policy.special', ['part'], 'Extension Definitions: x-apigateway-ratelimits.policy.special', false),
+  x(
+    'x-apigateway-ratelimits.policy.special',
+    ['part'],
+    'Extension Definitions: x-apigateway-ratelimits.policy.special',
+    false,
+  ),
   x('x-apigateway-access-control', ['operation'], 'Extension Definitions: x-apigateway-access-control'),
   x('x-apigateway-access-controls', ['root'], 'Extension Definitions: x-apigateway-access-controls'),
-  x('x-apigateway-access-controls.policy', ['part'], 'Extension Definitions: x-apigateway-access-controls.policy', false),
+  x(
+    'x-apigateway-access-controls.policy',
+    ['part'],
+    'Extension Definitions: x-apigateway-access-controls.policy',
+    false,
+  ),
   x('x-apigateway-plugins', ['operation'], 'Extension Definitions: x-apigateway-plugins'),
   x('x-apigateway-auth-opt', ['securityScheme'], 'Extension Definitions: x-apigateway-auth-opt'),
-  x('x-apigateway-result-normal-sample', ['response', 'responses'], 'Extension Definitions: x-apigateway-result-normal-sample'),
-  x('x-apigateway-result-failure-sample', ['response', 'responses'], 'Extension Definitions: x-apigateway-result-failure-sample'),
+  x(
+    'x-apigateway-result-normal-sample',
+    ['response', 'responses'],
+    'Extension Definitions: x-apigateway-result-normal-sample',
+  ),
+  x(
+    'x-apigateway-result-failure-sample',
+    ['response', 'responses'],
+    'Extension Definitions: x-apigateway-result-failure-sample',
+  ),
   x('x-apigateway-authorizer', ['securityScheme'], 'Extension Definitions: x-apigateway-authorizer'),
   x('x-apigateway-response', ['operation'], 'Extension Definitions: x-apigateway-response'),
   x('x-apigateway-responses', ['root', 'components'], 'Extension Definitions: x-apigateway-responses'),
@@ -65,5 +120,8 @@ export function extensionInfo(name: string): ExtensionInfo | undefined {
 
 /** The closest known extension name, for "did you mean ...?" (Levenshtein distance ≤ 3). */
 export function closestExtension(name: string): string | undefined {
-  return closest(name, EXTENSIONS.filter((e) => !e.placements.includes('part')).map((e) => e.name));
+  return closest(
+    name,
+    EXTENSIONS.filter((e) => !e.placements.includes('part')).map((e) => e.name),
+  );
 }

@@ -6,11 +6,14 @@ import type { GatewayResponseEntry, GatewayResponseSet } from '../../core/model.
 import { int, isRecord, object, opt, record, report, setOwn, str, type Codec } from '../codec.js';
 import { join } from '../../core/pointer.js';
 
-export const responseEntry = object<GatewayResponseEntry>({
-  status: opt('status', int),
-  body: opt('body', record(str)),
-  headers: opt('headers', record(str)),
-}, { name: 'gateway response entry' });
+export const responseEntry = object<GatewayResponseEntry>(
+  {
+    status: opt('status', int),
+    body: opt('body', record(str)),
+    headers: opt('headers', record(str)),
+  },
+  { name: 'gateway response entry' },
+);
 
 /** One named response set: its entries are the error types. */
 export const responseSet: Codec<Omit<GatewayResponseSet, 'name'>> = {

@@ -33,19 +33,25 @@ function operationValue(api: Api, spec: SpecFormat): Obj {
   const op = encodeOperation(api, 'extended');
   if (spec === 'swagger2') return op;
   const key = operationKey(api);
-  const converted = swagger2ToOas3({ swagger: '2.0', info: { title: 'x', version: '1' }, paths: { [api.path]: { [key]: op } } });
+  const converted = swagger2ToOas3({
+    swagger: '2.0',
+    info: { title: 'x', version: '1' },
+    paths: { [api.path]: { [key]: op } },
+  });
   return ((converted.paths as Obj)[api.path] as Obj)[key] as Obj;
 }
 
-const schemesPath = (spec: SpecFormat): KeyPath => (spec === 'oas3' ? ['components', 'securitySchemes'] : ['securityDefinitions']);
+const schemesPath = (spec: SpecFormat): KeyPath =>
+  spec === 'oas3' ? ['components', 'securitySchemes'] : ['securityDefinitions'];
 
 /** Adds an API (and the security scheme it needs, when the file does not define it yet). */
 export function addApi(file: GroupText, api: Api, newScheme?: SecurityScheme): string {
   const op = operationValue(api, file.spec);
   const item = valueAt(file.text, file.format, ['paths', api.path]);
-  let text = item === undefined
-    ? addEntry(file.text, file.format, ['paths'], api.path, { [operationKey(api)]: op })
-    : addEntry(file.text, file.format, ['paths', api.path], operationKey(api), op);
+  let text =
+    item === undefined
+      ? addEntry(file.text, file.format, ['paths'], api.path, { [operationKey(api)]: op })
+      : addEntry(file.text, file.format, ['paths', api.path], operationKey(api), op);
   if (newScheme) {
     const { name, ...rest } = newScheme;
     text = addEntry(text, file.format, schemesPath(file.spec), name, securityScheme.encode(rest));
@@ -63,11 +69,19 @@ export function addAcl(file: GroupText, policy: AclPolicy): string {
   return addEntry(file.text, file.format, ['x-apigateway-access-controls'], name, aclPolicy.encode(rest));
 }
 
-export const POLICY_REFERENCE_KEYS = { throttle: 'x-apigateway-ratelimit', acl: 'x-apigateway-access-control' } as const;
+export const POLICY_REFERENCE_KEYS = {
+  throttle: 'x-apigateway-ratelimit',
+  acl: 'x-apigateway-access-control',
+} as const;
 export type PolicyKind = keyof typeof POLICY_REFERENCE_KEYS;
 
 /** Points APIs at a throttle or access-control policy (replacing the one they named, if any). */
-export function bindPolicy(file: GroupText, apis: ReadonlyArray<Pick<Api, 'method' | 'path'>>, kind: PolicyKind, name: string): string {
+export function bindPolicy(
+  file: GroupText,
+  apis: ReadonlyArray<Pick<Api, 'method' | 'path'>>,
+  kind: PolicyKind,
+  name: string,
+): string {
   let text = file.text;
   for (const api of apis) text = setScalar(text, file.format, operationPath(api), POLICY_REFERENCE_KEYS[kind], name);
   return text;
@@ -75,5 +89,10 @@ export function bindPolicy(file: GroupText, apis: ReadonlyArray<Pick<Api, 'metho
 
 /** Appends a policy backend to an API's x-apigateway-backend-policies (matched in order; 002 §5.2.1). */
 export function addBackendPolicy(file: GroupText, api: Pick<Api, 'method' | 'path'>, policy: BackendPolicy): string {
-  return appendItem(file.text, file.format, [...operationPath(api), 'x-apigateway-backend-policies'], policyCodec.encode(policy));
+  return appendItem(
+    file.text,
+    file.format,
+    [...operationPath(api), 'x-apigateway-backend-policies'],
+    policyCodec.encode(policy),
+  );
 }

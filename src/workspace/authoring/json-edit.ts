@@ -35,4 +35,3 @@ export function jsonMap(root: unknown, path: KeyPath): Obj {
   if (!isRecord(node)) throw new ApigError('input', `${path.join('.')} is not a map`);
   return node;
 }
-

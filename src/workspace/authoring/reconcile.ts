@@ -10,7 +10,15 @@ import { deepEqual, isRecord } from '../../oas/codec.js';
 import type { TextFormat } from '../../oas/source.js';
 import { editJson, type Obj } from './json-edit.js';
 import {
-  columnOf, contentEnd, indentLines, indentStep, keyColumn, lineEndAfter, parse, pastDeeperComments, RENDER,
+  columnOf,
+  contentEnd,
+  indentLines,
+  indentStep,
+  keyColumn,
+  lineEndAfter,
+  parse,
+  pastDeeperComments,
+  RENDER,
 } from './text-edit.js';
 
 interface Edit {
@@ -30,7 +38,10 @@ interface Ctx {
 const SINGLE_LINE = new Set<string>([Scalar.PLAIN, Scalar.QUOTE_DOUBLE, Scalar.QUOTE_SINGLE]);
 
 export function reconcileText(text: string, format: TextFormat, next: unknown): string {
-  if (format === 'json') return editJson(text, (root) => { bringTo(root, next); });
+  if (format === 'json')
+    return editJson(text, (root) => {
+      bringTo(root, next);
+    });
   // A byte-order mark would shift every column by one; CRLF files get CRLF in what is written.
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = bom === '' ? text : text.slice(1);
@@ -42,7 +53,13 @@ export function reconcileText(text: string, format: TextFormat, next: unknown): 
   if (!isMap(root) || root.flow || !isRecord(next)) return deepEqual(root?.toJS(doc), next) ? text : whole();
   const ctx: Ctx = { text: body, step, edits: [], doc };
   reconcileMap(ctx, root, next);
-  return bom + apply(body, ctx.edits.map((e) => ({ ...e, text: withEol(e.text, eol) })));
+  return (
+    bom +
+    apply(
+      body,
+      ctx.edits.map((e) => ({ ...e, text: withEol(e.text, eol) })),
+    )
+  );
 }
 
 function withEol(s: string, eol: string): string {
@@ -71,12 +88,26 @@ function reconcilePair(ctx: Ctx, pair: Pair, next: unknown): void {
   const value = pair.value as Node | null;
   const before: unknown = value === null ? null : value.toJS(ctx.doc);
   if (deepEqual(before, next)) return;
-  if (value !== null && isMap(value) && !value.flow && value.items.length > 0 && isRecord(next) && Object.keys(next).length > 0) {
+  if (
+    value !== null &&
+    isMap(value) &&
+    !value.flow &&
+    value.items.length > 0 &&
+    isRecord(next) &&
+    Object.keys(next).length > 0
+  ) {
     reconcileMap(ctx, value, next);
     return;
   }
   const rendered = typeof next === 'object' && next !== null ? undefined : stringify(next, RENDER).trimEnd();
-  if (value !== null && isScalar(value) && value.range && SINGLE_LINE.has(String(value.type)) && rendered !== undefined && !rendered.includes('\n')) {
+  if (
+    value !== null &&
+    isScalar(value) &&
+    value.range &&
+    SINGLE_LINE.has(String(value.type)) &&
+    rendered !== undefined &&
+    !rendered.includes('\n')
+  ) {
     // A scalar for a scalar: only the value's bytes change (a comment after it on the line stays).
     ctx.edits.push({ start: value.range[0], end: value.range[1], text: rendered });
     return;

@@ -81,7 +81,10 @@ export function columnOf(text: string, offset: number): number {
 
 export function indentLines(block: string, column: number): string {
   const pad = ' '.repeat(column);
-  return block.split('\n').map((l) => (l === '' ? l : pad + l)).join('\n');
+  return block
+    .split('\n')
+    .map((l) => (l === '' ? l : pad + l))
+    .join('\n');
 }
 
 function splice(text: string, at: number, insert: string): string {
@@ -152,7 +155,8 @@ function yamlAppend(text: string, path: KeyPath, value: unknown): string {
   const node = nodeAt(doc, path);
   const last = path[path.length - 1];
   if (node === undefined && last !== undefined) return yamlAddEntry(text, path.slice(0, -1), String(last), [value]);
-  if (node === undefined || !isSeq(node)) throw new ApigError('input', `cannot append: ${path.join('.')} is not a list`);
+  if (node === undefined || !isSeq(node))
+    throw new ApigError('input', `cannot append: ${path.join('.')} is not a list`);
   if (node.flow || node.items.length === 0) {
     return replaceFlow(text, node, [...(node.toJSON() as unknown[]), value], holderColumn(doc, text, path, step), step);
   }
@@ -191,8 +195,17 @@ export function appendItem(text: string, format: TextFormat, path: KeyPath, valu
 }
 
 /** Sets `key` of the map at `path` to a scalar: replaces the written value in place, or adds the key. */
-export function setScalar(text: string, format: TextFormat, path: KeyPath, key: string, value: string | number | boolean): string {
-  if (format === 'json') return editJson(text, (root) => { jsonMap(root, path)[key] = value; });
+export function setScalar(
+  text: string,
+  format: TextFormat,
+  path: KeyPath,
+  key: string,
+  value: string | number | boolean,
+): string {
+  if (format === 'json')
+    return editJson(text, (root) => {
+      jsonMap(root, path)[key] = value;
+    });
   const node = nodeAt(parse(text), [...path, key]);
   if (node === undefined) return yamlAddEntry(text, path, key, value);
   if (!isScalar(node) || !node.range) throw new ApigError('input', `${[...path, key].join('.')} is not a plain value`);

@@ -24,7 +24,9 @@ export function secretVariableOf(app: string): string {
 
 export function addApp(text: string, app: AppEntry): string {
   return appendItem(text, 'yaml', ['apps'], {
-    name: app.name, key: app.key, secret: app.secret,
+    name: app.name,
+    key: app.key,
+    secret: app.secret,
     ...(app.appCodes && app.appCodes.length > 0 ? { appCodes: app.appCodes } : {}),
     ...(app.authorize && Object.keys(app.authorize).length > 0 ? { authorize: app.authorize } : {}),
   });

@@ -36,7 +36,8 @@ describe('reconcileText (YAML)', () => {
     next.paths['/c'] = { get: { operationId: 'getC' } };
     const out = reconcileText(TEXT, 'yaml', next);
     expect(value(out)).toEqual(next);
-    for (const c of ['# Shop APIs', '# the group name', '# the old listing', '# keep it public']) expect(out).toContain(c);
+    for (const c of ['# Shop APIs', '# the group name', '# the old listing', '# keep it public'])
+      expect(out).toContain(c);
     expect(out).toContain('      operationId: makeB\n  /c:\n    get:\n      operationId: getC\n');
   });
 
@@ -48,7 +49,11 @@ describe('reconcileText (YAML)', () => {
   });
 
   it('removes a key, replaces a flow map, and adds keys to nested and outer maps at one end point', () => {
-    const next = clone(value(TEXT)) as { paths: Record<string, Record<string, Record<string, unknown>>>; 'x-apigateway-ratelimits': Record<string, unknown>; x?: unknown };
+    const next = clone(value(TEXT)) as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+      'x-apigateway-ratelimits': Record<string, unknown>;
+      x?: unknown;
+    };
     delete next.paths['/a'];
     next.paths['/b'] = { post: { operationId: 'makeB', summary: 'new' }, put: { operationId: 'putB' } };
     next['x-apigateway-ratelimits'] = { rl_one: { 'api-limit': 20, interval: 1, unit: 'SECOND' } };
@@ -108,7 +113,9 @@ describe('reconcileText (JSON)', () => {
 });
 
 describe('reconcileText under generated changes', () => {
-  const bases = ['examples/full-featured.yaml', 'serve/auth/auth.yaml'].map((f) => readFileSync(new URL(`../../../fixtures/${f}`, import.meta.url), 'utf8'));
+  const bases = ['examples/full-featured.yaml', 'serve/auth/auth.yaml'].map((f) =>
+    readFileSync(new URL(`../../../fixtures/${f}`, import.meta.url), 'utf8'),
+  );
   const json = fc.jsonValue({ maxDepth: 3 });
 
   /** Every path to a map entry in a value (key lists). */
@@ -122,25 +129,35 @@ describe('reconcileText under generated changes', () => {
   }
 
   it('the result always parses to exactly the target value (fixed seed)', () => {
-    fc.assert(fc.property(fc.constantFrom(...bases, TEXT), fc.array(fc.tuple(fc.nat(), fc.constantFrom('set', 'delete', 'add'), json), { minLength: 1, maxLength: 6 }), (base, changes) => {
-      const original = value(base);
-      const all = entries(original);
-      const next = clone(original) as Record<string, unknown>;
-      for (const [where, op, v] of changes) {
-        const path = all[where % all.length] ?? [];
-        let holder: Record<string, unknown> = next;
-        for (const k of path.slice(0, -1)) {
-          const child = holder[k];
-          if (typeof child !== 'object' || child === null || Array.isArray(child)) return;
-          holder = child as Record<string, unknown>;
-        }
-        const last = path[path.length - 1] as string;
-        if (op === 'delete') delete holder[last];
-        else if (op === 'set') holder[last] = v;
-        else holder[`${last}_new`] = v;
-      }
-      const out = reconcileText(base, 'yaml', next);
-      expect(value(out)).toEqual(next);
-    }), { numRuns: Number(process.env.FUZZ_RUNS ?? 150), ...(process.env.FUZZ_SEED === 'random' ? {} : { seed: Number(process.env.FUZZ_SEED ?? 20261122) }) });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...bases, TEXT),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('set', 'delete', 'add'), json), { minLength: 1, maxLength: 6 }),
+        (base, changes) => {
+          const original = value(base);
+          const all = entries(original);
+          const next = clone(original) as Record<string, unknown>;
+          for (const [where, op, v] of changes) {
+            const path = all[where % all.length] ?? [];
+            let holder: Record<string, unknown> = next;
+            for (const k of path.slice(0, -1)) {
+              const child = holder[k];
+              if (typeof child !== 'object' || child === null || Array.isArray(child)) return;
+              holder = child as Record<string, unknown>;
+            }
+            const last = path[path.length - 1] as string;
+            if (op === 'delete') delete holder[last];
+            else if (op === 'set') holder[last] = v;
+            else holder[`${last}_new`] = v;
+          }
+          const out = reconcileText(base, 'yaml', next);
+          expect(value(out)).toEqual(next);
+        },
+      ),
+      {
+        numRuns: Number(process.env.FUZZ_RUNS ?? 150),
+        ...(process.env.FUZZ_SEED === 'random' ? {} : { seed: Number(process.env.FUZZ_SEED ?? 20261122) }),
+      },
+    );
   });
 });

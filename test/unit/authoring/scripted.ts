@@ -27,7 +27,9 @@ export function scripted(answers: readonly Scripted[]): Played {
     return queue.shift() as Scripted;
   };
   return {
-    asked, refused, left: () => [...queue],
+    asked,
+    refused,
+    left: () => [...queue],
     prompter: {
       async text(q) {
         for (;;) {
@@ -42,13 +44,17 @@ export function scripted(answers: readonly Scripted[]): Played {
       async select(q) {
         const a = next(q.message);
         const value = a === '' ? (q.default ?? q.choices[0]?.value) : a;
-        if (typeof value !== 'string' || !q.choices.some((c) => c.value === value)) throw new Error(`"${q.message}": ${JSON.stringify(a)} is not among ${q.choices.map((c) => c.value).join(', ')}`);
+        if (typeof value !== 'string' || !q.choices.some((c) => c.value === value))
+          throw new Error(
+            `"${q.message}": ${JSON.stringify(a)} is not among ${q.choices.map((c) => c.value).join(', ')}`,
+          );
         return value;
       },
       async checkbox(q) {
         const a = next(q.message);
         if (!Array.isArray(a)) throw new Error(`"${q.message}" wants a list, the script has ${JSON.stringify(a)}`);
-        for (const v of a) if (!q.choices.some((c) => c.value === v)) throw new Error(`"${q.message}": ${v} is not among the choices`);
+        for (const v of a)
+          if (!q.choices.some((c) => c.value === v)) throw new Error(`"${q.message}": ${v} is not among the choices`);
         return a;
       },
       async confirm(q) {

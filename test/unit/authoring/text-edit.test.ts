@@ -34,7 +34,9 @@ tail: [1, 2]
 
 describe('text edits keep everything outside the insertion', () => {
   it('adds a path at the end of paths, before the comment that belongs to the next key', () => {
-    const out = addEntry(GROUP, 'yaml', ['paths'], '/b/{id}', { post: { operationId: 'b', 'x-apigateway-backend': { address: '#backend#' } } });
+    const out = addEntry(GROUP, 'yaml', ['paths'], '/b/{id}', {
+      post: { operationId: 'b', 'x-apigateway-backend': { address: '#backend#' } },
+    });
     expect(onlyInserted(GROUP, out)).toBe(true);
     expect(out).toContain('      # an inner comment\n  /b/{id}:\n    post:\n      operationId: b\n');
     expect(out).toContain('address: "#backend#"');
@@ -78,7 +80,7 @@ describe('text edits keep everything outside the insertion', () => {
     expect(onlyInserted(GROUP, added)).toBe(true);
   });
 
-  it('follows the file\'s indentation and handles a file without a final newline', () => {
+  it("follows the file's indentation and handles a file without a final newline", () => {
     const text = 'paths:\n    /a:\n        get:\n            operationId: a';
     const out = addEntry(text, 'yaml', ['paths'], '/b', { get: { operationId: 'b' } });
     expect(out).toBe(text + '\n    /b:\n        get:\n            operationId: b\n');
@@ -87,7 +89,9 @@ describe('text edits keep everything outside the insertion', () => {
   it('edits JSON with its own indentation', () => {
     const text = '{\n    "swagger": "2.0",\n    "paths": {}\n}\n';
     const out = addEntry(text, 'json', ['paths'], '/a', { get: { operationId: 'a' } });
-    expect(out).toBe('{\n    "swagger": "2.0",\n    "paths": {\n        "/a": {\n            "get": {\n                "operationId": "a"\n            }\n        }\n    }\n}\n');
+    expect(out).toBe(
+      '{\n    "swagger": "2.0",\n    "paths": {\n        "/a": {\n            "get": {\n                "operationId": "a"\n            }\n        }\n    }\n}\n',
+    );
     expect(valueAt(appendItem(out, 'json', ['x'], 1), 'json', ['x'])).toEqual([1]);
   });
 });

@@ -7,16 +7,32 @@ import { ERRORS } from '../../../src/gateway/response/errors.js';
 import { renderError } from '../../../src/gateway/response/responses.js';
 import { configFrom, context, mock } from './build.js';
 
-const key = (type: SignatureKey['type']): SignatureKey => ({ name: 'sk1', type, key: 'backend-key', secret: { written: 'backend-secret-value', value: 'backend-secret-value' }, bind: {} });
-const call = (): BackendCall => ({ method: 'GET', path: '/x', query: '', headers: { authorization: 'caller', 'x-sdk-date': '20200101T000000Z' }, pathParams: {} });
+const key = (type: SignatureKey['type']): SignatureKey => ({
+  name: 'sk1',
+  type,
+  key: 'backend-key',
+  secret: { written: 'backend-secret-value', value: 'backend-secret-value' },
+  bind: {},
+});
+const call = (): BackendCall => ({
+  method: 'GET',
+  path: '/x',
+  query: '',
+  headers: { authorization: 'caller', 'x-sdk-date': '20200101T000000Z' },
+  pathParams: {},
+});
 const NOW = new Date('2026-01-01T00:00:00Z');
 
 describe('signBackendCall', () => {
-  it('hmac: the gateway\'s own Authorization and X-Sdk-Date replace the caller\'s', () => {
+  it("hmac: the gateway's own Authorization and X-Sdk-Date replace the caller's", () => {
     const c = call();
-    expect(signBackendCall(c, key('hmac'), { scheme: 'http', host: '127.0.0.1:9000' }, Buffer.alloc(0), NOW)).toBeUndefined();
+    expect(
+      signBackendCall(c, key('hmac'), { scheme: 'http', host: '127.0.0.1:9000' }, Buffer.alloc(0), NOW),
+    ).toBeUndefined();
     expect(c.headers['x-sdk-date']).toBe('20260101T000000Z');
-    expect(String(c.headers.authorization)).toMatch(/^SDK-HMAC-SHA256 Access=backend-key, SignedHeaders=host;x-sdk-date, Signature=[0-9a-f]{64}$/);
+    expect(String(c.headers.authorization)).toMatch(
+      /^SDK-HMAC-SHA256 Access=backend-key, SignedHeaders=host;x-sdk-date, Signature=[0-9a-f]{64}$/,
+    );
   });
 
   it('basic: Authorization is Basic base64(key:secret)', () => {
@@ -32,6 +48,9 @@ describe('signBackendCall', () => {
     const spec = `swagger: "2.0"\ninfo: { title: g, version: "1" }\npaths:\n  /a:\n    get:\n      operationId: a\n${mock()}\n`;
     const r = renderError(f ?? { id: 'INTERNAL' }, context(await configFrom(spec)));
     expect(r.status).toBe(500);
-    expect(JSON.parse(r.body)).toMatchObject({ error_code: 'APIG.0705', error_msg: ERRORS.BACKEND_SIGNATURE_FAILED.message });
+    expect(JSON.parse(r.body)).toMatchObject({
+      error_code: 'APIG.0705',
+      error_msg: ERRORS.BACKEND_SIGNATURE_FAILED.message,
+    });
   });
 });

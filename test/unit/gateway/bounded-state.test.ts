@@ -95,7 +95,13 @@ describe('throttle counters', () => {
     const c = new WindowCounters({ maxCounters: 1000 });
     const day = 86_400_000;
     for (let i = 0; i < 100_000; i++) {
-      const taken = c.take([{ key: 'api', limit: 1_000_000, windowMs: day }, { key: `ip|10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`, limit: 5, windowMs: day }], i);
+      const taken = c.take(
+        [
+          { key: 'api', limit: 1_000_000, windowMs: day },
+          { key: `ip|10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`, limit: 5, windowMs: day },
+        ],
+        i,
+      );
       expect(taken.ok).toBe(true);
     }
     expect(c.size).toBeLessThanOrEqual(1000);

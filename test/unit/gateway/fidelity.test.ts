@@ -20,7 +20,8 @@ describe('fidelity report', () => {
   it('HTTPS-only APIs are partial without TLS or --strict, emulated with them (ruling 11)', async () => {
     const { workspace } = await loadWorkspace('fixtures/serve/groups', { cwd: process.cwd(), env: {} });
     if (!workspace) throw new Error('no workspace');
-    const row = (check: boolean) => fidelityReport(workspace, { protocolCheck: check }).find((r) => r.feature === 'HTTPS-only request protocol');
+    const row = (check: boolean) =>
+      fidelityReport(workspace, { protocolCheck: check }).find((r) => r.feature === 'HTTPS-only request protocol');
     expect(row(false)).toMatchObject({ status: 'partial', where: ['DEFAULT/ping'] });
     expect(row(true)?.status).toBe('emulated');
   });

@@ -16,13 +16,27 @@ import type { StageOutcome } from '../../../src/gateway/request/stage.js';
 import { configFrom, mock, wire } from './build.js';
 
 describe('IP lists (x-apigateway.md §13)', () => {
-  const list = compileIpList(['192.168.1.5, 192.168.10.0/24,192.168.12.12-192.168.12.19', '2001:db8::/32', 'nonsense', '10.0.0.1-fe80::1']);
+  const list = compileIpList([
+    '192.168.1.5, 192.168.10.0/24,192.168.12.12-192.168.12.19',
+    '2001:db8::/32',
+    'nonsense',
+    '10.0.0.1-fe80::1',
+  ]);
   it.each([
-    ['192.168.1.5', true], ['192.168.1.6', false], ['192.168.10.255', true], ['192.168.11.0', false],
-    ['192.168.12.12', true], ['192.168.12.19', true], ['192.168.12.20', false], ['2001:db8:1::9', true], ['2001:db9::1', false], ['not-an-ip', false],
+    ['192.168.1.5', true],
+    ['192.168.1.6', false],
+    ['192.168.10.255', true],
+    ['192.168.11.0', false],
+    ['192.168.12.12', true],
+    ['192.168.12.19', true],
+    ['192.168.12.20', false],
+    ['2001:db8:1::9', true],
+    ['2001:db9::1', false],
+    ['not-an-ip', false],
   ])('%s → %s', (ip, listed) => expect(ipListed(list, ip)).toBe(listed));
   it('reports what is no address, range or CIDR', () => expect(list.invalid).toEqual(['nonsense', '10.0.0.1-fe80::1']));
-  it('an IPv4 peer on a dual-stack socket is its IPv4 address', () => expect(normalizeIp('::ffff:10.1.2.3')).toBe('10.1.2.3'));
+  it('an IPv4 peer on a dual-stack socket is its IPv4 address', () =>
+    expect(normalizeIp('::ffff:10.1.2.3')).toBe('10.1.2.3'));
 });
 
 describe('fixed windows (ruling 4)', () => {
@@ -35,7 +49,10 @@ describe('fixed windows (ruling 4)', () => {
 
   it('take all or nothing: a refused request consumes no counter', () => {
     const c = new WindowCounters();
-    const checks = [{ key: 'api', limit: 3, windowMs: 1000 }, { key: 'app', limit: 1, windowMs: 1000 }];
+    const checks = [
+      { key: 'api', limit: 3, windowMs: 1000 },
+      { key: 'app', limit: 1, windowMs: 1000 },
+    ];
     expect(c.take(checks, 0)).toEqual({ ok: true, remain: [2, 0] });
     expect(c.take(checks, 10)).toEqual({ ok: false, index: 1, remain: [2, 0] });
     expect(c.used('api', 1000, 10)).toBe(1);
@@ -45,7 +62,9 @@ describe('fixed windows (ruling 4)', () => {
 
 describe('throttle 2.0 conditions (practices.md §1.1.4)', () => {
   const values: Record<string, { value: string; caseless: boolean }> = {
-    reqPath: { value: '/list', caseless: false }, method: { value: 'GET', caseless: true }, Host: { value: 'www.abc.com', caseless: true },
+    reqPath: { value: '/list', caseless: false },
+    method: { value: 'GET', caseless: true },
+    Host: { value: 'www.abc.com', caseless: true },
   };
   const lookup = (n: string) => values[n];
   it('the documented example reads as written', () => {
@@ -58,19 +77,36 @@ describe('throttle 2.0 conditions (practices.md §1.1.4)', () => {
     expect(evalExpr(parseExpr('reqPath= /x OR reqPath =/list AND Host = WWW.abc.com'), lookup)).toBe(true);
     expect(evalExpr(parseExpr('nothing = x'), lookup)).toBe(false);
   });
-  it.each(['(reqPath = /a', 'reqPath', 'reqPath = /a OR', 'a = b c = d)'])('refuses %j', (text) => expect(() => parseExpr(text)).toThrow());
+  it.each(['(reqPath = /a', 'reqPath', 'reqPath = /a OR', 'a = b c = d)'])('refuses %j', (text) =>
+    expect(() => parseExpr(text)).toThrow(),
+  );
 });
 
 describe('authorizer results (practices.md §2.4)', () => {
   it('object, JSON string, body object; the decision comes from body.status', () => {
-    expect(parseAuthorizerResult({ statusCode: 200, body: '{"status":"deny"}' }, false)).toEqual({ allow: false, context: {} });
-    expect(parseAuthorizerResult(JSON.stringify({ statusCode: 401, body: JSON.stringify({ status: 'allow', context: { a: '1' } }) }), false)).toEqual({ allow: true, context: { a: '1' } });
+    expect(parseAuthorizerResult({ statusCode: 200, body: '{"status":"deny"}' }, false)).toEqual({
+      allow: false,
+      context: {},
+    });
+    expect(
+      parseAuthorizerResult(
+        JSON.stringify({ statusCode: 401, body: JSON.stringify({ status: 'allow', context: { a: '1' } }) }),
+        false,
+      ),
+    ).toEqual({ allow: true, context: { a: '1' } });
     expect(parseAuthorizerResult({ status: 'allow' }, false)).toEqual({ allow: true, context: {} });
   });
   it('strings only, unless authorizer_context_support_num_bool; never objects or null', () => {
-    expect(parseAuthorizerResult({ body: { status: 'allow', context: { n: 1 } } }, false)).toMatch(/authorizer_context_support_num_bool/);
-    expect(parseAuthorizerResult({ body: { status: 'allow', context: { n: 1, b: false } } }, true)).toEqual({ allow: true, context: { n: 1, b: false } });
-    expect(parseAuthorizerResult({ body: { status: 'allow', context: { o: {} } } }, true)).toMatch(/values are strings/);
+    expect(parseAuthorizerResult({ body: { status: 'allow', context: { n: 1 } } }, false)).toMatch(
+      /authorizer_context_support_num_bool/,
+    );
+    expect(parseAuthorizerResult({ body: { status: 'allow', context: { n: 1, b: false } } }, true)).toEqual({
+      allow: true,
+      context: { n: 1, b: false },
+    });
+    expect(parseAuthorizerResult({ body: { status: 'allow', context: { o: {} } } }, true)).toMatch(
+      /values are strings/,
+    );
     expect(parseAuthorizerResult({ body: { status: 'allow', context: { o: null } } }, true)).toMatch(/null/);
   });
   it('malformed results say why', () => {
@@ -96,7 +132,14 @@ describe('AK/SK lockout (000 §4.7)', () => {
 });
 
 describe('the clock endpoint inputs', () => {
-  it.each([[1500, 1500], ['90s', 90_000], ['2m', 120_000], ['1h', 3_600_000], ['-5s', -5000], ['soon', undefined]])('duration %j → %j', (v, ms) => expect(parseDuration(v)).toBe(ms));
+  it.each([
+    [1500, 1500],
+    ['90s', 90_000],
+    ['2m', 120_000],
+    ['1h', 3_600_000],
+    ['-5s', -5000],
+    ['soon', undefined],
+  ])('duration %j → %j', (v, ms) => expect(parseDuration(v)).toBe(ms));
   it('instants: ISO 8601 or epoch ms', () => {
     expect(parseInstant('2026-01-01T00:00:00Z')).toBe(Date.parse('2026-01-01T00:00:00Z'));
     expect(parseInstant('1767225600000')).toBe(1767225600000);
@@ -128,12 +171,16 @@ x-apigateway-access-controls:
   it('ACL, throttling and CORS run synchronously for a no-auth Mock API; counters live in the shared services', async () => {
     const config = await configFrom(spec);
     const services = standaloneServices();
-    const at = (ms: number, ip = '10.0.0.1') => newContext(config, wire({ url: '/a', sourceIp: ip }), '0'.repeat(32), ms, true, services);
+    const at = (ms: number, ip = '10.0.0.1') =>
+      newContext(config, wire({ url: '/a', sourceIp: ip }), '0'.repeat(32), ms, true, services);
     expect(outcome(runPipeline(at(0, '10.9.1.1')))).toBe('APIG.0402');
     const first = at(0);
     expect(outcome(runPipeline(first))).toBe('next');
     expect(first.cors).toBe('simple');
-    expect(first.rateLimits).toEqual([['X-Apig-RateLimit-Api', 'remain:1,limit:2,time:1 second'], ['X-Apig-RateLimit-Api-Allenv', 'remain:199,limit:200,time:1 second']]);
+    expect(first.rateLimits).toEqual([
+      ['X-Apig-RateLimit-Api', 'remain:1,limit:2,time:1 second'],
+      ['X-Apig-RateLimit-Api-Allenv', 'remain:199,limit:200,time:1 second'],
+    ]);
     expect(outcome(runPipeline(at(500)))).toBe('next');
     expect(outcome(runPipeline(at(999)))).toBe('APIG.0308');
     expect(outcome(runPipeline(at(1000)))).toBe('next');

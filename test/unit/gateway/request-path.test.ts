@@ -3,21 +3,38 @@
  * backend request (src/gateway/request/backend-values.ts), table-driven.
  */
 import { describe, expect, it } from 'vitest';
-import { headerValueProblem, placeholderProblem, placeholderText } from '../../../src/gateway/request/backend-values.js';
+import {
+  headerValueProblem,
+  placeholderProblem,
+  placeholderText,
+} from '../../../src/gateway/request/backend-values.js';
 import { splitTarget } from '../../../src/gateway/request/context.js';
 import { dotSegment, slashReading } from '../../../src/gateway/request/request-path.js';
 
 describe('dotSegment', () => {
   it.each([
-    ['/a/../b', '..'], ['/a/./b', '.'], ['/a/..', '..'], ['/..', '..'], ['/a/%2e%2E/b', '..'], ['/a/.%2e', '..'],
-    ['/a/%2E', '.'], ['/a%2f..%2fb', '..'], ['/a%2F.', '.'], ['/a/..%5cb', '..'], ['/a\\..\\b', '..'], ['..', '..'],
+    ['/a/../b', '..'],
+    ['/a/./b', '.'],
+    ['/a/..', '..'],
+    ['/..', '..'],
+    ['/a/%2e%2E/b', '..'],
+    ['/a/.%2e', '..'],
+    ['/a/%2E', '.'],
+    ['/a%2f..%2fb', '..'],
+    ['/a%2F.', '.'],
+    ['/a/..%5cb', '..'],
+    ['/a\\..\\b', '..'],
+    ['..', '..'],
   ] as const)('%s has %s', (path, dots) => {
     expect(dotSegment(path)).toBe(dots);
   });
 
-  it.each(['/', '/a/b', '/a..b/...', '/.a/a./..a', '/%252e%252e/b', '/a%2F%2E%2Eb', '/%2e%2e%2e', '', '/a%zz/..x'])('%s has none', (path) => {
-    expect(dotSegment(path)).toBeUndefined();
-  });
+  it.each(['/', '/a/b', '/a..b/...', '/.a/a./..a', '/%252e%252e/b', '/a%2F%2E%2Eb', '/%2e%2e%2e', '', '/a%zz/..x'])(
+    '%s has none',
+    (path) => {
+      expect(dotSegment(path)).toBeUndefined();
+    },
+  );
 });
 
 describe('slashReading', () => {

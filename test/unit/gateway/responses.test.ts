@@ -1,6 +1,12 @@
 /** Error rendering (ruling 1): every catalogue entry, the status rule, custom gateway responses, escaping. */
 import { describe, expect, it } from 'vitest';
-import { ERRORS, TYPE_DEFAULT_STATUS, failure, failureMessage, type ErrorId } from '../../../src/gateway/response/errors.js';
+import {
+  ERRORS,
+  TYPE_DEFAULT_STATUS,
+  failure,
+  failureMessage,
+  type ErrorId,
+} from '../../../src/gateway/response/errors.js';
 import { renderError } from '../../../src/gateway/response/responses.js';
 import { configFrom, context, mock } from './build.js';
 
@@ -14,7 +20,12 @@ ${mock()}
 `;
 
 /** APIG.0304 403 vs "应用未授权" 401; APIG.0305 401 vs the custom-auth types' 500; APIG.1009 400 vs "认证失败" 401. */
-const DISAGREE = new Set<ErrorId>(['APP_SECRET_INVALID', 'APP_NOT_AUTHORIZED', 'AUTHORIZER_DENIED', 'AUTHORIZER_ERROR']);
+const DISAGREE = new Set<ErrorId>([
+  'APP_SECRET_INVALID',
+  'APP_NOT_AUTHORIZED',
+  'AUTHORIZER_DENIED',
+  'AUTHORIZER_ERROR',
+]);
 
 describe('the error catalogue through the default gateway response', () => {
   const ids = Object.keys(ERRORS) as ErrorId[];
@@ -33,12 +44,18 @@ describe('the error catalogue through the default gateway response', () => {
 
   it('keeps the field order of the documented default template', async () => {
     const r = renderError(failure('API_NOT_FOUND'), context(await configFrom(plain)));
-    expect(r.body).toBe('{"error_code": "APIG.0101", "error_msg": "The API does not exist or has not been published in the environment.", "request_id": "0123456789abcdef0123456789abcdef"}');
+    expect(r.body).toBe(
+      '{"error_code": "APIG.0101", "error_msg": "The API does not exist or has not been published in the environment.", "request_id": "0123456789abcdef0123456789abcdef"}',
+    );
   });
 
   it('fills {xxx} of APIG.0607 and appends a documented suffix', () => {
-    expect(failureMessage(failure('PROTOCOL_NOT_SUPPORTED', undefined, { arg: 'HTTPS' }))).toBe('The following protocol is supported: HTTPS');
-    expect(failureMessage(failure('INTERNAL', undefined, { suffix: 'detail' }))).toBe('An unexpected error occurred: detail');
+    expect(failureMessage(failure('PROTOCOL_NOT_SUPPORTED', undefined, { arg: 'HTTPS' }))).toBe(
+      'The following protocol is supported: HTTPS',
+    );
+    expect(failureMessage(failure('INTERNAL', undefined, { suffix: 'detail' }))).toBe(
+      'An unexpected error occurred: detail',
+    );
   });
 });
 
@@ -72,7 +89,13 @@ x-apigateway-responses:
     ctx.hit = { api, pathParams: {}, remainder: '' };
     const own = renderError(failure('API_NOT_FOUND'), ctx);
     expect(own.status).toBe(404);
-    expect(JSON.parse(own.body)).toEqual({ m: ERRORS.API_NOT_FOUND.message, api: 'a', stage: 'RELEASE', ip: '10.0.0.1', unknown: '' });
+    expect(JSON.parse(own.body)).toEqual({
+      m: ERRORS.API_NOT_FOUND.message,
+      api: 'a',
+      stage: 'RELEASE',
+      ip: '10.0.0.1',
+      unknown: '',
+    });
     const fallback = renderError(failure('BACKEND_TIMEOUT'), ctx);
     expect(fallback.status).toBe(599);
     expect(fallback.headers).toContainEqual(['X-Why', 'BACKEND_TIMEOUT']);

@@ -19,23 +19,126 @@ function winner(defs: Def[], method: string, path: string): string {
 }
 
 describe('route precedence (ruling 3)', () => {
-  const documented: Def[] = [['GET', '/a/b/c', 'NORMAL'], ['GET', '/a', 'SWA'], ['GET', '/a/b', 'SWA']];
+  const documented: Def[] = [
+    ['GET', '/a/b/c', 'NORMAL'],
+    ['GET', '/a', 'SWA'],
+    ['GET', '/a/b', 'SWA'],
+  ];
   it.each([
     // The documented example: /a/b/c exact > /a/b prefix > /a prefix.
     ['exact before any prefix', documented, 'GET', '/a/b/c', 'GET /a/b/c NORMAL'],
     ['the longest prefix', documented, 'GET', '/a/b/c/d', 'GET /a/b SWA'],
     ['the shortest prefix last', documented, 'GET', '/a/x', 'GET /a SWA'],
-    ['static before {param}', [['GET', '/u/{id}', 'NORMAL'], ['GET', '/u/me', 'NORMAL']], 'GET', '/u/me', 'GET /u/me NORMAL'],
-    ['{param} before {param+}', [['GET', '/f/{p+}', 'NORMAL'], ['GET', '/f/{n}', 'NORMAL']], 'GET', '/f/x', 'GET /f/{n} NORMAL'],
-    ['{param+} takes several segments', [['GET', '/f/{p+}', 'NORMAL'], ['GET', '/f/{n}', 'NORMAL']], 'GET', '/f/x/y', 'GET /f/{p+} NORMAL'],
-    ['the leftmost difference decides', [['GET', '/{a}/b/c', 'NORMAL'], ['GET', '/x/{b}/{c}', 'NORMAL']], 'GET', '/x/b/c', 'GET /x/{b}/{c} NORMAL'],
-    ['a specific method before ANY', [['ANY', '/m', 'NORMAL'], ['GET', '/m', 'NORMAL']], 'GET', '/m', 'GET /m NORMAL'],
-    ['ANY for the other methods', [['ANY', '/m', 'NORMAL'], ['GET', '/m', 'NORMAL']], 'PATCH', '/m', 'ANY /m NORMAL'],
-    ['the path before the method', [['ANY', '/u/me', 'NORMAL'], ['GET', '/u/{id}', 'NORMAL']], 'GET', '/u/me', 'ANY /u/me NORMAL'],
-    ['a better path without the method gives way', [['GET', '/u/me', 'NORMAL'], ['POST', '/u/{id}', 'NORMAL']], 'POST', '/u/me', 'POST /u/{id} NORMAL'],
-    ['among prefixes of equal length, static first', [['GET', '/p/{x}', 'SWA'], ['GET', '/p/q', 'SWA']], 'GET', '/p/q/r', 'GET /p/q SWA'],
-    ['a longer prefix with a {param} beats a shorter static one', [['GET', '/p/q', 'SWA'], ['GET', '/p/{x}/r', 'SWA']], 'GET', '/p/q/r/s', 'GET /p/{x}/r SWA'],
-    ['a prefix with a trailing slash is longer than without', [['GET', '/t', 'SWA'], ['GET', '/t/', 'SWA']], 'GET', '/t/x', 'GET /t/ SWA'],
+    [
+      'static before {param}',
+      [
+        ['GET', '/u/{id}', 'NORMAL'],
+        ['GET', '/u/me', 'NORMAL'],
+      ],
+      'GET',
+      '/u/me',
+      'GET /u/me NORMAL',
+    ],
+    [
+      '{param} before {param+}',
+      [
+        ['GET', '/f/{p+}', 'NORMAL'],
+        ['GET', '/f/{n}', 'NORMAL'],
+      ],
+      'GET',
+      '/f/x',
+      'GET /f/{n} NORMAL',
+    ],
+    [
+      '{param+} takes several segments',
+      [
+        ['GET', '/f/{p+}', 'NORMAL'],
+        ['GET', '/f/{n}', 'NORMAL'],
+      ],
+      'GET',
+      '/f/x/y',
+      'GET /f/{p+} NORMAL',
+    ],
+    [
+      'the leftmost difference decides',
+      [
+        ['GET', '/{a}/b/c', 'NORMAL'],
+        ['GET', '/x/{b}/{c}', 'NORMAL'],
+      ],
+      'GET',
+      '/x/b/c',
+      'GET /x/{b}/{c} NORMAL',
+    ],
+    [
+      'a specific method before ANY',
+      [
+        ['ANY', '/m', 'NORMAL'],
+        ['GET', '/m', 'NORMAL'],
+      ],
+      'GET',
+      '/m',
+      'GET /m NORMAL',
+    ],
+    [
+      'ANY for the other methods',
+      [
+        ['ANY', '/m', 'NORMAL'],
+        ['GET', '/m', 'NORMAL'],
+      ],
+      'PATCH',
+      '/m',
+      'ANY /m NORMAL',
+    ],
+    [
+      'the path before the method',
+      [
+        ['ANY', '/u/me', 'NORMAL'],
+        ['GET', '/u/{id}', 'NORMAL'],
+      ],
+      'GET',
+      '/u/me',
+      'ANY /u/me NORMAL',
+    ],
+    [
+      'a better path without the method gives way',
+      [
+        ['GET', '/u/me', 'NORMAL'],
+        ['POST', '/u/{id}', 'NORMAL'],
+      ],
+      'POST',
+      '/u/me',
+      'POST /u/{id} NORMAL',
+    ],
+    [
+      'among prefixes of equal length, static first',
+      [
+        ['GET', '/p/{x}', 'SWA'],
+        ['GET', '/p/q', 'SWA'],
+      ],
+      'GET',
+      '/p/q/r',
+      'GET /p/q SWA',
+    ],
+    [
+      'a longer prefix with a {param} beats a shorter static one',
+      [
+        ['GET', '/p/q', 'SWA'],
+        ['GET', '/p/{x}/r', 'SWA'],
+      ],
+      'GET',
+      '/p/q/r/s',
+      'GET /p/{x}/r SWA',
+    ],
+    [
+      'a prefix with a trailing slash is longer than without',
+      [
+        ['GET', '/t', 'SWA'],
+        ['GET', '/t/', 'SWA'],
+      ],
+      'GET',
+      '/t/x',
+      'GET /t/ SWA',
+    ],
     ['a prefix matches its own path', [['GET', '/t', 'SWA']], 'GET', '/t', 'GET /t SWA'],
     ['the root prefix matches everything', [['ANY', '/', 'SWA']], 'DELETE', '/any/thing', 'ANY / SWA'],
   ] as Array<[string, Def[], string, string, string]>)('%s', (_rule, defs, method, path, expected) => {
@@ -60,7 +163,11 @@ describe('route precedence (ruling 3)', () => {
   });
 
   it('captures parameters (decoded) and the prefix remainder (raw)', () => {
-    const r = router([['GET', '/u/{id}/f/{rest+}', 'NORMAL'], ['GET', '/test/', 'SWA'], ['GET', '/seg/AA', 'SWA']]);
+    const r = router([
+      ['GET', '/u/{id}/f/{rest+}', 'NORMAL'],
+      ['GET', '/test/', 'SWA'],
+      ['GET', '/seg/AA', 'SWA'],
+    ]);
     expect(r.match('GET', '/u/a%20b/f/x/y%2Fz')).toMatchObject({ params: { id: 'a b', rest: 'x/y/z' }, remainder: '' });
     expect(r.match('GET', '/test/AA/C%20C')).toMatchObject({ remainder: 'AA/C%20C' });
     expect(r.match('GET', '/test/')).toMatchObject({ remainder: '' });
@@ -69,8 +176,15 @@ describe('route precedence (ruling 3)', () => {
   });
 
   it('refuses two APIs with the same method, path shape and match mode, naming both', () => {
-    const r = router([['GET', '/u/{id}', 'NORMAL'], ['GET', '/u/{name}', 'NORMAL'], ['GET', '/u/{name}', 'SWA'], ['POST', '/u/{name}', 'NORMAL']]);
-    expect(r.conflicts.map((c) => [c.first.value, c.second.value])).toEqual([['GET /u/{id} NORMAL', 'GET /u/{name} NORMAL']]);
+    const r = router([
+      ['GET', '/u/{id}', 'NORMAL'],
+      ['GET', '/u/{name}', 'NORMAL'],
+      ['GET', '/u/{name}', 'SWA'],
+      ['POST', '/u/{name}', 'NORMAL'],
+    ]);
+    expect(r.conflicts.map((c) => [c.first.value, c.second.value])).toEqual([
+      ['GET /u/{id} NORMAL', 'GET /u/{name} NORMAL'],
+    ]);
   });
 });
 
@@ -100,12 +214,14 @@ describe('the trie agrees with the precedence comparator', () => {
         const method = pick(['GET', 'POST', 'PUT']);
         const best = r.candidates(method, path)[0];
         const got = r.match(method, path);
-        expect(got.kind === 'match' ? got.route.value : undefined, `${method} ${path} in ${JSON.stringify(defs)}`).toBe(best?.value);
+        expect(got.kind === 'match' ? got.route.value : undefined, `${method} ${path} in ${JSON.stringify(defs)}`).toBe(
+          best?.value,
+        );
       }
     }
   });
 
-  it('the comparator is a strict order on one request\'s candidates', () => {
+  it("the comparator is a strict order on one request's candidates", () => {
     const a = parsePattern('/x/{y}', 'GET', 'NORMAL');
     const b = parsePattern('/x/y', 'ANY', 'NORMAL');
     expect(comparePrecedence(b, a)).toBeLessThan(0);

@@ -54,9 +54,21 @@ ${mock()}
 describe('pipeline', () => {
   it('runs the stages in the ruled order (ruling 2; issue 6 adds its stages in between)', () => {
     expect(STAGE_ORDER).toEqual([
-      'restrictions', 'group', 'environment', 'route', 'protocol',
-      'cors', 'ip-acl', 'authentication', 'app-authorization', 'account-acl', 'throttling',
-      'params', 'backend-policy', 'backend-authorizer', 'backend-request',
+      'restrictions',
+      'group',
+      'environment',
+      'route',
+      'protocol',
+      'cors',
+      'ip-acl',
+      'authentication',
+      'app-authorization',
+      'account-acl',
+      'throttling',
+      'params',
+      'backend-policy',
+      'backend-authorizer',
+      'backend-request',
     ]);
   });
 
@@ -76,20 +88,37 @@ describe('pipeline', () => {
 });
 
 describe('restrictions (003 调用限制; ruling 9)', () => {
-  const run = async (over: Parameters<typeof context>[1]): Promise<string> => code(restrictions(context(await configFrom(spec), over)));
+  const run = async (over: Parameters<typeof context>[1]): Promise<string> =>
+    code(restrictions(context(await configFrom(spec), over)));
   it.each([
     ['a plain request passes', 'next', {}],
     ['CONNECT', 'APIG.0201 400', { method: 'CONNECT' }],
     ['a control character in the target', 'APIG.0201 400', { url: '/a\u0007' }],
     ['a URI over 32 KB', 'APIG.0201 414', { url: `/${'u'.repeat(32 * 1024)}` }],
     ['a header over 32 KB', 'APIG.0201 494', { headers: { host: 'h', 'x-big': 'b'.repeat(32 * 1024) } }],
-    ['headers over 128 KB', 'APIG.0201 494', { headers: Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`x-h${i}`, 'c'.repeat(30 * 1024)])) }],
+    [
+      'headers over 128 KB',
+      'APIG.0201 494',
+      { headers: Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`x-h${i}`, 'c'.repeat(30 * 1024)])) },
+    ],
     ['two Host headers', 'APIG.0201 400', { rawHeaders: ['Host', 'a', 'Host', 'b'] }],
     ['a space in Host', 'APIG.0201 400', { rawHeaders: ['Host', 'a b'] }],
     ['a space in a header name', 'APIG.0201 400', { rawHeaders: ['Host', 'a', 'X Y', 'z'] }],
-    ['Content-Length with Transfer-Encoding', 'APIG.0201 400', { rawHeaders: ['Host', 'a', 'Content-Length', '1', 'Transfer-Encoding', 'chunked'] }],
-    ['Transfer-Encoding in HTTP/1.0', 'APIG.0201 400', { httpVersion: '1.0', rawHeaders: ['Host', 'a', 'Transfer-Encoding', 'chunked'] }],
-    ['a body over request_body_size', 'APIG.0201 413', { headers: { host: 'h', 'content-length': String(12 * 1024 * 1024 + 1) } }],
+    [
+      'Content-Length with Transfer-Encoding',
+      'APIG.0201 400',
+      { rawHeaders: ['Host', 'a', 'Content-Length', '1', 'Transfer-Encoding', 'chunked'] },
+    ],
+    [
+      'Transfer-Encoding in HTTP/1.0',
+      'APIG.0201 400',
+      { httpVersion: '1.0', rawHeaders: ['Host', 'a', 'Transfer-Encoding', 'chunked'] },
+    ],
+    [
+      'a body over request_body_size',
+      'APIG.0201 413',
+      { headers: { host: 'h', 'content-length': String(12 * 1024 * 1024 + 1) } },
+    ],
   ] as Array<[string, string, Parameters<typeof context>[1]]>)('%s → %s', async (_rule, expected, over) => {
     expect(await run(over)).toBe(expected);
   });
@@ -97,8 +126,14 @@ describe('restrictions (003 调用限制; ruling 9)', () => {
 
 describe('group and environment', () => {
   const two = async (): Promise<{ ctx: (host: string, stage?: string) => RequestContext }> => {
-    const config = await configFrom(spec, { environments: [{ name: 'DEV', variables: {} }], publish: { RELEASE: ['*'] } });
-    return { ctx: (host, stage) => context(config, { headers: { host, ...(stage !== undefined ? { 'x-stage': stage } : {}) } }) };
+    const config = await configFrom(spec, {
+      environments: [{ name: 'DEV', variables: {} }],
+      publish: { RELEASE: ['*'] },
+    });
+    return {
+      ctx: (host, stage) =>
+        context(config, { headers: { host, ...(stage !== undefined ? { 'x-stage': stage } : {}) } }),
+    };
   };
   it('reads the host name without port, IPv6 brackets included', () => {
     expect(hostName('Shop.Example.com:8080')).toBe('shop.example.com');
@@ -111,7 +146,12 @@ describe('group and environment', () => {
   });
   it('X-Stage picks the environment; RELEASE by default; one without APIs is 404', async () => {
     const { ctx } = await two();
-    for (const [stage, expected, env] of [[undefined, 'next', 'RELEASE'], ['RELEASE', 'next', 'RELEASE'], ['DEV', 'APIG.0101 404', 'DEV'], ['release', 'APIG.0101 404', 'release']] as const) {
+    for (const [stage, expected, env] of [
+      [undefined, 'next', 'RELEASE'],
+      ['RELEASE', 'next', 'RELEASE'],
+      ['DEV', 'APIG.0101 404', 'DEV'],
+      ['release', 'APIG.0101 404', 'release'],
+    ] as const) {
       const c = ctx('h', stage);
       group(c);
       expect(code(environment(c))).toBe(expected);
@@ -122,7 +162,10 @@ describe('group and environment', () => {
 
 describe('protocol (ruling 11)', () => {
   it('serves an HTTPS-only API over HTTP unless the check is on', async () => {
-    for (const [check, expected] of [[false, 'next'], [true, 'APIG.0607 400']] as const) {
+    for (const [check, expected] of [
+      [false, 'next'],
+      [true, 'APIG.0607 400'],
+    ] as const) {
       const ctx = context(await configFrom(spec, {}, check), { url: '/mock' });
       expect(code(runPipeline(ctx))).toBe(expected);
     }
@@ -137,7 +180,14 @@ describe('backend request', () => {
   it('maps, renames and removes parameters; adds constants, system values and defaults; encodes', async () => {
     const ctx = context(await configFrom(spec, env), {
       url: '/items/a%2Fb?from=web&keep=1&x=raw',
-      headers: { host: 'gw', 'x-tenant': 't1', 'x-drop': 'secret', connection: 'keep-alive, x-hop', 'x-hop': 'h', 'x-other': 'o' },
+      headers: {
+        host: 'gw',
+        'x-tenant': 't1',
+        'x-drop': 'secret',
+        connection: 'keep-alive, x-hop',
+        'x-hop': 'h',
+        'x-other': 'o',
+      },
     });
     expect(code(runPipeline(ctx))).toBe('next');
     const call = ctx.call;
@@ -162,7 +212,26 @@ describe('backend request', () => {
   });
 
   it('forwards end-to-end headers only (RFC 9110 §7.6.1 and the Connection list)', () => {
-    expect(forwardedHeaders(['Host', 'h', 'Connection', 'close, X-A', 'X-A', '1', 'Keep-Alive', '5', 'TE', 't', 'X-B', '1', 'X-B', '2', 'Expect', '100-continue'])).toEqual({ 'x-b': ['1', '2'] });
+    expect(
+      forwardedHeaders([
+        'Host',
+        'h',
+        'Connection',
+        'close, X-A',
+        'X-A',
+        '1',
+        'Keep-Alive',
+        '5',
+        'TE',
+        't',
+        'X-B',
+        '1',
+        'X-B',
+        '2',
+        'Expect',
+        '100-continue',
+      ]),
+    ).toEqual({ 'x-b': ['1', '2'] });
   });
 
   it('does nothing for a Mock backend', async () => {
@@ -176,7 +245,9 @@ describe('backend request', () => {
 describe('secrets in logs', () => {
   it('header parameter values are masked in failure details; query values are shown', async () => {
     const { violation } = await import('../../../src/gateway/request/stages/params.js');
-    expect(violation({ name: 'X-Api-Key', location: 'HEADER', maxLength: 4 } as never, 'sk-0123456789')).toBe('"sk…" (13 characters) is longer than 4');
+    expect(violation({ name: 'X-Api-Key', location: 'HEADER', maxLength: 4 } as never, 'sk-0123456789')).toBe(
+      '"sk…" (13 characters) is longer than 4',
+    );
     expect(violation({ name: 'q', location: 'QUERY', maxLength: 2 } as never, 'abc')).toBe('"abc" is longer than 2');
   });
 });

@@ -15,6 +15,8 @@ describe('rule docs (regenerate with `npm run build && node scripts/generate-rul
   });
 
   it('the index lists every rule', () => {
-    expect(page('README.md')).toBe(rulesIndex(metas.map((meta) => ({ meta, severity: RECOMMENDED[meta.id as RuleId] }))));
+    expect(page('README.md')).toBe(
+      rulesIndex(metas.map((meta) => ({ meta, severity: RECOMMENDED[meta.id as RuleId] }))),
+    );
   });
 });

@@ -29,15 +29,26 @@ export interface Linted {
 
 export async function lintText(c: LintCase): Promise<Linted> {
   const dir = mkdtempSync(join(tmpdir(), 'apig-lint-'));
-  const files: Record<string, string> = { 'api.yaml': c.spec, ...c.files, ...(c.workspace !== undefined ? { 'apig.yaml': c.workspace } : {}) };
+  const files: Record<string, string> = {
+    'api.yaml': c.spec,
+    ...c.files,
+    ...(c.workspace !== undefined ? { 'apig.yaml': c.workspace } : {}),
+  };
   try {
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), text);
     }
     const loaded = await loadWorkspace(c.workspace !== undefined ? 'apig.yaml' : 'api.yaml', { cwd: dir, env: {} });
-    const findings = lintWorkspace(loaded.workspace, loaded.diagnostics, { quotas: { ...DEFAULT_QUOTAS, ...c.quotas } });
-    return { findings, files, diagnostics: loaded.diagnostics, ...(loaded.workspace ? { workspace: loaded.workspace } : {}) };
+    const findings = lintWorkspace(loaded.workspace, loaded.diagnostics, {
+      quotas: { ...DEFAULT_QUOTAS, ...c.quotas },
+    });
+    return {
+      findings,
+      files,
+      diagnostics: loaded.diagnostics,
+      ...(loaded.workspace ? { workspace: loaded.workspace } : {}),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -47,7 +58,11 @@ export async function lintText(c: LintCase): Promise<Linted> {
  * 0-based line and character of the first occurrence of `marker` in `text`; with `after`, of the first one
  * after those markers, each searched from where the previous one was found.
  */
-export function positionOf(text: string, marker: string, after: string | readonly string[] = []): { line: number; character: number } {
+export function positionOf(
+  text: string,
+  marker: string,
+  after: string | readonly string[] = [],
+): { line: number; character: number } {
   let from = 0;
   for (const a of typeof after === 'string' ? [after] : after) {
     from = text.indexOf(a, from);
@@ -63,7 +78,9 @@ export function positionOf(text: string, marker: string, after: string | readonl
 export const HEAD = 'swagger: "2.0"\ninfo:\n  title: lint_test\n  version: "1"\n';
 
 /** A valid operation; `extra` lines are appended at operation level (6 spaces). */
-export function op(opts: { path?: string; method?: string; id?: string; params?: string; extra?: string; backend?: string } = {}): string {
+export function op(
+  opts: { path?: string; method?: string; id?: string; params?: string; extra?: string; backend?: string } = {},
+): string {
   const backend = opts.backend ?? '        type: MOCK\n        mockEndpoints:\n          result-content: ok\n';
   return `  ${opts.path ?? '/a'}:\n    ${opts.method ?? 'get'}:\n      operationId: ${opts.id ?? 'getA'}\n${opts.params ? `      parameters:\n${opts.params}` : ''}      responses:\n        "200": {description: ok}\n${opts.extra ?? ''}      x-apigateway-backend:\n${backend}`;
 }

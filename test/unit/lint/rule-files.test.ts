@@ -21,7 +21,9 @@ describe('rule test files', () => {
   });
 
   it('every test file is named for a rule', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => f.slice(0, -'.test.ts'.length));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => f.slice(0, -'.test.ts'.length));
     expect(files.filter((f) => !isRuleId(f))).toEqual([]);
   });
 

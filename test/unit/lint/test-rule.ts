@@ -41,14 +41,21 @@ function matches(f: LintFinding, e: ExpectedFinding, id: string, files: Record<s
   const text = files[file];
   if (text === undefined) throw new Error(`no file ${file} in the case`);
   const at = positionOf(text, e.at, e.after);
-  return (e.exact ? f.message === e.message : f.message.includes(e.message))
-    && f.source === file
-    && f.range?.start.line === at.line && f.range.start.character === at.character
-    && f.severity === (e.severity ?? RECOMMENDED[id as RuleId]);
+  return (
+    (e.exact ? f.message === e.message : f.message.includes(e.message)) &&
+    f.source === file &&
+    f.range?.start.line === at.line &&
+    f.range.start.character === at.character &&
+    f.severity === (e.severity ?? RECOMMENDED[id as RuleId])
+  );
 }
 
 /** A one-to-one pairing of findings and expectations (small lists: augmenting paths). */
-function pair(found: LintFinding[], expected: ExpectedFinding[], ok: (f: LintFinding, e: ExpectedFinding) => boolean): boolean {
+function pair(
+  found: LintFinding[],
+  expected: ExpectedFinding[],
+  ok: (f: LintFinding, e: ExpectedFinding) => boolean,
+): boolean {
   const owner = new Array<number>(found.length).fill(-1);
   const tryAssign = (ei: number, seen: boolean[]): boolean => {
     for (let fi = 0; fi < found.length; fi++) {
@@ -66,12 +73,18 @@ function pair(found: LintFinding[], expected: ExpectedFinding[], ok: (f: LintFin
 
 function checkLoaded(id: string, linted: Linted): void {
   const fatal = linted.diagnostics.filter((d) => isFatalCode(d.code));
-  expect(fatal.map((d) => `${d.code}: ${d.message}`), 'the case does not load').toEqual([]);
+  expect(
+    fatal.map((d) => `${d.code}: ${d.message}`),
+    'the case does not load',
+  ).toEqual([]);
   // Rules other than the loader's run only over groups that loaded: an error there would hide the input.
   if (!(id in LOADER_RULES)) {
     expect(linted.workspace, 'the case does not load').toBeDefined();
     const refused = linted.diagnostics.filter((d) => d.severity === 'error');
-    expect(refused.map((d) => `${d.source} ${d.code}: ${d.message}`), 'a group did not load, so the rule never saw it').toEqual([]);
+    expect(
+      refused.map((d) => `${d.source} ${d.code}: ${d.message}`),
+      'a group did not load, so the rule never saw it',
+    ).toEqual([]);
   }
 }
 
@@ -87,7 +100,10 @@ export function testRule(id: RuleId, cases: RuleCase[]): void {
       const found = linted.findings.filter((f) => f.code === id);
       const shown = `found:\n${found.map(describeFinding).join('\n') || '(none)'}\nexpected:\n${c.findings.map((e) => `${e.file ?? 'api.yaml'} at ${JSON.stringify(e.at)} ${e.message}`).join('\n') || '(none)'}`;
       expect(found.length, shown).toBe(c.findings.length);
-      expect(pair(found, c.findings, (f, e) => matches(f, e, id, linted.files)), shown).toBe(true);
+      expect(
+        pair(found, c.findings, (f, e) => matches(f, e, id, linted.files)),
+        shown,
+      ).toBe(true);
     });
   });
 }

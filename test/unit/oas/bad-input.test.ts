@@ -6,7 +6,14 @@ const HEAD = 'swagger: "2.0"\ninfo:\n  title: t\n  version: "1"\n';
 
 async function diags(text: string, file = 'bad.yaml') {
   const r = await loadGroupText(file, text);
-  return r.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: (d.range?.start.line ?? -1) + 1, col: (d.range?.start.character ?? -1) + 1, path: d.path, message: d.message }));
+  return r.diagnostics.map((d) => ({
+    code: d.code,
+    severity: d.severity,
+    line: (d.range?.start.line ?? -1) + 1,
+    col: (d.range?.start.character ?? -1) + 1,
+    path: d.path,
+    message: d.message,
+  }));
 }
 
 describe('bad input', () => {
@@ -17,7 +24,10 @@ describe('bad input', () => {
 
   it('malformed JSON, and YAML-only syntax in a .json file', async () => {
     expect((await diags('{"swagger": "2.0",,}', 'x.json'))[0]).toMatchObject({ code: 'parse-error', line: 1 });
-    expect((await diags("{'swagger': '2.0'}", 'x.json'))[0]).toMatchObject({ code: 'parse-error', message: expect.stringContaining('invalid JSON') });
+    expect((await diags("{'swagger': '2.0'}", 'x.json'))[0]).toMatchObject({
+      code: 'parse-error',
+      message: expect.stringContaining('invalid JSON'),
+    });
   });
 
   it('duplicate keys', async () => {
@@ -25,30 +35,54 @@ describe('bad input', () => {
   });
 
   it('a file that is not Swagger', async () => {
-    expect((await diags('name: hello\n'))[0]).toMatchObject({ code: 'not-swagger', message: expect.stringContaining('not a Swagger 2.0 or OpenAPI 3.0 document') });
+    expect((await diags('name: hello\n'))[0]).toMatchObject({
+      code: 'not-swagger',
+      message: expect.stringContaining('not a Swagger 2.0 or OpenAPI 3.0 document'),
+    });
     expect((await diags('[1, 2]\n'))[0]).toMatchObject({ code: 'not-swagger' });
-    expect((await diags('openapi: 3.1.0\n'))[0]).toMatchObject({ code: 'not-swagger', message: expect.stringContaining('3.1.0 is not supported') });
+    expect((await diags('openapi: 3.1.0\n'))[0]).toMatchObject({
+      code: 'not-swagger',
+      message: expect.stringContaining('3.1.0 is not supported'),
+    });
   });
 
   it('an unknown enum value (a match mode that does not exist)', async () => {
     const text = `${HEAD}paths:\n  /a:\n    get:\n      responses: {200: {description: ok}}\n      x-apigateway-match-mode: PREFIX\n`;
-    expect(await diags(text)).toEqual([{
-      code: 'schema', severity: 'error', line: 9, col: 32, path: '/paths/~1a/get/x-apigateway-match-mode',
-      message: 'x-apigateway-match-mode must be one of "SWA", "NORMAL" (got "PREFIX")',
-    }]);
+    expect(await diags(text)).toEqual([
+      {
+        code: 'schema',
+        severity: 'error',
+        line: 9,
+        col: 32,
+        path: '/paths/~1a/get/x-apigateway-match-mode',
+        message: 'x-apigateway-match-mode must be one of "SWA", "NORMAL" (got "PREFIX")',
+      },
+    ]);
   });
 
   it('a missing required backend field, with its pointer', async () => {
     const text = `${HEAD}paths:\n  /a:\n    get:\n      responses: {200: {description: ok}}\n      x-apigateway-backend:\n        type: HTTP\n        httpEndpoints: {scheme: http, method: GET, path: /}\n`;
     const [d] = await diags(text);
-    expect(d).toMatchObject({ code: 'schema', line: 11, path: '/paths/~1a/get/x-apigateway-backend/httpEndpoints', message: expect.stringContaining("required property 'address'") });
+    expect(d).toMatchObject({
+      code: 'schema',
+      line: 11,
+      path: '/paths/~1a/get/x-apigateway-backend/httpEndpoints',
+      message: expect.stringContaining("required property 'address'"),
+    });
   });
 
   it('a $ref cycle and a dangling $ref', async () => {
     const cycle = `${HEAD}paths:\n  /a:\n    get:\n      parameters: [{$ref: "#/parameters/p"}]\n      responses: {200: {description: ok}}\nparameters:\n  p: {$ref: "#/parameters/q"}\n  q: {$ref: "#/parameters/p"}\n`;
-    expect((await diags(cycle))[0]).toMatchObject({ code: 'ref-cycle', line: 8, message: expect.stringContaining('#/parameters/p -> #/parameters/q -> #/parameters/p') });
+    expect((await diags(cycle))[0]).toMatchObject({
+      code: 'ref-cycle',
+      line: 8,
+      message: expect.stringContaining('#/parameters/p -> #/parameters/q -> #/parameters/p'),
+    });
     const dangling = `${HEAD}paths:\n  /a:\n    get:\n      parameters: [{$ref: "#/parameters/nope"}]\n      responses: {200: {description: ok}}\n`;
-    expect((await diags(dangling))[0]).toMatchObject({ code: 'ref', message: expect.stringContaining('does not resolve') });
+    expect((await diags(dangling))[0]).toMatchObject({
+      code: 'ref',
+      message: expect.stringContaining('does not resolve'),
+    });
   });
 
   it('refuses $refs to URLs and other files', async () => {
@@ -61,20 +95,32 @@ describe('bad input', () => {
   it('swagger-parser schema errors point at the offending node', async () => {
     const text = `${HEAD}paths:\n  /a:\n    get:\n      parameters: [{name: q, in: query, type: string, bogus: 1}]\n      responses: {200: {description: ok}}\n`;
     const [d] = await diags(text);
-    expect(d).toMatchObject({ code: 'swagger', path: '/paths/~1a/get/parameters/0', message: expect.stringContaining("must not have property 'bogus'") });
+    expect(d).toMatchObject({
+      code: 'swagger',
+      path: '/paths/~1a/get/parameters/0',
+      message: expect.stringContaining("must not have property 'bogus'"),
+    });
   });
 
   it('warns about an unknown or misplaced extension and keeps it', async () => {
     const text = `${HEAD}x-apigateway-cors: true\npaths:\n  /a:\n    get:\n      responses: {200: {description: ok}}\n      x-apigateway-ratelimt: rl\n`;
     const r = await loadGroupText('w.yaml', text);
     expect(r.group).toBeDefined();
-    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['misplaced-extension', 'warn'], ['unknown-extension', 'warn']]);
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['misplaced-extension', 'warn'],
+      ['unknown-extension', 'warn'],
+    ]);
     expect(r.diagnostics[1]?.message).toContain('did you mean x-apigateway-ratelimit?');
   });
 
   it('refuses billion-laughs alias expansion', async () => {
     const lol = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) lol.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      lol.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(',')}]`,
+      );
     const [d] = await diags(lol.join('\n') + '\n');
     expect(d).toMatchObject({ code: 'parse-error', message: expect.stringContaining('alias') });
   });

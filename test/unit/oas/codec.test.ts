@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { bool, csv, int, list, object, oneOf, opt, orderEntries, req, str, stringOrList, type DecodeCtx } from '../../../src/oas/codec.js';
+import {
+  bool,
+  csv,
+  int,
+  list,
+  object,
+  oneOf,
+  opt,
+  orderEntries,
+  req,
+  str,
+  stringOrList,
+  type DecodeCtx,
+} from '../../../src/oas/codec.js';
 import type { Kept } from '../../../src/core/kept.js';
 
 const ctx = (): DecodeCtx => ({ source: 't.yaml', diagnostics: [] });
@@ -31,7 +44,11 @@ interface Thing extends Kept {
   size?: number;
   mode?: 'a' | 'b';
 }
-const thing = object<Thing>({ name: req('name', str, ['title']), size: opt('size', int), mode: opt('mode', oneOf(['a', 'b'] as const)) });
+const thing = object<Thing>({
+  name: req('name', str, ['title']),
+  size: opt('size', int),
+  mode: opt('mode', oneOf(['a', 'b'] as const)),
+});
 
 describe('object codec', () => {
   it('round-trips written forms, aliases, unknown keys and order', () => {
@@ -55,6 +72,15 @@ describe('object codec', () => {
   });
 
   it('orders new keys after the written ones', () => {
-    expect(orderEntries([['c', 1], ['a', 2], ['b', 3]], ['b', 'a']).map((e) => e[0])).toEqual(['b', 'a', 'c']);
+    expect(
+      orderEntries(
+        [
+          ['c', 1],
+          ['a', 2],
+          ['b', 3],
+        ],
+        ['b', 'a'],
+      ).map((e) => e[0]),
+    ).toEqual(['b', 'a', 'c']);
   });
 });

@@ -10,7 +10,9 @@ const load = async (f: string): Promise<Group> => {
 };
 
 const ops = (doc: Record<string, unknown>): Array<Record<string, unknown>> =>
-  Object.values(doc.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap((item) => Object.values(item));
+  Object.values(doc.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap((item) =>
+    Object.values(item),
+  );
 
 describe('export scopes (002 §5.2.9)', () => {
   it('basic has the front end only', async () => {
@@ -44,14 +46,19 @@ describe('export scopes (002 §5.2.9)', () => {
 
   it('filters APIs, sets the version and drops apig-only keys for the console', async () => {
     const group = await load('variants/real-exports.yaml');
-    const doc = exportDocument(group, { scope: 'extended', include: (a) => a.name === 'getUser', version: '2.0.0', forConsole: true });
+    const doc = exportDocument(group, {
+      scope: 'extended',
+      include: (a) => a.name === 'getUser',
+      version: '2.0.0',
+      forConsole: true,
+    });
     expect(Object.keys(doc.paths as object)).toEqual(['/users/{userId}']);
     expect((doc.info as Record<string, unknown>).version).toBe('2.0.0');
     expect(doc['x-apig-lint-disable']).toBeUndefined();
     expect(doc['x-vendor-note']).toBe('root-level unknown field');
   });
 
-  it('keeps a path item\'s own parameters at the path item', async () => {
+  it("keeps a path item's own parameters at the path item", async () => {
     const doc = exportDocument(await load('variants/real-exports.yaml'), { scope: 'extended' });
     const item = (doc.paths as Record<string, Record<string, unknown>>)['/users/{userId}'];
     expect(item?.parameters).toEqual([{ name: 'userId', in: 'path', type: 'string', required: true }]);

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGroupFile } from '../../../src/oas/load-group.js';
 
-const spec = (ref: string): string => `swagger: "2.0"\ninfo: {title: refs, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - $ref: "${ref}"\n      responses: {200: {description: ok}}\n      x-apigateway-backend: {type: MOCK, mockEndpoints: {result-content: ok}}\n`;
+const spec = (ref: string): string =>
+  `swagger: "2.0"\ninfo: {title: refs, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - $ref: "${ref}"\n      responses: {200: {description: ok}}\n      x-apigateway-backend: {type: MOCK, mockEndpoints: {result-content: ok}}\n`;
 const PARAM = 'name: q\nin: query\ntype: string\n';
 
 function workspace(ref: string): { root: string; file: string } {

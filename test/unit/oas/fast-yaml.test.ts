@@ -6,35 +6,40 @@ import { describe, expect, it } from 'vitest';
 import { fastParse } from '../../../src/oas/fast-yaml.js';
 
 const FIXTURES = new URL('../../../fixtures/', import.meta.url).pathname;
-const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
-  const p = join(dir, n);
-  return statSync(p).isDirectory() ? files(p) : /\.(ya?ml|json)$/.test(n) ? [p] : [];
-});
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : /\.(ya?ml|json)$/.test(n) ? [p] : [];
+  });
 
 /** Every pointer of the yaml tree with its start offset. */
 function starts(node: Node | null | undefined, segs: string[], out: Array<[string[], number]>): void {
   if (!node) return;
   if (node.range) out.push([segs, node.range[0]]);
-  if (isMap(node)) for (const p of node.items) starts(p.value as Node, [...segs, String(isScalar(p.key) ? p.key.value : p.key)], out);
+  if (isMap(node))
+    for (const p of node.items) starts(p.value as Node, [...segs, String(isScalar(p.key) ? p.key.value : p.key)], out);
   else if (isSeq(node)) node.items.forEach((n, i) => starts(n as Node, [...segs, String(i)], out));
 }
 
 describe('fast YAML path', () => {
-  it.each(files(FIXTURES).map((f) => [f.slice(FIXTURES.length), f]))('%s agrees with the yaml parse tree', (_n, file) => {
-    const text = readFileSync(file, 'utf8');
-    const fast = fastParse(text);
-    expect(fast).toBeDefined();
-    if (!fast || !('value' in fast)) throw new Error(`${file}: the fast path gave up`);
-    const doc = parseDocument(text, { lineCounter: new LineCounter() });
-    expect(fast.value).toEqual(doc.toJS());
-    const all: Array<[string[], number]> = [];
-    starts(doc.contents as Node, [], all);
-    for (const [segs, start] of all) {
-      // A null value has no node of its own in js-yaml's events; its span is the key's neighbour.
-      if (segs.length > 0 && doc.getIn(segs) === null) continue;
-      expect([segs.join('/'), fast.spanOf(segs).start]).toEqual([segs.join('/'), start]);
-    }
-  });
+  it.each(files(FIXTURES).map((f) => [f.slice(FIXTURES.length), f]))(
+    '%s agrees with the yaml parse tree',
+    (_n, file) => {
+      const text = readFileSync(file, 'utf8');
+      const fast = fastParse(text);
+      expect(fast).toBeDefined();
+      if (!fast || !('value' in fast)) throw new Error(`${file}: the fast path gave up`);
+      const doc = parseDocument(text, { lineCounter: new LineCounter() });
+      expect(fast.value).toEqual(doc.toJS());
+      const all: Array<[string[], number]> = [];
+      starts(doc.contents as Node, [], all);
+      for (const [segs, start] of all) {
+        // A null value has no node of its own in js-yaml's events; its span is the key's neighbour.
+        if (segs.length > 0 && doc.getIn(segs) === null) continue;
+        expect([segs.join('/'), fast.spanOf(segs).start]).toEqual([segs.join('/'), start]);
+      }
+    },
+  );
 
   it('gives up on aliases of collections, and stops at the first parse error', () => {
     expect(fastParse('a: &x [1]\nb: *x\n')).toBeUndefined();

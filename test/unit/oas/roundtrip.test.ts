@@ -45,7 +45,9 @@ describe('round trip over all fixtures', () => {
     const other = exportDocument(group, { scope: 'extended', oas: group.format === 'oas3' ? 2 : 3 });
     const converted = await loadGroupText('converted.json', serialize(other, 'json'));
     expect(converted.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(converted.group?.apis.map((a) => `${a.method} ${a.path} ${a.name}`)).toEqual(group.apis.map((a) => `${a.method} ${a.path} ${a.name}`));
+    expect(converted.group?.apis.map((a) => `${a.method} ${a.path} ${a.name}`)).toEqual(
+      group.apis.map((a) => `${a.method} ${a.path} ${a.name}`),
+    );
   });
 
   it('serialises the same input to the same bytes', async () => {

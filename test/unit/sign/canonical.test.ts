@@ -14,12 +14,17 @@ describe('parseRawUrl: verbatim split, no WHATWG normalisation (signing.md §3 p
     expect(parseRawUrl(url)).toEqual(expected);
   });
 
-  it.each(['h.example.com/x', 'ftp://h/', 'https:///x', 'https://user:pw@h/', 'https://h:99999/', 'https://bad host/', 'https://例子.中国/'])(
-    'rejects %s with an input error',
-    (url) => {
-      expect(() => parseRawUrl(url)).toThrow(ApigError);
-    },
-  );
+  it.each([
+    'h.example.com/x',
+    'ftp://h/',
+    'https:///x',
+    'https://user:pw@h/',
+    'https://h:99999/',
+    'https://bad host/',
+    'https://例子.中国/',
+  ])('rejects %s with an input error', (url) => {
+    expect(() => parseRawUrl(url)).toThrow(ApigError);
+  });
 });
 
 describe('canonical URI and query', () => {
@@ -57,7 +62,9 @@ describe('canonical URI and query', () => {
   });
 
   it('wirePath keeps valid escapes and encodes what a request target cannot hold', () => {
-    expect(wirePath('/v1/my file/文件/%E6%96%87/100%/a%2Fb')).toBe('/v1/my%20file/%E6%96%87%E4%BB%B6/%E6%96%87/100%25/a%2Fb');
+    expect(wirePath('/v1/my file/文件/%E6%96%87/100%/a%2Fb')).toBe(
+      '/v1/my%20file/%E6%96%87%E4%BB%B6/%E6%96%87/100%25/a%2Fb',
+    );
     expect(wirePath('')).toBe('/');
   });
 });

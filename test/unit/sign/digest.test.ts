@@ -8,7 +8,9 @@ describe('hmacSha256Hex', () => {
     const secrets = ['s1', 'другой', '', 's1', 'e954368d3b495a86cc7e0042e1645c4bc', '\ud800lone', 's1'];
     for (const [i, secret] of secrets.entries()) {
       const message = `message ${i}`;
-      expect(hmacSha256Hex(secret, message), JSON.stringify(secret)).toBe(createHmac('sha256', secret).update(message).digest('hex'));
+      expect(hmacSha256Hex(secret, message), JSON.stringify(secret)).toBe(
+        createHmac('sha256', secret).update(message).digest('hex'),
+      );
     }
   });
 });

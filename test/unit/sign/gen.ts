@@ -24,7 +24,34 @@ export function pick<T>(r: Rng, items: readonly T[]): T {
 }
 
 /** Characters that exercise every encoding rule: unreserved, reserved, `%`, `+`, space, CJK, astral. */
-const ATOMS = ['a', 'Z', '0', '-', '_', '.', '~', '*', '!', ':', '@', '$', ',', ';', '=', '&', '+', ' ', '%25', '%2F', '%20', '%2B', '文', 'é', '😀', 'ｚ'];
+const ATOMS = [
+  'a',
+  'Z',
+  '0',
+  '-',
+  '_',
+  '.',
+  '~',
+  '*',
+  '!',
+  ':',
+  '@',
+  '$',
+  ',',
+  ';',
+  '=',
+  '&',
+  '+',
+  ' ',
+  '%25',
+  '%2F',
+  '%20',
+  '%2B',
+  '文',
+  'é',
+  '😀',
+  'ｚ',
+];
 
 export function text(r: Rng, maxLen: number, atoms: readonly string[] = ATOMS): string {
   let s = '';

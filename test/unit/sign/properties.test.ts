@@ -1,7 +1,13 @@
 /** Property tests with a seeded generator: the invariants of signing.md §3 over many generated requests. */
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalQuery, canonicalUri, parseRawUrl, parseSdkDate, signRequest, verifySignature, wirePath,
+  canonicalQuery,
+  canonicalUri,
+  parseRawUrl,
+  parseSdkDate,
+  signRequest,
+  verifySignature,
+  wirePath,
 } from '../../../src/sign/index.js';
 import { int, pick, rawPath, rawQuery, request, rng } from './gen.js';
 import { received } from './receive.js';
@@ -67,7 +73,10 @@ describe('signing properties', () => {
         { ...rec, body: Buffer.concat([Buffer.from(rec.body), Buffer.from('!')]) },
         { ...rec, headers: { ...rec.headers, host: 'evil.example.com' } },
       ]);
-      expect(verifySignature(tampered, () => req.secret, NOW)).toMatchObject({ ok: false, reason: 'signature-mismatch' });
+      expect(verifySignature(tampered, () => req.secret, NOW)).toMatchObject({
+        ok: false,
+        reason: 'signature-mismatch',
+      });
     }
   });
 

@@ -17,23 +17,45 @@ function tempWorkspace(files: Record<string, string>): string {
 
 describe('workspace', () => {
   it('loads the demo workspace with every documented key', async () => {
-    const { workspace, diagnostics } = await loadWorkspace(join(FIXTURES, 'demo'), { cwd: FIXTURES, env: { APP1_SECRET: 's3cret', APP1_APPCODE: 'code' } });
+    const { workspace, diagnostics } = await loadWorkspace(join(FIXTURES, 'demo'), {
+      cwd: FIXTURES,
+      env: { APP1_SECRET: 's3cret', APP1_APPCODE: 'code' },
+    });
     expect(diagnostics).toEqual([]);
-    expect(workspace?.groups.map((g) => [g.ref.name, g.ref.spec, g.ref.domains, g.model.apis.length])).toEqual([['demo', 'demo.yaml', ['demo.example.com'], 3]]);
-    expect(workspace?.environments.find((e) => e.name === 'test')?.variables).toEqual({ backend: '127.0.0.1:9000', basePath: '/v1' });
-    expect(workspace?.apps[0]).toMatchObject({ name: 'app1', key: '6cc7e0042e1645c4bc954368d3b495a8', secret: { value: 's3cret', fromEnv: 'APP1_SECRET' } });
-    expect(workspace?.instance).toMatchObject({ ratelimit_api_limits: 200, request_body_size: 12, backend_timeout: 60000 });
+    expect(workspace?.groups.map((g) => [g.ref.name, g.ref.spec, g.ref.domains, g.model.apis.length])).toEqual([
+      ['demo', 'demo.yaml', ['demo.example.com'], 3],
+    ]);
+    expect(workspace?.environments.find((e) => e.name === 'test')?.variables).toEqual({
+      backend: '127.0.0.1:9000',
+      basePath: '/v1',
+    });
+    expect(workspace?.apps[0]).toMatchObject({
+      name: 'app1',
+      key: '6cc7e0042e1645c4bc954368d3b495a8',
+      secret: { value: 's3cret', fromEnv: 'APP1_SECRET' },
+    });
+    expect(workspace?.instance).toMatchObject({
+      ratelimit_api_limits: 200,
+      request_body_size: 12,
+      backend_timeout: 60000,
+    });
   });
 
-  it('warns when a secret\'s environment variable is missing', async () => {
+  it("warns when a secret's environment variable is missing", async () => {
     const { workspace, diagnostics } = await loadWorkspace(join(FIXTURES, 'demo'), { cwd: FIXTURES, env: {} });
     expect(workspace).toBeDefined();
-    expect(diagnostics.map((d) => [d.code, d.severity, d.path])).toEqual([['missing-env', 'warn', '/apps/0/secret'], ['missing-env', 'warn', '/apps/0/appCodes/0']]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.path])).toEqual([
+      ['missing-env', 'warn', '/apps/0/secret'],
+      ['missing-env', 'warn', '/apps/0/appCodes/0'],
+    ]);
     expect(diagnostics[0]?.range?.start.line).toBe(17);
   });
 
   it('treats a single Swagger file as a workspace of one group in RELEASE', async () => {
-    const { workspace } = await loadWorkspace(join(FIXTURES, 'examples/otc-four-backends.yaml'), { cwd: FIXTURES, env: {} });
+    const { workspace } = await loadWorkspace(join(FIXTURES, 'examples/otc-four-backends.yaml'), {
+      cwd: FIXTURES,
+      env: {},
+    });
     expect(workspace?.implicit).toBe(true);
     expect(workspace?.groups[0]?.ref.name).toBe('importHttpEndpoint10');
     const api = workspace?.groups[0]?.model.apis[0];
@@ -42,7 +64,9 @@ describe('workspace', () => {
   });
 
   it('reports schema errors with positions', async () => {
-    const dir = tempWorkspace({ 'apig.yaml': 'groups:\n  - name: g\n    spec: g.yaml\ninstance:\n  backend_timeout: 900000\n  nonsense: 1\n' });
+    const dir = tempWorkspace({
+      'apig.yaml': 'groups:\n  - name: g\n    spec: g.yaml\ninstance:\n  backend_timeout: 900000\n  nonsense: 1\n',
+    });
     const { workspace, diagnostics } = await loadWorkspace(dir, { cwd: dir, env: {} });
     expect(workspace).toBeUndefined();
     expect(diagnostics.map((d) => [d.path, d.range?.start.line, d.message])).toEqual([
@@ -75,7 +99,12 @@ describe('publish and secrets', () => {
   it('resolves ${ENV} and masks secrets', () => {
     expect(resolveSecret('${X}', { X: 'abc' }).value).toBe('abc');
     expect(resolveSecret('${X}', {})).toEqual({ written: '${X}', value: undefined, problem: 'unset', fromEnv: 'X' });
-    expect(resolveSecret('${X}', { X: '' })).toEqual({ written: '${X}', value: undefined, problem: 'empty', fromEnv: 'X' });
+    expect(resolveSecret('${X}', { X: '' })).toEqual({
+      written: '${X}',
+      value: undefined,
+      problem: 'empty',
+      fromEnv: 'X',
+    });
     expect(resolveSecret('', {})).toEqual({ written: '', value: undefined, problem: 'empty' });
     expect(resolveSecret('literal', {}).value).toBe('literal');
     expect(maskSecret('supersecretvalue')).toBe('sup***');

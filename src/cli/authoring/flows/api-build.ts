@@ -22,7 +22,10 @@ const SCHEMES: Record<'APP' | 'IAM', SecurityScheme> = {
   IAM: { name: 'apig-auth-iam', type: 'apiKey', paramName: 'unused', in: 'header', authType: 'IAM' },
 };
 
-export const front = (a: Answers): { method: ApiMethod; path: string } => ({ method: (str(a.method) ?? 'GET') as ApiMethod, path: str(a.path) ?? '/' });
+export const front = (a: Answers): { method: ApiMethod; path: string } => ({
+  method: (str(a.method) ?? 'GET') as ApiMethod,
+  path: str(a.path) ?? '/',
+});
 
 /** Every {name} / {name+} of the path is a required PATH parameter (path-parameters). */
 export function pathParams(path: string): Param[] {
@@ -38,11 +41,17 @@ export function itemParam(item: Item): Param {
   };
 }
 
-function security(group: LoadedGroup, auth: AuthType, authorizer: string | undefined): { security?: string[][]; newScheme?: SecurityScheme } {
+function security(
+  group: LoadedGroup,
+  auth: AuthType,
+  authorizer: string | undefined,
+): { security?: string[][]; newScheme?: SecurityScheme } {
   if (auth === 'NONE') return {};
   if (auth === 'AUTHORIZER') return authorizer ? { security: [[authorizer]] } : {};
   const wanted = auth === 'APP' ? 'AppSigv1' : 'IAM';
-  const existing = group.model.securitySchemes.find((s) => s.authType === wanted && s.authOpt?.appCodeAuth !== 'header');
+  const existing = group.model.securitySchemes.find(
+    (s) => s.authType === wanted && s.authOpt?.appCodeAuth !== 'header',
+  );
   return existing ? { security: [[existing.name]] } : { security: [[SCHEMES[auth].name]], newScheme: SCHEMES[auth] };
 }
 
@@ -76,7 +85,11 @@ export function buildApi(ctx: FlowContext, a: Answers): ApiResult {
 
 export function apiCandidate(ctx: FlowContext, r: ApiResult): Workspace {
   const model = r.group.model;
-  const next = { ...model, apis: [...model.apis, r.api], securitySchemes: r.newScheme ? [...model.securitySchemes, r.newScheme] : model.securitySchemes };
+  const next = {
+    ...model,
+    apis: [...model.apis, r.api],
+    securitySchemes: r.newScheme ? [...model.securitySchemes, r.newScheme] : model.securitySchemes,
+  };
   const ws = withGroupModel(ctx.ws, r.group.ref.name, next);
   if (r.publish.length === 0 || !ctx.ws.publish) return ws;
   const publish = { ...ctx.ws.publish };

@@ -8,14 +8,18 @@ import { apiCandidate, buildApi, front } from './api-build.js';
 import { AUTHORING_BACKENDS, backendFields } from './backend.js';
 import { groupField, suggestedApiName } from './common.js';
 
-const MATCH_DESCRIPTIONS = { NORMAL: 'exact: the path must match exactly', SWA: 'prefix: the path and everything below it' } as const;
+const MATCH_DESCRIPTIONS = {
+  NORMAL: 'exact: the path must match exactly',
+  SWA: 'prefix: the path and everything below it',
+} as const;
 const PARAM_LOCATIONS = ['QUERY', 'HEADER'] as const;
 
 /** `name[:query|header[:string|number[:required]]]` */
 export function parseParam(spec: string): Item | string {
   const [name, location, type, required, ...rest] = spec.split(':').map((s) => s.trim());
   if (!name || rest.length > 0) return 'expected name[:query|header[:string|number[:required|optional]]]';
-  if (required !== undefined && !/^(required|optional)$/i.test(required)) return `"${required}" is not required or optional`;
+  if (required !== undefined && !/^(required|optional)$/i.test(required))
+    return `"${required}" is not required or optional`;
   return {
     paramName: name,
     ...(location ? { paramIn: location } : {}),
@@ -25,44 +29,80 @@ export function parseParam(spec: string): Item | string {
 }
 
 export function apiFields(ctx: FlowContext): Field[] {
-  const check = (a: Answers, rules: readonly RuleId[]): Verdict => ctx.check(apiCandidate(ctx, buildApi(ctx, a)), rules);
-  const authorizers = (a: Answers) => groupOf(ctx, a).model.securitySchemes.filter((s) => s.authorizer?.type === 'FRONTEND');
+  const check = (a: Answers, rules: readonly RuleId[]): Verdict =>
+    ctx.check(apiCandidate(ctx, buildApi(ctx, a)), rules);
+  const authorizers = (a: Answers) =>
+    groupOf(ctx, a).model.securitySchemes.filter((s) => s.authorizer?.type === 'FRONTEND');
   const paramFields: ItemField[] = [
     {
-      key: 'paramName', flag: 'param-name', kind: 'text', message: 'Parameter name', required: true,
+      key: 'paramName',
+      flag: 'param-name',
+      kind: 'text',
+      message: 'Parameter name',
+      required: true,
       validate: (_, a) => check(a, ['parameter-name', 'reserved-name', 'parameter-definition']),
     },
     {
-      key: 'paramIn', flag: 'param-in', kind: 'select', message: 'Location', 
-      choices: () => PARAM_LOCATIONS.map((l) => ({ value: l })), default: () => 'QUERY',
+      key: 'paramIn',
+      flag: 'param-in',
+      kind: 'select',
+      message: 'Location',
+      choices: () => PARAM_LOCATIONS.map((l) => ({ value: l })),
+      default: () => 'QUERY',
       validate: (_, a) => check(a, ['parameter-name', 'reserved-name']),
     },
-    { key: 'paramType', flag: 'param-type', kind: 'select', message: 'Type', choices: () => PARAM_TYPES.map((t) => ({ value: t })), default: () => 'STRING' },
+    {
+      key: 'paramType',
+      flag: 'param-type',
+      kind: 'select',
+      message: 'Type',
+      choices: () => PARAM_TYPES.map((t) => ({ value: t })),
+      default: () => 'STRING',
+    },
     { key: 'paramRequired', flag: 'param-required', kind: 'confirm', message: 'Required?', default: () => false },
   ];
   return [
     groupField(ctx),
     {
-      key: 'method', flag: 'method', kind: 'select', message: 'Method', 
-      choices: () => API_METHODS.map((m) => ({ value: m })), default: () => 'GET',
+      key: 'method',
+      flag: 'method',
+      kind: 'select',
+      message: 'Method',
+      choices: () => API_METHODS.map((m) => ({ value: m })),
+      default: () => 'GET',
     },
     {
-      key: 'path', flag: 'path', kind: 'text', message: 'Request path', required: true,
+      key: 'path',
+      flag: 'path',
+      kind: 'text',
+      message: 'Request path',
+      required: true,
       validate: (_, a) => check(a, ['path-syntax', 'route-conflict']),
     },
     {
-      key: 'matchMode', flag: 'match-mode', kind: 'select', message: 'Match mode', 
-      choices: () => MATCH_MODES.map((m) => ({ value: m, description: MATCH_DESCRIPTIONS[m] })), default: () => 'NORMAL',
+      key: 'matchMode',
+      flag: 'match-mode',
+      kind: 'select',
+      message: 'Match mode',
+      choices: () => MATCH_MODES.map((m) => ({ value: m, description: MATCH_DESCRIPTIONS[m] })),
+      default: () => 'NORMAL',
       validate: (_, a) => check(a, ['path-syntax', 'route-conflict']),
     },
     {
-      key: 'name', flag: 'name', kind: 'text', message: 'API name', required: true,
+      key: 'name',
+      flag: 'name',
+      kind: 'text',
+      message: 'API name',
+      required: true,
       default: (a) => (str(a.path) ? suggestedApiName(front(a).method, front(a).path) : undefined),
       validate: (_, a) => check(a, ['api-name']),
     },
-    { key: 'description', flag: 'description', kind: 'text', message: 'Description (optional)', },
+    { key: 'description', flag: 'description', kind: 'text', message: 'Description (optional)' },
     {
-      key: 'auth', flag: 'auth', kind: 'select', message: 'Authentication', 
+      key: 'auth',
+      flag: 'auth',
+      kind: 'select',
+      message: 'Authentication',
       choices: (a) => [
         { value: 'NONE', description: 'anyone may call it' },
         { value: 'APP', description: 'signed with an app key and secret (apps in apig.yaml)' },
@@ -73,35 +113,73 @@ export function apiFields(ctx: FlowContext): Field[] {
       validate: (_, a) => check(a, ['security']),
     },
     {
-      key: 'authorizer', flag: 'authorizer', kind: 'select', message: 'Authorizer', 
-      when: (a) => a.auth === 'AUTHORIZER', needs: { key: 'auth', values: ['AUTHORIZER'], what: 'AUTHORIZER authentication' }, required: true,
-      choices: (a) => authorizers(a).map((s) => ({ value: s.name })), default: (a) => authorizers(a)[0]?.name,
+      key: 'authorizer',
+      flag: 'authorizer',
+      kind: 'select',
+      message: 'Authorizer',
+      when: (a) => a.auth === 'AUTHORIZER',
+      needs: { key: 'auth', values: ['AUTHORIZER'], what: 'AUTHORIZER authentication' },
+      required: true,
+      choices: (a) => authorizers(a).map((s) => ({ value: s.name })),
+      default: (a) => authorizers(a)[0]?.name,
     },
     {
-      key: 'params', flag: 'param', kind: 'list', message: 'Request parameters', more: 'Add a query or header parameter?',
-      item: paramFields, parse: parseParam, default: () => [],
+      key: 'params',
+      flag: 'param',
+      kind: 'list',
+      message: 'Request parameters',
+      more: 'Add a query or header parameter?',
+      item: paramFields,
+      parse: parseParam,
+      default: () => [],
     },
     ...backendFields({ ws: ctx.ws, allowed: () => AUTHORING_BACKENDS, defaultType: () => 'MOCK', front, check }),
     {
-      key: 'throttle', flag: 'throttle', kind: 'select', message: 'Throttling policy', 
+      key: 'throttle',
+      flag: 'throttle',
+      kind: 'select',
+      message: 'Throttling policy',
       when: (a) => groupOf(ctx, a).model.throttles.length > 0,
       needs: (a) => `group ${groupOf(ctx, a).ref.name} has no throttling policy yet; add one with apig add throttle`,
-      choices: (a) => [{ value: '', name: '(none)' }, ...groupOf(ctx, a).model.throttles.map((t) => ({ value: t.name, description: `${t.apiLimit} per ${t.interval} ${t.unit.toLowerCase()}` }))],
+      choices: (a) => [
+        { value: '', name: '(none)' },
+        ...groupOf(ctx, a).model.throttles.map((t) => ({
+          value: t.name,
+          description: `${t.apiLimit} per ${t.interval} ${t.unit.toLowerCase()}`,
+        })),
+      ],
     },
     {
-      key: 'acl', flag: 'acl', kind: 'select', message: 'Access control policy', 
+      key: 'acl',
+      flag: 'acl',
+      kind: 'select',
+      message: 'Access control policy',
       when: (a) => groupOf(ctx, a).model.acls.length > 0,
       needs: (a) => `group ${groupOf(ctx, a).ref.name} has no access control policy yet; add one with apig add acl`,
-      choices: (a) => [{ value: '', name: '(none)' }, ...groupOf(ctx, a).model.acls.map((p) => ({ value: p.name, description: `${p.aclType} ${p.entityType}` }))],
+      choices: (a) => [
+        { value: '', name: '(none)' },
+        ...groupOf(ctx, a).model.acls.map((p) => ({ value: p.name, description: `${p.aclType} ${p.entityType}` })),
+      ],
     },
-    { key: 'cors', flag: 'cors', kind: 'confirm', message: 'Allow cross-origin requests (CORS)?', default: () => false },
     {
-      key: 'publish', flag: 'publish', kind: 'multi', message: 'Publish to environments', 
+      key: 'cors',
+      flag: 'cors',
+      kind: 'confirm',
+      message: 'Allow cross-origin requests (CORS)?',
+      default: () => false,
+    },
+    {
+      key: 'publish',
+      flag: 'publish',
+      kind: 'multi',
+      message: 'Publish to environments',
       when: () => ctx.ws.publish !== undefined && unpublished(ctx).length > 0,
-      needs: () => (ctx.ws.publish === undefined
-        ? 'apig.yaml has no publish: map, so every API is published to RELEASE only; add the map to choose'
-        : 'every environment of the publish: map in apig.yaml already takes every API (*)'),
-      choices: () => unpublished(ctx).map((e) => ({ value: e })), default: () => [],
+      needs: () =>
+        ctx.ws.publish === undefined
+          ? 'apig.yaml has no publish: map, so every API is published to RELEASE only; add the map to choose'
+          : 'every environment of the publish: map in apig.yaml already takes every API (*)',
+      choices: () => unpublished(ctx).map((e) => ({ value: e })),
+      default: () => [],
       validate: (_, a) => check(a, ['backend-variables']),
     },
   ];

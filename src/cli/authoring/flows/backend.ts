@@ -2,7 +2,16 @@
  * The backend questions, shared by `add api` (the default backend) and `add backend-policy` (a policy
  * backend). HTTP-VPC-MEMBER-GROUP is not offered: it needs member-group URL tables a prompt does not suit.
  */
-import { API_METHODS, INVOCATION_TYPES, SCHEMES, type ApiMethod, type Backend, type BackendType, type InvocationType, type Scheme } from '../../../core/model.js';
+import {
+  API_METHODS,
+  INVOCATION_TYPES,
+  SCHEMES,
+  type ApiMethod,
+  type Backend,
+  type BackendType,
+  type InvocationType,
+  type Scheme,
+} from '../../../core/model.js';
 import { DEFAULT_BACKEND_TIMEOUT } from '../../../core/defaults.js';
 import type { Workspace } from '../../../core/workspace-model.js';
 import type { RuleId } from '../../../lint/presets.js';
@@ -39,55 +48,102 @@ const only = (...types: AuthoringBackend[]): Pick<Field, 'when' | 'needs'> => ({
 export function backendFields(o: BackendOptions): Field[] {
   return [
     {
-      key: 'backendType', flag: 'backend-type', kind: 'select', message: 'Backend type', 
+      key: 'backendType',
+      flag: 'backend-type',
+      kind: 'select',
+      message: 'Backend type',
       choices: (a) => o.allowed(a).map((t) => ({ value: t, description: DESCRIPTIONS[t] })),
       default: (a) => o.defaultType(a),
       validate: (_, a) => o.check(a, ['policy-backends']),
     },
     {
-      key: 'mockBody', flag: 'mock-body', kind: 'text', message: 'Mock response body', 
-      ...only('MOCK'), default: () => '{"message": "hello from apig"}',
+      key: 'mockBody',
+      flag: 'mock-body',
+      kind: 'text',
+      message: 'Mock response body',
+      ...only('MOCK'),
+      default: () => '{"message": "hello from apig"}',
       validate: (_, a) => o.check(a, ['mock-backend']),
     },
     {
-      key: 'address', flag: 'backend-address', kind: 'text', message: 'Backend address (host:port or #variable#)', 
-      ...only('HTTP'), required: true,
+      key: 'address',
+      flag: 'backend-address',
+      kind: 'text',
+      message: 'Backend address (host:port or #variable#)',
+      ...only('HTTP'),
+      required: true,
       validate: (_, a) => o.check(a, ['backend-address', 'backend-variables']),
     },
     {
-      key: 'vpcChannel', flag: 'vpc-channel', kind: 'text', message: 'VPC channel name', 
-      ...only('HTTP-VPC'), required: true, default: () => o.ws.vpcChannels[0]?.name,
+      key: 'vpcChannel',
+      flag: 'vpc-channel',
+      kind: 'text',
+      message: 'VPC channel name',
+      ...only('HTTP-VPC'),
+      required: true,
+      default: () => o.ws.vpcChannels[0]?.name,
     },
     {
-      key: 'backendScheme', flag: 'backend-scheme', kind: 'select', message: 'Backend protocol', 
-      ...only('HTTP', 'HTTP-VPC'), choices: () => SCHEMES.map((s) => ({ value: s })), default: () => 'http',
+      key: 'backendScheme',
+      flag: 'backend-scheme',
+      kind: 'select',
+      message: 'Backend protocol',
+      ...only('HTTP', 'HTTP-VPC'),
+      choices: () => SCHEMES.map((s) => ({ value: s })),
+      default: () => 'http',
     },
     {
-      key: 'backendMethod', flag: 'backend-method', kind: 'select', message: 'Backend method', 
-      ...only('HTTP', 'HTTP-VPC'), choices: () => API_METHODS.map((m) => ({ value: m })), default: (a) => o.front(a).method,
+      key: 'backendMethod',
+      flag: 'backend-method',
+      kind: 'select',
+      message: 'Backend method',
+      ...only('HTTP', 'HTTP-VPC'),
+      choices: () => API_METHODS.map((m) => ({ value: m })),
+      default: (a) => o.front(a).method,
     },
     {
-      key: 'backendPath', flag: 'backend-path', kind: 'text', message: 'Backend path', 
-      ...only('HTTP', 'HTTP-VPC'), default: (a) => o.front(a).path,
+      key: 'backendPath',
+      flag: 'backend-path',
+      kind: 'text',
+      message: 'Backend path',
+      ...only('HTTP', 'HTTP-VPC'),
+      default: (a) => o.front(a).path,
       validate: (_, a) => o.check(a, ['backend-parameters', 'backend-variables']),
     },
     {
-      key: 'functionUrn', flag: 'function-urn', kind: 'text', message: 'Function URN', 
-      ...only('FUNCTION'), required: true,
+      key: 'functionUrn',
+      flag: 'function-urn',
+      kind: 'text',
+      message: 'Function URN',
+      ...only('FUNCTION'),
+      required: true,
       validate: (_, a) => o.check(a, ['function-backend']),
     },
     {
-      key: 'functionVersion', flag: 'function-version', kind: 'text', message: 'Function version', 
-      ...only('FUNCTION'), default: () => 'latest',
+      key: 'functionVersion',
+      flag: 'function-version',
+      kind: 'text',
+      message: 'Function version',
+      ...only('FUNCTION'),
+      default: () => 'latest',
       validate: (_, a) => o.check(a, ['function-backend']),
     },
     {
-      key: 'invocationType', flag: 'invocation-type', kind: 'select', message: 'Invocation', 
-      ...only('FUNCTION'), choices: () => INVOCATION_TYPES.map((t) => ({ value: t })), default: () => 'sync',
+      key: 'invocationType',
+      flag: 'invocation-type',
+      kind: 'select',
+      message: 'Invocation',
+      ...only('FUNCTION'),
+      choices: () => INVOCATION_TYPES.map((t) => ({ value: t })),
+      default: () => 'sync',
     },
     {
-      key: 'timeout', flag: 'backend-timeout', kind: 'integer', message: 'Backend timeout (ms)', 
-      ...only('HTTP', 'HTTP-VPC', 'FUNCTION'), default: () => DEFAULT_BACKEND_TIMEOUT,
+      key: 'timeout',
+      flag: 'backend-timeout',
+      kind: 'integer',
+      message: 'Backend timeout (ms)',
+      ...only('HTTP', 'HTTP-VPC', 'FUNCTION'),
+      default: () => DEFAULT_BACKEND_TIMEOUT,
       validate: (_, a) => o.check(a, ['backend-timeout']),
     },
   ];
@@ -97,7 +153,11 @@ export function backendFields(o: BackendOptions): Field[] {
 const PLACEHOLDER_ADDRESS = 'backend.example.com';
 const PLACEHOLDER_URN = 'urn:fss:region:project:function:default:placeholder';
 
-export function buildBackend(a: Answers, front: { method: ApiMethod; path: string }, fallback: AuthoringBackend): Backend {
+export function buildBackend(
+  a: Answers,
+  front: { method: ApiMethod; path: string },
+  fallback: AuthoringBackend,
+): Backend {
   const type = (str(a.backendType) ?? fallback) as AuthoringBackend;
   const timeout = num(a.timeout);
   const endpoint = {
@@ -107,15 +167,21 @@ export function buildBackend(a: Answers, front: { method: ApiMethod; path: strin
     ...(timeout !== undefined ? { timeout } : {}),
   };
   switch (type) {
-    case 'MOCK': return { type, mock: { resultContent: str(a.mockBody) ?? '' } };
-    case 'HTTP': return { type, http: { address: [str(a.address) ?? PLACEHOLDER_ADDRESS], ...endpoint } };
-    case 'HTTP-VPC': return { type, vpc: { name: str(a.vpcChannel) ?? '', ...endpoint } };
-    case 'FUNCTION': return {
-      type,
-      function: {
-        functionUrn: str(a.functionUrn) ?? PLACEHOLDER_URN, version: str(a.functionVersion) ?? 'latest',
-        invocationType: (str(a.invocationType) ?? 'sync') as InvocationType, ...(timeout !== undefined ? { timeout } : {}),
-      },
-    };
+    case 'MOCK':
+      return { type, mock: { resultContent: str(a.mockBody) ?? '' } };
+    case 'HTTP':
+      return { type, http: { address: [str(a.address) ?? PLACEHOLDER_ADDRESS], ...endpoint } };
+    case 'HTTP-VPC':
+      return { type, vpc: { name: str(a.vpcChannel) ?? '', ...endpoint } };
+    case 'FUNCTION':
+      return {
+        type,
+        function: {
+          functionUrn: str(a.functionUrn) ?? PLACEHOLDER_URN,
+          version: str(a.functionVersion) ?? 'latest',
+          invocationType: (str(a.invocationType) ?? 'sync') as InvocationType,
+          ...(timeout !== undefined ? { timeout } : {}),
+        },
+      };
   }
 }

@@ -5,7 +5,10 @@ import type { Answers, MultiField, SelectField } from '../fields.js';
 export function groupField(ctx: FlowContext): SelectField {
   const only = ctx.ws.groups.length === 1 ? ctx.ws.groups[0]?.ref.name : undefined;
   return {
-    key: 'group', flag: 'group', kind: 'select', message: 'Group',
+    key: 'group',
+    flag: 'group',
+    kind: 'select',
+    message: 'Group',
     required: only === undefined,
     choices: () => ctx.ws.groups.map((g) => ({ value: g.ref.name, description: g.shown })),
     default: () => only,
@@ -13,11 +16,20 @@ export function groupField(ctx: FlowContext): SelectField {
 }
 
 /** Binds a new throttle or access-control policy to APIs of the group (their current one is replaced). */
-export function bindField(what: 'throttle' | 'acl', apisOf: (a: Answers) => Array<{ name: string; current?: string }>): MultiField {
+export function bindField(
+  what: 'throttle' | 'acl',
+  apisOf: (a: Answers) => Array<{ name: string; current?: string }>,
+): MultiField {
   return {
-    key: 'apis', flag: 'apis', kind: 'multi',
+    key: 'apis',
+    flag: 'apis',
+    kind: 'multi',
     message: `Apply the ${what === 'throttle' ? 'throttling' : 'access control'} policy to these APIs`,
-    choices: (a) => apisOf(a).map((x) => ({ value: x.name, ...(x.current !== undefined ? { description: `now uses ${x.current}` } : {}) })),
+    choices: (a) =>
+      apisOf(a).map((x) => ({
+        value: x.name,
+        ...(x.current !== undefined ? { description: `now uses ${x.current}` } : {}),
+      })),
     default: () => [],
   };
 }

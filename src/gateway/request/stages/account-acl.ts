@@ -13,7 +13,8 @@ import { isPreflight } from './cors.js';
 export function accountAcl(ctx: RequestContext): StageOutcome {
   const acls = boundOf(ctx).acls.filter((a) => a.entityType !== 'IP');
   if (acls.length === 0 || isPreflight(ctx)) {
-    if (ctx.trace) traceStep(ctx, 'account-acl', acls.length === 0 ? 'no account policy bound' : 'skipped (CORS preflight)');
+    if (ctx.trace)
+      traceStep(ctx, 'account-acl', acls.length === 0 ? 'no account policy bound' : 'skipped (CORS preflight)');
     return NEXT;
   }
   const id = ctx.identity;
@@ -21,7 +22,12 @@ export function accountAcl(ctx: RequestContext): StageOutcome {
     const account = id?.kind === 'iam' ? (acl.entityType === 'DOMAIN' ? id.domain : id.domainId) : undefined;
     const listed = account !== undefined && acl.accounts.has(account);
     if (listed === (acl.type === 'DENY')) {
-      const why = account === undefined ? 'the caller has no IAM account' : listed ? `account ${account} is on the deny list` : `account ${account} is not on the allow list`;
+      const why =
+        account === undefined
+          ? 'the caller has no IAM account'
+          : listed
+            ? `account ${account} is on the deny list`
+            : `account ${account} is not on the allow list`;
       traceStep(ctx, 'account-acl', 'refused', { policy: acl.name, type: acl.type, why });
       return fail(failure(id?.kind === 'iam' ? 'ACCOUNT_DENIED' : 'ACCESS_DENIED', `${why} of ${acl.name}`));
     }

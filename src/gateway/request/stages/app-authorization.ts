@@ -22,5 +22,10 @@ export function appAuthorization(ctx: RequestContext): StageOutcome {
     return NEXT;
   }
   traceStep(ctx, 'app-authorization', 'refused', { app: id.app.name, env, authorizedFor: names });
-  return fail(failure('APP_NOT_AUTHORIZED', `app ${id.app.name} is not authorized for ${api.api.name} in ${env} (apig.yaml apps[].authorize)`));
+  return fail(
+    failure(
+      'APP_NOT_AUTHORIZED',
+      `app ${id.app.name} is not authorized for ${api.api.name} in ${env} (apig.yaml apps[].authorize)`,
+    ),
+  );
 }

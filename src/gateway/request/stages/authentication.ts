@@ -24,10 +24,17 @@ async function frontend(ctx: RequestContext, scheme: SecurityScheme): Promise<St
   ctx.authorizer = { ...ctx.authorizer, frontend: out.result.context };
   const keys = Object.keys(out.result.context);
   if (!out.result.allow) {
-    traceStep(ctx, 'authentication', `authorizer ${scheme.name} denied${out.cached ? ' (cached result)' : ''}`, { contextKeys: keys });
-    return fail(failure('AUTHORIZER_DENIED', `authorizer ${scheme.name} answered deny`, { suffix: 'frontend authorizer' }));
+    traceStep(ctx, 'authentication', `authorizer ${scheme.name} denied${out.cached ? ' (cached result)' : ''}`, {
+      contextKeys: keys,
+    });
+    return fail(
+      failure('AUTHORIZER_DENIED', `authorizer ${scheme.name} answered deny`, { suffix: 'frontend authorizer' }),
+    );
   }
-  if (ctx.trace) traceStep(ctx, 'authentication', `authorizer ${scheme.name} allowed${out.cached ? ' (cached result)' : ''}`, { contextKeys: keys });
+  if (ctx.trace)
+    traceStep(ctx, 'authentication', `authorizer ${scheme.name} allowed${out.cached ? ' (cached result)' : ''}`, {
+      contextKeys: keys,
+    });
   return NEXT;
 }
 
@@ -58,7 +65,8 @@ function authenticate(ctx: RequestContext): StageOutcome | Promise<StageOutcome>
 export function authentication(ctx: RequestContext): StageOutcome | Promise<StageOutcome> {
   const api = ctx.hit?.api;
   if (!api || isPreflight(ctx) || (api.auth.type === 'NONE' && !api.frontendAuthorizer)) {
-    if (ctx.trace) traceStep(ctx, 'authentication', isPreflight(ctx) ? 'none (CORS preflight API)' : 'none (no authentication)');
+    if (ctx.trace)
+      traceStep(ctx, 'authentication', isPreflight(ctx) ? 'none (CORS preflight API)' : 'none (no authentication)');
     return NEXT;
   }
   return authenticate(ctx);

@@ -19,9 +19,14 @@ async function run(ctx: RequestContext): Promise<StageOutcome> {
   ctx.authorizer = { ...ctx.authorizer, backend: out.result.context };
   if (!out.result.allow) {
     traceStep(ctx, 'backend-authorizer', `authorizer ${scheme.name} denied`);
-    return fail(failure('AUTHORIZER_DENIED', `backend authorizer ${scheme.name} answered deny`, { suffix: 'backend authorizer' }));
+    return fail(
+      failure('AUTHORIZER_DENIED', `backend authorizer ${scheme.name} answered deny`, { suffix: 'backend authorizer' }),
+    );
   }
-  if (ctx.trace) traceStep(ctx, 'backend-authorizer', `authorizer ${scheme.name} allowed${out.cached ? ' (cached result)' : ''}`, { contextKeys: Object.keys(out.result.context) });
+  if (ctx.trace)
+    traceStep(ctx, 'backend-authorizer', `authorizer ${scheme.name} allowed${out.cached ? ' (cached result)' : ''}`, {
+      contextKeys: Object.keys(out.result.context),
+    });
   return NEXT;
 }
 

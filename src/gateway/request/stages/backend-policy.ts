@@ -20,9 +20,16 @@ export function backendPolicy(ctx: RequestContext): StageOutcome {
     const matched = p.effectMode === 'ALL' ? held.length === p.conditions.length : held.length > 0;
     if (!matched) continue;
     ctx.chosen = { backend: p.backend, params: p.params, policy: p.name };
-    if (ctx.trace) traceStep(ctx, 'backend-policy', `policy backend ${p.name}`, { effectMode: p.effectMode, matched: (p.effectMode === 'ALL' ? held : held.slice(0, 1)).map((c) => c.text) });
+    if (ctx.trace)
+      traceStep(ctx, 'backend-policy', `policy backend ${p.name}`, {
+        effectMode: p.effectMode,
+        matched: (p.effectMode === 'ALL' ? held : held.slice(0, 1)).map((c) => c.text),
+      });
     return NEXT;
   }
-  if (ctx.trace) traceStep(ctx, 'backend-policy', 'default backend', { why: `none of ${policies.map((p) => p.name).join(', ')} matched` });
+  if (ctx.trace)
+    traceStep(ctx, 'backend-policy', 'default backend', {
+      why: `none of ${policies.map((p) => p.name).join(', ')} matched`,
+    });
   return NEXT;
 }

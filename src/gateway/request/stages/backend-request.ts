@@ -32,8 +32,19 @@ import { fail, NEXT, type StageOutcome } from '../stage.js';
 
 /** RFC 9110 §7.6.1 hop-by-hop headers, plus what the gateway itself consumes or sets. */
 const NOT_FORWARDED = new Set([
-  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer',
-  'transfer-encoding', 'upgrade', 'host', 'expect', 'x-apig-emulator-trace', 'x-apig-call-depth',
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'expect',
+  'x-apig-emulator-trace',
+  'x-apig-call-depth',
 ]);
 
 type Headers = Record<string, string | string[]>;
@@ -74,16 +85,22 @@ export function backendRequest(ctx: RequestContext): StageOutcome | Promise<Stag
   return sign(ctx, ctx.call, plan, key);
 }
 
-async function sign(ctx: RequestContext, call: BackendCall, plan: Extract<BackendPlan, { type: 'HTTP' | 'HTTP-VPC' }>, key: NonNullable<ReturnType<typeof boundOf>['signatureKey']>): Promise<StageOutcome> {
+async function sign(
+  ctx: RequestContext,
+  call: BackendCall,
+  plan: Extract<BackendPlan, { type: 'HTTP' | 'HTTP-VPC' }>,
+  key: NonNullable<ReturnType<typeof boundOf>['signatureKey']>,
+): Promise<StageOutcome> {
   const body = key.type === 'hmac' ? await wholeBody(ctx) : Buffer.alloc(0);
   if (isFailure(body)) return fail(body);
-  const host = plan.type === 'HTTP' ? plan.address : plan.host ?? requestHost(ctx) ?? '';
+  const host = plan.type === 'HTTP' ? plan.address : (plan.host ?? requestHost(ctx) ?? '');
   const problem = signBackendCall(call, key, { scheme: plan.scheme, host }, body, new Date(ctx.receivedAt));
   if (problem) {
     traceStep(ctx, 'backend-request', 'signing failed', { why: problem.detail });
     return fail(problem);
   }
-  if (ctx.trace) traceStep(ctx, 'backend-request', `signed with signature key ${key.name} (${key.type})`, { key: key.key });
+  if (ctx.trace)
+    traceStep(ctx, 'backend-request', `signed with signature key ${key.name} (${key.type})`, { key: key.key });
   return NEXT;
 }
 
@@ -126,8 +143,14 @@ function buildCall(ctx: RequestContext): StageOutcome {
   const mapped: string[] = [];
   for (const p of api.params) {
     if (p.passThrough === 'never' && p.location !== 'PATH') remove(p.location as BackendParamLocation, p.name);
-    else if (p.location === 'QUERY' && values.query[p.name] !== undefined && !query().some(([k]) => k === p.name)) place('QUERY', p.name, values.query[p.name] as string, p.name);
-    else if (p.location === 'HEADER' && values.header[p.name.toLowerCase()] !== undefined && headers[p.name.toLowerCase()] === undefined) place('HEADER', p.name, values.header[p.name.toLowerCase()] as string, p.name);
+    else if (p.location === 'QUERY' && values.query[p.name] !== undefined && !query().some(([k]) => k === p.name))
+      place('QUERY', p.name, values.query[p.name] as string, p.name);
+    else if (
+      p.location === 'HEADER' &&
+      values.header[p.name.toLowerCase()] !== undefined &&
+      headers[p.name.toLowerCase()] === undefined
+    )
+      place('HEADER', p.name, values.header[p.name.toLowerCase()] as string, p.name);
   }
   for (const bp of ctx.chosen?.params ?? api.backendParams) {
     let value: string | undefined;
@@ -135,26 +158,45 @@ function buildCall(ctx: RequestContext): StageOutcome {
     if (bp.origin === 'REQUEST') {
       const fp = api.params.find((p) => p.name === bp.value);
       const loc = fp?.location ?? 'QUERY';
-      value = loc === 'PATH' ? values.path[pathParamName(bp.value)] : loc === 'HEADER' ? values.header[bp.value.toLowerCase()] : values.query[bp.value] ?? new URLSearchParams(ctx.query).get(bp.value) ?? undefined;
+      value =
+        loc === 'PATH'
+          ? values.path[pathParamName(bp.value)]
+          : loc === 'HEADER'
+            ? values.header[bp.value.toLowerCase()]
+            : (values.query[bp.value] ?? new URLSearchParams(ctx.query).get(bp.value) ?? undefined);
       if (loc === 'PATH') front = pathParamName(bp.value);
-      if (fp && (fp.location !== bp.location || fp.name.toLowerCase() !== bp.name.toLowerCase()) && (loc === 'QUERY' || loc === 'HEADER')) remove(loc, fp.name);
+      if (
+        fp &&
+        (fp.location !== bp.location || fp.name.toLowerCase() !== bp.name.toLowerCase()) &&
+        (loc === 'QUERY' || loc === 'HEADER')
+      )
+        remove(loc, fp.name);
     } else if (bp.origin === 'CONSTANT') value = bp.value;
     else value = contextVariable(ctx, bp.value.replace(/^\$context\./, ''));
     if (value === undefined) continue;
     place(bp.location, bp.name, value, bp.origin === 'CONSTANT' ? 'a constant' : bp.value, front);
-    if (ctx.trace) mapped.push(`${bp.origin} ${bp.origin === 'CONSTANT' ? '' : `${bp.value} `}→ ${bp.location} ${bp.name}`);
+    if (ctx.trace)
+      mapped.push(`${bp.origin} ${bp.origin === 'CONSTANT' ? '' : `${bp.value} `}→ ${bp.location} ${bp.name}`);
   }
-  const template = plan.type === 'FUNCTION' ? ctx.path : plan.type === 'HTTP' || plan.type === 'HTTP-VPC' ? plan.path : '/';
-  const filled = plan.type === 'FUNCTION' ? template : template.replace(PLACEHOLDER, (whole, name: string, plus: string) => {
-    const v = pathParams[name] ?? values.path[name];
-    if (v === undefined) return whole;
-    // A `{name}` without a mapping takes the front-end path parameter of that name.
-    const source = pathSources[name] ?? { from: name, front: name };
-    const text = placeholderText(v, plus === '+', source.front !== undefined && source.front === hit.greedy?.name ? hit.greedy.asSent : undefined);
-    const problem = refusal === undefined ? placeholderProblem(text) : undefined;
-    if (problem !== undefined) refusal = `backend parameter PATH ${name} (from ${source.from}): ${problem}`;
-    return text;
-  });
+  const template =
+    plan.type === 'FUNCTION' ? ctx.path : plan.type === 'HTTP' || plan.type === 'HTTP-VPC' ? plan.path : '/';
+  const filled =
+    plan.type === 'FUNCTION'
+      ? template
+      : template.replace(PLACEHOLDER, (whole, name: string, plus: string) => {
+          const v = pathParams[name] ?? values.path[name];
+          if (v === undefined) return whole;
+          // A `{name}` without a mapping takes the front-end path parameter of that name.
+          const source = pathSources[name] ?? { from: name, front: name };
+          const text = placeholderText(
+            v,
+            plus === '+',
+            source.front !== undefined && source.front === hit.greedy?.name ? hit.greedy.asSent : undefined,
+          );
+          const problem = refusal === undefined ? placeholderProblem(text) : undefined;
+          if (problem !== undefined) refusal = `backend parameter PATH ${name} (from ${source.from}): ${problem}`;
+          return text;
+        });
   if (refusal !== undefined) {
     traceStep(ctx, 'backend-request', 'refused', { why: refusal });
     return fail(failure('PARAMETER_INVALID', refusal));
@@ -163,13 +205,21 @@ function buildCall(ctx: RequestContext): StageOutcome {
   const written = plan.type === 'HTTP' || plan.type === 'HTTP-VPC' ? plan.method : 'ANY';
   const method = written === 'ANY' ? ctx.method : written;
   const call: BackendCall = {
-    method, path, headers, pathParams: Object.assign(dict<string>(), values.path, pathParams),
-    query: pairs === undefined ? ctx.query : pairs.map(([k, v]) => `${encodeFor('QUERY', k)}=${encodeFor('QUERY', v)}`).join('&'),
+    method,
+    path,
+    headers,
+    pathParams: Object.assign(dict<string>(), values.path, pathParams),
+    query:
+      pairs === undefined
+        ? ctx.query
+        : pairs.map(([k, v]) => `${encodeFor('QUERY', k)}=${encodeFor('QUERY', v)}`).join('&'),
   };
   ctx.call = call;
   if (ctx.trace) {
     traceStep(ctx, 'backend-request', `${method} ${call.query === '' ? path : `${path}?${call.query}`}`, {
-      backend: plan.type, headers: Object.keys(headers), ...(mapped.length > 0 ? { mapped } : {}),
+      backend: plan.type,
+      headers: Object.keys(headers),
+      ...(mapped.length > 0 ? { mapped } : {}),
       ...(hit.remainder !== '' ? { remainderAppended: hit.remainder } : {}),
     });
   }

@@ -22,9 +22,18 @@ export function cors(ctx: RequestContext): StageOutcome {
   }
   ctx.cors = api.api.method === 'OPTIONS' && ctx.method === 'OPTIONS' ? 'preflight' : 'simple';
   if (ctx.trace) {
-    traceStep(ctx, 'cors', ctx.cors === 'preflight' ? 'preflight: the OPTIONS API answers, as with no authentication' : 'simple request: Access-Control-Allow-Origin: * unless the backend sets it', {
-      ...(ctx.cors === 'preflight' ? { origin: ctx.headers.origin, requestMethod: ctx.headers['access-control-request-method'] } : {}),
-    });
+    traceStep(
+      ctx,
+      'cors',
+      ctx.cors === 'preflight'
+        ? 'preflight: the OPTIONS API answers, as with no authentication'
+        : 'simple request: Access-Control-Allow-Origin: * unless the backend sets it',
+      {
+        ...(ctx.cors === 'preflight'
+          ? { origin: ctx.headers.origin, requestMethod: ctx.headers['access-control-request-method'] }
+          : {}),
+      },
+    );
   }
   return NEXT;
 }

@@ -14,8 +14,18 @@ export function environment(ctx: RequestContext): StageOutcome {
   if (!ctx.group?.routers.has(env)) {
     traceStep(ctx, 'environment', env, { published: false });
     const known = ctx.config.environments.has(env);
-    return fail(failure('API_NOT_FOUND', known ? `nothing in group ${ctx.group?.name ?? ''} is published to ${env}` : `unknown environment ${JSON.stringify(env)} (X-Stage)`));
+    return fail(
+      failure(
+        'API_NOT_FOUND',
+        known
+          ? `nothing in group ${ctx.group?.name ?? ''} is published to ${env}`
+          : `unknown environment ${JSON.stringify(env)} (X-Stage)`,
+      ),
+    );
   }
-  if (ctx.trace) traceStep(ctx, 'environment', env, { from: stage === undefined || stage === '' ? 'default (no X-Stage)' : 'X-Stage' });
+  if (ctx.trace)
+    traceStep(ctx, 'environment', env, {
+      from: stage === undefined || stage === '' ? 'default (no X-Stage)' : 'X-Stage',
+    });
   return NEXT;
 }

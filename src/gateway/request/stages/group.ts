@@ -24,9 +24,24 @@ export function group(ctx: RequestContext): StageOutcome {
   const chosen = bound ?? byCredential ?? ctx.config.fallback;
   if (!chosen) {
     traceStep(ctx, 'group', 'none', { host });
-    return fail(failure('API_NOT_FOUND', `no group binds the domain ${JSON.stringify(hostName(host))} and there is no DEFAULT group`));
+    return fail(
+      failure(
+        'API_NOT_FOUND',
+        `no group binds the domain ${JSON.stringify(hostName(host))} and there is no DEFAULT group`,
+      ),
+    );
   }
   ctx.group = chosen;
-  if (ctx.trace) traceStep(ctx, 'group', chosen.name, { host, why: bound ? `the ${ctx.authority !== undefined ? 'target\'s authority' : 'Host header'} names a domain the group binds` : byCredential ? 'app_route: the credential leads to an API of the group' : ctx.config.groups.length === 1 ? 'the only group' : 'the DEFAULT group' });
+  if (ctx.trace)
+    traceStep(ctx, 'group', chosen.name, {
+      host,
+      why: bound
+        ? `the ${ctx.authority !== undefined ? "target's authority" : 'Host header'} names a domain the group binds`
+        : byCredential
+          ? 'app_route: the credential leads to an API of the group'
+          : ctx.config.groups.length === 1
+            ? 'the only group'
+            : 'the DEFAULT group',
+    });
   return NEXT;
 }

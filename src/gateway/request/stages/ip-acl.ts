@@ -21,16 +21,28 @@ export function ipAcl(ctx: RequestContext): StageOutcome {
   }
   const acls = boundOf(ctx).acls.filter((a) => a.ips !== undefined);
   if (acls.length === 0 || isPreflight(ctx)) {
-    if (ctx.trace) traceStep(ctx, 'ip-acl', acls.length === 0 ? 'no IP policy bound' : 'skipped (CORS preflight)', { clientIp: ip });
+    if (ctx.trace)
+      traceStep(ctx, 'ip-acl', acls.length === 0 ? 'no IP policy bound' : 'skipped (CORS preflight)', { clientIp: ip });
     return NEXT;
   }
   for (const acl of acls) {
     const listed = acl.ips !== undefined && ipListed(acl.ips, ip);
     if (listed === (acl.type === 'DENY')) {
-      traceStep(ctx, 'ip-acl', 'refused', { policy: acl.name, type: acl.type, clientIp: ip, why: listed ? 'listed in a DENY policy' : 'not listed in a PERMIT policy' });
-      return fail(failure('IP_DENIED', `client IP ${ip} ${listed ? 'is on the deny list' : 'is not on the allow list'} of ${acl.name}`));
+      traceStep(ctx, 'ip-acl', 'refused', {
+        policy: acl.name,
+        type: acl.type,
+        clientIp: ip,
+        why: listed ? 'listed in a DENY policy' : 'not listed in a PERMIT policy',
+      });
+      return fail(
+        failure(
+          'IP_DENIED',
+          `client IP ${ip} ${listed ? 'is on the deny list' : 'is not on the allow list'} of ${acl.name}`,
+        ),
+      );
     }
   }
-  if (ctx.trace) traceStep(ctx, 'ip-acl', 'allowed', { clientIp: ip, policies: acls.map((a) => `${a.name} (${a.type})`) });
+  if (ctx.trace)
+    traceStep(ctx, 'ip-acl', 'allowed', { clientIp: ip, policies: acls.map((a) => `${a.name} (${a.type})`) });
   return NEXT;
 }

@@ -40,7 +40,8 @@ export function violation(p: Param, value: string): string | undefined {
     if (p.minLength !== undefined && length < p.minLength) return `${shown} is shorter than ${p.minLength}`;
     if (p.maxLength !== undefined && length > p.maxLength) return `${shown} is longer than ${p.maxLength}`;
   }
-  if (p.enum && !p.enum.some((e) => String(e) === value)) return `${shown} is not one of ${p.enum.map((e) => JSON.stringify(String(e))).join(', ')}`;
+  if (p.enum && !p.enum.some((e) => String(e) === value))
+    return `${shown} is not one of ${p.enum.map((e) => JSON.stringify(String(e))).join(', ')}`;
   return undefined;
 }
 
@@ -62,7 +63,9 @@ export function params(ctx: RequestContext): StageOutcome {
     if (given === undefined || given === '') {
       if (p.required) {
         traceStep(ctx, 'params', 'refused', { parameter: `${p.location} ${p.name}`, why: 'required and missing' });
-        return fail(failure('PARAMETER_INVALID', `required ${p.location.toLowerCase()} parameter ${p.name} is missing`));
+        return fail(
+          failure('PARAMETER_INVALID', `required ${p.location.toLowerCase()} parameter ${p.name} is missing`),
+        );
       }
       if (p.default !== undefined) {
         values[loc][key] = String(p.default);
@@ -78,8 +81,13 @@ export function params(ctx: RequestContext): StageOutcome {
     values[loc][key] = given;
   }
   if (ctx.trace) {
-    const header = Object.fromEntries(Object.entries(values.header).map(([k, v]) => [k, shownValue({ location: 'HEADER' }, v)]));
-    traceStep(ctx, 'params', 'valid', { values: { ...values, header }, ...(defaults.length > 0 ? { defaultsInjected: defaults } : {}) });
+    const header = Object.fromEntries(
+      Object.entries(values.header).map(([k, v]) => [k, shownValue({ location: 'HEADER' }, v)]),
+    );
+    traceStep(ctx, 'params', 'valid', {
+      values: { ...values, header },
+      ...(defaults.length > 0 ? { defaultsInjected: defaults } : {}),
+    });
   }
   return NEXT;
 }

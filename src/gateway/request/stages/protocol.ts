@@ -15,7 +15,11 @@ export function protocol(ctx: RequestContext): StageOutcome {
     return NEXT;
   }
   if (!ctx.config.protocolCheck) {
-    traceStep(ctx, 'protocol', 'not enforced', { request: ctx.scheme, api: wanted, why: 'no HTTPS listener and not --strict (docs/rulings.md, Protocols locally)' });
+    traceStep(ctx, 'protocol', 'not enforced', {
+      request: ctx.scheme,
+      api: wanted,
+      why: 'no HTTPS listener and not --strict (docs/rulings.md, Protocols locally)',
+    });
     return NEXT;
   }
   traceStep(ctx, 'protocol', 'refused', { request: ctx.scheme, api: wanted });

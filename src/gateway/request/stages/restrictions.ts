@@ -18,9 +18,18 @@ export function restrictions(ctx: RequestContext): StageOutcome {
     traceStep(ctx, 'restrictions', 'refused', { reason: detail });
     return fail(failure(id, detail));
   };
-  if (ctx.method === 'CONNECT') return refuse('METHOD_UNSUPPORTED', 'the CONNECT method is not allowed (Calling APIs: Request restrictions, item 2)');
-  if (BAD_CHARS.test(ctx.url)) return refuse('REQUEST_INVALID', 'space or control character in the request line (Calling APIs: Request restrictions, item 4)');
-  if (Buffer.byteLength(ctx.url) > ctx.config.limits.uriBytes) return refuse('URI_TOO_LARGE', `request URI over ${ctx.config.limits.uriBytes} bytes`);
+  if (ctx.method === 'CONNECT')
+    return refuse(
+      'METHOD_UNSUPPORTED',
+      'the CONNECT method is not allowed (Calling APIs: Request restrictions, item 2)',
+    );
+  if (BAD_CHARS.test(ctx.url))
+    return refuse(
+      'REQUEST_INVALID',
+      'space or control character in the request line (Calling APIs: Request restrictions, item 4)',
+    );
+  if (Buffer.byteLength(ctx.url) > ctx.config.limits.uriBytes)
+    return refuse('URI_TOO_LARGE', `request URI over ${ctx.config.limits.uriBytes} bytes`);
   const raw = ctx.rawHeaders;
   let total = 0;
   let hosts = 0;
@@ -32,25 +41,49 @@ export function restrictions(ctx: RequestContext): StageOutcome {
     // A header's size is its line as sent, `Name: value` CRLF: Node hands names and values over as Latin-1,
     // one character per byte, and without the separator and line end that count too.
     const size = name.length + value.length + 4;
-    if (size > ctx.config.limits.headerBytes) return refuse('HEADERS_TOO_LARGE', `header ${name} over ${ctx.config.limits.headerBytes} bytes`);
+    if (size > ctx.config.limits.headerBytes)
+      return refuse('HEADERS_TOO_LARGE', `header ${name} over ${ctx.config.limits.headerBytes} bytes`);
     total += size;
-    if (BAD_CHARS.test(name)) return refuse('REQUEST_INVALID', 'space or control character in a header name (Calling APIs: Request restrictions, item 5)');
+    if (BAD_CHARS.test(name))
+      return refuse(
+        'REQUEST_INVALID',
+        'space or control character in a header name (Calling APIs: Request restrictions, item 5)',
+      );
     // Only three names matter; lower-casing just those keeps this loop cheap.
     const lower = name.length === 4 || name.length === 14 || name.length === 17 ? name.toLowerCase() : '';
     if (lower === 'host') {
       hosts++;
-      if (BAD_CHARS.test(value)) return refuse('REQUEST_INVALID', 'space or control character in Host (Calling APIs: Request restrictions, item 6)');
+      if (BAD_CHARS.test(value))
+        return refuse(
+          'REQUEST_INVALID',
+          'space or control character in Host (Calling APIs: Request restrictions, item 6)',
+        );
     } else if (lower === 'content-length') cl = true;
     else if (lower === 'transfer-encoding') te = true;
   }
-  if (total > ctx.config.limits.headersTotalBytes) return refuse('HEADERS_TOO_LARGE', `headers over ${ctx.config.limits.headersTotalBytes} bytes in all`);
-  if (hosts > 1) return refuse('REQUEST_INVALID', 'more than one Host header (Calling APIs: Request restrictions, item 7)');
+  if (total > ctx.config.limits.headersTotalBytes)
+    return refuse('HEADERS_TOO_LARGE', `headers over ${ctx.config.limits.headersTotalBytes} bytes in all`);
+  if (hosts > 1)
+    return refuse('REQUEST_INVALID', 'more than one Host header (Calling APIs: Request restrictions, item 7)');
   // RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without Host (nginx does; Node did, bare).
-  if (hosts === 0 && ctx.httpVersion === '1.1') return refuse('REQUEST_INVALID', 'an HTTP/1.1 request without Host (RFC 9112 §3.2)');
-  if (cl && te) return refuse('REQUEST_INVALID', 'both Content-Length and Transfer-Encoding (Calling APIs: Request restrictions, item 3)');
-  if (te && ctx.httpVersion === '1.0') return refuse('REQUEST_INVALID', 'Transfer-Encoding in an HTTP/1.0 request (Calling APIs: Request restrictions, item 1)');
+  if (hosts === 0 && ctx.httpVersion === '1.1')
+    return refuse('REQUEST_INVALID', 'an HTTP/1.1 request without Host (RFC 9112 §3.2)');
+  if (cl && te)
+    return refuse(
+      'REQUEST_INVALID',
+      'both Content-Length and Transfer-Encoding (Calling APIs: Request restrictions, item 3)',
+    );
+  if (te && ctx.httpVersion === '1.0')
+    return refuse(
+      'REQUEST_INVALID',
+      'Transfer-Encoding in an HTTP/1.0 request (Calling APIs: Request restrictions, item 1)',
+    );
   const length = Number(ctx.headers['content-length'] ?? 0);
-  if (length > ctx.config.limits.bodyBytes) return refuse('ENTITY_TOO_LARGE', `body of ${length} bytes over request_body_size (${ctx.config.limits.bodyBytes} bytes)`);
+  if (length > ctx.config.limits.bodyBytes)
+    return refuse(
+      'ENTITY_TOO_LARGE',
+      `body of ${length} bytes over request_body_size (${ctx.config.limits.bodyBytes} bytes)`,
+    );
   traceStep(ctx, 'restrictions', 'passed');
   return NEXT;
 }

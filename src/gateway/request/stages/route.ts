@@ -19,12 +19,20 @@ export function route(ctx: RequestContext): StageOutcome {
   const dots = dotSegment(ctx.path);
   if (dots !== undefined) {
     traceStep(ctx, 'route', 'refused', { path: ctx.path, why: `a "${dots}" segment` });
-    return fail(failure('REQUEST_INVALID', `the path has a dot-segment "${dots}" (also counted when written %2E or between %2F, %5C or \\): refused, not resolved`));
+    return fail(
+      failure(
+        'REQUEST_INVALID',
+        `the path has a dot-segment "${dots}" (also counted when written %2E or between %2F, %5C or \\): refused, not resolved`,
+      ),
+    );
   }
   const router = ctx.group?.routers.get(ctx.env ?? '');
   const m = router ? router.match(ctx.method, ctx.path) : ({ kind: 'none' } as const);
   if (m.kind !== 'match') {
-    traceStep(ctx, 'route', m.kind === 'method' ? 'method not allowed' : 'no match', { method: ctx.method, path: ctx.path });
+    traceStep(ctx, 'route', m.kind === 'method' ? 'method not allowed' : 'no match', {
+      method: ctx.method,
+      path: ctx.path,
+    });
     return m.kind === 'method'
       ? fail(failure('API_METHOD_NOT_FOUND', `${ctx.path} exists in ${ctx.env ?? ''}, but not for ${ctx.method}`))
       : fail(failure('API_NOT_FOUND', `no API published to ${ctx.env ?? ''} matches ${ctx.method} ${ctx.path}`));
@@ -32,12 +40,23 @@ export function route(ctx: RequestContext): StageOutcome {
   const api = m.route.value;
   const other = router ? elsewhere(router, ctx, api) : undefined;
   if (other) {
-    traceStep(ctx, 'route', 'refused', { path: ctx.path, why: `with %2F, %5C or \\ read as "/" it leads to ${other.api.name}` });
-    return fail(failure('REQUEST_INVALID', `the path leads to ${api.api.name}, but with %2F, %5C or \\ read as "/" (as many backends read them) to ${other.api.name}: refused`));
+    traceStep(ctx, 'route', 'refused', {
+      path: ctx.path,
+      why: `with %2F, %5C or \\ read as "/" it leads to ${other.api.name}`,
+    });
+    return fail(
+      failure(
+        'REQUEST_INVALID',
+        `the path leads to ${api.api.name}, but with %2F, %5C or \\ read as "/" (as many backends read them) to ${other.api.name}: refused`,
+      ),
+    );
   }
   ctx.hit = hitOf(m, ctx.path);
   if (ctx.trace && router) {
-    const others = router.candidates(ctx.method, ctx.path).filter((r) => r !== m.route).map((r) => `${r.pattern.method} ${r.pattern.path} (${r.pattern.mode === 'NORMAL' ? 'exact' : 'prefix'})`);
+    const others = router
+      .candidates(ctx.method, ctx.path)
+      .filter((r) => r !== m.route)
+      .map((r) => `${r.pattern.method} ${r.pattern.path} (${r.pattern.mode === 'NORMAL' ? 'exact' : 'prefix'})`);
     traceStep(ctx, 'route', `${api.api.name}: ${m.route.pattern.method} ${m.route.pattern.path}`, {
       why: describePattern(m.route.pattern),
       pathParams: m.params,

@@ -56,7 +56,14 @@ function ruleLookup(ctx: RequestContext, t: CompiledThrottle) {
  */
 function instanceDefault(ctx: RequestContext, apiId: string): Check {
   const limit = ctx.config.workspace.instance.ratelimit_api_limits;
-  return { key: `default|${apiId}`, limit, windowMs: 1000, header: 'Api-Allenv', label: '1 second', what: `the instance default (ratelimit_api_limits ${limit}/s)` };
+  return {
+    key: `default|${apiId}`,
+    limit,
+    windowMs: 1000,
+    header: 'Api-Allenv',
+    label: '1 second',
+    what: `the instance default (ratelimit_api_limits ${limit}/s)`,
+  };
 }
 
 function checksFor(ctx: RequestContext, t: CompiledThrottle | undefined): Check[] {
@@ -66,25 +73,65 @@ function checksFor(ctx: RequestContext, t: CompiledThrottle | undefined): Check[
   const scope = `${t.kind}|${t.name}|${ctx.env ?? ''}|${t.shared ? '*' : api.id}`;
   const w = t.window;
   const out: Check[] = [];
-  if (t.api !== undefined) out.push({ key: `${scope}|api`, limit: t.api, windowMs: w.windowMs, header: 'Api', label: w.label, what: `the API limit of ${t.name}` });
+  if (t.api !== undefined)
+    out.push({
+      key: `${scope}|api`,
+      limit: t.api,
+      windowMs: w.windowMs,
+      header: 'Api',
+      label: w.label,
+      what: `the API limit of ${t.name}`,
+    });
   const id = ctx.identity;
   if (id?.kind === 'iam' && api.auth.type === 'IAM') {
-    const tenant = (id.domainId !== undefined ? t.specialUsers.get(id.domainId) : undefined) ?? t.specialUsers.get(id.domain);
+    const tenant =
+      (id.domainId !== undefined ? t.specialUsers.get(id.domainId) : undefined) ?? t.specialUsers.get(id.domain);
     const limit = tenant ?? t.user;
-    if (limit !== undefined) out.push({ key: `${scope}|user|${id.domain}`, limit, windowMs: w.windowMs, header: 'User', label: w.label, what: `${tenant !== undefined ? 'the special tenant' : 'the user'} limit of ${t.name} for ${id.domain}` });
+    if (limit !== undefined)
+      out.push({
+        key: `${scope}|user|${id.domain}`,
+        limit,
+        windowMs: w.windowMs,
+        header: 'User',
+        label: w.label,
+        what: `${tenant !== undefined ? 'the special tenant' : 'the user'} limit of ${t.name} for ${id.domain}`,
+      });
   }
   if (id?.kind === 'app' && api.auth.type === 'APP') {
     const special = t.specialApps.get(id.app.id);
     const limit = special ?? t.app;
-    if (limit !== undefined) out.push({ key: `${scope}|app|${id.app.id}`, limit, windowMs: w.windowMs, header: 'App', label: w.label, what: `${special !== undefined ? 'the special app' : 'the app'} limit of ${t.name} for ${id.app.name}` });
+    if (limit !== undefined)
+      out.push({
+        key: `${scope}|app|${id.app.id}`,
+        limit,
+        windowMs: w.windowMs,
+        header: 'App',
+        label: w.label,
+        what: `${special !== undefined ? 'the special app' : 'the app'} limit of ${t.name} for ${id.app.name}`,
+      });
   }
   if (t.ip !== undefined) {
     const ip = clientIpOf(ctx);
-    out.push({ key: `${scope}|ip|${ip}`, limit: t.ip, windowMs: w.windowMs, header: 'Ip', label: w.label, what: `the source IP limit of ${t.name} for ${ip}` });
+    out.push({
+      key: `${scope}|ip|${ip}`,
+      limit: t.ip,
+      windowMs: w.windowMs,
+      header: 'Ip',
+      label: w.label,
+      what: `the source IP limit of ${t.name} for ${ip}`,
+    });
   }
   const lookup = ruleLookup(ctx, t);
   const rule = t.rules.find((r) => evalExpr(r.when, lookup));
-  if (rule) out.push({ key: `${scope}|rule|${rule.index}`, limit: rule.limit, windowMs: rule.window.windowMs, header: undefined, label: rule.window.label, what: `rule ${rule.index + 1} of ${t.name} (${rule.text})` });
+  if (rule)
+    out.push({
+      key: `${scope}|rule|${rule.index}`,
+      limit: rule.limit,
+      windowMs: rule.window.windowMs,
+      header: undefined,
+      label: rule.window.label,
+      what: `rule ${rule.index + 1} of ${t.name} (${rule.text})`,
+    });
   return out;
 }
 
@@ -99,14 +146,17 @@ export function throttling(ctx: RequestContext): StageOutcome {
   const taken = counters.take(checks, ctx.receivedAt);
   const limits: Array<[string, string]> = [];
   const show = (c: Check, remain: number): void => {
-    if (c.header !== undefined) limits.push([`X-Apig-RateLimit-${c.header}`, `remain:${remain},limit:${c.limit},time:${c.label}`]);
+    if (c.header !== undefined)
+      limits.push([`X-Apig-RateLimit-${c.header}`, `remain:${remain},limit:${c.limit},time:${c.label}`]);
   };
   checks.forEach((c, i) => show(c, taken.remain[i] ?? 0));
   if (t && ctx.hit) {
     // With a policy bound, the instance default is counted and shown but does not refuse (002 §3.2 表3-3):
     // a request the policy passes takes one (none left shows 0); a refused one takes nothing.
     const d = instanceDefault(ctx, ctx.hit.api.id);
-    const remain = taken.ok ? counters.take([d], ctx.receivedAt).remain[0] ?? 0 : d.limit - counters.used(d.key, d.windowMs, ctx.receivedAt);
+    const remain = taken.ok
+      ? (counters.take([d], ctx.receivedAt).remain[0] ?? 0)
+      : d.limit - counters.used(d.key, d.windowMs, ctx.receivedAt);
     show(d, Math.max(0, remain));
   }
   ctx.rateLimits = limits;
@@ -115,6 +165,10 @@ export function throttling(ctx: RequestContext): StageOutcome {
     traceStep(ctx, 'throttling', 'refused', { over: over.what, limit: over.limit, per: over.label });
     return fail(failure('THROTTLED', `over ${over.what}: ${over.limit} per ${over.label}`));
   }
-  if (ctx.trace) traceStep(ctx, 'throttling', 'within limits', { policy: t ? `${t.name} (${t.kind})` : 'none bound: instance default', remain: checks.map((c, i) => `${c.what}: ${taken.remain[i] ?? 0} of ${c.limit} per ${c.label}`) });
+  if (ctx.trace)
+    traceStep(ctx, 'throttling', 'within limits', {
+      policy: t ? `${t.name} (${t.kind})` : 'none bound: instance default',
+      remain: checks.map((c, i) => `${c.what}: ${taken.remain[i] ?? 0} of ${c.limit} per ${c.label}`),
+    });
   return NEXT;
 }

@@ -14,6 +14,12 @@ export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 export const TEMPLATES = {
   mock: { description: 'a Mock API: answers with a fixed body, nothing else to run', render: mockTemplate },
-  http: { description: 'an API forwarded to your HTTP backend, whose address is an environment variable', render: httpTemplate },
-  'app-auth': { description: 'an APP-auth API (signed calls) with a throttling policy, and an app to call it with', render: appAuthTemplate },
+  http: {
+    description: 'an API forwarded to your HTTP backend, whose address is an environment variable',
+    render: httpTemplate,
+  },
+  'app-auth': {
+    description: 'an APP-auth API (signed calls) with a throttling policy, and an app to call it with',
+    render: appAuthTemplate,
+  },
 } as const satisfies Record<TemplateId, { description: string; render: (input: TemplateInput) => Rendered }>;

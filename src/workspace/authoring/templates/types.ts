@@ -20,5 +20,7 @@ export interface Rendered {
 
 /** Quotes a value for YAML when it needs it (names are validated, but a value may hold anything). */
 export function yamlString(value: string): string {
-  return /^[A-Za-z0-9_./-]+$/.test(value) && !/^(true|false|null|yes|no|on|off|~|\d[\d._]*)$/i.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z0-9_./-]+$/.test(value) && !/^(true|false|null|yes|no|on|off|~|\d[\d._]*)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
 }

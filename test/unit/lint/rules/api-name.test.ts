@@ -4,8 +4,15 @@ import { op, spec } from '../harness.js';
 import { fixture } from '../snippets.js';
 
 const named = (id: string) => spec(op({ id }));
-const bad = (shown: string, at: string) => [{ message: `API name "${shown}" must be 3–255 characters, start with a letter, Chinese character or digit, and use only letters, digits, Chinese characters and -_./():`, exact: true, at }];
-const any = (id: string) => `  /b:\n    x-apigateway-any-method:\n      operationId: ${id}\n      responses:\n        "200": {description: ok}\n      x-apigateway-backend: {type: MOCK, mockEndpoints: {result-content: ok}}\n`;
+const bad = (shown: string, at: string) => [
+  {
+    message: `API name "${shown}" must be 3–255 characters, start with a letter, Chinese character or digit, and use only letters, digits, Chinese characters and -_./():`,
+    exact: true,
+    at,
+  },
+];
+const any = (id: string) =>
+  `  /b:\n    x-apigateway-any-method:\n      operationId: ${id}\n      responses:\n        "200": {description: ok}\n      x-apigateway-backend: {type: MOCK, mockEndpoints: {result-content: ok}}\n`;
 
 testRule('api-name', [
   { name: 'letters, digits and an underscore', spec: named('getUsers_v1'), findings: [] },
@@ -22,9 +29,24 @@ testRule('api-name', [
   { name: 'a space', spec: named('"_bad name"'), findings: bad('_bad name', '"_bad name"') },
   { name: 'a space inside', spec: named('"get users"'), findings: bad('get users', '"get users"') },
   { name: 'a character outside the set', spec: named('"get@users"'), findings: bad('get@users', '"get@users"') },
-  { name: 'no operationId: operation-id reports it, not this rule', spec: spec(op().replace('      operationId: getA\n', '')), findings: [] },
+  {
+    name: 'no operationId: operation-id reports it, not this rule',
+    spec: spec(op().replace('      operationId: getA\n', '')),
+    findings: [],
+  },
   // swagger-parser refuses duplicate operationIds among ordinary operations; x-apigateway-any-method is APIG's own.
-  { name: 'two APIs with one name in a group', spec: spec(op({ id: 'getA' }) + any('getA')), findings: [{ message: 'API name "getA" is already used by GET /a in group lint_test', exact: true, at: 'getA', after: 'x-apigateway-any-method' }] },
+  {
+    name: 'two APIs with one name in a group',
+    spec: spec(op({ id: 'getA' }) + any('getA')),
+    findings: [
+      {
+        message: 'API name "getA" is already used by GET /a in group lint_test',
+        exact: true,
+        at: 'getA',
+        after: 'x-apigateway-any-method',
+      },
+    ],
+  },
   {
     name: 'one name in two groups',
     spec: spec(op({ id: 'getA' })),

@@ -3,10 +3,13 @@ import { testRule } from '../test-rule.js';
 import { op, spec } from '../harness.js';
 import { APP, fixture, SCHEMES } from '../snippets.js';
 
-const secured = (security: string, extra = '', root = SCHEMES): string => spec(op({ extra: `${extra}      security: ${security}\n` }), root);
+const secured = (security: string, extra = '', root = SCHEMES): string =>
+  spec(op({ extra: `${extra}      security: ${security}\n` }), root);
 const HTTPS = '      schemes: [https]\n';
-const BACKEND_AUTH = '  backend_auth:\n    type: apiKey\n    name: unused\n    in: header\n    x-apigateway-authorizer: {type: BACKEND, authorizer_type: FUNC, authorizer_uri: "urn:x"}\n';
-const IAM_CODE = '  iam_code:\n    type: apiKey\n    name: unused\n    in: header\n    x-apigateway-auth-type: IAM\n    x-apigateway-auth-opt: {appcode-auth-type: header}\n';
+const BACKEND_AUTH =
+  '  backend_auth:\n    type: apiKey\n    name: unused\n    in: header\n    x-apigateway-authorizer: {type: BACKEND, authorizer_type: FUNC, authorizer_uri: "urn:x"}\n';
+const IAM_CODE =
+  '  iam_code:\n    type: apiKey\n    name: unused\n    in: header\n    x-apigateway-auth-type: IAM\n    x-apigateway-auth-opt: {appcode-auth-type: header}\n';
 
 testRule('security', [
   { name: 'APP authentication', spec: secured('[{apig-auth-app: []}]'), findings: [] },
@@ -15,18 +18,95 @@ testRule('security', [
   { name: 'no security: no authentication', spec: spec(op(), SCHEMES), findings: [] },
   { name: 'an empty requirement list', spec: secured('[]'), findings: [] },
   { name: 'AppCode over HTTPS only', spec: secured('[{apig-auth-app-header: []}]', HTTPS, APP), findings: [] },
-  { name: 'AppCode with HTTPS for the whole document', spec: spec(op({ extra: '      security: [{apig-auth-app-header: []}]\n' }), `${APP}schemes: [https]\n`), findings: [] },
-  { name: 'AppCode accepting HTTP and HTTPS', spec: secured('[{apig-auth-app-header: []}]', '', APP), findings: [{ message: 'AppCode simple authentication works only over HTTPS, but this API also accepts HTTP', at: '[{apig-auth-app-header' }] },
-  { name: 'AppCode with both schemes listed', spec: secured('[{apig-auth-app-header: []}]', '      schemes: [http, https]\n', APP), findings: [{ message: 'AppCode simple authentication works only over HTTPS', at: '[{apig-auth-app-header' }] },
-  { name: 'the operation schemes win over the document\'s', spec: spec(op({ extra: `${HTTPS}      security: [{apig-auth-app-header: []}]\n` }), `${APP}schemes: [http]\n`), findings: [] },
-  { name: 'AppCode on an IAM scheme', spec: secured('[{iam_code: []}]', HTTPS, `${SCHEMES}${IAM_CODE}`), findings: [{ message: 'simple authentication (AppCode) is available only with APP authentication', at: '[{iam_code' }] },
-  { name: 'an undefined scheme', spec: secured('[{apig-auth-nope: []}]'), findings: [{ message: 'security scheme "apig-auth-nope" is not defined', exact: true, at: '[{apig-auth-nope' }] },
-  { name: 'two requirement objects', spec: secured('[{apig-auth-app: []}, {apig-auth-iam: []}]'), findings: [{ message: 'APIG reads one security requirement per API; list the schemes of dual authentication in one requirement object', exact: true, at: '[{apig-auth-app' }] },
-  { name: 'an undefined scheme in the second requirement', spec: secured('[{apig-auth-app: []}, {nope: []}]'), findings: [{ message: 'security scheme "nope" is not defined', at: '[{apig-auth-app' }, { message: 'one security requirement per API', at: '[{apig-auth-app' }] },
-  { name: 'APP and IAM at once', spec: secured('[{apig-auth-app: [], apig-auth-iam: []}]'), findings: [{ message: 'an API has one authentication type: name either an APP or an IAM scheme', exact: true, at: '[{apig-auth-app' }] },
-  { name: 'dual authentication: APP and a front-end authorizer', spec: secured('[{apig-auth-app: [], my_auth: []}]'), findings: [] },
-  { name: 'dual authentication: IAM and a front-end authorizer', spec: secured('[{apig-auth-iam: [], my_auth: []}]'), findings: [] },
-  { name: 'a backend authorizer cannot authenticate callers', spec: secured('[{backend_auth: []}]', '', `${SCHEMES}${BACKEND_AUTH}`), findings: [{ message: 'a BACKEND authorizer authorizes the gateway towards the backend; it cannot authenticate callers', exact: true, at: '[{backend_auth' }] },
+  {
+    name: 'AppCode with HTTPS for the whole document',
+    spec: spec(op({ extra: '      security: [{apig-auth-app-header: []}]\n' }), `${APP}schemes: [https]\n`),
+    findings: [],
+  },
+  {
+    name: 'AppCode accepting HTTP and HTTPS',
+    spec: secured('[{apig-auth-app-header: []}]', '', APP),
+    findings: [
+      {
+        message: 'AppCode simple authentication works only over HTTPS, but this API also accepts HTTP',
+        at: '[{apig-auth-app-header',
+      },
+    ],
+  },
+  {
+    name: 'AppCode with both schemes listed',
+    spec: secured('[{apig-auth-app-header: []}]', '      schemes: [http, https]\n', APP),
+    findings: [{ message: 'AppCode simple authentication works only over HTTPS', at: '[{apig-auth-app-header' }],
+  },
+  {
+    name: "the operation schemes win over the document's",
+    spec: spec(op({ extra: `${HTTPS}      security: [{apig-auth-app-header: []}]\n` }), `${APP}schemes: [http]\n`),
+    findings: [],
+  },
+  {
+    name: 'AppCode on an IAM scheme',
+    spec: secured('[{iam_code: []}]', HTTPS, `${SCHEMES}${IAM_CODE}`),
+    findings: [
+      { message: 'simple authentication (AppCode) is available only with APP authentication', at: '[{iam_code' },
+    ],
+  },
+  {
+    name: 'an undefined scheme',
+    spec: secured('[{apig-auth-nope: []}]'),
+    findings: [{ message: 'security scheme "apig-auth-nope" is not defined', exact: true, at: '[{apig-auth-nope' }],
+  },
+  {
+    name: 'two requirement objects',
+    spec: secured('[{apig-auth-app: []}, {apig-auth-iam: []}]'),
+    findings: [
+      {
+        message:
+          'APIG reads one security requirement per API; list the schemes of dual authentication in one requirement object',
+        exact: true,
+        at: '[{apig-auth-app',
+      },
+    ],
+  },
+  {
+    name: 'an undefined scheme in the second requirement',
+    spec: secured('[{apig-auth-app: []}, {nope: []}]'),
+    findings: [
+      { message: 'security scheme "nope" is not defined', at: '[{apig-auth-app' },
+      { message: 'one security requirement per API', at: '[{apig-auth-app' },
+    ],
+  },
+  {
+    name: 'APP and IAM at once',
+    spec: secured('[{apig-auth-app: [], apig-auth-iam: []}]'),
+    findings: [
+      {
+        message: 'an API has one authentication type: name either an APP or an IAM scheme',
+        exact: true,
+        at: '[{apig-auth-app',
+      },
+    ],
+  },
+  {
+    name: 'dual authentication: APP and a front-end authorizer',
+    spec: secured('[{apig-auth-app: [], my_auth: []}]'),
+    findings: [],
+  },
+  {
+    name: 'dual authentication: IAM and a front-end authorizer',
+    spec: secured('[{apig-auth-iam: [], my_auth: []}]'),
+    findings: [],
+  },
+  {
+    name: 'a backend authorizer cannot authenticate callers',
+    spec: secured('[{backend_auth: []}]', '', `${SCHEMES}${BACKEND_AUTH}`),
+    findings: [
+      {
+        message: 'a BACKEND authorizer authorizes the gateway towards the backend; it cannot authenticate callers',
+        exact: true,
+        at: '[{backend_auth',
+      },
+    ],
+  },
   { name: 'the documented import examples', spec: fixture('examples/otc-four-backends.yaml'), findings: [] },
   { name: 'an OpenAPI 3.0 console export', spec: fixture('oas3/otc-export.yaml'), findings: [] },
 ]);

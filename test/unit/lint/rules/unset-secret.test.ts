@@ -10,6 +10,16 @@ import { WS } from '../snippets.js';
 const UNSET = `\${APP1_SECRET_UNSET}`;
 
 testRule('unset-secret', [
-  { name: 'a literal secret', spec: spec(op()), workspace: WS('apps:\n  - {name: app1, key: k1, secret: s1, authorize: {}}\n'), findings: [] },
-  { name: 'a secret from an unset environment variable', spec: spec(op()), workspace: WS(`apps:\n  - {name: app1, key: k1, secret: "${UNSET}", authorize: {}}\n`), findings: [{ message: 'APP1_SECRET_UNSET is not set', at: `"${UNSET}"`, file: 'apig.yaml' }] },
+  {
+    name: 'a literal secret',
+    spec: spec(op()),
+    workspace: WS('apps:\n  - {name: app1, key: k1, secret: s1, authorize: {}}\n'),
+    findings: [],
+  },
+  {
+    name: 'a secret from an unset environment variable',
+    spec: spec(op()),
+    workspace: WS(`apps:\n  - {name: app1, key: k1, secret: "${UNSET}", authorize: {}}\n`),
+    findings: [{ message: 'APP1_SECRET_UNSET is not set', at: `"${UNSET}"`, file: 'apig.yaml' }],
+  },
 ]);
