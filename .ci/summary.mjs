@@ -14,5 +14,7 @@ if (!file || !existsSync(file)) {
 }
 
 function countFilesFailedOutsideTests(r) {
-  return (r.testResults ?? []).filter((s) => s.status === 'failed' && !s.assertionResults?.some((a) => a.status === 'failed')).length;
+  return (r.testResults ?? []).filter(
+    (s) => s.status === 'failed' && !s.assertionResults?.some((a) => a.status === 'failed'),
+  ).length;
 }

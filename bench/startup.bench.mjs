@@ -45,7 +45,7 @@ function once(args) {
 
 const times = CASES.map(() => []);
 for (const c of CASES) once(c.args); // warm the file cache
-for (let i = 0; i < RUNS; i++) CASES.forEach((c, k) => times[k].push(once(c.args)));
+for (let i = 0; i < RUNS; i++) for (const [k, c] of CASES.entries()) times[k].push(once(c.args));
 
 const base = median(times[0]);
 console.log(`bench/startup: median of ${RUNS} runs each, interleaved; baseline \`node -e 0\` ${fmt(base, 1)} ms`);

@@ -32,7 +32,7 @@ function files(dir: string): string[] {
   });
 }
 
-export interface ImportRef {
+interface ImportRef {
   spec: string;
   /** `import type` / `export type`: erased at run time. */
   typeOnly: boolean;
@@ -40,7 +40,7 @@ export interface ImportRef {
   dynamic: boolean;
 }
 
-export function importsOf(source: string): ImportRef[] {
+function importsOf(source: string): ImportRef[] {
   const re =
     /(?:^|\n)\s*(import|export)\s+(type\s)?[^'";]*?from\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
   const out: ImportRef[] = [];
@@ -55,7 +55,7 @@ export function importsOf(source: string): ImportRef[] {
 const layerOf = (file: string): string => relative(SRC, file).split('/')[0] ?? '';
 const target = (file: string, spec: string): string => resolve(dirname(file), spec).replace(/\.js$/, '.ts');
 
-export function violations(file: string, source: string): string[] {
+function violations(file: string, source: string): string[] {
   const layer = layerOf(file);
   const allowed = ALLOWED[layer];
   if (!allowed) return [`${file}: unknown layer "${layer}"`];
@@ -80,7 +80,7 @@ function graphOf(sources: ReadonlyMap<string, string>): Graph {
 }
 
 /** Every circle of static imports (type-only imports included: they tie the files' meaning together too). */
-export function cycles(graph: Graph): string[][] {
+function cycles(graph: Graph): string[][] {
   const found: string[][] = [];
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
@@ -102,7 +102,7 @@ export function cycles(graph: Graph): string[][] {
 }
 
 /** What loading `entry` loads before any of its code runs: static, non-type imports, followed through. */
-export function startupLoads(graph: Graph, entry: string): { files: string[]; packages: string[] } {
+function startupLoads(graph: Graph, entry: string): { files: string[]; packages: string[] } {
   const files = new Set<string>();
   const packages = new Set<string>();
   const visit = (file: string): void => {

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, type CommanderError, Option } from 'commander';
 import { packageVersion } from './version.js';
 import type { CommandContext } from './context.js';
 import { registerImport } from './commands/import.js';

@@ -15,5 +15,5 @@ export function formatDiagnosticLine(d: Diagnostic<string>, io: Pick<Io, 'color'
 }
 
 export function printDiagnostics(diags: readonly Diagnostic<string>[], io: Io): void {
-  for (const d of diags) io.err(formatDiagnosticLine(d, io) + '\n');
+  for (const d of diags) io.err(`${formatDiagnosticLine(d, io)}\n`);
 }

@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { ApigError } from '../core/errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
-import { processIo, type Io } from './io.js';
+import type { Io } from './io.js';
 import { buildProgram, isHelpOrVersion } from './program.js';
 import { printDiagnostics } from './render-diagnostics.js';
 
@@ -28,12 +28,12 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     if (err instanceof CommanderError) return isHelpOrVersion(err) ? EXIT.ok : EXIT.usage;
     if (err instanceof ApigError) {
       printDiagnostics(err.diagnostics, io);
-      io.err(io.color.red(`apig: ${err.message}`) + '\n');
+      io.err(`${io.color.red(`apig: ${err.message}`)}\n`);
       return EXIT.usage;
     }
     const message = err instanceof Error ? err.message : String(err);
-    io.err(io.color.red(`apig: internal error: ${message}`) + '\n');
-    if (io.env.APIG_DEBUG && err instanceof Error && err.stack) io.err(err.stack + '\n');
+    io.err(`${io.color.red(`apig: internal error: ${message}`)}\n`);
+    if (io.env.APIG_DEBUG && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
     return EXIT.internal;
   }
 }

@@ -15,16 +15,14 @@ export function columns(rows: readonly string[][]): string {
     r.forEach((c, i) => {
       widths[i] = Math.max(widths[i] ?? 0, c.length);
     });
-  return (
-    rows
-      .map((r) =>
-        r
-          .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
+  return `${rows
+    .map((r) =>
+      r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')}\n`;
 }
 
 const ROUTE_ROWS_SHOWN = 100;
@@ -111,14 +109,12 @@ export function renderEvent(e: GatewayEvent, io: Pick<Io, 'color'>, showPath: (d
     case 'function-error':
       return `${io.color.red('function error')} ${e.urn}: ${e.message}  ${io.color.dim(e.requestId)}\n`;
     case 'reloaded':
-      return (
-        e.diagnostics.map((d) => formatDiagnosticLine(showPath(d), io) + '\n').join('') + `reloaded: ${e.apis} API(s)\n`
-      );
+      return `${e.diagnostics.map((d) => `${formatDiagnosticLine(showPath(d), io)}\n`).join('')}reloaded: ${e.apis} API(s)\n`;
     case 'reload-failed':
       return (
         e.diagnostics
           .filter((d) => d.severity === 'error')
-          .map((d) => formatDiagnosticLine(showPath(d), io) + '\n')
+          .map((d) => `${formatDiagnosticLine(showPath(d), io)}\n`)
           .join('') + io.color.red('reload failed; still serving the last good configuration\n')
       );
     case 'warning':
@@ -127,5 +123,5 @@ export function renderEvent(e: GatewayEvent, io: Pick<Io, 'color'>, showPath: (d
 }
 
 export function eventJson(e: GatewayEvent): string {
-  return JSON.stringify(e) + '\n';
+  return `${JSON.stringify(e)}\n`;
 }

@@ -10,7 +10,7 @@ export function unescapeSegment(s: string): string {
 }
 
 export function pointer(...segments: ReadonlyArray<string | number>): string {
-  return segments.map((s) => '/' + escapeSegment(String(s))).join('');
+  return segments.map((s) => `/${escapeSegment(String(s))}`).join('');
 }
 
 export function join(base: string, ...segments: ReadonlyArray<string | number>): string {

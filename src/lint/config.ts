@@ -31,7 +31,7 @@ export function parseLintConfig(file: string, text: string): { config?: LintConf
       severity: 'error' as const,
       path: e.instancePath,
       source: file,
-      message: `${e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') + ' ' : ''}${describeError(e)}`,
+      message: `${e.instancePath ? `${e.instancePath.slice(1).replace(/\//g, '.')} ` : ''}${describeError(e)}`,
     }));
     return { diagnostics: locate(parsed.doc, diagnostics) };
   }
@@ -76,7 +76,7 @@ export function parseLintConfig(file: string, text: string): { config?: LintConf
 /** `--rule ID=SEVERITY` */
 export function parseRuleFlag(flag: string): { id: RuleId; severity: RuleSeverity } | string {
   const m = /^([a-z0-9-]+)=(off|hint|info|warn|error)$/.exec(flag.trim());
-  if (!m || !m[1] || !m[2]) return `--rule expects ID=off|hint|info|warn|error, got "${flag}"`;
+  if (!m?.[1] || !m[2]) return `--rule expects ID=off|hint|info|warn|error, got "${flag}"`;
   if (!isRuleId(m[1])) return `--rule: unknown rule "${m[1]}"${didYouMean(m[1], RULE_IDS)}`;
   return { id: m[1], severity: m[2] as RuleSeverity };
 }

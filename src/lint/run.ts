@@ -4,7 +4,7 @@ import type { Workspace } from '../core/workspace-model.js';
 import { isLoaderCode } from '../core/diagnostic.js';
 import { LOADER_RULE_OF } from './loader-rules.js';
 import { RECOMMENDED } from './presets.js';
-import { isRuleId, type RuleId } from './rule-ids.js';
+import type { RuleId } from './rule-ids.js';
 import type { Quotas } from './quotas.js';
 import { ALL_RULE_IDS, RULES } from './registry.js';
 import { collectSuppressions, suppressionFor, type Suppression } from './suppress.js';

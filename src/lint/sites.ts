@@ -54,7 +54,8 @@ export const ENDPOINT_KEY: Record<Backend['type'], string> = {
 export function backendsOf(site: ApiSite): Array<{ backend: Backend | BackendPolicy; at: string; policy: boolean }> {
   const out: Array<{ backend: Backend | BackendPolicy; at: string; policy: boolean }> = [];
   if (site.api.backend) out.push({ backend: site.api.backend, at: join(site.at, BACKEND_KEY), policy: false });
-  site.api.policies?.forEach((p, i) => out.push({ backend: p, at: join(site.at, POLICIES_KEY, i), policy: true }));
+  for (const [i, p] of (site.api.policies ?? []).entries())
+    out.push({ backend: p, at: join(site.at, POLICIES_KEY, i), policy: true });
   return out;
 }
 

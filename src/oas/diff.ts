@@ -25,16 +25,11 @@ export function diffValues(before: unknown, after: unknown, at = ''): Difference
   }
   if (Array.isArray(before) && Array.isArray(after)) {
     const out: Difference[] = [];
-    before.forEach((v, i) =>
-      out.push(
-        ...(i < after.length
-          ? diffValues(v, after[i], join(at, i))
-          : [{ path: join(at, i), kind: 'lost' as const, before: v }]),
-      ),
-    );
-    after
-      .slice(before.length)
-      .forEach((v, i) => out.push({ path: join(at, before.length + i), kind: 'added', after: v }));
+    for (const [i, v] of before.entries()) {
+      if (i < after.length) out.push(...diffValues(v, after[i], join(at, i)));
+      else out.push({ path: join(at, i), kind: 'lost', before: v });
+    }
+    for (let i = before.length; i < after.length; i++) out.push({ path: join(at, i), kind: 'added', after: after[i] });
     return out;
   }
   return Object.is(before, after) ? [] : [{ path: at, kind: 'changed', before, after }];

@@ -14,7 +14,7 @@ export function validateExtension(name: string, value: unknown, at: string, sour
   return simplify(validate.errors ?? []).map((e) => ({
     code: 'schema',
     severity: 'error' as const,
-    message: `${name}${e.instancePath ? ' ' + e.instancePath.slice(1).replace(/\//g, '.') : ''} ${describeError(e)}`,
+    message: `${name}${e.instancePath ? ` ${e.instancePath.slice(1).replace(/\//g, '.')}` : ''} ${describeError(e)}`,
     path: at + e.instancePath,
     source,
   }));
@@ -27,7 +27,7 @@ export function simplify(errors: readonly ErrorObject[]): ErrorObject[] {
   // An error on a parent is usually the consequence of one below, except for its own keys.
   const ownKeys = new Set(['required', 'additionalProperties']);
   const deepest = real.filter(
-    (e) => ownKeys.has(e.keyword) || !real.some((o) => o !== e && o.instancePath.startsWith(e.instancePath + '/')),
+    (e) => ownKeys.has(e.keyword) || !real.some((o) => o !== e && o.instancePath.startsWith(`${e.instancePath}/`)),
   );
   // Alternatives of an anyOf fail together at one path (e.g. "must be integer" and "must match pattern"):
   // the first says enough. Several missing properties are all worth saying.

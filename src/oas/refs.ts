@@ -83,38 +83,54 @@ export function checkRefs(root: unknown, source: string, policy?: RefPolicy): Re
     out.push({ code, severity: 'error', message, path, source });
   };
   const visit = (node: unknown, at: string, depth: number): void => {
-    if (depth > MAX_NESTING) return err(at, TOO_DEEP, 'too-deep');
-    if (Array.isArray(node)) return node.forEach((v, i) => visit(v, join(at, i), depth + 1));
+    if (depth > MAX_NESTING) {
+      err(at, TOO_DEEP, 'too-deep');
+      return;
+    }
+    if (Array.isArray(node)) {
+      for (const [i, v] of node.entries()) visit(v, join(at, i), depth + 1);
+      return;
+    }
     if (!isRecord(node)) return;
     const ref = refOf(node);
-    if (ref !== undefined) return checkOne(ref, join(at, '$ref'));
-    for (const [k, v] of Object.entries(node)) visit(v, join(at, k), depth + 1);
+    if (ref !== undefined) checkOne(ref, join(at, '$ref'));
+    else for (const [k, v] of Object.entries(node)) visit(v, join(at, k), depth + 1);
   };
-  const checkOne = (ref: string, at: string): void => {
+  /** Why a $ref is refused, or undefined; a file or URL it may read is noted in `external`. */
+  const problemOf = (ref: string, at: string): { message: string; code?: 'ref-cycle' } | undefined => {
     if (isUrlRef(ref)) {
-      if (policy?.allowRemote) return void external.push({ ref, at });
-      return err(
-        at,
-        `$ref "${ref}" points to a URL; apig works offline and does not fetch it (--allow-remote-refs fetches it)`,
-      );
+      if (policy?.allowRemote) external.push({ ref, at });
+      else
+        return {
+          message: `$ref "${ref}" points to a URL; apig works offline and does not fetch it (--allow-remote-refs fetches it)`,
+        };
+      return undefined;
     }
     if (!ref.startsWith('#')) {
       if (!policy)
-        return err(at, `$ref "${ref}" points to another file, which cannot be read here; inline the definition`);
-      if (!refFileWithin(ref, policy.file, policy.root))
-        return err(at, `$ref "${ref}" reads a file outside the workspace folder ${policy.root}; apig refuses it`);
-      return void external.push({ ref, at });
+        return { message: `$ref "${ref}" points to another file, which cannot be read here; inline the definition` };
+      if (!refFileWithin(ref, policy.file, policy.root)) {
+        return { message: `$ref "${ref}" reads a file outside the workspace folder ${policy.root}; apig refuses it` };
+      }
+      external.push({ ref, at });
+      return undefined;
     }
     const seen = [ref];
     let target = resolvePointer(root, ref);
     while (target !== undefined && refOf(target) !== undefined) {
       const next = refOf(target) as string;
-      if (!next.startsWith('#')) return;
-      if (seen.includes(next)) return err(at, `$ref cycle: ${[...seen, next].join(' -> ')}`, 'ref-cycle');
+      if (!next.startsWith('#')) return undefined;
+      if (seen.includes(next)) return { message: `$ref cycle: ${[...seen, next].join(' -> ')}`, code: 'ref-cycle' };
       seen.push(next);
       target = resolvePointer(root, next);
     }
-    if (target === undefined) err(at, `$ref "${seen[seen.length - 1]}" does not resolve to anything in this document`);
+    return target === undefined
+      ? { message: `$ref "${seen[seen.length - 1]}" does not resolve to anything in this document` }
+      : undefined;
+  };
+  const checkOne = (ref: string, at: string): void => {
+    const problem = problemOf(ref, at);
+    if (problem) err(at, problem.message, problem.code);
   };
   visit(root, '', 0);
   return { diagnostics: out, external };

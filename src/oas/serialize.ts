@@ -3,6 +3,6 @@ import { stringify } from 'yaml';
 import type { TextFormat } from './source.js';
 
 export function serialize(value: unknown, format: TextFormat): string {
-  if (format === 'json') return JSON.stringify(value, null, 2) + '\n';
+  if (format === 'json') return `${JSON.stringify(value, null, 2)}\n`;
   return stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 }

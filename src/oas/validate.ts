@@ -128,11 +128,11 @@ function schemaErrors(errors: readonly ErrorObject[], source: string): Diagnosti
     severity: 'error' as const,
     message: `${
       e.instancePath
-        ? e.instancePath
+        ? `${e.instancePath
             .slice(1)
             .split('/')
             .map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'))
-            .join(' > ') + ' '
+            .join(' > ')} `
         : ''
     }${describeError(e)}`,
     path: e.instancePath,
@@ -177,7 +177,7 @@ function namedOperation(
       `/paths${escapeRegExp(greedyAsPlain(written))}/(get|put|post|delete|options|head|patch)\\b`,
     ).exec(message);
     // The longest path that fits wins (`/a` also prefixes `/a/b/get`).
-    if (m && m[1] && (!best || written.length > best.length)) {
+    if (m?.[1] && (!best || written.length > best.length)) {
       best = {
         validated: m[0],
         written: `/paths${written}/${m[1]}`,

@@ -82,5 +82,5 @@ export function extensionSites(doc: Record<string, unknown>): ExtensionSite[] {
 
 function parametersOf(params: unknown, at: string, out: ExtensionSite[]): void {
   if (!Array.isArray(params)) return;
-  params.forEach((p, i) => extensionsOf(p, join(at, i), 'parameter', out));
+  for (const [i, p] of params.entries()) extensionsOf(p, join(at, i), 'parameter', out);
 }

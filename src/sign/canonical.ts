@@ -51,7 +51,7 @@ export function canonicalUri(rawPath: string, decode: CanonicalOptions['pathDeco
       decode === 'full' ? decodePercent(rawPath) : decode === 'decodeURI' ? decodeUriKeepReserved(rawPath) : rawPath;
     uri = decoded.split('/').map(encodeUnreserved).join('/');
   }
-  return uri.endsWith('/') ? uri : uri + '/';
+  return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
 const DECODERS: Record<CanonicalOptions['queryDecode'], (s: string) => string> = {
@@ -87,7 +87,7 @@ const byCodePoints = (a: [string, string], b: [string, string]): number =>
  * so it ranks below every character (valid only when no value holds another `=`).
  */
 function byItem(a: string, b: string): number {
-  const n = a.length < b.length ? a.length : b.length;
+  const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);
     const y = b.charCodeAt(i);
@@ -108,13 +108,13 @@ function simpleQuery(rawQuery: string): string | undefined {
     if (to > from && eq !== from) {
       const second = eq < 0 ? -1 : rawQuery.indexOf('=', eq + 1);
       if (second >= 0 && second < to) return undefined;
-      items.push(eq < 0 ? rawQuery.slice(from, to) + '=' : rawQuery.slice(from, to));
+      items.push(eq < 0 ? `${rawQuery.slice(from, to)}=` : rawQuery.slice(from, to));
     }
     from = to + 1;
   }
   sortSmall(items, byItem);
   let out = items[0] ?? '';
-  for (let i = 1; i < items.length; i++) out += '&' + items[i];
+  for (let i = 1; i < items.length; i++) out += `&${items[i]}`;
   return out;
 }
 
@@ -130,7 +130,7 @@ function strictQuery(rawQuery: string): string {
   let out = '';
   for (let i = 0; i < pairs.length; i++) {
     const p = pairs[i] as [string, string];
-    out += (i === 0 ? '' : '&') + encodeUnreserved(p[0]) + '=' + encodeUnreserved(p[1]);
+    out += `${(i === 0 ? '' : '&') + encodeUnreserved(p[0])}=${encodeUnreserved(p[1])}`;
   }
   return out;
 }
@@ -186,7 +186,7 @@ export function sortSignedNames(names: Iterable<string>): string[] {
 /** `names.join(';')` without Array.prototype.join, which profiles showed to be slow on the hot path. */
 export function joinNames(names: readonly string[]): string {
   let out = names[0] ?? '';
-  for (let i = 1; i < names.length; i++) out += ';' + names[i];
+  for (let i = 1; i < names.length; i++) out += `;${names[i]}`;
   return out;
 }
 

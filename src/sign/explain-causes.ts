@@ -16,7 +16,7 @@ export function methodCause(gateway: string, ours: string): string {
 }
 
 export function pathCause(gateway: string, ours: string): string {
-  if (gateway + '/' === ours || ours + '/' === gateway) {
+  if (`${gateway}/` === ours || `${ours}/` === gateway) {
     return 'trailing slash: the canonical path always ends with "/", even when the request is sent without one (API Signing Guide; FAQ (2024) §4.7 signs GET /app1 as /app1/)';
   }
   if (

@@ -8,7 +8,7 @@ const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
 const EXTRA_ENCODE = /[!'()*]/g;
 
 function hexByte(b: number): string {
-  return '%' + (b < 16 ? '0' : '') + b.toString(16).toUpperCase();
+  return `%${b < 16 ? '0' : ''}${b.toString(16).toUpperCase()}`;
 }
 
 function encodeBytes(bytes: Uint8Array): string {

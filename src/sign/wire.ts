@@ -26,7 +26,7 @@ export function wirePath(rawPath: string): string {
       const cp = rawPath.codePointAt(i) ?? 0;
       if (cp > 0xffff) i++;
       for (const b of Buffer.from(String.fromCodePoint(cp), 'utf8'))
-        out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
+        out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
     }
   }
   return out;

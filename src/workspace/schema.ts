@@ -9,7 +9,7 @@ export function validateWorkspaceValue(value: unknown, source: string): Diagnost
   if (validate(value)) return [];
   return simplify(validate.errors ?? []).map((e) => {
     const p = e.params as Record<string, unknown>;
-    const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') + ' ' : '';
+    const where = e.instancePath ? `${e.instancePath.slice(1).replace(/\//g, '.')} ` : '';
     return {
       code: 'workspace-schema',
       severity: 'error' as const,

@@ -37,41 +37,41 @@ export interface SecretSite {
 /** Every secret in the workspace, with who owns it and where it is written. */
 export function workspaceSecrets(ws: Pick<Workspace, 'apps' | 'iam' | 'signatureKeys'>): SecretSite[] {
   const out: SecretSite[] = [];
-  ws.apps.forEach((a, i) => {
+  for (const [i, a] of ws.apps.entries()) {
     out.push({
       label: `the AppSecret of app ${a.name}`,
       use: 'credential',
       path: `/apps/${i}/secret`,
       secret: a.secret,
     });
-    a.appCodes.forEach((c, j) =>
+    for (const [j, c] of a.appCodes.entries()) {
       out.push({
         label: `AppCode ${j + 1} of app ${a.name}`,
         use: 'credential',
         path: `/apps/${i}/appCodes/${j}`,
         secret: c,
-      }),
-    );
-  });
-  ws.iam.tokens.forEach((t, i) =>
+      });
+    }
+  }
+  for (const [i, t] of ws.iam.tokens.entries()) {
     out.push({
       label: `the token of IAM user ${t.user}`,
       use: 'credential',
       path: `/iam/tokens/${i}/token`,
       secret: t.token,
-    }),
-  );
-  ws.iam.aksk.forEach((p, i) =>
-    out.push({ label: `the SK of IAM AK ${p.ak}`, use: 'credential', path: `/iam/aksk/${i}/sk`, secret: p.sk }),
-  );
-  ws.signatureKeys.forEach((k, i) =>
+    });
+  }
+  for (const [i, p] of ws.iam.aksk.entries()) {
+    out.push({ label: `the SK of IAM AK ${p.ak}`, use: 'credential', path: `/iam/aksk/${i}/sk`, secret: p.sk });
+  }
+  for (const [i, k] of ws.signatureKeys.entries()) {
     out.push({
       label: `the secret of signature key ${k.name}`,
       use: 'signing',
       path: `/signatureKeys/${i}/secret`,
       secret: k.secret,
-    }),
-  );
+    });
+  }
   return out;
 }
 

@@ -135,7 +135,7 @@ describe('malformed requests on raw sockets', () => {
   it('a client that sends half a body and stalls does not block other clients', async () => {
     const stalled = connect(gw.port, '127.0.0.1');
     await new Promise<void>((r) => stalled.once('connect', () => r()));
-    stalled.write('POST /mock HTTP/1.1\r\nHost: a\r\nContent-Length: 100000\r\n\r\n' + 'x'.repeat(1000));
+    stalled.write(`POST /mock HTTP/1.1\r\nHost: a\r\nContent-Length: 100000\r\n\r\n${'x'.repeat(1000)}`);
     try {
       for (let i = 0; i < 10; i++) await stillServing();
     } finally {

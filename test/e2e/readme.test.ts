@@ -19,7 +19,7 @@ interface Example {
 }
 
 /** Shell words: single and double quotes, no expansion; a ` #` outside quotes starts a comment. */
-export function shellWords(line: string): string[] {
+function shellWords(line: string): string[] {
   const words: string[] = [];
   let cur = '';
   let inWord = false;

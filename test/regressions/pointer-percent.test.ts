@@ -19,7 +19,7 @@ describe('pointers with % in them', () => {
 
   it('the counterexample CI found ends in diagnostics, not an exception', async () => {
     const t = readFileSync(new URL('../../fixtures/examples/full-featured.yaml', import.meta.url), 'utf8');
-    const cut = t.slice(0, 29223010 % t.length) + '%' + t.slice(1196002040 % t.length);
+    const cut = `${t.slice(0, 29223010 % t.length)}%${t.slice(1196002040 % t.length)}`;
     const r = await loadGroupText('f.yaml', cut);
     expect(r.group !== undefined || r.diagnostics.length > 0).toBe(true);
   });

@@ -66,7 +66,7 @@ describe('unset secrets in the CLI', () => {
     expect(findings[0]?.range.start).toEqual({ line: at, character: lines[at]?.indexOf(`"\${${VARS.appSecret}}"`) });
     const stylish = await runCli(['lint', dir]);
     expect(stylish.stdout).toContain(
-      `apig.yaml:${at + 1}:${(lines[at]?.indexOf('"\${') ?? 0) + 1}  warn   the AppSecret of app app1: ${VARS.appSecret} is not set; it matches no credential  unset-secret`,
+      `apig.yaml:${at + 1}:${(lines[at]?.indexOf('"${') ?? 0) + 1}  warn   the AppSecret of app app1: ${VARS.appSecret} is not set; it matches no credential  unset-secret`,
     );
   });
 

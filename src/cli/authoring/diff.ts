@@ -92,5 +92,5 @@ export function unifiedDiff(
         o.kind === '+' ? style.added(`+${o.line}`) : o.kind === '-' ? style.removed(`-${o.line}`) : ` ${o.line}`,
       );
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

@@ -53,6 +53,6 @@ export function inquirerPrompter(io: Pick<Io, 'err' | 'color'>): Prompter {
         }),
       ),
     confirm: (q) => guarded(confirm({ message: q.message, default: q.default })),
-    warn: (m) => io.err(io.color.red(`> ${m}`) + '\n'),
+    warn: (m) => io.err(`${io.color.red(`> ${m}`)}\n`),
   };
 }

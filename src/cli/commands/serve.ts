@@ -116,7 +116,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       // Unusable secrets get one note of their own below, so their diagnostics are not printed twice.
       for (const d of prepared.diagnostics)
         if (unusable.length === 0 || !SECRET_CODES.includes(d.code))
-          io.err(formatDiagnosticLine(showPath(d), io) + '\n');
+          io.err(`${formatDiagnosticLine(showPath(d), io)}\n`);
       if (!prepared.config) throw new ApigError('config', 'the workspace has errors; not serving');
       if (unusable.length > 0) {
         io.err(renderUnusable(unusable, prepared.config.workspace, io));
@@ -155,10 +155,10 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         );
       }
       if (json) {
-        io.out(JSON.stringify({ type: 'routes', routes: routeTable(prepared.config) }) + '\n');
-        io.out(JSON.stringify({ type: 'fidelity', features: prepared.fidelity }) + '\n');
+        io.out(`${JSON.stringify({ type: 'routes', routes: routeTable(prepared.config) })}\n`);
+        io.out(`${JSON.stringify({ type: 'fidelity', features: prepared.fidelity })}\n`);
       } else {
-        io.out('\n' + renderRoutes(routeTable(prepared.config)));
+        io.out(`\n${renderRoutes(routeTable(prepared.config))}`);
         io.out(`\nfidelity (docs/fidelity.md):\n${renderFidelity(prepared.fidelity, io)}\n`);
       }
       await untilSignal(io, launched.close);

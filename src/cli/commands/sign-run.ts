@@ -92,7 +92,7 @@ async function readBody(flags: SignFlags, io: Io): Promise<{ body: Buffer; curl:
   if (flags.dataBinary !== undefined && flags.data.length > 0)
     throw new ApigError('usage', 'use either -d/--data or --data-binary, not both');
   const spec = flags.dataBinary ?? (flags.data.length === 1 ? flags.data[0] : undefined);
-  if (spec !== undefined && spec.startsWith('@')) {
+  if (spec?.startsWith('@')) {
     const name = flags.dataBinary !== undefined ? '--data-binary' : '-d';
     return { body: await readSource(spec, name, io), curl: { kind: 'file', path: spec.slice(1) } };
   }
@@ -325,7 +325,7 @@ function renderExplanation(e: Explanation, io: Io): string {
     lines.push(`apig signed X-Sdk-Date ${e.local.signatureTime}; local clock now ${e.local.now}${offset}`);
   }
   if (e.causes.length) lines.push('', c.bold('Likely causes:'), ...e.causes.map((x) => `  - ${x}`));
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 async function readExplainText(spec: string, io: Io): Promise<string> {
@@ -360,11 +360,11 @@ async function runSign(url: string, flags: SignFlags, ctx: CommandContext): Prom
         'input',
         `--explain: ${e.summary}; paste the gateway's error body, its error_msg, or a canonical request`,
       );
-    io.out(flags.json ? JSON.stringify(e, null, 2) + '\n' : renderExplanation(e, io));
+    io.out(flags.json ? `${JSON.stringify(e, null, 2)}\n` : renderExplanation(e, io));
     return;
   }
   if (!flags.send) {
-    if (flags.json) io.out(JSON.stringify(jsonOf(p), null, 2) + '\n');
+    if (flags.json) io.out(`${JSON.stringify(jsonOf(p), null, 2)}\n`);
     else if (flags.debug) io.out(debugText(p));
     else
       io.out(
@@ -381,13 +381,13 @@ async function runSign(url: string, flags: SignFlags, ctx: CommandContext): Prom
   } catch (err) {
     // No response: with --json still one document, the signing fields and what went wrong (exit 1 as for a 4xx).
     const error = sendFailure(err, secretsOf(p));
-    if (flags.json) io.out(JSON.stringify({ ...jsonOf(p), error }, null, 2) + '\n');
-    else io.err(io.color.red(`apig: request to ${p.origin} failed: ${error.message}`) + '\n');
+    if (flags.json) io.out(`${JSON.stringify({ ...jsonOf(p), error }, null, 2)}\n`);
+    else io.err(`${io.color.red(`apig: request to ${p.origin} failed: ${error.message}`)}\n`);
     ctx.setExit(EXIT.findings);
     return;
   }
   if (flags.json) {
-    io.out(JSON.stringify({ ...jsonOf(p), response: res }, null, 2) + '\n');
+    io.out(`${JSON.stringify({ ...jsonOf(p), response: res }, null, 2)}\n`);
   } else {
     const headerLines = Object.entries(res.headers).flatMap(([n, v]) =>
       (Array.isArray(v) ? v : [v ?? '']).map((x) => `${n}: ${x}\n`),
@@ -405,7 +405,7 @@ export async function runSignJson(url: string, flags: SignFlags, ctx: CommandCon
     await runSign(url, flags, ctx);
   } catch (err) {
     if (flags.json && err instanceof ApigError)
-      ctx.io.out(JSON.stringify({ error: { code: err.code, message: err.message } }, null, 2) + '\n');
+      ctx.io.out(`${JSON.stringify({ error: { code: err.code, message: err.message } }, null, 2)}\n`);
     throw err;
   }
 }

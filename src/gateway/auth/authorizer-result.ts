@@ -13,8 +13,6 @@ export interface AuthorizerResult {
   context: AuthContext;
 }
 
-type Obj = Record<string, unknown>;
-
 function parsed(v: unknown, what: string): unknown {
   if (typeof v !== 'string') return v;
   try {

@@ -107,7 +107,7 @@ export async function dispatchFunction(plan: PlanOf<'FUNCTION'>, input: Dispatch
   }
   const started = runtime.clock.now();
   const elapsed = (): number => runtime.clock.now() - started;
-  let handler;
+  let handler: Awaited<ReturnType<typeof runtime.functions.load>>;
   try {
     handler = await runtime.functions.load(plan.module);
   } catch (err) {

@@ -70,7 +70,7 @@ export function substituteContext(
   template: string,
   ctx: RequestContext,
   error?: GatewayFailure,
-  escape: Escape = asJson,
+  escapeValue: Escape = asJson,
 ): string {
-  return template.replace(REF, (_whole, name: string) => escape(contextVariable(ctx, name, error) ?? ''));
+  return template.replace(REF, (_whole, name: string) => escapeValue(contextVariable(ctx, name, error) ?? ''));
 }

@@ -34,8 +34,10 @@ function answer(res: ServerResponse, status: number, body: unknown): void {
 
 export function handleClock(clock: VirtualClock, req: IncomingMessage, res: ServerResponse): void {
   const now = (): unknown => ({ now: new Date(clock.now()).toISOString(), epochMs: clock.now() });
-  if (req.method === 'GET') return answer(res, 200, now());
-  if (req.method !== 'POST') return answer(res, 405, { error: 'GET or POST' });
+  if (req.method === 'GET' || req.method !== 'POST') {
+    answer(res, req.method === 'GET' ? 200 : 405, req.method === 'GET' ? now() : { error: 'GET or POST' });
+    return;
+  }
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {

@@ -2,7 +2,7 @@
 import type { Formatter } from './types.js';
 
 export const json: Formatter = ({ findings, summary, version }) =>
-  JSON.stringify(
+  `${JSON.stringify(
     {
       version,
       results: findings
@@ -30,4 +30,4 @@ export const json: Formatter = ({ findings, summary, version }) =>
     },
     null,
     2,
-  ) + '\n';
+  )}\n`;

@@ -57,5 +57,5 @@ export const sarif: Formatter = ({ findings, rules, version }) => {
       },
     ],
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  return `${JSON.stringify(doc, null, 2)}\n`;
 };

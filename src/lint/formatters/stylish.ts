@@ -24,5 +24,5 @@ export const stylish: Formatter = ({ findings, summary }, paint) => {
   const counts = `${problems} problem${problems === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, ${summary.infos} info, ${summary.hints} hint${summary.hints === 1 ? '' : 's'})`;
   const line = `${problems === 0 ? '✔' : '✖'} ${counts} in ${summary.files} file${summary.files === 1 ? '' : 's'}${summary.suppressed ? `, ${summary.suppressed} suppressed` : ''}`;
   lines.push(summary.errors > 0 ? paint.red(line) : summary.warnings > 0 ? paint.yellow(line) : line);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 };

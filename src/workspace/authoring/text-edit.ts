@@ -104,7 +104,7 @@ function replaceFlow(text: string, node: Node, value: unknown, column: number, s
   let from = start;
   while (from > 0 && text[from - 1] === ' ') from--;
   const block = indentLines(stringify(value, { ...RENDER, indent: step }), column + step).trimEnd();
-  return text.slice(0, from) + '\n' + block + text.slice(end);
+  return `${text.slice(0, from)}\n${block}${text.slice(end)}`;
 }
 
 /** The column of the keys of a block map or the dashes of a block sequence (root: 0). */

@@ -85,7 +85,7 @@ describe('group edits read back as the model they were made from', () => {
   });
 
   it('edits a JSON group file as JSON', async () => {
-    const json = JSON.stringify((await loadGroupText('demo.yaml', read('demo/demo.yaml'))).doc?.value, null, 2) + '\n';
+    const json = `${JSON.stringify((await loadGroupText('demo.yaml', read('demo/demo.yaml'))).doc?.value, null, 2)}\n`;
     const withPolicy = addThrottle(
       { text: json, format: 'json', spec: 'swagger2' },
       { name: 'tier1', apiLimit: 10, interval: 1, unit: 'SECOND' },

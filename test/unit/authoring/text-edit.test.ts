@@ -59,7 +59,7 @@ describe('text edits keep everything outside the insertion', () => {
   it('appends to a block list, creates a missing one, and rewrites only a flow list', () => {
     const ws = 'groups:\n  - name: g\n    spec: g.yaml   # here\napps:\n  - name: a\n    key: k\n';
     const out = appendItem(ws, 'yaml', ['apps'], { name: 'b', key: 'k2' });
-    expect(out).toBe(ws + '  - name: b\n    key: k2\n');
+    expect(out).toBe(`${ws}  - name: b\n    key: k2\n`);
     const created = appendItem(ws, 'yaml', ['paths', '/a', 'get', 'x'], 1);
     expect(valueAt(created, 'yaml', ['paths', '/a', 'get', 'x'])).toEqual([1]);
     const flow = appendItem(GROUP, 'yaml', ['tail'], 3);
@@ -83,7 +83,7 @@ describe('text edits keep everything outside the insertion', () => {
   it("follows the file's indentation and handles a file without a final newline", () => {
     const text = 'paths:\n    /a:\n        get:\n            operationId: a';
     const out = addEntry(text, 'yaml', ['paths'], '/b', { get: { operationId: 'b' } });
-    expect(out).toBe(text + '\n    /b:\n        get:\n            operationId: b\n');
+    expect(out).toBe(`${text}\n    /b:\n        get:\n            operationId: b\n`);
   });
 
   it('edits JSON with its own indentation', () => {

@@ -118,10 +118,10 @@ describe('bad input', () => {
     for (let i = 1; i < 9; i++)
       lol.push(
         `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
-          .fill('*' + String.fromCharCode(96 + i))
+          .fill(`*${String.fromCharCode(96 + i)}`)
           .join(',')}]`,
       );
-    const [d] = await diags(lol.join('\n') + '\n');
+    const [d] = await diags(`${lol.join('\n')}\n`);
     expect(d).toMatchObject({ code: 'parse-error', message: expect.stringContaining('alias') });
   });
 });

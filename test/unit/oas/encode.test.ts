@@ -62,7 +62,7 @@ describe('export scopes (002 §5.2.9)', () => {
     const doc = exportDocument(await load('variants/real-exports.yaml'), { scope: 'extended' });
     const item = (doc.paths as Record<string, Record<string, unknown>>)['/users/{userId}'];
     expect(item?.parameters).toEqual([{ name: 'userId', in: 'path', type: 'string', required: true }]);
-    expect((item?.get as Record<string, unknown>).parameters).toHaveLength(2);
+    expect((item?.get as Record<string, unknown> | undefined)?.parameters).toHaveLength(2);
   });
 
   it('converts to OpenAPI 3.0', async () => {

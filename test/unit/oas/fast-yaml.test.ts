@@ -18,7 +18,7 @@ function starts(node: Node | null | undefined, segs: string[], out: Array<[strin
   if (node.range) out.push([segs, node.range[0]]);
   if (isMap(node))
     for (const p of node.items) starts(p.value as Node, [...segs, String(isScalar(p.key) ? p.key.value : p.key)], out);
-  else if (isSeq(node)) node.items.forEach((n, i) => starts(n as Node, [...segs, String(i)], out));
+  else if (isSeq(node)) for (const [i, n] of node.items.entries()) starts(n as Node, [...segs, String(i)], out);
 }
 
 describe('fast YAML path', () => {

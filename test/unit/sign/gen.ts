@@ -67,7 +67,7 @@ const NAME_ATOMS = ['a', 'b', 'x', 'k', '-', '0'];
 export function rawPath(r: Rng): string {
   const n = int(r, 0, 4);
   let p = '';
-  for (let i = 0; i < n; i++) p += '/' + text(r, 6, PATH_ATOMS);
+  for (let i = 0; i < n; i++) p += `/${text(r, 6, PATH_ATOMS)}`;
   return p + (r() < 0.3 ? '/' : '');
 }
 
@@ -75,14 +75,14 @@ export function rawQuery(r: Rng): string {
   const n = int(r, 0, 4);
   const items: string[] = [];
   for (let i = 0; i < n; i++) {
-    const key = 'k' + text(r, 3, QUERY_ATOMS);
+    const key = `k${text(r, 3, QUERY_ATOMS)}`;
     items.push(r() < 0.2 ? key : `${key}=${text(r, 5, QUERY_ATOMS)}`);
   }
   return items.join('&');
 }
 
 export function headerName(r: Rng): string {
-  return 'x-' + text(r, 5, NAME_ATOMS).replace(/^-+|-+$/g, '') + 'h';
+  return `x-${text(r, 5, NAME_ATOMS).replace(/^-+|-+$/g, '')}h`;
 }
 
 export function body(r: Rng, maxLen: number): Buffer {
@@ -106,11 +106,11 @@ export function request(r: Rng): SignInput & { headers: Array<[string, string]>;
   const q = rawQuery(r);
   return {
     method: pick(r, ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']),
-    url: `https://${pick(r, ['apig.example.com', 'apig.example.com:8443', '127.0.0.1:10000'])}${rawPath(r)}${q === '' ? '' : '?' + q}`,
+    url: `https://${pick(r, ['apig.example.com', 'apig.example.com:8443', '127.0.0.1:10000'])}${rawPath(r)}${q === '' ? '' : `?${q}`}`,
     headers,
     body: body(r, 64),
-    key: 'HPUAEXAMPLEAK' + int(r, 0, 9999),
-    secret: text(r, 20, ['s', 'E', '9', '+', '/', '=']) + 'k',
+    key: `HPUAEXAMPLEAK${int(r, 0, 9999)}`,
+    secret: `${text(r, 20, ['s', 'E', '9', '+', '/', '='])}k`,
     date: '20240315T083000Z',
   };
 }

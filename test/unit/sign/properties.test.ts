@@ -68,8 +68,8 @@ describe('signing properties', () => {
       const rec = received(signRequest(req), req.body);
       const tampered = pick(r, [
         { ...rec, method: rec.method === 'GET' ? 'POST' : 'GET' },
-        { ...rec, rawPath: rec.rawPath + 'x' },
-        { ...rec, rawQuery: rec.rawQuery + '&zz=1' },
+        { ...rec, rawPath: `${rec.rawPath}x` },
+        { ...rec, rawQuery: `${rec.rawQuery}&zz=1` },
         { ...rec, body: Buffer.concat([Buffer.from(rec.body), Buffer.from('!')]) },
         { ...rec, headers: { ...rec.headers, host: 'evil.example.com' } },
       ]);

@@ -149,7 +149,7 @@ export function throttling(ctx: RequestContext): StageOutcome {
     if (c.header !== undefined)
       limits.push([`X-Apig-RateLimit-${c.header}`, `remain:${remain},limit:${c.limit},time:${c.label}`]);
   };
-  checks.forEach((c, i) => show(c, taken.remain[i] ?? 0));
+  for (const [i, c] of checks.entries()) show(c, taken.remain[i] ?? 0);
   if (t && ctx.hit) {
     // With a policy bound, the instance default is counted and shown but does not refuse (002 §3.2 表3-3):
     // a request the policy passes takes one (none left shows 0); a refused one takes nothing.
