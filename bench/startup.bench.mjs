@@ -1,6 +1,7 @@
 // bench/startup: what each command adds to bare Node's own start-up, measured in the same run against
 // `node -e 0`. Targets (issue 13): `apig --version` and `apig --help` add < 60 ms; `apig lint` of a one-API
 // file adds < 250 ms. Runs alternate (baseline, then each command) so that a busy machine slows all alike.
+// APIG_BIN=path/to/bin/apig.js measures another build (an older checkout, say) the same way.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fmt, median } from './lib.mjs';
@@ -8,7 +9,7 @@ import { fmt, median } from './lib.mjs';
 const ROOT = new URL('../', import.meta.url).pathname;
 const OUT = `${ROOT}bench/out/`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const BIN = `${ROOT}bin/apig.js`;
+const BIN = process.env.APIG_BIN ?? `${ROOT}bin/apig.js`;
 
 mkdirSync(OUT, { recursive: true });
 const oneApi = `${OUT}one-api.yaml`;

@@ -2,6 +2,7 @@
  * The typed APIG model: everything the gateway knows (api-model.md, x-apigateway.md).
  * Closed unions everywhere; optional fields stay absent when the source omitted them, so that export
  * is lossless. Effective values (defaults) come from the functions in defaults.ts.
+ * Long on purpose: declarations only (types and literal tables, no logic), one place to read the whole model.
  */
 import type { Kept } from './kept.js';
 

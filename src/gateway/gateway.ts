@@ -12,7 +12,7 @@ import { defaultProbe } from './backends/probe.js';
 import type { ChannelRuntime, Dispatched, Runtime } from './backends/result.js';
 import { channelRuntime } from './backends/vpc.js';
 import { systemClock, randomIds, type Clock, type IdSource, type VirtualClock } from './clock.js';
-import type { GatewayConfig } from './compile/config.js';
+import type { GatewayConfig } from './compile/compiled.js';
 import { currentBackend, newContext, type RequestContext, type WireRequest } from './request/context.js';
 import type { EventSink } from './response/events.js';
 import { newState, type GatewayState, type Services } from './state.js';

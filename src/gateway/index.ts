@@ -1,5 +1,6 @@
 /** What the CLI, the tests and the bench use of the gateway. */
-export { compileConfig, type GatewayConfig, type CompiledApi, type CompiledGroup } from './compile/config.js';
+export type { CompiledApi, CompiledGroup, GatewayConfig } from './compile/compiled.js';
+export { compileConfig } from './compile/config.js';
 export { Gateway, type GatewayOptions } from './gateway.js';
 export { listen, type ListenOptions, type RunningServer } from './transport/server.js';
 export {

@@ -14,7 +14,8 @@ import type {
   ThrottlePolicy,
 } from '../core/model.js';
 import { join } from '../core/pointer.js';
-import { anyValue, isRecord, object, opt, req, setOwn, str, type Codec, type DecodeCtx } from './codec.js';
+import { anyValue, isRecord, setOwn, str, type Codec, type DecodeCtx } from './codec.js';
+import { object, opt, req } from './object-codec.js';
 import { aclPolicy } from './extensions/access-controls.js';
 import { securityScheme } from './extensions/security.js';
 import { responseSet } from './extensions/responses.js';

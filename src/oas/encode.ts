@@ -4,7 +4,8 @@
  * other policy objects. Values are written as they were imported (see Kept); output order is stable.
  */
 import type { Api, Group, Param } from '../core/model.js';
-import { orderEntries, type Codec } from './codec.js';
+import type { Codec } from './codec.js';
+import { orderEntries } from './object-codec.js';
 import { aclPolicy } from './extensions/access-controls.js';
 import { operationCodec, type OperationFields } from './extensions/operation.js';
 import { paramCodec } from './extensions/parameter.js';

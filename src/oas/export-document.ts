@@ -1,7 +1,8 @@
 /** Export in the requested OpenAPI version, converting when the group came from the other one. */
 import type { Group } from '../core/model.js';
 import { exportGroup, type ExportOptions } from './encode.js';
-import { oas3ToSwagger2, restoreOas3, swagger2ToOas3 } from './oas3.js';
+import { restoreOas3 } from './oas3.js';
+import { oas3ToSwagger2, swagger2ToOas3 } from './oas3-convert.js';
 
 export type OasVersion = 2 | 3;
 

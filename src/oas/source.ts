@@ -2,11 +2,12 @@
  * A parsed YAML or JSON document with the positions of its nodes, so that every diagnostic can name
  * file:line:col (positions come from the `yaml` package's parse tree).
  */
-import type { Document, Node } from 'yaml';
-import type { Diagnostic, Position, Range } from '../core/diagnostic.js';
-import { fastParse } from './fast-yaml.js';
+import type { Diagnostic, Range } from '../core/diagnostic.js';
 import { parsePointer } from '../core/pointer.js';
+import { fastParse } from './fast-yaml.js';
 import { TOO_DEEP, tooDeepAt } from './nesting.js';
+import { firstLine, isStackOverflow, jsonError, parseDiag, shorten } from './parse-errors.js';
+import { lineIndex, nodeAt, offsetRange } from './positions.js';
 import { MAX_PARSE_ERRORS, parseCapped } from './yaml-document.js';
 import { yaml } from './yaml-lib.js';
 
@@ -31,22 +32,6 @@ export function detectFormat(file: string, text: string): TextFormat {
   if (/\.json$/i.test(file)) return 'json';
   if (/\.ya?ml$/i.test(file)) return 'yaml';
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
-}
-
-/** Offset → 0-based line and character, by binary search over the line starts. */
-function lineIndex(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - (starts[lo] ?? 0) };
-  };
 }
 
 export function parseSource(file: string, text: string): { doc?: SourceDoc; diagnostics: Diagnostic[] } {
@@ -95,17 +80,6 @@ export function parseSource(file: string, text: string): { doc?: SourceDoc; diag
     };
   }
   return slowParse(file, text, format);
-}
-
-/** JSON.parse's complaint about a .json file, with its offset when V8 gives one ("at position N"). */
-function jsonError(text: string): { reason: string; offset?: number } | undefined {
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (err) {
-    const m = /position (\d+)/.exec(String(err));
-    return { reason: (err as Error).message, ...(m ? { offset: Number(m[1]) } : {}) };
-  }
 }
 
 /** Only blank lines and comments (a line-by-line check: a regular expression here could backtrack badly). */
@@ -183,55 +157,6 @@ function slowParse(file: string, text: string, format: TextFormat): { doc?: Sour
     return r ? toRange(r[0], r[1]) : undefined;
   };
   return { doc: { file, format, value, rangeOf }, diagnostics: [] };
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0] ?? s;
-}
-
-/** The yaml package quotes the whole offending token, which in junk can be a long line. */
-function shorten(s: string, max = 200): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-}
-
-/** A last guard: the nesting estimate keeps documents far from this, but it is an estimate. */
-function isStackOverflow(err: unknown): boolean {
-  return err instanceof RangeError && /call stack/i.test(err.message);
-}
-
-/** One position: counted directly, without an index of every line. */
-function offsetRange(text: string, offset: number): Range {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  const at = { line, character: offset - lineStart };
-  return { start: at, end: at };
-}
-
-function parseDiag(file: string, message: string, range: Range): Diagnostic {
-  return { code: 'parse-error', severity: 'error', message, path: '', source: file, range };
-}
-
-/** The deepest node along the pointer (the node itself when it exists). */
-function nodeAt(doc: Document, segments: readonly string[]): Node | undefined {
-  const { isAlias, isMap, isScalar, isSeq } = yaml();
-  let node: unknown = doc.contents;
-  for (const seg of segments) {
-    if (isAlias(node)) node = node.resolve(doc);
-    let next: unknown;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg);
-      next = pair ? (pair.value ?? pair.key) : undefined;
-    } else if (isSeq(node)) {
-      next = node.items[Number(seg)];
-    }
-    if (next === undefined || next === null) break;
-    node = next;
-  }
-  return node as Node | undefined;
 }
 
 /** Adds ranges to diagnostics that carry only a pointer, and sorts them by position. */

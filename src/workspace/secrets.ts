@@ -3,6 +3,7 @@
  * A secret whose variable is unset, or that resolves to the empty string, is unusable: it has no value, so it
  * authenticates nothing and signs nothing. Unusable secrets are named by their owner and variable, never by value.
  */
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { Secret, Workspace } from '../core/workspace-model.js';
 
 const REF = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
@@ -84,4 +85,20 @@ export function unusableSecrets(ws: Pick<Workspace, 'apps' | 'iam' | 'signatureK
 export function describeUnusable(u: SecretSite): string {
   const effect = u.use === 'credential' ? 'it matches no credential' : 'backend calls signed with it fail (APIG.0705)';
   return `${u.label}: ${secretProblem(u.secret) ?? 'unusable'}; ${effect}`;
+}
+
+/** Unusable secrets as warnings at the JSON pointer where apig.yaml (shown as `source`) writes them. */
+export function unusableSecretWarnings(
+  ws: Pick<Workspace, 'apps' | 'iam' | 'signatureKeys'>,
+  source: string,
+): Diagnostic[] {
+  return unusableSecrets(ws).map(
+    (u): Diagnostic => ({
+      code: u.secret.value === undefined && u.secret.problem === 'empty' ? 'empty-secret' : 'missing-env',
+      severity: 'warn',
+      path: u.path,
+      source,
+      message: describeUnusable(u),
+    }),
+  );
 }

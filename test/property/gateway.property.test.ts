@@ -30,7 +30,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBody } from '../../src/gateway/backends/body-limit.js';
 import { boundOf } from '../../src/gateway/compile/bindings.js';
-import type { CompiledApi, CompiledGroup, GatewayConfig } from '../../src/gateway/compile/config.js';
+import type { CompiledApi, CompiledGroup, GatewayConfig } from '../../src/gateway/compile/compiled.js';
 import type { RequestContext, WireRequest } from '../../src/gateway/request/context.js';
 import { ERRORS, TYPE_DEFAULT_STATUS, type ErrorId, type GatewayFailure } from '../../src/gateway/response/errors.js';
 import {

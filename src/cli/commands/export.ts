@@ -82,7 +82,8 @@ export function registerExport(program: Command, ctx: CommandContext): void {
       const { exportDocument } = await import('../../oas/export-document.js');
       const { serialize } = await import('../../oas/serialize.js');
       const { detectFormat } = await import('../../oas/source.js');
-      const { displayPath, loadWorkspace } = await import('../../workspace/load.js');
+      const { loadWorkspace } = await import('../../workspace/load.js');
+      const { displayPath } = await import('../../workspace/locate.js');
       const { environmentNames, isPublished } = await import('../../workspace/publish.js');
       const loaded = await loadWorkspace(flags.workspace, {
         cwd: io.cwd,
@@ -123,7 +124,7 @@ export function registerExport(program: Command, ctx: CommandContext): void {
       }
       if (flags.check) {
         // Compared in the group file's own version, so that a version change shows what is lost, not how it is written.
-        const { oas3ToSwagger2, swagger2ToOas3 } = await import('../../oas/oas3.js');
+        const { oas3ToSwagger2, swagger2ToOas3 } = await import('../../oas/oas3-convert.js');
         const rawIs3 = isRecord(group.raw) && group.raw.openapi !== undefined;
         const docIs3 = doc.openapi !== undefined;
         const comparable = rawIs3 === docIs3 ? doc : rawIs3 ? swagger2ToOas3(doc) : oas3ToSwagger2(doc);

@@ -46,7 +46,8 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       const { io } = ctx;
       // Loaded on use, so that `apig --help` and other commands start fast.
       const { loadGroupFile } = await import('../../oas/load-group.js');
-      const { displayPath, loadWorkspace, refPolicy } = await import('../../workspace/load.js');
+      const { loadWorkspace } = await import('../../workspace/load.js');
+      const { displayPath, refPolicy } = await import('../../workspace/locate.js');
       const { planImport } = await import('../../workspace/import.js');
       const { readText } = await import('../../oas/read.js');
       const source = resolve(io.cwd, file);

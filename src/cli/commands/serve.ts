@@ -24,7 +24,7 @@ interface ServeFlags {
   trustXff?: boolean;
 }
 
-/** The loader's diagnostics about unset or empty secrets (src/workspace/load.ts). */
+/** The loader's diagnostics about unset or empty secrets (src/workspace/secrets.ts). */
 const SECRET_CODES: readonly string[] = ['missing-env', 'empty-secret'] satisfies readonly LoaderCode[];
 
 function port(value: string, flag: string): number {
@@ -98,7 +98,7 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       const { renderEvent, renderFidelity, renderRoutes, renderUnusable, unusableSummary, eventJson } = await import(
         '../serve-render.js'
       );
-      const { displayPath } = await import('../../workspace/load.js');
+      const { displayPath } = await import('../../workspace/locate.js');
       const showPath = (d: Diagnostic): Diagnostic =>
         isAbsolute(d.source) ? { ...d, source: displayPath(d.source, io.cwd) } : d;
       const prepareOptions = {

@@ -2,6 +2,7 @@
  * The start-up fidelity table: every feature the workspace configures, and whether this emulator reproduces
  * it (emulated), in part (partial) or not at all (ignored). `--strict` refuses to start when a configured
  * feature would be ignored. docs/fidelity.md is the long form of the same list; keep both true.
+ * Long on purpose: one declarative row per feature, kept in one table so it reads like docs/fidelity.md.
  */
 import { apiAuth, requestProtocol } from '../../core/defaults.js';
 import type { Api, Group } from '../../core/model.js';

@@ -1,5 +1,5 @@
 /** The route table printed at start-up: one row per API, with where it is published and its backend. */
-import type { GatewayConfig } from './config.js';
+import type { GatewayConfig } from './compiled.js';
 import { describeBackend } from '../backends/compile.js';
 
 export interface RouteRow {

@@ -8,7 +8,7 @@
  */
 import { RELEASE } from '../../core/workspace-model.js';
 import { matchesSecret } from '../auth/credential.js';
-import type { CompiledGroup } from '../compile/config.js';
+import type { CompiledGroup } from '../compile/compiled.js';
 import { headerValue, type RequestContext } from './context.js';
 
 export function groupByCredential(ctx: RequestContext): CompiledGroup | undefined {

@@ -8,7 +8,7 @@ import type { BackendParam } from '../../core/model.js';
 import type { AuthContext, Identity } from '../auth/identity.js';
 import type { BackendCall } from './backend-call.js';
 import type { CompiledBackend } from '../backends/compile.js';
-import type { CompiledApi, CompiledGroup, GatewayConfig } from '../compile/config.js';
+import type { CompiledApi, CompiledGroup, GatewayConfig } from '../compile/compiled.js';
 import type { Services } from '../state.js';
 import type { TraceEvent } from './trace.js';
 

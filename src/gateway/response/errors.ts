@@ -5,6 +5,7 @@
  * situation and each names its code (errors-and-limits.md §9 item 3).
  * Where the error table and the response type disagree on the status (APIG.0304 403 vs "应用未授权" 401,
  * APIG.0305 401 vs "自定义认证失败" 500; errors-and-limits.md §1.3 item 7), ruling 1 makes the type's default win.
+ * Long on purpose: a declarative table, one entry per situation, kept whole so that every code is seen at once.
  */
 import type { GatewayErrorType } from '../../core/model.js';
 

@@ -1,6 +1,7 @@
 /** x-apigateway-access-controls (root map) and x-apigateway-access-control (reference), x-apigateway.md §12-13. */
 import { ACL_ENTITY_TYPES, ACL_TYPES, type AclPolicy } from '../../core/model.js';
-import { csv, object, oneOf, req } from '../codec.js';
+import { csv, oneOf } from '../codec.js';
+import { object, req } from '../object-codec.js';
 
 export const aclPolicy = object<Omit<AclPolicy, 'name'>>(
   {

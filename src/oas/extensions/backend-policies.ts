@@ -12,7 +12,8 @@ import {
   type Condition,
   type PolicyFields,
 } from '../../core/model.js';
-import { list, oneOf, opt, req, str, object, type Codec } from '../codec.js';
+import { list, oneOf, str, type Codec } from '../codec.js';
+import { opt, req, object } from '../object-codec.js';
 import { discriminated } from './backend.js';
 
 export const condition = object<Condition>(

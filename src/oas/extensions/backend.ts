@@ -23,22 +23,8 @@ import {
   type MockEndpoint,
 } from '../../core/model.js';
 import { join } from '../../core/pointer.js';
-import {
-  bool,
-  int,
-  isRecord,
-  list,
-  object,
-  oneOf,
-  opt,
-  report,
-  req,
-  str,
-  stringOrList,
-  type Codec,
-  type DecodeCtx,
-  type Fields,
-} from '../codec.js';
+import { bool, int, isRecord, list, oneOf, report, str, stringOrList, type Codec, type DecodeCtx } from '../codec.js';
+import { object, opt, req, type Fields } from '../object-codec.js';
 
 export const backendParam = object<BackendParam>(
   {

@@ -4,7 +4,8 @@
  * backend-policies, ratelimit, access-control, plugins and response (x-apigateway.md §3-6, 8-10, 12, 14, 17, 21).
  */
 import { MATCH_MODES, REQUEST_TYPES, SCHEMES, type Api } from '../../core/model.js';
-import { anyValue, bool, isRecord, list, object, oneOf, opt, report, str, type Codec } from '../codec.js';
+import { anyValue, bool, isRecord, list, oneOf, report, str, type Codec } from '../codec.js';
+import { object, opt } from '../object-codec.js';
 import { backendCodec } from './backend.js';
 import { policiesCodec } from './backend-policies.js';
 

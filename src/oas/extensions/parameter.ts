@@ -3,7 +3,8 @@
  * Swagger writes `in` in lower case (`formData` for form fields); the model uses upper-case locations.
  */
 import { PARAM_LOCATIONS, PASS_THROUGH, type Param, type ParamLocation } from '../../core/model.js';
-import { bool, list, num, object, oneOf, opt, req, report, str, type Codec } from '../codec.js';
+import { bool, list, num, oneOf, report, str, type Codec } from '../codec.js';
+import { object, opt, req } from '../object-codec.js';
 
 const SWAGGER_IN: Record<ParamLocation, string> = {
   PATH: 'path',

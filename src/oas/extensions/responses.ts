@@ -3,7 +3,8 @@
  * Swagger 2.0 placement is not documented; ruling 10 accepts the root and `components` (OpenAPI 3.0).
  */
 import type { GatewayResponseEntry, GatewayResponseSet } from '../../core/model.js';
-import { int, isRecord, object, opt, record, report, setOwn, str, type Codec } from '../codec.js';
+import { int, isRecord, record, report, setOwn, str, type Codec } from '../codec.js';
+import { object, opt } from '../object-codec.js';
 import { join } from '../../core/pointer.js';
 
 export const responseEntry = object<GatewayResponseEntry>(

@@ -13,7 +13,8 @@ import {
   type AuthorizerIdentity,
   type SecurityScheme,
 } from '../../core/model.js';
-import { bool, int, list, object, oneOf, opt, req, str } from '../codec.js';
+import { bool, int, list, oneOf, str } from '../codec.js';
+import { object, opt, req } from '../object-codec.js';
 
 export const identity = object<AuthorizerIdentity>(
   {

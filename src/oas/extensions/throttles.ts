@@ -1,6 +1,7 @@
 /** x-apigateway-ratelimits (root map) and x-apigateway-ratelimit (operation reference), x-apigateway.md §10-11. */
 import { SPECIAL_TYPES, TIME_UNITS, type ThrottlePolicy, type ThrottleSpecial } from '../../core/model.js';
-import { bool, int, list, object, oneOf, opt, req, str } from '../codec.js';
+import { bool, int, list, oneOf, str } from '../codec.js';
+import { object, opt, req } from '../object-codec.js';
 
 export const throttleSpecial = object<ThrottleSpecial>(
   {

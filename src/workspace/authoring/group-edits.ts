@@ -8,7 +8,7 @@ import { policyCodec } from '../../oas/extensions/backend-policies.js';
 import { securityScheme } from '../../oas/extensions/security.js';
 import { throttlePolicy } from '../../oas/extensions/throttles.js';
 import { encodeOperation } from '../../oas/encode.js';
-import { swagger2ToOas3 } from '../../oas/oas3.js';
+import { swagger2ToOas3 } from '../../oas/oas3-convert.js';
 import type { TextFormat } from '../../oas/source.js';
 import { ANY_METHOD_KEY } from '../../oas/walk.js';
 import { addEntry, appendItem, setScalar, valueAt, type KeyPath } from './text-edit.js';

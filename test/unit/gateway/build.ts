@@ -1,7 +1,8 @@
 /** Builds gateway configurations and request contexts by hand, so that stages are tested without sockets. */
 import { DEFAULT_INSTANCE, type Workspace } from '../../../src/core/workspace-model.js';
 import { loadGroupText } from '../../../src/oas/load-group.js';
-import { compileConfig, type GatewayConfig } from '../../../src/gateway/compile/config.js';
+import type { GatewayConfig } from '../../../src/gateway/compile/compiled.js';
+import { compileConfig } from '../../../src/gateway/compile/config.js';
 import { newContext, type RequestContext, type WireRequest } from '../../../src/gateway/request/context.js';
 import { standaloneServices, type Services } from '../../../src/gateway/state.js';
 

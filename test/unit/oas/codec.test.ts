@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bool,
-  csv,
-  int,
-  list,
-  object,
-  oneOf,
-  opt,
-  orderEntries,
-  req,
-  str,
-  stringOrList,
-  type DecodeCtx,
-} from '../../../src/oas/codec.js';
+import { bool, csv, int, list, oneOf, str, stringOrList, type DecodeCtx } from '../../../src/oas/codec.js';
+import { object, opt, orderEntries, req } from '../../../src/oas/object-codec.js';
 import type { Kept } from '../../../src/core/kept.js';
 
 const ctx = (): DecodeCtx => ({ source: 't.yaml', diagnostics: [] });

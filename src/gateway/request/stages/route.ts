@@ -12,7 +12,7 @@ import { failure } from '../../response/errors.js';
 import { dotSegment, slashReading } from '../request-path.js';
 import { describePattern } from '../../compile/route-pattern.js';
 import type { MatchResult, Router } from '../../compile/router.js';
-import type { CompiledApi } from '../../compile/config.js';
+import type { CompiledApi } from '../../compile/compiled.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 
 export function route(ctx: RequestContext): StageOutcome {

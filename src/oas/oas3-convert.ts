@@ -1,0 +1,162 @@
+/**
+ * Whole-document conversion for `apig export --oas`: `swagger2ToOas3` / `oas3ToSwagger2` (refs, servers, request
+ * bodies, responses, parameter schemas).
+ */
+import { isRecord } from './codec.js';
+import { type Doc, eachParamList, flattenParam, nestParam, SCHEMA_ORDER } from './oas3-params.js';
+import { operations } from './walk.js';
+
+function rewriteRefs(node: unknown, from: string, to: string): unknown {
+  if (Array.isArray(node)) return node.map((n) => rewriteRefs(n, from, to));
+  if (!isRecord(node)) return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [
+      k,
+      k === '$ref' && typeof v === 'string' && v.startsWith(from)
+        ? to + v.slice(from.length)
+        : rewriteRefs(v, from, to),
+    ]),
+  );
+}
+
+/** A Swagger 2.0 document (as encoded from the model) → OpenAPI 3.0.3. */
+export function swagger2ToOas3(src: Doc): Doc {
+  let doc = rewriteRefs(structuredClone(src), '#/definitions/', '#/components/schemas/') as Doc;
+  doc = rewriteRefs(doc, '#/parameters/', '#/components/parameters/') as Doc;
+  doc = rewriteRefs(doc, '#/responses/', '#/components/responses/') as Doc;
+  const out: Doc = { openapi: '3.0.3' };
+  const comps: Doc = isRecord(doc.components) ? { ...doc.components } : {};
+  const host = typeof doc.host === 'string' ? doc.host : undefined;
+  const basePath = typeof doc.basePath === 'string' ? doc.basePath : '';
+  const schemes = Array.isArray(doc.schemes) && doc.schemes.length > 0 ? doc.schemes.map(String) : ['https'];
+  for (const [k, v] of Object.entries(doc)) {
+    if (k === 'swagger' || k === 'host' || k === 'basePath' || k === 'schemes' || k === 'consumes' || k === 'produces')
+      continue;
+    if (k === 'securityDefinitions') comps.securitySchemes = v;
+    else if (k === 'definitions') comps.schemas = v;
+    else if (k === 'parameters') comps.parameters = v;
+    else if (k === 'responses') comps.responses = v;
+    else if (k === 'x-apigateway-responses') comps['x-apigateway-responses'] = v;
+    else if (k === 'components') continue;
+    else out[k] = v;
+    if (k === 'info' && (host !== undefined || basePath))
+      out.servers = schemes.map((s) => ({
+        url: host !== undefined ? `${s.toLowerCase()}://${host}${basePath}` : basePath,
+      }));
+  }
+  if (Object.keys(comps).length > 0) out.components = comps;
+  for (const { op } of operations(out)) {
+    if (Array.isArray(op.parameters)) {
+      const body = op.parameters.find((p) => isRecord(p) && p.in === 'body');
+      const form = op.parameters.filter((p) => isRecord(p) && p.in === 'formData') as Doc[];
+      op.parameters = op.parameters.filter((p) => !(isRecord(p) && (p.in === 'body' || p.in === 'formData')));
+      const types = Array.isArray(op.consumes) ? op.consumes.map(String) : ['application/json'];
+      if (isRecord(body))
+        op.requestBody = {
+          content: Object.fromEntries(types.map((t) => [t, { schema: body.schema ?? {} }])),
+          ...(body.required ? { required: true } : {}),
+        };
+      else if (form.length > 0) {
+        op.requestBody = {
+          content: {
+            'application/x-www-form-urlencoded': {
+              schema: {
+                type: 'object',
+                properties: Object.fromEntries(form.map((f) => [String(f.name), { type: f.type ?? 'string' }])),
+              },
+            },
+          },
+        };
+      }
+      if ((op.parameters as unknown[]).length === 0) delete op.parameters;
+    }
+    if (isRecord(op.responses)) {
+      const produces = Array.isArray(op.produces) ? op.produces.map(String) : ['application/json'];
+      for (const r of Object.values(op.responses)) {
+        if (isRecord(r) && r.schema !== undefined) {
+          r.content = Object.fromEntries(produces.map((t) => [t, { schema: r.schema }]));
+          delete r.schema;
+        }
+      }
+    }
+    delete op.consumes;
+    delete op.produces;
+    if (Array.isArray(op.schemes)) delete op.schemes;
+  }
+  eachParamList(out, nestParam);
+  return out;
+}
+
+/** An OpenAPI 3.0 document → Swagger 2.0 (for `--oas 2` of a group imported from 3.0). */
+export function oas3ToSwagger2(src: Doc): Doc {
+  let doc = rewriteRefs(structuredClone(src), '#/components/schemas/', '#/definitions/') as Doc;
+  doc = rewriteRefs(doc, '#/components/parameters/', '#/parameters/') as Doc;
+  doc = rewriteRefs(doc, '#/components/responses/', '#/responses/') as Doc;
+  const out: Doc = { swagger: '2.0' };
+  for (const [k, v] of Object.entries(doc)) {
+    if (k === 'openapi') continue;
+    if (k === 'servers' && Array.isArray(v) && isRecord(v[0]) && typeof v[0].url === 'string') {
+      const m = /^(?:([a-z]+):\/\/([^/]+))?(\/.*)?$/i.exec(v[0].url);
+      if (m?.[2]) out.host = m[2];
+      if (m?.[3] && m[3] !== '/') out.basePath = m[3];
+      continue;
+    }
+    if (k === 'components' && isRecord(v)) {
+      if (v.securitySchemes !== undefined) out.securityDefinitions = v.securitySchemes;
+      if (v.schemas !== undefined) out.definitions = v.schemas;
+      if (v.parameters !== undefined) out.parameters = v.parameters;
+      if (isRecord(v.responses))
+        out.responses = Object.fromEntries(Object.entries(v.responses).map(([rk, rv]) => [rk, responseToSwagger2(rv)]));
+      if (v['x-apigateway-responses'] !== undefined) out['x-apigateway-responses'] = v['x-apigateway-responses'];
+      continue;
+    }
+    out[k] = v;
+  }
+  for (const { op } of operations(out)) {
+    if (isRecord(op.requestBody) && isRecord(op.requestBody.content)) {
+      const [type, media] = Object.entries(op.requestBody.content)[0] ?? [];
+      const params = Array.isArray(op.parameters) ? op.parameters : [];
+      if (type !== undefined) {
+        op.consumes = [type];
+        params.push({
+          name: 'body',
+          in: 'body',
+          ...(op.requestBody.required ? { required: true } : {}),
+          schema: isRecord(media) && media.schema !== undefined ? media.schema : {},
+        });
+      }
+      op.parameters = params;
+      delete op.requestBody;
+    }
+    if (isRecord(op.responses))
+      op.responses = Object.fromEntries(Object.entries(op.responses).map(([rk, rv]) => [rk, responseToSwagger2(rv)]));
+  }
+  eachParamList(out, (p) => {
+    const flat = flattenParam(p);
+    if (isRecord(flat)) delete flat[SCHEMA_ORDER];
+    return flat;
+  });
+  return out;
+}
+
+/** A 3.0 response → 2.0: `content` → `schema`, header `schema` → inline type. */
+function responseToSwagger2(r: unknown): unknown {
+  if (!isRecord(r) || typeof r.$ref === 'string') return r;
+  const out: Doc = { ...r };
+  if (isRecord(r.content)) {
+    const media = Object.values(r.content)[0];
+    if (isRecord(media) && media.schema !== undefined) out.schema = media.schema;
+    delete out.content;
+  }
+  if (isRecord(r.headers)) {
+    out.headers = Object.fromEntries(
+      Object.entries(r.headers).map(([hk, hv]) => {
+        if (!isRecord(hv)) return [hk, hv];
+        const { schema, example: _e, ...rest } = hv;
+        return [hk, { ...rest, ...(isRecord(schema) ? schema : { type: 'string' }) }];
+      }),
+    );
+  }
+  if (out.description === undefined) out.description = '';
+  return out;
+}

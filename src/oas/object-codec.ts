@@ -1,0 +1,102 @@
+/**
+ * Object codecs from a field table: each field's key, codec and aliases. What was written and differs from the
+ * canonical encoding (an alias key, a variant value, unknown keys, the key order) is kept, so encoding gives back
+ * exactly the input (x-apigateway.md "Contradictions").
+ */
+import type { Kept, KeptInfo } from '../core/kept.js';
+import { join } from '../core/pointer.js';
+import { type Codec, deepEqual, describe, isRecord, report, setOwn } from './codec.js';
+
+export interface FieldSpec<T> {
+  key: string;
+  codec: Codec<T>;
+  required: boolean;
+  aliases?: readonly string[];
+}
+
+export const req = <T>(key: string, codec: Codec<T>, aliases?: readonly string[]): FieldSpec<T> => ({
+  key,
+  codec,
+  required: true,
+  ...(aliases ? { aliases } : {}),
+});
+export const opt = <T>(key: string, codec: Codec<T>, aliases?: readonly string[]): FieldSpec<T> => ({
+  key,
+  codec,
+  required: false,
+  ...(aliases ? { aliases } : {}),
+});
+
+export type Fields<T> = { [K in Exclude<keyof T, 'kept'>]-?: FieldSpec<Exclude<T[K], undefined>> };
+
+interface KeptValue {
+  written: unknown;
+  value: unknown;
+}
+
+/**
+ * An object codec from a field table. Unknown keys are kept verbatim in `kept.extra`; values whose
+ * written form differs from the canonical encoding are kept in `kept.values`.
+ */
+export function object<T extends Kept>(fields: Fields<T>, options: { name?: string } = {}): Codec<T> {
+  const specs = Object.entries(fields) as Array<[string, FieldSpec<unknown>]>;
+  const known = new Set(specs.flatMap(([, s]) => [s.key, ...(s.aliases ?? [])]));
+  return {
+    decode(raw, at, ctx) {
+      if (!isRecord(raw)) return report(ctx, at, `${options.name ?? 'value'} must be an object, got ${describe(raw)}`);
+      const out: Record<string, unknown> = {};
+      const kept: KeptInfo = {};
+      let ok = true;
+      for (const [prop, spec] of specs) {
+        const writtenKey = [spec.key, ...(spec.aliases ?? [])].find((k) => Object.hasOwn(raw, k));
+        if (writtenKey === undefined || raw[writtenKey] === undefined) {
+          if (spec.required) {
+            report(ctx, at, `${options.name ?? 'object'} must have required property '${spec.key}'`);
+            ok = false;
+          }
+          continue;
+        }
+        if (writtenKey !== spec.key) (kept.keys ??= {})[spec.key] = writtenKey;
+        const written = raw[writtenKey];
+        const value = spec.codec.decode(written, join(at, writtenKey), ctx);
+        if (value === undefined) {
+          ok = false;
+          continue;
+        }
+        out[prop] = value;
+        if (!deepEqual(spec.codec.encode(value), written)) {
+          (kept.values ??= {})[spec.key] = { written, value } satisfies KeptValue;
+        }
+      }
+      for (const [k, v] of Object.entries(raw)) if (!known.has(k)) setOwn((kept.extra ??= {}), k, v);
+      kept.order = Object.keys(raw);
+      if (!ok) return undefined;
+      out.kept = kept;
+      return out as T;
+    },
+    encode(value) {
+      const v = value as Record<string, unknown>;
+      const kept = value.kept;
+      const entries: Array<[string, unknown]> = [];
+      for (const [prop, spec] of specs) {
+        const x = v[prop];
+        if (x === undefined) continue;
+        const key = kept?.keys?.[spec.key] ?? spec.key;
+        const k = kept?.values?.[spec.key] as KeptValue | undefined;
+        entries.push([key, k !== undefined && deepEqual(k.value, x) ? k.written : spec.codec.encode(x)]);
+      }
+      for (const [k, x] of Object.entries(kept?.extra ?? {})) entries.push([k, x]);
+      return Object.fromEntries(orderEntries(entries, kept?.order));
+    },
+  };
+}
+
+/** Sorts entries into the written order; keys that were not written keep their place at the end. */
+export function orderEntries<V>(entries: Array<[string, V]>, order: readonly string[] | undefined): Array<[string, V]> {
+  if (!order) return entries;
+  const rank = new Map(order.map((k, i) => [k, i]));
+  return entries
+    .map((e, i) => ({ e, r: rank.get(e[0]) ?? order.length + i }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.e);
+}

@@ -1,0 +1,54 @@
+/**
+ * Where a node is, as a 0-based line and character: from an offset in the text, or from a JSON pointer into the
+ * `yaml` package's parse tree.
+ */
+import type { Document, Node } from 'yaml';
+import type { Position, Range } from '../core/diagnostic.js';
+import { yaml } from './yaml-lib.js';
+
+/** Offset → 0-based line and character, by binary search over the line starts. */
+export function lineIndex(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - (starts[lo] ?? 0) };
+  };
+}
+
+/** One position: counted directly, without an index of every line. */
+export function offsetRange(text: string, offset: number): Range {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const at = { line, character: offset - lineStart };
+  return { start: at, end: at };
+}
+
+/** The deepest node along the pointer (the node itself when it exists). */
+export function nodeAt(doc: Document, segments: readonly string[]): Node | undefined {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
+  let node: unknown = doc.contents;
+  for (const seg of segments) {
+    if (isAlias(node)) node = node.resolve(doc);
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg);
+      next = pair ? (pair.value ?? pair.key) : undefined;
+    } else if (isSeq(node)) {
+      next = node.items[Number(seg)];
+    }
+    if (next === undefined || next === null) break;
+    node = next;
+  }
+  return node as Node | undefined;
+}

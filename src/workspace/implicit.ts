@@ -1,0 +1,36 @@
+/**
+ * A single Swagger file given where a workspace is expected: a workspace of one group, all APIs in RELEASE.
+ */
+import { dirname } from 'node:path';
+import type { Range } from '../core/diagnostic.js';
+import { DEFAULT_INSTANCE, type GroupRef } from '../core/workspace-model.js';
+import { loadGroupFile } from '../oas/load-group.js';
+import type { LoadedWorkspace, LoadOptions } from './load-types.js';
+import { refPolicy } from './locate.js';
+
+export async function implicitWorkspace(file: string, shown: string, options: LoadOptions): Promise<LoadedWorkspace> {
+  const loaded = await loadGroupFile(file, shown, refPolicy(dirname(file), options.allowRemoteRefs === true));
+  const doc = loaded.doc;
+  if (!loaded.group || !doc) return { diagnostics: loaded.diagnostics };
+  const ref: GroupRef = { name: loaded.group.name || 'DEFAULT', spec: file, domains: [] };
+  const rangeOf = (p: string): Range | undefined => doc.rangeOf(p);
+  return {
+    diagnostics: loaded.diagnostics,
+    workspace: {
+      file,
+      dir: dirname(file),
+      implicit: true,
+      shown,
+      rangeOf,
+      groups: [{ ref, file, model: loaded.group, raw: doc.value, shown: doc.file, rangeOf }],
+      environments: [],
+      apps: [],
+      instance: { ...DEFAULT_INSTANCE },
+      iam: { tokens: [], aksk: [] },
+      authorizers: [],
+      vpcChannels: [],
+      signatureKeys: [],
+      functions: {},
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Where a workspace is (an explicit file or folder, or ./apig.yaml), how its paths are shown, and which `$ref`s
+ * its Swagger files may follow.
+ */
+import { stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { ApigError } from '../core/errors.js';
+import { WORKSPACE_FILE } from '../core/workspace-model.js';
+
+/** Finds the file to load: an explicit path (file or folder) or ./apig.yaml. */
+export async function locateWorkspace(path: string | undefined, cwd: string): Promise<string> {
+  const target = resolve(cwd, path ?? WORKSPACE_FILE);
+  const st = await stat(target).catch(() => undefined);
+  if (!st) {
+    throw new ApigError(
+      'config',
+      path === undefined
+        ? `no ${WORKSPACE_FILE} in ${cwd}; give a workspace or Swagger file, or create one with \`apig init\``
+        : `${path}: no such file or folder`,
+    );
+  }
+  if (!st.isDirectory()) return target;
+  const inside = join(target, WORKSPACE_FILE);
+  if (!(await stat(inside).catch(() => undefined)))
+    throw new ApigError('config', `${path ?? '.'}: folder has no ${WORKSPACE_FILE}`);
+  return inside;
+}
+
+/** External `$ref`s may read files inside the workspace folder; URLs only with --allow-remote-refs. */
+export function refPolicy(root: string, allowRemote: boolean): { root: string; allowRemote: boolean } {
+  return { root, allowRemote };
+}
+
+/** Paths in diagnostics are shown relative to where the user stands. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
