@@ -1,6 +1,7 @@
 /**
- * Every lint rule id: the loader rules (checked while files are read) and the rules that visit the model. A rule's
- * file is named by its id (src/lint/rules/<id>.ts); presets, docs pages and tests are keyed by these.
+ * Every lint rule id: the loader rules (checked while files are read; their metadata is in loader-rules.ts) and
+ * the rules that visit the model (one file each, named by the id: src/lint/rules/<id>.ts). Presets, docs pages
+ * and tests (test/unit/lint/rules/<id>.test.ts) are keyed by these.
  */
 export const RULE_IDS = [
   'extension-schema',

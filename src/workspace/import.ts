@@ -40,7 +40,7 @@ export interface ImportRequest extends MergeOptions {
   workspaceText?: string;
   groupName?: string;
   /** Reads an existing group file (merges edit it in place, keeping its comments and layout). */
-  readText?: (file: string) => string;
+  readText?: (file: string) => string | undefined;
 }
 
 function safeFileName(name: string): string {

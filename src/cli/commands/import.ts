@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
@@ -78,6 +78,8 @@ export function registerImport(program: Command, ctx: CommandContext): void {
         );
       }
 
+      const groupTexts = new Map<string, string>();
+      for (const g of loaded?.workspace?.groups ?? []) groupTexts.set(g.file, await readText(g.file));
       const plan = planImport({
         source,
         incoming: incoming.group,
@@ -87,7 +89,8 @@ export function registerImport(program: Command, ctx: CommandContext): void {
         ...(flags.group !== undefined ? { groupName: flags.group } : {}),
         overwrite: Boolean(flags.overwrite),
         extendMode: flags.extendMode,
-        readText: (f) => readFileSync(f, 'utf8'),
+        // The group files were read (and checked) by loadWorkspace; their texts are merged into, comments and all.
+        readText: (f) => groupTexts.get(f),
       });
       if (!flags.dryRun) await writeFilesAtomic(plan.writes);
       const r = plan.report;

@@ -16,6 +16,8 @@ export interface LintCase {
   /** More files next to them (another group's Swagger file...), by name. */
   files?: Record<string, string>;
   quotas?: Partial<Quotas>;
+  /** The environment `${VAR}` secrets are read from (default: empty). */
+  env?: Record<string, string>;
 }
 
 export interface Linted {
@@ -39,7 +41,10 @@ export async function lintText(c: LintCase): Promise<Linted> {
       mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), text);
     }
-    const loaded = await loadWorkspace(c.workspace !== undefined ? 'apig.yaml' : 'api.yaml', { cwd: dir, env: {} });
+    const loaded = await loadWorkspace(c.workspace !== undefined ? 'apig.yaml' : 'api.yaml', {
+      cwd: dir,
+      env: c.env ?? {},
+    });
     const findings = lintWorkspace(loaded.workspace, loaded.diagnostics, {
       quotas: { ...DEFAULT_QUOTAS, ...c.quotas },
     });
