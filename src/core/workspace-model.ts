@@ -15,8 +15,12 @@ export type HealthProtocol = (typeof HEALTH_PROTOCOLS)[number];
 export const SIGNATURE_KEY_TYPES = ['hmac', 'basic'] as const;
 export type SignatureKeyType = (typeof SIGNATURE_KEY_TYPES)[number];
 
-/** Why a secret cannot be used: its `${ENV_VAR}` is not set, or it resolves to the empty string. */
-export type SecretProblem = 'unset' | 'empty';
+/**
+ * Why a secret cannot be used: its `${ENV_VAR}` is not set, it resolves to the empty string, or it is written
+ * like a reference that is not one whole `${NAME}` (`$NAME`, `${ NAME }`, `pre-${NAME}`), which would otherwise be
+ * taken literally: a secret anyone reading apig.yaml knows.
+ */
+export type SecretProblem = 'unset' | 'empty' | 'malformed';
 
 /**
  * A secret as written (`${ENV_VAR}` allowed) and its resolved value. An unusable secret has no value at all

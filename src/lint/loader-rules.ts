@@ -61,11 +61,11 @@ export const LOADER_RULES = {
     id: 'unset-secret',
     category: 'workspace',
     description:
-      'Every secret in apig.yaml (AppSecret, AppCode, IAM token and SK, signature-key secret) has a value: its ${ENV_VAR} is set and not empty.',
+      'Every secret in apig.yaml (AppSecret, AppCode, IAM token and SK, signature-key secret) has a value: its ${ENV_VAR} is written as one whole ${NAME}, set and not empty.',
     source:
       'API Gateway User Guide, 6.1.1 "Creating an App and Getting Authorized", 6.1.4 "Adding an AppCode for Simple Authentication", 5.6.1 "Creating and Using a Signature Key"; apig\'s choice for unset variables: docs/serve.md "Unset secrets and bounded state"',
     rationale:
-      'A secret whose environment variable is unset or empty is unusable: apig serve matches no credential against it (never an empty one) and refuses to sign backend calls with it (APIG.0705), apig sign --app refuses it, and apig serve --strict does not start. Set the variable, or remove the entry.',
+      'A secret whose environment variable is unset or empty is unusable: apig serve matches no credential against it (never an empty one) and refuses to sign backend calls with it (APIG.0705), apig sign --app refuses it, and apig serve --strict does not start. So is one written like a variable but not as one whole ${NAME} ($NAME, ${ NAME }, prefix-${NAME}): taken literally, it would be a secret anyone reading apig.yaml knows. Set the variable, write the reference as ${NAME}, or remove the entry.',
   },
   'lint-disable': {
     id: 'lint-disable',

@@ -4,7 +4,7 @@ import { hasErrors } from '../core/diagnostic.js';
 import type { Group } from '../core/model.js';
 import { decodeGroup } from './decode.js';
 import { oas3View } from './oas3.js';
-import { readBytes, readText, realPath } from './read.js';
+import { readBytes, readText, realPath, resolvedPath } from './read.js';
 import { locate, parseSource, type SourceDoc } from './source.js';
 import { documentKind, validateDocument } from './validate.js';
 import { checkRefs, isUrlRef, isWithin, refFile, type ExternalRef, type RefPolicy } from './refs.js';
@@ -60,14 +60,16 @@ export async function loadGroupFile(
  * anything but a regular file, a file over the size cap (read.ts).
  */
 async function readRefFile(path: string, root: string): Promise<Buffer | string> {
-  const real = await realPath(path);
-  if (real !== undefined && real !== path) {
+  const resolved = await resolvedPath(path);
+  if ('problem' in resolved) return resolved.problem;
+  const { real } = resolved;
+  if (real !== path) {
     const realRoot = (await realPath(root)) ?? root;
     if (!isWithin(real, realRoot))
       return `${path} resolves to ${real} through a symbolic link, outside the workspace folder ${root}; apig refuses it`;
   }
   try {
-    return await readBytes(real ?? path, path);
+    return await readBytes(real, path);
   } catch (err) {
     if (err instanceof ApigError) return err.message;
     throw err;

@@ -33,7 +33,8 @@ function openProblem(err: unknown): string {
   }
 }
 
-function kindProblem(st: Stats): string | undefined {
+/** Why a file of this kind is not read (a folder, a FIFO, a device, a socket), or undefined for a regular file. */
+export function kindProblem(st: Stats): string | undefined {
   if (st.isFile()) return undefined;
   if (st.isDirectory()) return 'it is a folder, not a file';
   const kind = st.isFIFO()
@@ -92,6 +93,22 @@ export async function readText(file: string, shown: string = file): Promise<stri
 /** The path with every symbolic link resolved, or undefined when it does not exist (or cannot be resolved). */
 export async function realPath(file: string): Promise<string | undefined> {
   return realpath(file).catch(() => undefined);
+}
+
+/**
+ * The path with every symbolic link resolved, or why it cannot be (in readBytes's words). A path that does not
+ * resolve is not read either: opening it may still succeed, as through `/proc/self/fd/N` to a deleted file,
+ * and then nobody would have checked where it leads.
+ */
+export async function resolvedPath(
+  file: string,
+  shown: string = file,
+): Promise<{ real: string } | { problem: string }> {
+  try {
+    return { real: await realpath(file) };
+  } catch (err) {
+    return { problem: `cannot read ${shown}: ${openProblem(err)}` };
+  }
 }
 
 export async function readSource(file: string): Promise<{ doc?: SourceDoc; diagnostics: Diagnostic[] }> {

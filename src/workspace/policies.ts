@@ -2,18 +2,19 @@
  * The policies of apig.yaml: throttle 2.0 policies and their bindings to APIs per environment (throttle, ACL).
  */
 import type { PolicyBinding, Throttle2Policy } from '../core/workspace-model.js';
-import { envMap, type Obj, obj } from './values.js';
+import { envMap, type Obj, obj, ownRecord } from './values.js';
 
 export function throttlesOf(raw: Obj): Throttle2Policy[] {
   return Object.entries(obj(raw.throttles)).map(([name, t]) => throttle2(name, obj(t)));
 }
 
+/** Environment → API name → binding; without prototypes, as the gateway looks both up by name (values.ts ownRecord). */
 export function bindingsOf(raw: Obj): Record<string, Record<string, PolicyBinding>> {
-  return Object.fromEntries(
-    Object.entries(obj(raw.bindings)).map(([env, apis]) => [
-      env,
-      Object.fromEntries(Object.entries(obj(apis)).map(([api, b]) => [api, policyBinding(obj(b))])),
-    ]),
+  return ownRecord(
+    Object.entries(obj(raw.bindings)).map(
+      ([env, apis]) =>
+        [env, ownRecord(Object.entries(obj(apis)).map(([api, b]) => [api, policyBinding(obj(b))] as const))] as const,
+    ),
   );
 }
 

@@ -1,15 +1,23 @@
 /**
  * `${ENV_VAR}` references in apig.yaml, resolved from the environment; values are never printed in full.
- * A secret whose variable is unset, or that resolves to the empty string, is unusable: it has no value, so it
- * authenticates nothing and signs nothing. Unusable secrets are named by their owner and variable, never by value.
+ * A secret whose variable is unset, that resolves to the empty string, or that is written like a reference but
+ * is not one whole `${NAME}`, is unusable: it has no value, so it authenticates nothing and signs nothing.
+ * Unusable secrets are named by their owner and variable, never by value.
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Secret, Workspace } from '../core/workspace-model.js';
 
 const REF = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+/**
+ * Text meant as a variable reference that is not the one form apig reads: `${` anywhere (`pre-${X}`, `${ X }`,
+ * `${X:-d}`), or a whole shell-style `$NAME`. Taken literally it would be a secret written in apig.yaml for all
+ * to read, so it is unusable instead.
+ */
+const LOOKS_LIKE_REF = /\$\{|^\$[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function resolveSecret(written: string, env: NodeJS.ProcessEnv): Secret {
   const name = REF.exec(written)?.[1];
+  if (name === undefined && LOOKS_LIKE_REF.test(written)) return { written, value: undefined, problem: 'malformed' };
   const from = name !== undefined ? { fromEnv: name } : {};
   // Own keys only: `${constructor}` must not read Object.prototype.constructor from a plain environment object.
   const value = name === undefined ? written : Object.hasOwn(env, name) ? env[name] : undefined;
@@ -21,6 +29,8 @@ export function resolveSecret(written: string, env: NodeJS.ProcessEnv): Secret {
 /** What is wrong with an unusable secret, naming its variable: "APP1_SECRET is not set". */
 export function secretProblem(secret: Secret): string | undefined {
   if (secret.value !== undefined) return undefined;
+  if (secret.problem === 'malformed')
+    return 'it is written like an environment variable but not as one whole ${NAME}, the only form apig reads';
   if (secret.fromEnv === undefined) return 'it is written empty';
   return secret.problem === 'unset' ? `${secret.fromEnv} is not set` : `${secret.fromEnv} is set to the empty string`;
 }

@@ -13,7 +13,7 @@ import type {
   SignatureKey,
   VpcChannel,
 } from '../core/workspace-model.js';
-import { envMap, type Obj, obj, strs } from './values.js';
+import { envMap, type Obj, obj, ownRecord, strs } from './values.js';
 
 /** Resolves a secret as written (`${ENV_VAR}` allowed). */
 export type SecretAt = (written: unknown) => Secret;
@@ -24,7 +24,7 @@ export function environmentsOf(raw: Obj): Environment[] {
     return {
       name,
       ...(typeof o.description === 'string' ? { description: o.description } : {}),
-      variables: Object.fromEntries(Object.entries(obj(o.variables)).map(([k, v]) => [k, String(v)])),
+      variables: ownRecord(Object.entries(obj(o.variables)).map(([k, v]) => [k, String(v)] as const)),
     };
   });
 }

@@ -4,12 +4,17 @@
  * undici, which destroys the body stream of a failed call, and with it the client's connection, before the
  * 502 was written. undici now gets the body through a counting stream of its own, and the client gets
  * 502 APIG.0201 "Backend unavailable." with the body declared by length or chunked.
+ * Second bug, seen only from a client in another process: when the client asked for `Connection: close`, the 502
+ * went out before the rest of the body was read and the connection closed at once, so the kernel's reset beat
+ * the answer (EPIPE, no status). Any answer that ends the connection while the body is still arriving now
+ * lingers, reading the rest first, as refusals already did.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientProcess } from '../e2e/raw-client.js';
 import { bodyOf, closedPort, raw, startGateway, statusOf, type InProcess } from '../e2e/serve-helpers.js';
 
 const api = (name: string, address: string): string => `  /${name}:
@@ -60,5 +65,16 @@ describe('a backend that fails a request with a body', () => {
     const text = await raw(gw.port, Buffer.concat([Buffer.from(head), body, Buffer.from(tail)]));
     expect(statusOf(text)).toBe(502);
     expect(bodyOf(text)).toMatchObject({ error_code: 'APIG.0201', error_msg: 'Backend unavailable.' });
+  });
+
+  // From a process of its own, as a real client is: there the reset of the old code always beat the answer.
+  it.each([
+    ['/refused', 'length'],
+    ['/refused', 'chunked'],
+    ['/reset', 'length'],
+    ['/reset', 'chunked'],
+  ] as const)('a client in another process gets its 502 every time (%s, %s)', async (path, framing) => {
+    const got = await clientProcess(gw.port, 5, path, framing, 'Connection: close\\r\\n', 4 * 1024 * 1024);
+    expect(got).toEqual(Array(5).fill('HTTP/1.1 502'));
   });
 });

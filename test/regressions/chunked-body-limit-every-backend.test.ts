@@ -9,12 +9,12 @@
  * (API Gateway User Guide, 6.3.3), and after a refusal the gateway reads and discards what the caller still
  * sends before it closes, as nginx's lingering close does, so that the answer arrives.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientProcess } from '../e2e/raw-client.js';
 import { bodyOf, raw, startGateway, statusOf, type InProcess } from '../e2e/serve-helpers.js';
 
 const SPEC = `swagger: "2.0"
@@ -79,50 +79,6 @@ function chunked(path: string, size: number, extra = ''): Buffer {
   return Buffer.concat(parts);
 }
 
-/**
- * Opens `count` connections one after another from a separate Node process, as a real client is (in this
- * process the client's reads and writes interleave with the server's, and a reset never beats the answer).
- * Each writes a POST to `path` (with `extra` header lines) and 20 MB of body at once, by Content-Length or
- * chunked, and reports the status line it received, or its socket error.
- */
-function clientProcess(
-  port: number,
-  count: number,
-  path: string,
-  framing: 'length' | 'chunked',
-  extra: string,
-): Promise<string[]> {
-  const script = `
-    import { connect } from 'node:net';
-    const body = Buffer.alloc(${20 * MB}, 'z');
-    const request = ${framing === 'chunked'}
-      ? Buffer.concat([Buffer.from('POST ${path} HTTP/1.1\\r\\nHost: a\\r\\n${extra}Transfer-Encoding: chunked\\r\\n\\r\\n' + body.length.toString(16) + '\\r\\n'), body, Buffer.from('\\r\\n0\\r\\n\\r\\n')])
-      : Buffer.concat([Buffer.from('POST ${path} HTTP/1.1\\r\\nHost: a\\r\\n${extra}Content-Length: ' + body.length + '\\r\\n\\r\\n'), body]);
-    for (let i = 0; i < ${count}; i++) {
-      const line = await new Promise((resolve) => {
-        const s = connect(${port}, '127.0.0.1');
-        const chunks = [];
-        let error = 'no answer';
-        s.on('data', (c) => chunks.push(c));
-        s.on('error', (e) => { error = e.code; });
-        s.on('close', () => resolve(chunks.length > 0 ? Buffer.concat(chunks).toString('latin1').slice(0, 12) : error));
-        s.write(request);
-      });
-      console.log(line);
-    }`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (b: Buffer) => {
-      out += b.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('close', () => resolve(out.split('\n').filter((l) => l !== '')));
-  });
-}
-
 function expect413(text: string): void {
   expect(statusOf(text)).toBe(413);
   expect(bodyOf(text)).toMatchObject({ error_code: 'APIG.0201', error_msg: 'Request entity too large.' });
@@ -175,7 +131,7 @@ describe('a body over request_body_size', () => {
   ] as const)(
     '20 MB written at once to %s (by %s), from another process: the 413 reaches the client every time',
     async (_name, framing, path, extra) => {
-      const got = await clientProcess(gw.port, 5, path, framing, extra);
+      const got = await clientProcess(gw.port, 5, path, framing, extra, 20 * MB);
       expect(got).toEqual(Array.from({ length: 5 }, () => 'HTTP/1.1 413'));
     },
   );

@@ -45,7 +45,9 @@ async function workspaceCredentials(
     const fix =
       found.secret.fromEnv !== undefined
         ? `set ${found.secret.fromEnv}, or pass --secret`
-        : 'write it in apig.yaml, or pass --secret';
+        : found.secret.problem === 'malformed'
+          ? 'write the reference as one whole ${NAME}, or pass --secret'
+          : 'write it in apig.yaml, or pass --secret';
     throw new ApigError('config', `the secret of ${found.what} is ${found.secret.problem}: ${fix}`);
   }
   return { key: found.key, secret: found.secret.value };

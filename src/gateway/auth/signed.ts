@@ -7,7 +7,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { verifyNeedsBody, verifySignature, type AuthKind, type VerifyResult } from '../../sign/index.js';
 import { isBodyTooLarge } from '../backends/body-limit.js';
-import { traceStep, type RequestContext } from '../request/context.js';
+import { sentAuthority, traceStep, type RequestContext } from '../request/context.js';
 import { failure, type GatewayFailure } from '../response/errors.js';
 
 function hasBody(ctx: RequestContext): boolean {
@@ -62,6 +62,18 @@ export function asSent(headers: HeaderRecord): HeaderRecord {
   return out ?? headers;
 }
 
+/**
+ * The headers as the verifier reads them: as sent (asSent), except that an absolute-form target's authority is
+ * the `host` (RFC 9112 §3.2.2: it replaces the Host header, and it is what picked the group). Otherwise a request
+ * signed for one domain could be sent to another group as `GET http://other.example.com/x` with the signed
+ * Host left as it was.
+ */
+function effectiveHeaders(ctx: RequestContext): HeaderRecord {
+  const headers = asSent(ctx.headers);
+  const authority = ctx.authority !== undefined ? sentAuthority(ctx.url) : undefined;
+  return authority === undefined ? headers : { ...headers, host: authority };
+}
+
 export function verify(
   ctx: RequestContext,
   kind: AuthKind,
@@ -79,7 +91,7 @@ function check(
 ): Verified {
   if (!Buffer.isBuffer(body)) return body;
   const result = verifySignature(
-    { method: ctx.method, rawPath: ctx.path, rawQuery: ctx.query, headers: asSent(ctx.headers), body },
+    { method: ctx.method, rawPath: ctx.path, rawQuery: ctx.query, headers: effectiveHeaders(ctx), body },
     lookup,
     new Date(ctx.receivedAt),
     { auth: kind, lenient: ctx.config.lenientSignatures },

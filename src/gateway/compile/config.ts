@@ -38,7 +38,8 @@ export function compileConfig(
   const byDomain = new Map<string, CompiledGroup>();
   for (const g of groups) {
     for (const d of g.domains) {
-      const key = d.toLowerCase();
+      // As request/stages/group.ts hostName reads the Host: `api.example.com.` is `api.example.com`.
+      const key = d.toLowerCase().replace(/\.$/, '');
       const other = byDomain.get(key);
       if (other) {
         const range = ws.rangeOf('/groups');

@@ -12,6 +12,15 @@ import type { CompiledApi, CompiledGroup, GatewayConfig } from '../compile/compi
 import type { Services } from '../state.js';
 import type { TraceEvent } from './trace.js';
 
+/** The header lines of a request head as sent (transport/head-sizes.ts): what the documented size limits count. */
+export interface HeadSize {
+  /** All header lines' bytes, each with its line end (the request line not included). */
+  total: number;
+  /** The longest header line, with its line end, and its name. */
+  longest: number;
+  longestName: string;
+}
+
 /** What the server read off the wire. */
 export interface WireRequest {
   method: string;
@@ -26,6 +35,11 @@ export interface WireRequest {
   sourceIp: string;
   /** The listening address the request came in on (`$context.serverAddr`). */
   localAddress: string;
+  /**
+   * The head's header lines as sent, when measured: Node drops the whitespace before a header value unseen, so
+   * its headers alone undercount them.
+   */
+  head?: HeadSize | undefined;
 }
 
 export interface RouteHit {
@@ -124,6 +138,18 @@ export function splitTarget(url: string): { path: string; query: string; authori
     : { path: target.slice(0, q), query: target.slice(q + 1), authority };
 }
 
+/**
+ * The authority of an absolute-form target as sent, without user information (`http://u@A.example.com:80/x` →
+ * `A.example.com:80`); undefined for the origin form. A client sends the same text as Host (RFC 9112 §3.2.2),
+ * so a signature that covers `host` is checked against it: the host that picks the group.
+ */
+export function sentAuthority(url: string): string | undefined {
+  const absolute = url.startsWith('/') ? null : ABSOLUTE.exec(url);
+  if (!absolute) return undefined;
+  const authority = absolute[1] as string;
+  return authority.slice(authority.lastIndexOf('@') + 1);
+}
+
 /** `user@Host.Example.com:81` → `host.example.com:81`: the host and port, without user information. */
 function hostOf(authority: string): string {
   const host = authority.slice(authority.lastIndexOf('@') + 1);
@@ -154,6 +180,7 @@ export function newContext(
     scheme: wire.scheme,
     sourceIp: wire.sourceIp,
     localAddress: wire.localAddress,
+    head: wire.head,
     config,
     requestId,
     receivedAt,

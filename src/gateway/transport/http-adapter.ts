@@ -16,6 +16,7 @@ import { TRACE_HEADER, wantsTrace } from '../request/trace.js';
 import { answerFor, brokeOff, ended, type Answer, type Outcome } from '../response/answer.js';
 import { failure } from '../response/errors.js';
 import { CLOCK_PATH, handleClock } from './admin.js';
+import { measuredHead } from './head-sizes.js';
 import { endAfterRequest } from './linger.js';
 import { wireRequest } from './wire.js';
 
@@ -42,6 +43,7 @@ interface Exchange {
 
 export function handleHttp(gw: Gateway, req: IncomingMessage, res: ServerResponse, scheme: 'http' | 'https'): void {
   if (gw.virtualClock && req.url?.split('?')[0] === CLOCK_PATH) {
+    measuredHead(req.socket, req.method ?? '', req.url); // taken, so that the next request's head is its own
     handleClock(gw.virtualClock, req, res);
     return;
   }
@@ -133,8 +135,9 @@ function write(x: Exchange, a: Answer, upstream: string | undefined): void {
   if (a.reason) res.writeHead(a.status, a.reason, a.headers);
   else res.writeHead(a.status, a.headers);
   if (a.body instanceof Readable) stream(x, a, a.body, upstream);
-  else if (a.close && x.body) {
-    // No reuse after a refusal; like nginx's lingering close, what the caller still sends is read first (linger.ts).
+  else if (x.body && !res.shouldKeepAlive) {
+    // The connection ends after this answer (a refusal, or the client's own Connection: close): like nginx's
+    // lingering close, what the caller still sends is read first (linger.ts), or the reset may beat the answer.
     x.answeredAt = x.gw.clock.now();
     endAfterRequest(req, res, a.body);
   } else {

@@ -6,13 +6,14 @@
  */
 import { createServer as createHttp, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttps } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ApigError } from '../../core/errors.js';
 import type { Gateway } from '../gateway.js';
 import { runPipeline } from '../request/pipeline.js';
 import { answerFor } from '../response/answer.js';
 import { failure, type ErrorId, type GatewayFailure } from '../response/errors.js';
+import { scanConnection } from './head-sizes.js';
 import { handleHttp } from './http-adapter.js';
 import { stopLingering } from './linger.js';
 import { answerOnSocket } from './raw-response.js';
@@ -95,6 +96,8 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
     });
   }
   for (const { server, scheme } of servers) {
+    // Every head is measured as sent (head-sizes.ts); for HTTPS, the decrypted stream Node's parser reads.
+    server.on(scheme === 'https' ? 'secureConnection' : 'connection', (socket: Socket) => scanConnection(socket));
     // Node keeps only the first 1,000 or so headers and drops the rest unseen; the restrictions stage must see
     // every header the client sent (a second Host, a Content-Length, the 128 KB total). MAX_HEADER_SIZE bounds them.
     server.maxHeadersCount = 0;

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { WireRequest } from '../request/context.js';
+import { measuredHead } from './head-sizes.js';
 
 export function wireRequest(req: IncomingMessage, scheme: 'http' | 'https'): WireRequest {
   return {
@@ -14,6 +15,7 @@ export function wireRequest(req: IncomingMessage, scheme: 'http' | 'https'): Wir
     scheme,
     sourceIp: req.socket.remoteAddress ?? '',
     localAddress: req.socket.localAddress ?? '',
+    head: measuredHead(req.socket, req.method ?? '', req.url ?? ''),
   };
 }
 

@@ -9,7 +9,7 @@ import {
   placeholderText,
 } from '../../../src/gateway/request/backend-values.js';
 import { splitTarget } from '../../../src/gateway/request/context.js';
-import { dotSegment, slashReading } from '../../../src/gateway/request/request-path.js';
+import { dotSegment, liberalReading } from '../../../src/gateway/request/request-path.js';
 
 describe('dotSegment', () => {
   it.each([
@@ -25,23 +25,64 @@ describe('dotSegment', () => {
     ['/a/..%5cb', '..'],
     ['/a\\..\\b', '..'],
     ['..', '..'],
+    // Path parameters and NUL end a segment (Tomcat, Jetty; C strings).
+    ['/a/..;/b', '..'],
+    ['/a/..;jsessionid=1/b', '..'],
+    ['/a/.;x', '.'],
+    ['/a/..%3Bx/b', '..'],
+    ['/a/..%00/b', '..'],
+    ['/a/..%00.png', '..'],
+    // Overlong UTF-8 and IIS %u escapes.
+    ['/a/%C0%AE%C0%AE/b', '..'],
+    ['/a/%e0%80%ae.', '..'],
+    ['/a/..%C0%AFb', '..'],
+    ['/a/..%c1%9cb', '..'],
+    ['/a/..%c1%1cb', '..'],
+    ['/a/%u002e%u002e/b', '..'],
+    // Compatibility characters (NFKC): fullwidth full stop and solidus, one- and two-dot leaders.
+    ['/a/%EF%BC%8E%EF%BC%8E/b', '..'],
+    ['/a/..%EF%BC%8Fb', '..'],
+    ['/a/..%EF%BC%BCb', '..'],
+    ['/a/%E2%80%A4%E2%80%A4', '..'],
+    ['/a/%E2%80%A5/b', '..'],
   ] as const)('%s has %s', (path, dots) => {
     expect(dotSegment(path)).toBe(dots);
   });
 
-  it.each(['/', '/a/b', '/a..b/...', '/.a/a./..a', '/%252e%252e/b', '/a%2F%2E%2Eb', '/%2e%2e%2e', '', '/a%zz/..x'])(
-    '%s has none',
-    (path) => {
-      expect(dotSegment(path)).toBeUndefined();
-    },
-  );
+  it.each([
+    '/',
+    '/a/b',
+    '/a..b/...',
+    '/.a/a./..a',
+    '/%252e%252e/b',
+    '/a%2F%2E%2Eb',
+    '/%2e%2e%2e',
+    '',
+    '/a%zz/..x',
+    '/a/%00../b',
+    '/a/x;..',
+    '/a/%C3%A9..',
+    '/a/%u12',
+    '/a/%C0',
+  ])('%s has none', (path) => {
+    expect(dotSegment(path)).toBeUndefined();
+  });
 });
 
-describe('slashReading', () => {
-  it('reads %2F, %5C and \\ as /, and is undefined when nothing changes', () => {
-    expect(slashReading('/a%2Fb%2fc%5Cd%5ce\\f')).toBe('/a/b/c/d/e/f');
-    expect(slashReading('/a/b%20c')).toBeUndefined();
-    expect(slashReading('/a/b')).toBeUndefined();
+describe('liberalReading', () => {
+  it('reads %2F, %5C, \\ and // as /, ends segments at ; and NUL, and is undefined when nothing changes', () => {
+    expect(liberalReading('/a%2Fb%2fc%5Cd%5ce\\f')).toBe('/a/b/c/d/e/f');
+    expect(liberalReading('/a//b///c/')).toBe('/a/b/c/');
+    expect(liberalReading('/a;x/b%3By/c%00z/d')).toBe('/a/b/c/d');
+    expect(liberalReading('/%EF%BD%90rivate%EF%BC%8Fkey')).toBe('/private/key');
+    expect(liberalReading('/a/b')).toBeUndefined();
+    expect(liberalReading('/a/b/')).toBeUndefined();
+  });
+
+  it('a decoded % is escaped again, so that the router decodes it once', () => {
+    expect(liberalReading('/a/%2541')).toBeUndefined();
+    expect(liberalReading('/a/%2541;x')).toBe('/a/%2541');
+    expect(liberalReading('/a/%41')).toBe('/a/A');
   });
 });
 

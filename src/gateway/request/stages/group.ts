@@ -9,12 +9,16 @@ import { requestHost, traceStep, type RequestContext } from '../context.js';
 import { failure } from '../../response/errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 
-/** `example.com:8080` → `example.com`; `[::1]:80` → `::1`. */
+/**
+ * `example.com:8080` → `example.com`; `[::1]:80` → `::1`. A fully qualified `example.com.` is `example.com`, as
+ * DNS and nginx read it (nginx drops the trailing dot before it matches server names).
+ */
 export function hostName(host: string): string {
   const h = host.trim().toLowerCase();
   if (h.startsWith('[')) return h.slice(1, h.indexOf(']') === -1 ? undefined : h.indexOf(']'));
   const colon = h.indexOf(':');
-  return colon === -1 ? h : h.slice(0, colon);
+  const name = colon === -1 ? h : h.slice(0, colon);
+  return name.endsWith('.') ? name.slice(0, -1) : name;
 }
 
 export function group(ctx: RequestContext): StageOutcome {

@@ -28,9 +28,23 @@ export function restrictions(ctx: RequestContext): StageOutcome {
       'REQUEST_INVALID',
       'space or control character in the request line (Calling APIs: Request restrictions, item 4)',
     );
+  // A fragment is no part of a request target (RFC 9112 §3.2). Servers differ: some cut the path there, some
+  // keep `#` as data, so `/files/..#x` is `..` to one backend and a file name to another. The documents are
+  // silent; refusing never says yes where the gateway may say no (docs/serve.md, Paths and values).
+  if (ctx.url.includes('#'))
+    return refuse(
+      'REQUEST_INVALID',
+      'a "#" in the request target: a fragment is not part of a request (RFC 9112 §3.2)',
+    );
   if (Buffer.byteLength(ctx.url) > ctx.config.limits.uriBytes)
     return refuse('URI_TOO_LARGE', `request URI over ${ctx.config.limits.uriBytes} bytes`);
   const raw = ctx.rawHeaders;
+  // A header's size is its line as sent. The transport measures the lines (ctx.head); without that measure,
+  // `Name: value` CRLF from what Node hands over (Latin-1, one character per byte), which misses whitespace
+  // Node dropped before a value.
+  const measured = ctx.head;
+  if (measured && measured.longest > ctx.config.limits.headerBytes)
+    return refuse('HEADERS_TOO_LARGE', `header ${measured.longestName} over ${ctx.config.limits.headerBytes} bytes`);
   let total = 0;
   let hosts = 0;
   let te = false;
@@ -38,8 +52,6 @@ export function restrictions(ctx: RequestContext): StageOutcome {
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] as string;
     const value = raw[i + 1] as string;
-    // A header's size is its line as sent, `Name: value` CRLF: Node hands names and values over as Latin-1,
-    // one character per byte, and without the separator and line end that count too.
     const size = name.length + value.length + 4;
     if (size > ctx.config.limits.headerBytes)
       return refuse('HEADERS_TOO_LARGE', `header ${name} over ${ctx.config.limits.headerBytes} bytes`);
@@ -61,6 +73,7 @@ export function restrictions(ctx: RequestContext): StageOutcome {
     } else if (lower === 'content-length') cl = true;
     else if (lower === 'transfer-encoding') te = true;
   }
+  if (measured && measured.total > total) total = measured.total;
   if (total > ctx.config.limits.headersTotalBytes)
     return refuse('HEADERS_TOO_LARGE', `headers over ${ctx.config.limits.headersTotalBytes} bytes in all`);
   if (hosts > 1)

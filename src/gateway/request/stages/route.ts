@@ -4,12 +4,12 @@
  * exist." variant (errors-and-limits.md §1.1).
  * First, a path with a `.` or `..` segment in any backend's reading (request/request-path.ts) is refused with 400
  * APIG.0201 "API request error." (the "request format invalid" row; the documents are silent on dot-segments):
- * resolving it would route one path while a backend may read another. Likewise a path whose `%2F`, `%5C` or `\`,
- * read as `/`, would lead to another API.
+ * resolving it would route one path while a backend may read another. Likewise a path that would lead to another
+ * API in that reading (`%2F`, `%5C`, `\` and `//` as one `/`, `;` ending a segment, ...).
  */
 import { traceStep, type RequestContext, type RouteHit } from '../context.js';
 import { failure } from '../../response/errors.js';
-import { dotSegment, slashReading } from '../request-path.js';
+import { dotSegment, liberalReading } from '../request-path.js';
 import { describePattern } from '../../compile/route-pattern.js';
 import type { MatchResult, Router } from '../../compile/router.js';
 import type { CompiledApi } from '../../compile/compiled.js';
@@ -22,7 +22,7 @@ export function route(ctx: RequestContext): StageOutcome {
     return fail(
       failure(
         'REQUEST_INVALID',
-        `the path has a dot-segment "${dots}" (also counted when written %2E or between %2F, %5C or \\): refused, not resolved`,
+        `the path has a dot-segment "${dots}" (also counted when encoded, between %2F, %5C or \\, or followed by ";" or %00): refused, not resolved`,
       ),
     );
   }
@@ -42,12 +42,12 @@ export function route(ctx: RequestContext): StageOutcome {
   if (other) {
     traceStep(ctx, 'route', 'refused', {
       path: ctx.path,
-      why: `with %2F, %5C or \\ read as "/" it leads to ${other.api.name}`,
+      why: `as many backends read it (%2F, %5C, \\ or // as "/", ";" ending a segment) it leads to ${other.api.name}`,
     });
     return fail(
       failure(
         'REQUEST_INVALID',
-        `the path leads to ${api.api.name}, but with %2F, %5C or \\ read as "/" (as many backends read them) to ${other.api.name}: refused`,
+        `the path leads to ${api.api.name}, but as many backends read it (%2F, %5C, \\ or // as "/", ";" ending a segment) to ${other.api.name}: refused`,
       ),
     );
   }
@@ -67,9 +67,9 @@ export function route(ctx: RequestContext): StageOutcome {
   return NEXT;
 }
 
-/** The API the path's other reading (encoded slashes and backslashes as `/`) reaches, when it is another one. */
+/** The API the path's liberal reading (request-path.ts) reaches, when it is another one. */
 function elsewhere(router: Router<CompiledApi>, ctx: RequestContext, api: CompiledApi): CompiledApi | undefined {
-  const read = slashReading(ctx.path);
+  const read = liberalReading(ctx.path);
   if (read === undefined) return undefined;
   const m = router.match(ctx.method, read);
   return m.kind === 'match' && m.route.value !== api ? m.route.value : undefined;
