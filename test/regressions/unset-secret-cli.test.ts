@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../e2e/run-cli.js';
+import { spawnServe, until } from '../e2e/serve-helpers.js';
 import { unsetSecretsWorkspace, VARS } from './unset-secret-kit.js';
 
 describe('unset secrets in the CLI', () => {
@@ -32,6 +33,22 @@ describe('unset secrets in the CLI', () => {
     expect(r.stderr).toContain(
       `apig: --strict: 6 secret(s) are unusable: the AppSecret of app app1 (${VARS.appSecret} is not set)`,
     );
+  });
+
+  it('apig serve without --strict starts, and names each unusable secret (never a value) before it listens', async () => {
+    const dir = unsetSecretsWorkspace();
+    const served = await spawnServe([dir, '--port', '0']);
+    try {
+      // stderr and stdout are separate pipes: wait for the note rather than assume it came first.
+      await until(served.stderr, (t) => t.includes('basic-key'), 'the unusable-secrets note');
+      expect(served.stderr()).toContain('6 unusable secret(s)');
+      expect(served.stderr()).toContain(`the AppSecret of app app1: ${VARS.appSecret} is not set`);
+      expect(served.stderr()).toContain(`the secret of signature key basic-key: ${VARS.basic} is not set`);
+      expect(served.stdout()).toContain('apig gateway listening on');
+    } finally {
+      served.child.kill('SIGTERM');
+      await served.exited;
+    }
   });
 
   it('apig lint reports each as unset-secret at the ${VAR} in apig.yaml', async () => {
