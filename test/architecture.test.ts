@@ -25,6 +25,23 @@ const STARTUP_PACKAGES = ['commander', 'chalk'];
 
 const SRC = resolve(import.meta.dirname, '../src');
 
+/** The formatter's width (biome.json `lineWidth`), counted in characters (code points). */
+const MAX_COLUMNS = 120;
+
+interface LongLine {
+  /** Path under src/. */
+  file: string;
+  /** The line's text without its indentation, from the start (enough to tell it apart). */
+  startsWith: string;
+  reason: string;
+}
+
+/**
+ * Lines that may stay longer than MAX_COLUMNS: only what cannot be split sensibly (a long regular expression, a
+ * table row). A message, help text or rule text is split into concatenated literals, and a comment is rewrapped.
+ */
+const LONG_LINE_EXCEPTIONS: readonly LongLine[] = [];
+
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
@@ -70,6 +87,24 @@ function violations(file: string, source: string): string[] {
   }
   if (layer !== 'cli' && /\bconsole\.(log|error|warn|info)\(/.test(source))
     found.push(`${relative(SRC, file)} calls console`);
+  return found;
+}
+
+/** Lines over MAX_COLUMNS that no exception covers, and exceptions that cover no line (so the list stays true). */
+function longLines(sources: ReadonlyMap<string, string>, exceptions: readonly LongLine[]): string[] {
+  const used = new Set<LongLine>();
+  const found: string[] = [];
+  for (const [file, text] of sources) {
+    const rel = relative(SRC, file);
+    text.split('\n').forEach((line, i) => {
+      const width = [...line].length;
+      if (width <= MAX_COLUMNS) return;
+      const allowed = exceptions.find((x) => x.file === rel && line.trimStart().startsWith(x.startsWith));
+      if (allowed) used.add(allowed);
+      else found.push(`src/${rel}:${i + 1} is ${width} columns`);
+    });
+  }
+  for (const x of exceptions) if (!used.has(x)) found.push(`exception for src/${x.file} matches no long line`);
   return found;
 }
 
@@ -140,12 +175,26 @@ describe('architecture', () => {
     expect(loads.packages.filter((p) => !STARTUP_PACKAGES.includes(p))).toEqual([]);
   });
 
+  it(`no line in src/ is over ${MAX_COLUMNS} columns, except the listed ones`, () => {
+    expect(longLines(SOURCES, LONG_LINE_EXCEPTIONS)).toEqual([]);
+  });
+
   describe('the guards themselves work', () => {
     it('a forbidden edge', () => {
       expect(violations(join(SRC, 'core/x.ts'), "import { a } from '../cli/io.js';")).toHaveLength(1);
       expect(violations(join(SRC, 'sign/x.ts'), "import chalk from 'chalk';")).toHaveLength(1);
       expect(violations(join(SRC, 'oas/x.ts'), "import { a } from '../core/model.js';")).toEqual([]);
       expect(violations(join(SRC, 'gateway/x.ts'), "console.log('x')")).toHaveLength(1);
+    });
+
+    it('a long line, an exception that covers one, and an exception that covers none', () => {
+      const long = `  const pattern = /${'x'.repeat(MAX_COLUMNS)}/;`;
+      const sources = new Map([[join(SRC, 'a/x.ts'), `// fits\n${long}\n${'y'.repeat(MAX_COLUMNS)}`]]);
+      expect(longLines(sources, [])).toEqual([`src/a/x.ts:2 is ${long.length} columns`]);
+      const regex = { file: 'a/x.ts', startsWith: 'const pattern = /', reason: 'a regular expression' };
+      expect(longLines(sources, [regex])).toEqual([]);
+      const stale = { file: 'a/y.ts', startsWith: 'const', reason: 'gone' };
+      expect(longLines(sources, [regex, stale])).toEqual(['exception for src/a/y.ts matches no long line']);
     });
 
     it('a cycle, type-only or not, and none through a dynamic import', () => {

@@ -64,13 +64,16 @@ export function renderUnusable(
   ws: Pick<Workspace, 'shown' | 'rangeOf'>,
   io: Pick<Io, 'color'>,
 ): string {
-  const head = `${io.color.yellow('warn')} ${sites.length} unusable secret(s): a credential matches no request and a signature key signs no backend call until it is set (--strict refuses to start)\n`;
+  const head =
+    `${io.color.yellow('warn')} ${sites.length} unusable secret(s): a credential matches no request ` +
+    `and a signature key signs no backend call until it is set (--strict refuses to start)\n`;
   return (
     head +
     sites
       .map((u) => {
         const at = ws.rangeOf(u.path)?.start;
-        return `  ${ws.shown}${at ? `:${at.line + 1}:${at.character + 1}` : ''}  ${u.label}: ${secretProblem(u.secret) ?? 'unusable'}\n`;
+        const where = at ? `:${at.line + 1}:${at.character + 1}` : '';
+        return `  ${ws.shown}${where}  ${u.label}: ${secretProblem(u.secret) ?? 'unusable'}\n`;
       })
       .join('')
   );
@@ -96,20 +99,28 @@ export function renderEvent(e: GatewayEvent, io: Pick<Io, 'color'>, showPath: (d
           : '';
       // A response that broke off mid-body: the failure's status, and the one the client had already received.
       const cut = e.sentStatus !== undefined ? ` (cut short after ${e.sentStatus})` : '';
-      const line = `${statusColor(e.status, io)} ${e.method} ${e.path} → ${target} ${e.env ?? '-'} ${Math.round(e.latencyMs)}ms${e.websocket ? ' (websocket)' : ''}${cut}${error}  ${io.color.dim(e.requestId)}\n`;
+      const websocket = e.websocket ? ' (websocket)' : '';
+      const line =
+        `${statusColor(e.status, io)} ${e.method} ${e.path} → ${target} ${e.env ?? '-'} ` +
+        `${Math.round(e.latencyMs)}ms${websocket}${cut}${error}  ${io.color.dim(e.requestId)}\n`;
       const trace = (e.trace ?? [])
         .map((t) => `    ${t.stage}: ${t.decision}${t.detail ? ` ${io.color.dim(JSON.stringify(t.detail))}` : ''}\n`)
         .join('');
       return line + trace;
     }
     case 'health':
-      return `${e.healthy ? io.color.green('healthy') : io.color.red('unhealthy')} channel ${e.channel} member ${e.member}: ${e.reason}\n`;
+      return (
+        `${e.healthy ? io.color.green('healthy') : io.color.red('unhealthy')} ` +
+        `channel ${e.channel} member ${e.member}: ${e.reason}\n`
+      );
     case 'function-log':
       return `function ${e.urn} [${e.level}] ${e.message}  ${io.color.dim(e.requestId)}\n`;
     case 'function-error':
       return `${io.color.red('function error')} ${e.urn}: ${e.message}  ${io.color.dim(e.requestId)}\n`;
-    case 'reloaded':
-      return `${e.diagnostics.map((d) => `${formatDiagnosticLine(showPath(d), io)}\n`).join('')}reloaded: ${e.apis} API(s)\n`;
+    case 'reloaded': {
+      const diagnostics = e.diagnostics.map((d) => `${formatDiagnosticLine(showPath(d), io)}\n`).join('');
+      return `${diagnostics}reloaded: ${e.apis} API(s)\n`;
+    }
     case 'reload-failed':
       return (
         e.diagnostics

@@ -67,7 +67,9 @@ export interface InstanceParams {
   real_ip_from_xff: boolean;
   /** Which X-Forwarded-For entry is the client: 0-based from the left, negative from the right (-1: the last). */
   real_ip_index: number;
-  /** Calls by IP into a non-DEFAULT group find the API from the credential, path and method (003; practices.md §5.5). */
+  /**
+   * Calls by IP into a non-DEFAULT group find the API from the credential, path and method (003; practices.md §5.5).
+   */
   app_route: boolean;
   /** Authorizer context values may be booleans and numbers, not only strings (004 ch.3). */
   authorizer_context_support_num_bool: boolean;

@@ -39,5 +39,10 @@ export function rulesIndex(rows: ReadonlyArray<{ meta: RuleMeta; severity: RuleS
     ({ meta, severity }) =>
       `| [${meta.id}](${meta.id}.md) | ${meta.category} | \`${severity}\` | ${meta.description} |`,
   );
-  return `# apig lint rules\n\nEvery rule, its category, its default severity (the \`recommended\` preset) and what it checks.\nEach page cites the documentation it comes from.\n\n| rule | category | default | checks |\n|---|---|---|---|\n${lines.join('\n')}\n`;
+  return (
+    `# apig lint rules\n\n` +
+    `Every rule, its category, its default severity (the \`recommended\` preset) and what it checks.\n` +
+    `Each page cites the documentation it comes from.\n\n` +
+    `| rule | category | default | checks |\n|---|---|---|---|\n${lines.join('\n')}\n`
+  );
 }

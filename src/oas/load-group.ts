@@ -66,7 +66,10 @@ async function readRefFile(path: string, root: string): Promise<Buffer | string>
   if (real !== path) {
     const realRoot = (await realPath(root)) ?? root;
     if (!isWithin(real, realRoot))
-      return `${path} resolves to ${real} through a symbolic link, outside the workspace folder ${root}; apig refuses it`;
+      return (
+        `${path} resolves to ${real} through a symbolic link, ` +
+        `outside the workspace folder ${root}; apig refuses it`
+      );
   }
   try {
     return await readBytes(real, path);

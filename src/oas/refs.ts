@@ -54,7 +54,10 @@ export function refFile(ref: string, from: string): string {
   return resolve(dirname(from), decodePath(ref.split('#')[0] ?? ''));
 }
 
-/** The file a relative `$ref` reads, or undefined when it leaves the workspace folder (as written: links are resolved when it is read). */
+/**
+ * The file a relative `$ref` reads, or undefined when it leaves the workspace folder
+ * (as written: links are resolved when it is read).
+ */
 export function refFileWithin(ref: string, from: string, root: string): string | undefined {
   const target = refFile(ref, from);
   return isWithin(target, root) ? target : undefined;
@@ -102,7 +105,9 @@ export function checkRefs(root: unknown, source: string, policy?: RefPolicy): Re
       if (policy?.allowRemote) external.push({ ref, at });
       else
         return {
-          message: `$ref "${ref}" points to a URL; apig works offline and does not fetch it (--allow-remote-refs fetches it)`,
+          message:
+            `$ref "${ref}" points to a URL; ` +
+            `apig works offline and does not fetch it (--allow-remote-refs fetches it)`,
         };
       return undefined;
     }

@@ -214,7 +214,9 @@ export function extensionDiagnostics(doc: Record<string, unknown>, source: strin
         severity: 'warn',
         path: site.at,
         source,
-        message: `${site.name} belongs on ${info.placements.join(' or ')}, not on the ${site.placement}; it is kept but has no effect here`,
+        message:
+          `${site.name} belongs on ${info.placements.join(' or ')}, ` +
+          `not on the ${site.placement}; it is kept but has no effect here`,
       });
       continue;
     }

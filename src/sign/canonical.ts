@@ -19,7 +19,10 @@ export interface CanonicalOptions {
   pathDecode: 'full' | 'decodeURI' | 'none';
   /** §3 step 5.3 decodes `%XX` only; APIG-JS uses `decodeURI`; APIG-Java also turns `+` into a space. */
   queryDecode: 'full' | 'decodeURI' | 'form';
-  /** §3 step 5.4 sorts decoded strings by code point; JS clients by UTF-16 unit; Java after encoding; legacy JS the joined `k=v`. */
+  /**
+   * §3 step 5.4 sorts decoded strings by code point; JS clients by UTF-16 unit; Java after encoding;
+   * legacy JS the joined `k=v`.
+   */
   querySort: 'decoded' | 'decodedCodeUnits' | 'encoded' | 'joined';
   /** §3 step 5.5 always writes `k=`; legacy APIG-JS writes a bare `k`. */
   emptyValue: 'equals' | 'bare';

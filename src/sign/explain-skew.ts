@@ -34,12 +34,14 @@ export function explainSkew(r: Extract<GatewayReport, { kind: 'expired' }>, ours
     skew.skewMs = srv.getTime() - sig.getTime();
     skew.skew = formatSkew(skew.skewMs);
     causes.push(
-      `the signature time is ${relation(skew.skewMs)} the gateway clock; the limit is ±15 minutes (FAQ (2024) §4.8): fix the client clock (NTP)`,
+      `the signature time is ${relation(skew.skewMs)} the gateway clock; ` +
+        `the limit is ±15 minutes (FAQ (2024) §4.8): fix the client clock (NTP)`,
     );
     const hours = wholeHours(skew.skewMs);
     if (hours !== undefined) {
       causes.push(
-        `a skew close to a whole number of hours (${hours} h) suggests local time sent as UTC: X-Sdk-Date must be UTC (YYYYMMDDTHHMMSSZ)`,
+        `a skew close to a whole number of hours (${hours} h) suggests local time sent as UTC: ` +
+          `X-Sdk-Date must be UTC (YYYYMMDDTHHMMSSZ)`,
       );
     }
     if (Math.abs(skew.skewMs) <= FIFTEEN_MINUTES)
@@ -49,7 +51,9 @@ export function explainSkew(r: Extract<GatewayReport, { kind: 'expired' }>, ours
     causes.push('apig signed the same X-Sdk-Date: pass --date with a current time, or leave it out to use now');
   return {
     kind: 'expired',
-    summary: `signature expired: signed at ${r.signatureTime}, gateway time ${r.serverTime}${skew.skew ? ` (skew ${skew.skew})` : ''}`,
+    summary:
+      `signature expired: signed at ${r.signatureTime}, ` +
+      `gateway time ${r.serverTime}${skew.skew ? ` (skew ${skew.skew})` : ''}`,
     lines: [],
     causes,
     skew,
@@ -73,12 +77,14 @@ function explainExpiredWithoutTimes(
         : 'did not say the signature time or its own time';
   const local: LocalClock = { signatureTime: ours.sdkDate, now: formatSdkDate(now) };
   const causes = [
-    "the X-Sdk-Date was more than 15 minutes away from the gateway clock, either way (the limit is ±15 minutes, FAQ (2024) §4.8): compare the X-Sdk-Date the client sent with the gateway's time",
+    'the X-Sdk-Date was more than 15 minutes away from the gateway clock, either way (the limit is ±15 minutes, ' +
+      "FAQ (2024) §4.8): compare the X-Sdk-Date the client sent with the gateway's time",
   ];
   const signed = parseSdkDate(ours.sdkDate);
   if (!signed) {
     causes.push(
-      `the X-Sdk-Date apig signed, "${ours.sdkDate}", is not YYYYMMDDTHHMMSSZ (UTC): pass --date with the X-Sdk-Date the client sent`,
+      `the X-Sdk-Date apig signed, "${ours.sdkDate}", ` +
+        `is not YYYYMMDDTHHMMSSZ (UTC): pass --date with the X-Sdk-Date the client sent`,
     );
   } else {
     local.offsetMs = now.getTime() - signed.getTime();
@@ -86,20 +92,25 @@ function explainExpiredWithoutTimes(
     const hours = wholeHours(local.offsetMs);
     if (Math.abs(local.offsetMs) > FIFTEEN_MINUTES) {
       causes.push(
-        `the X-Sdk-Date apig signed (${ours.sdkDate}) is ${relation(local.offsetMs)} the local clock (${local.now}): if the client sent this date and the local clock is right, it was outside the window`,
+        `the X-Sdk-Date apig signed (${ours.sdkDate}) is ${relation(local.offsetMs)} the local clock ` +
+          `(${local.now}): if the client sent this date and the local clock is right, it was outside the window`,
       );
       if (hours !== undefined)
         causes.push(
-          `a difference close to a whole number of hours (${hours} h) suggests local time sent as UTC: X-Sdk-Date must be UTC (YYYYMMDDTHHMMSSZ)`,
+          `a difference close to a whole number of hours (${hours} h) ` +
+            `suggests local time sent as UTC: X-Sdk-Date must be UTC (YYYYMMDDTHHMMSSZ)`,
         );
     } else {
       causes.push(
-        `the X-Sdk-Date apig signed (${ours.sdkDate}) is within 15 minutes of the local clock (${local.now}): if the client signed with this clock, this clock is probably more than 15 minutes off the gateway's: sync it (NTP) and compare it with the gateway's time (the Date header of one of its responses)`,
+        `the X-Sdk-Date apig signed (${ours.sdkDate}) is within 15 minutes of the local clock (${local.now}): ` +
+          `if the client signed with this clock, this clock is probably more than 15 minutes off the gateway's: ` +
+          `sync it (NTP) and compare it with the gateway's time (the Date header of one of its responses)`,
       );
     }
   }
   causes.push(
-    'a request retried or replayed more than 15 minutes after it was signed is rejected the same way: sign every attempt anew',
+    'a request retried or replayed more than 15 minutes after it ' +
+      'was signed is rejected the same way: sign every attempt anew',
   );
   return {
     kind: 'expired',

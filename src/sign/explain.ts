@@ -45,7 +45,8 @@ function headerLines(g: CanonicalLines, o: CanonicalLines): ExplainLine[] {
       gateway: gOrder,
       ours: o.headers.map((h) => h.name).join(';'),
       cause:
-        'the header lines are in another order: sort by lower-case name in byte order (the Node.js core SDK sorts them with localeCompare; docs/sign.md, SDK differences)',
+        'the header lines are in another order: sort by lower-case name in byte order ' +
+        '(the Node.js core SDK sorts them with localeCompare; docs/sign.md, SDK differences)',
     });
   }
   return out;
@@ -93,7 +94,8 @@ const OTHER: Record<'ak-locked' | 'token-invalid' | 'unrecognized', { summary: s
   'token-invalid': {
     summary: 'the IAM token could not be decrypted',
     causes: [
-      'check how the token was obtained, and that it comes from the same environment (region, project) as the API (FAQ (2024) §4.7)',
+      'check how the token was obtained, and that it comes from the same environment ' +
+        '(region, project) as the API (FAQ (2024) §4.7)',
     ],
   },
   unrecognized: { summary: 'no canonical request or known APIG authentication error found in the text', causes: [] },
@@ -108,15 +110,20 @@ function noDetail(r: Extract<GatewayReport, { kind: 'auth-failed-no-detail' }>):
   const causes =
     r.auth === 'app'
       ? [
-          'check that the method, path, query parameters and body of the request are those that were signed, and the client clock (the APIG.0303 resolution, User Guide §6.3.3)',
-          'check the AppKey and AppSecret: an unknown key, a wrong secret and an expired signature all answer APIG.0303',
+          'check that the method, path, query parameters and body of the request are those that were signed, ' +
+            'and the client clock (the APIG.0303 resolution, User Guide §6.3.3)',
+          'check the AppKey and AppSecret: an unknown key, ' +
+            'a wrong secret and an expired signature all answer APIG.0303',
         ]
       : [
-          'check the token, or for AK/SK signing the AK, the SK and the client clock (the APIG.0301 resolution, User Guide §6.3.3)',
+          'check the token, or for AK/SK signing the AK, the SK and the client clock ' +
+            '(the APIG.0301 resolution, User Guide §6.3.3)',
           '5 or more consecutive failures lock the AK for 5 minutes (FAQ (2024) §4.7)',
         ];
   causes.push(
-    "the gateway error.log has the detail (and, for a signature mismatch, its canonical request) under the request_id (FAQ (2024) §4.7 method 1): pass that to --explain, and compare your client's canonicalRequest with `apig sign --debug`",
+    'the gateway error.log has the detail (and, for a signature mismatch, ' +
+      'its canonical request) under the request_id (FAQ (2024) §4.7 method 1): ' +
+      "pass that to --explain, and compare your client's canonicalRequest with `apig sign --debug`",
   );
   const summary =
     r.detail !== undefined
@@ -134,7 +141,8 @@ export function explainGatewayError(text: string, ours: SignTrace, options: Expl
     case 'unknown-key': {
       const what = r.auth === 'app' ? 'AppKey' : 'AK';
       const causes = [
-        `the gateway knows no credential with ${what} ${r.key}: copy the Key from the credential (凭据) page of the console, for the right region and instance (FAQ (2024) §4.8)`,
+        `the gateway knows no credential with ${what} ${r.key}: copy the Key from the credential ` +
+          `(凭据) page of the console, for the right region and instance (FAQ (2024) §4.8)`,
       ];
       if (ours.key !== r.key && r.key !== '' && !/^\*+$/.test(r.key))
         causes.push(`apig signed with ${what} ${ours.key}, not ${r.key}: the client sent another key`);
@@ -146,7 +154,8 @@ export function explainGatewayError(text: string, ours: SignTrace, options: Expl
         summary: 'signature mismatch, but the message carries no canonical request',
         lines: [],
         causes: [
-          'find the canonical request in the gateway error.log by request_id (FAQ (2024) §4.7 method 1) and pass it to --explain',
+          'find the canonical request in the gateway error.log by request_id ' +
+            '(FAQ (2024) §4.7 method 1) and pass it to --explain',
         ],
       };
     case 'signature-mismatch': {
@@ -154,7 +163,9 @@ export function explainGatewayError(text: string, ours: SignTrace, options: Expl
       const causes = lines.flatMap((l) => (l.cause ? [`line ${l.line} (${l.name ?? l.part}): ${l.cause}`] : []));
       if (causes.length === 0) {
         causes.push(
-          "the gateway rebuilt the same canonical request as apig, so the request arrived as described: check the AppSecret/SK (extra spaces are common, FAQ (2024) §4.7 step 3), and compare your client's canonicalRequest with `apig sign --debug`",
+          'the gateway rebuilt the same canonical request as apig, so the request arrived as described: ' +
+            'check the AppSecret/SK (extra spaces are common, FAQ (2024) §4.7 step 3), ' +
+            "and compare your client's canonicalRequest with `apig sign --debug`",
         );
       }
       const n = lines.filter((l) => !l.same).length;

@@ -53,7 +53,8 @@ const DETAIL = {
   'signed-header-missing': (_k, f) => `signed header ${f.header ?? ''} not found`, // signing.md §4 step 3
   // IAM: 000 §4.7 elides what follows "verify aksk signature fail, "; we append the canonical request as for App.
   'signature-mismatch': (kind, f) =>
-    `${kind === 'app' ? 'verify signature fail' : 'verify aksk signature fail'}, canonicalRequest:${pipeJoined(f.canonicalRequest ?? '')}`,
+    `${kind === 'app' ? 'verify signature fail' : 'verify aksk signature fail'}, ` +
+    `canonicalRequest:${pipeJoined(f.canonicalRequest ?? '')}`,
 } as const satisfies Record<VerifyFailure, (kind: AuthKind, facts: FailureFacts) => string>;
 
 export function failureDetail(reason: VerifyFailure, kind: AuthKind, facts: FailureFacts): string {

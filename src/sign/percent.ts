@@ -42,7 +42,10 @@ function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
-/** Byte-wise decode for input decodeURIComponent rejects: bad escapes stay literal, bad UTF-8 becomes U+FFFD (like Python's `unquote`). */
+/**
+ * Byte-wise decode for input decodeURIComponent rejects: bad escapes stay literal, bad UTF-8 becomes U+FFFD
+ * (like Python's `unquote`).
+ */
 function decodeLenient(s: string): string {
   const bytes: number[] = [];
   for (let i = 0; i < s.length; i++) {

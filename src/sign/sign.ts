@@ -112,7 +112,8 @@ function warningsFor(input: SignInput, names: readonly string[], sdkDate: string
   for (const n of names) {
     if (n.includes('_'))
       w.push(
-        `signed header "${n}" has "_" in its name: nginx-style proxies drop such headers, and the latest core SDKs never sign them (docs/sign.md, The algorithm)`,
+        `signed header "${n}" has "_" in its name: nginx-style proxies drop such headers, ` +
+          `and the latest core SDKs never sign them (docs/sign.md, The algorithm)`,
       );
   }
   if (!names.includes('x-sdk-date'))
@@ -131,13 +132,15 @@ function payloadWarnings(input: SignInput, all: HeaderBag, declared: boolean, pa
   if (!declared) {
     return all.has('x-sdk-content-sha256')
       ? [
-          'X-Sdk-Content-Sha256 is sent but not signed: the body is hashed instead, and apig serve ignores the header (add it to --signed-headers to declare the hash)',
+          'X-Sdk-Content-Sha256 is sent but not signed: the body is hashed instead, ' +
+            'and apig serve ignores the header (add it to --signed-headers to declare the hash)',
         ]
       : [];
   }
   if (payloadHash === UNSIGNED_PAYLOAD || payloadHash === sha256Hex(input.body ?? '')) return [];
   return [
-    `X-Sdk-Content-Sha256 "${payloadHash}" is not the SHA-256 of the body: apig serve refuses a body that does not match the hash it declares (send the bytes that were hashed, or UNSIGNED-PAYLOAD)`,
+    `X-Sdk-Content-Sha256 "${payloadHash}" is not the SHA-256 of the body: apig serve refuses a body ` +
+      `that does not match the hash it declares (send the bytes that were hashed, or UNSIGNED-PAYLOAD)`,
   ];
 }
 

@@ -79,7 +79,8 @@ export const CLIENT_VARIANTS = [
   {
     id: 'unsigned-content-sha256',
     label:
-      'payload hash taken from an X-Sdk-Content-Sha256 header that SignedHeaders does not list (the body must still match a declared hash)',
+      'payload hash taken from an X-Sdk-Content-Sha256 header that SignedHeaders does not list ' +
+      '(the body must still match a declared hash)',
     canonical: STRICT,
     upperCaseMethod: true,
     hashBodyForAllMethods: true,

@@ -51,7 +51,8 @@ export function planImport(req: ImportRequest): ImportPlan {
   if (req.incoming.apis.length > MAX_APIS_PER_IMPORT) {
     throw new ApigError(
       'input',
-      `${basename(req.source)} defines ${req.incoming.apis.length} APIs; at most ${MAX_APIS_PER_IMPORT} can be imported from one file (User Guide §8.7.1): split it`,
+      `${basename(req.source)} defines ${req.incoming.apis.length} APIs; ` +
+        `at most ${MAX_APIS_PER_IMPORT} can be imported from one file (User Guide §8.7.1): split it`,
     );
   }
   const name = req.groupName ?? (req.incoming.name || 'DEFAULT');

@@ -66,7 +66,9 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
             severity: 'error',
             path: `/groups/${i}/name`,
             source: shown,
-            message: `group ${ref.name} is listed twice (first as groups[${first}]); group names are unique in an instance`,
+            message:
+              `group ${ref.name} is listed twice (first as groups[${first}]); ` +
+              `group names are unique in an instance`,
           },
         ]),
       );

@@ -44,7 +44,9 @@ export const ADD_FLAGS = {
     { flag: 'authorizer', help: 'the front-end authorizer scheme (with --auth AUTHORIZER)' },
     {
       flag: 'param',
-      help: "a query or header parameter, name[:query|header[:string|number[:required]]]; repeatable, '' for none ({path} parameters come from the path)",
+      help:
+        'a query or header parameter, name[:query|header[:string|number[:required]]]; ' +
+        "repeatable, '' for none ({path} parameters come from the path)",
       arity: 'repeat',
     },
     ...BACKEND,
@@ -96,7 +98,9 @@ export const ADD_FLAGS = {
     { flag: 'effect-mode', help: 'ANY (one condition matches) or ALL (every condition); default ANY' },
     {
       flag: 'condition',
-      help: 'origin:parameter:type:value, e.g. param:tier:exact:gold, system:req_method:enum:GET,HEAD or source:10.0.0.0/8; repeatable',
+      help:
+        'origin:parameter:type:value, e.g. param:tier:exact:gold, ' +
+        'system:req_method:enum:GET,HEAD or source:10.0.0.0/8; repeatable',
       arity: 'repeat',
     },
     ...BACKEND,

@@ -71,7 +71,9 @@ function apiPlan(ctx: FlowContext, a: Answers, read: Reader): Plan {
   return {
     candidate: apiCandidate(ctx, r),
     edits,
-    summary: `API ${r.api.name} (${r.api.method} ${r.api.path}, ${r.api.backend?.type ?? 'no'} backend) in group ${r.group.ref.name}`,
+    summary:
+      `API ${r.api.name} (${r.api.method} ${r.api.path}, ${r.api.backend?.type ?? 'no'} backend) ` +
+      `in group ${r.group.ref.name}`,
     notes,
   };
 }
@@ -85,15 +87,18 @@ function policyPlan(kind: 'throttle' | 'acl') {
     const added = kind === 'throttle' ? addThrottle(file, buildThrottle(a)) : addAcl(file, buildAcl(a));
     const text = bindPolicy({ ...file, text: added }, apis, kind, policy.name);
     const what = kind === 'throttle' ? 'throttling policy' : 'access control policy';
+    const users = apis.length > 0 ? `, used by ${apis.map((x) => x.name).join(', ')}` : '';
     return {
       candidate: kind === 'throttle' ? throttleCandidate(ctx, a) : aclCandidate(ctx, a),
       edits: [{ file: group.file, text }],
-      summary: `${what} ${policy.name} in group ${group.ref.name}${apis.length > 0 ? `, used by ${apis.map((x) => x.name).join(', ')}` : ''}`,
+      summary: `${what} ${policy.name} in group ${group.ref.name}${users}`,
       // There is no command binding an existing policy (apig add only adds): a new API, or the file by hand.
       notes:
         apis.length === 0
           ? [
-              `no API uses ${policy.name} yet: add an API with apig add api --${kind} ${policy.name}, or set x-apigateway-${kind === 'throttle' ? 'ratelimit' : 'access-control'}: ${policy.name} on an operation in ${group.shown}`,
+              `no API uses ${policy.name} yet: add an API with apig add api --${kind} ${policy.name}, ` +
+                `or set x-apigateway-${kind === 'throttle' ? 'ratelimit' : 'access-control'}: ` +
+                `${policy.name} on an operation in ${group.shown}`,
             ]
           : [],
     };

@@ -77,7 +77,8 @@ export async function addSession(kind: AddKind, cmd: CommandContext, options: Se
   if (flow.needsWorkspaceFile && ws.implicit) {
     throw new ApigError(
       'usage',
-      `apig add ${kind} writes apig.yaml, but ${ws.shown} is a single Swagger file; create a workspace with apig init or apig import`,
+      `apig add ${kind} writes apig.yaml, but ${ws.shown} is a single Swagger file; ` +
+        `create a workspace with apig init or apig import`,
     );
   }
   const settings = await lintSettings(io.cwd);

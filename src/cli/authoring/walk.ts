@@ -113,7 +113,10 @@ export function missingMessage(fields: readonly Field[], missing: readonly Field
   const list = missing.map((f) => `  ${shown(f).padEnd(width)}${options.help?.(f.flag) ?? ''}`.trimEnd()).join('\n');
   const one = missing.length === 1;
   if (options.yes)
-    return `missing ${one ? 'flag' : 'flags'} (nothing is asked with --yes, and ${one ? 'it has' : 'these have'} no default):\n${list}`;
+    return (
+      `missing ${one ? 'flag' : 'flags'} (nothing is asked with --yes, ` +
+      `and ${one ? 'it has' : 'these have'} no default):\n${list}`
+    );
   const none = walk(fields, { ...options, yes: true }).missing.map((f) => `--${f.flag}`);
   const answer = one ? 'give it, or add --yes to take its default' : 'give them, or add --yes to take their defaults';
   const hint =

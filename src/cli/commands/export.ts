@@ -38,7 +38,8 @@ function pickGroup(ws: Workspace, name: string | undefined): LoadedGroup {
   if (!only || rest.length > 0)
     throw new ApigError(
       'usage',
-      `the workspace has ${ws.groups.length} groups (${ws.groups.map((x) => x.ref.name).join(', ')}); choose one with --group`,
+      `the workspace has ${ws.groups.length} groups ` +
+        `(${ws.groups.map((x) => x.ref.name).join(', ')}); choose one with --group`,
     );
   return only;
 }
@@ -110,7 +111,8 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         ...(flags.apiVersion !== undefined ? { version: flags.apiVersion } : {}),
         ...(oas !== undefined ? { oas } : {}),
       });
-      // OpenAPI 3.0 has no `schemes` (document or operation); APIG maps none (x-apigateway.md "Standard Swagger fields").
+      // OpenAPI 3.0 has no `schemes` (document or operation); APIG maps none
+      // (x-apigateway.md "Standard Swagger fields").
       if (oas === 3) {
         const rootSchemes = isRecord(group.raw) && Array.isArray(group.raw.schemes) && group.raw.schemes.length > 0;
         const lost = group.model.apis
@@ -118,7 +120,9 @@ export function registerExport(program: Command, ctx: CommandContext): void {
           .map((a) => a.name);
         if (lost.length > 0) {
           io.err(
-            `${io.color.yellow('warn')} OpenAPI 3.0 has no schemes field, so the request protocol of ${lost.length} API(s) is not exported (${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}); keep Swagger 2.0 to keep it\n`,
+            `${io.color.yellow('warn')} OpenAPI 3.0 has no schemes field, ` +
+              `so the request protocol of ${lost.length} API(s) is not exported ` +
+              `(${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}); keep Swagger 2.0 to keep it\n`,
           );
         }
       }
@@ -139,9 +143,8 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         );
         for (const d of diffs) {
           const what = dropped.has(d) ? "dropped: apig's own key, not for the console" : d.kind;
-          io.out(
-            `${shown}#${d.path}  ${what}${d.kind === 'changed' ? `: ${JSON.stringify(d.before)} -> ${JSON.stringify(d.after)}` : ''}\n`,
-          );
+          const change = d.kind === 'changed' ? `: ${JSON.stringify(d.before)} -> ${JSON.stringify(d.after)}` : '';
+          io.out(`${shown}#${d.path}  ${what}${change}\n`);
         }
         const lost = diffs.filter((d) => d.kind !== 'added' && !dropped.has(d)).length;
         const note = dropped.size > 0 ? "; apig's own keys are left out on purpose" : '';

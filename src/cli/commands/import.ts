@@ -96,7 +96,8 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       const r = plan.report;
       const verb = flags.dryRun ? 'would import' : 'imported';
       io.out(
-        `${verb} ${r.added.length + r.overwritten.length} API(s) into ${plan.created ? 'new' : 'existing'} group ${plan.group}\n`,
+        `${verb} ${r.added.length + r.overwritten.length} API(s) ` +
+          `into ${plan.created ? 'new' : 'existing'} group ${plan.group}\n`,
       );
       for (const n of r.added) io.out(`  + ${n}\n`);
       for (const n of r.overwritten) io.out(`  ~ ${n} (overwritten)\n`);

@@ -81,9 +81,12 @@ export async function lintOnce(
   const failing = sorted.some((f) => !f.suppressed && severityRank(f.severity) >= severityRank(fail));
   const limit = maxWarnings ?? config.maxWarnings;
   const tooManyWarnings = limit !== undefined && summary.warnings > limit;
-  if (tooManyWarnings)
+  if (tooManyWarnings) {
+    const where = maxWarnings === undefined ? ' in the lint configuration' : '';
+    const hint = flags.quiet ? '; --quiet hides them' : '';
     io.err(
-      `apig lint: ${summary.warnings} warning(s), more than the ${limit} allowed (--max-warnings${maxWarnings === undefined ? ' in the lint configuration' : ''})${flags.quiet ? '; --quiet hides them' : ''}\n`,
+      `apig lint: ${summary.warnings} warning(s), more than the ${limit} allowed (--max-warnings${where})${hint}\n`,
     );
+  }
   return failing || tooManyWarnings ? EXIT.findings : EXIT.ok;
 }

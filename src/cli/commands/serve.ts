@@ -50,14 +50,16 @@ export function registerServe(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--log-format <format>', 'request log format').choices(['pretty', 'json']).default('pretty'))
     .option(
       '--strict',
-      'refuse to start if a configured feature would be ignored or a secret is unset; enforce the request protocol (APIG.0607)',
+      'refuse to start if a configured feature would be ignored or a secret is unset; ' +
+        'enforce the request protocol (APIG.0607)',
     )
     .option('--tls-cert <file>', 'PEM certificate: also serve HTTPS (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')
     .option('--tls-port <n>', 'HTTPS port (default 8443, or 0 with --port 0)')
     .option(
       '--lenient-signatures',
-      'accept the known client variants of SDK-HMAC-SHA256 (docs/sign.md, Lenient verification) and log which one matched',
+      'accept the known client variants of SDK-HMAC-SHA256 (docs/sign.md, ' +
+        'Lenient verification) and log which one matched',
     )
     .option(
       '--clock <time>',
@@ -131,7 +133,8 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         io.err(renderFidelity(ignored, io));
         throw new ApigError(
           'config',
-          `--strict: ${ignored.length} configured feature(s) would be ignored: ${ignored.map((r) => r.feature).join(', ')}`,
+          `--strict: ${ignored.length} configured feature(s) would be ignored: ` +
+            `${ignored.map((r) => r.feature).join(', ')}`,
         );
       }
       const json = flags.logFormat === 'json';
@@ -147,11 +150,13 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       for (const url of launched.server.urls) io.out(`apig gateway listening on ${url}\n`);
       if (start !== undefined)
         io.out(
-          `virtual clock at ${new Date(start).toISOString()}; move it with POST ${launched.server.urls[0] ?? ''}${CLOCK_PATH} {"advance": "60s"}\n`,
+          `virtual clock at ${new Date(start).toISOString()}; ` +
+            `move it with POST ${launched.server.urls[0] ?? ''}${CLOCK_PATH} {"advance": "60s"}\n`,
         );
       if (!isLoopback(flags.host)) {
         io.err(
-          `${io.color.yellow('warn')} listening on ${flags.host}: other machines can reach this emulator; it is for local testing, not a gateway to expose\n`,
+          `${io.color.yellow('warn')} listening on ${flags.host}: other machines can reach this emulator; ` +
+            `it is for local testing, not a gateway to expose\n`,
         );
       }
       if (json) {

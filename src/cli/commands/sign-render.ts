@@ -64,7 +64,8 @@ export function renderExplanation(e: Explanation, io: Io): string {
   }
   if (e.skew)
     lines.push(
-      `signature time ${e.skew.signatureTime}, server time ${e.skew.serverTime}${e.skew.skew ? `, skew ${e.skew.skew}` : ''}`,
+      `signature time ${e.skew.signatureTime}, ` +
+        `server time ${e.skew.serverTime}${e.skew.skew ? `, skew ${e.skew.skew}` : ''}`,
     );
   if (e.local) {
     const offset = e.local.offset ? ` (local clock − X-Sdk-Date: ${e.local.offset})` : '';

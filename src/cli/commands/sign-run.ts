@@ -1,6 +1,6 @@
 /**
- * What `apig sign [options] <url>` runs: curl-like flags in, SDK-HMAC-SHA256 headers, a debug trace, a sent request or a
- * signature diagnosis out (issue 3). The algorithm lives in src/sign; sign-input.ts and sign-credentials.ts read the
+ * What `apig sign [options] <url>` runs: curl-like flags in, SDK-HMAC-SHA256 headers, a debug trace, a sent request or
+ * a signature diagnosis out (issue 3). The algorithm lives in src/sign; sign-input.ts and sign-credentials.ts read the
  * input, sign-prepare.ts builds the request, sign-render.ts prints it, and this file runs those steps.
  */
 import { ApigError } from '../../core/errors.js';
@@ -64,9 +64,8 @@ async function runSign(url: string, flags: SignFlags, ctx: CommandContext): Prom
     const headerLines = Object.entries(res.headers).flatMap(([n, v]) =>
       (Array.isArray(v) ? v : [v ?? '']).map((x) => `${n}: ${x}\n`),
     );
-    io.out(
-      `HTTP ${res.status}\n${headerLines.join('')}\n${res.body}${res.body.endsWith('\n') || res.body === '' ? '' : '\n'}`,
-    );
+    const end = res.body.endsWith('\n') || res.body === '' ? '' : '\n';
+    io.out(`HTTP ${res.status}\n${headerLines.join('')}\n${res.body}${end}`);
   }
   ctx.setExit(res.status >= 400 ? EXIT.findings : EXIT.ok);
 }

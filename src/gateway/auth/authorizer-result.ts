@@ -38,9 +38,15 @@ export function parseAuthorizerResult(raw: unknown, numBool: boolean): Authorize
         if (typeof v === 'string') context[k] = v;
         else if ((typeof v === 'number' || typeof v === 'boolean') && numBool) context[k] = v;
         else if (typeof v === 'number' || typeof v === 'boolean')
-          return `context value ${k} is a ${typeof v}: only strings unless the instance enables authorizer_context_support_num_bool (Best Practices ch. 3)`;
+          return (
+            `context value ${k} is a ${typeof v}: ` +
+            `only strings unless the instance enables authorizer_context_support_num_bool (Best Practices ch. 3)`
+          );
         else
-          return `context value ${k} is ${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v}: values are strings (or booleans and numbers)`;
+          return (
+            `context value ${k} is ${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v}: ` +
+            `values are strings (or booleans and numbers)`
+          );
       }
     }
     return { allow: body.status === 'allow', context };

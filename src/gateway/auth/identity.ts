@@ -2,7 +2,9 @@
 import type { App } from '../../core/workspace-model.js';
 import type { ClientVariantId } from '../../sign/index.js';
 
-/** A custom authorizer's context map (004 ch.3: strings; booleans and numbers with authorizer_context_support_num_bool). */
+/**
+ * A custom authorizer's context map (004 ch.3: strings; booleans and numbers with authorizer_context_support_num_bool).
+ */
 export type AuthContext = Record<string, string | number | boolean>;
 
 export type AppVia = 'signature' | 'appcode' | 'app_secret' | 'app_basic';

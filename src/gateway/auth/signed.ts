@@ -106,12 +106,16 @@ function check(
         ...(result.key !== undefined ? { key: result.key } : {}),
         ...(result.wouldMatch !== undefined
           ? {
-              hint: `the ${result.wouldMatch} client variant matches: --lenient-signatures accepts it (docs/sign.md, Lenient verification)`,
+              hint:
+                `the ${result.wouldMatch} client variant matches: ` +
+                `--lenient-signatures accepts it (docs/sign.md, Lenient verification)`,
             }
           : {}),
         ...(result.bodyHash
           ? {
-              body: `X-Sdk-Content-Sha256 declares ${result.bodyHash.declared}; the body received hashes to ${result.bodyHash.received}`,
+              body:
+                `X-Sdk-Content-Sha256 declares ${result.bodyHash.declared}; ` +
+                `the body received hashes to ${result.bodyHash.received}`,
             }
           : {}),
       },

@@ -4,7 +4,8 @@
  * an authorizer with need_body) or discarded (Mock); passing the limit answers 413.
  *
  * A reader that gives up never destroys the request: that would close the socket before the 413 is written.
- * The stream is left flowing, so the rest of the body is discarded until the adapter closes (transport/http-adapter.ts).
+ * The stream is left flowing, so the rest of the body is discarded until the adapter closes
+ * (transport/http-adapter.ts).
  */
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { failure, type GatewayFailure } from '../response/errors.js';

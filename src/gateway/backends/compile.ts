@@ -127,8 +127,10 @@ export function describeBackend(backend: Backend | undefined): string {
   switch (backend.type) {
     case 'MOCK':
       return 'MOCK';
-    case 'HTTP':
-      return `HTTP ${backend.http.method} ${backend.http.scheme}://${backend.http.address[0] ?? ''}${backend.http.path}`;
+    case 'HTTP': {
+      const { method, scheme, address, path } = backend.http;
+      return `HTTP ${method} ${scheme}://${address[0] ?? ''}${path}`;
+    }
     case 'HTTP-VPC':
       return `HTTP-VPC ${backend.vpc.method} ${backend.vpc.scheme}://[${backend.vpc.name}]${backend.vpc.path}`;
     case 'FUNCTION':

@@ -44,7 +44,8 @@ export function chooseMember(
     return {
       failure: failure(
         'NO_BACKEND_AVAILABLE',
-        `channel ${plan.channel}: no member takes traffic (${down} of ${rt.members.length} unhealthy, the rest weight 0)`,
+        `channel ${plan.channel}: no member takes traffic ` +
+          `(${down} of ${rt.members.length} unhealthy, the rest weight 0)`,
       ),
     };
   }

@@ -50,7 +50,8 @@ export function bindPolicies(api: Api, group: Group, env: string, input: Compile
   const throttle2 = (ws.throttles ?? []).filter((t) => listed(t.bind[env], api.name));
   if (throttle2.length > 1)
     warn(
-      `throttle 2.0 policies ${throttle2.map((t) => t.name).join(', ')} are all bound in ${env}; an API takes one (Best Practices §6.1), ${throttle2[0]?.name ?? ''} applies`,
+      `throttle 2.0 policies ${throttle2.map((t) => t.name).join(', ')} are all bound in ${env}; ` +
+        `an API takes one (Best Practices §6.1), ${throttle2[0]?.name ?? ''} applies`,
     );
   const first2 = throttle2[0];
   const traditional = binding?.throttle !== undefined ? (binding.throttle ?? undefined) : api.throttle;

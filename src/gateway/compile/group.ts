@@ -65,7 +65,8 @@ export function compileGroup(
           'serve-unknown-response',
           'warn',
           `${apiPointer(api)}/x-apigateway-response`,
-          `API ${api.name} uses gateway response ${responseSet}, which the group does not define; the default one answers`,
+          `API ${api.name} uses gateway response ${responseSet}, ` +
+            `which the group does not define; the default one answers`,
         ),
       );
     }
@@ -132,7 +133,10 @@ export function compileGroup(
           'serve-duplicate-route',
           'error',
           apiPointer(second.value.api),
-          `APIs ${first.value.api.name} (${first.pattern.method} ${first.pattern.path}) and ${second.value.api.name} (${second.pattern.method} ${second.pattern.path}) answer the same requests (${second.pattern.mode === 'NORMAL' ? 'exact' : 'prefix'} match) in ${env}; change or remove one (docs/rulings.md, Route precedence)`,
+          `APIs ${first.value.api.name} (${first.pattern.method} ${first.pattern.path}) ` +
+            `and ${second.value.api.name} (${second.pattern.method} ${second.pattern.path}) answer the same requests ` +
+            `(${second.pattern.mode === 'NORMAL' ? 'exact' : 'prefix'} match) in ${env}; ` +
+            `change or remove one (docs/rulings.md, Route precedence)`,
         ),
       );
     }

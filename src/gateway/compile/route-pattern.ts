@@ -84,10 +84,9 @@ export function describePattern(p: RoutePattern): string {
     ...(counts.param ? [`${counts.param} {param}`] : []),
     ...(counts.greedy ? ['a trailing {param+}'] : []),
   ];
+  const segments = `${p.segments.length} segment${p.segments.length === 1 ? '' : 's'}`;
   const mode =
-    p.mode === 'NORMAL'
-      ? 'exact match'
-      : `prefix match (${p.segments.length} segment${p.segments.length === 1 ? '' : 's'}${p.slash ? ' and a trailing slash' : ''})`;
+    p.mode === 'NORMAL' ? 'exact match' : `prefix match (${segments}${p.slash ? ' and a trailing slash' : ''})`;
   return `${mode}; ${kinds.join(', ')} segment(s); method ${p.method === 'ANY' ? 'ANY' : 'specific'}`;
 }
 

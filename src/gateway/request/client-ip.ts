@@ -54,7 +54,9 @@ export function resolveClientIp(ctx: RequestContext): string | undefined {
   return ip;
 }
 
-/** The client IP, falling back to the TCP peer where X-Forwarded-For is unusable (the ACL stage refuses those first). */
+/**
+ * The client IP, falling back to the TCP peer where X-Forwarded-For is unusable (the ACL stage refuses those first).
+ */
 export function clientIpOf(ctx: RequestContext): string {
   return resolveClientIp(ctx) ?? normalizeIp(ctx.sourceIp);
 }

@@ -54,9 +54,9 @@ const asMarkup: Escape = (v) => v.replace(/[&<>"']/g, (c) => MARKUP[c] ?? c);
 
 /**
  * The escaping for a gateway-response body of this content type (the documents are silent): JSON string content
- * for JSON types (any with `json`, as response/responses.ts picks them), so that `"error_msg": "$context.error.message"`
- * stays valid JSON; nothing for `text/plain`; character references for HTML, XML and every other type, so that
- * no value becomes markup or script in a type we do not know.
+ * for JSON types (any with `json`, as response/responses.ts picks them), so that
+ * `"error_msg": "$context.error.message"` stays valid JSON; nothing for `text/plain`; character references for HTML,
+ * XML and every other type, so that no value becomes markup or script in a type we do not know.
  */
 export function escapeFor(contentType: string): Escape {
   const media = (contentType.split(';')[0] ?? '').trim().toLowerCase();

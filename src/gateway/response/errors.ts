@@ -141,7 +141,10 @@ export const ERRORS = {
     message: 'Incorrect authentication information.',
     type: 'AUTHORIZER_IDENTITIES_FAILURE',
   },
-  /** The authorizer threw, timed out, was unreachable or answered something malformed (type "custom auth configuration error"). */
+  /**
+   * The authorizer threw, timed out, was unreachable or answered something malformed
+   * (type "custom auth configuration error").
+   */
   AUTHORIZER_ERROR: {
     code: 'APIG.0305',
     status: 401,

@@ -30,11 +30,13 @@ export const PREFLIGHT_HEADERS: ReadonlyArray<[string, string]> = [
   ['access-control-allow-origin', '*'],
   [
     'access-control-allow-headers',
-    'X-Stage,X-Sdk-Date,X-Sdk-Nonce,X-Proxy-Signed-Headers,X-Sdk-Content-Sha256,X-Forwarded-For,Authorization,Content-Type,Accept,Accept-Ranges,Cache-Control,Range',
+    'X-Stage,X-Sdk-Date,X-Sdk-Nonce,X-Proxy-Signed-Headers,X-Sdk-Content-Sha256,X-Forwarded-For,' +
+      'Authorization,Content-Type,Accept,Accept-Ranges,Cache-Control,Range',
   ],
   [
     'access-control-expose-headers',
-    'X-Request-Id,X-Apig-Latency,X-Apig-Upstream-Latency,X-Apig-RateLimit-Api,X-Apig-RateLimit-User,X-Apig-RateLimit-App,X-Apig-RateLimit-Ip,X-Apig-RateLimit-Api-Allenv',
+    'X-Request-Id,X-Apig-Latency,X-Apig-Upstream-Latency,' +
+      'X-Apig-RateLimit-Api,X-Apig-RateLimit-User,X-Apig-RateLimit-App,X-Apig-RateLimit-Ip,X-Apig-RateLimit-Api-Allenv',
   ],
   ['access-control-allow-methods', 'GET,POST,PUT,DELETE,HEAD,OPTIONS,PATCH'],
   ['access-control-max-age', '172800'],

@@ -84,7 +84,10 @@ export function compileThrottle2(p: Throttle2Policy): CompiledThrottle | string 
         text: r.when,
       });
     } catch (err) {
-      return `throttle policy ${p.name}, rule ${index + 1} (${JSON.stringify(r.when)}): ${err instanceof Error ? err.message : String(err)}`;
+      return (
+        `throttle policy ${p.name}, rule ${index + 1} (${JSON.stringify(r.when)}): ` +
+        `${err instanceof Error ? err.message : String(err)}`
+      );
     }
   }
   return {

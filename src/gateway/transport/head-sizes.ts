@@ -150,7 +150,9 @@ export class HeadScanner {
     }
   }
 
-  /** Whether the current header's name is one of FRAMING: its length and first letter first, so most are not decoded. */
+  /**
+   * Whether the current header's name is one of FRAMING: its length and first letter first, so most are not decoded.
+   */
   private framingName(): boolean {
     const inChunk = this.nameChunk !== undefined && this.nameText === '';
     const length = inChunk ? this.nameTo - this.nameFrom : this.nameText.length;

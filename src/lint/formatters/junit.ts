@@ -11,20 +11,31 @@ export const junit: Formatter = ({ findings, files, rules }) => {
       const hits = active.filter((f) => f.source === file && f.code === rule);
       if (hits.length === 0) return `    <testcase classname="${esc(file)}" name="${esc(rule)}"/>`;
       const body = hits
-        .map(
-          (f) =>
-            `${f.source}:${(f.range?.start.line ?? 0) + 1}:${(f.range?.start.character ?? 0) + 1} ${f.severity} ${f.message} (#${f.path})`,
-        )
+        .map((f) => {
+          const at = f.range?.start;
+          const where = `${f.source}:${(at?.line ?? 0) + 1}:${(at?.character ?? 0) + 1}`;
+          return `${where} ${f.severity} ${f.message} (#${f.path})`;
+        })
         .join('\n');
-      return `    <testcase classname="${esc(file)}" name="${esc(rule)}">\n      <failure message="${esc(hits[0]?.message ?? '')}" type="${esc(hits[0]?.severity ?? 'error')}">${esc(body)}</failure>\n    </testcase>`;
+      const first = hits[0];
+      const failure =
+        `<failure message="${esc(first?.message ?? '')}" type="${esc(first?.severity ?? 'error')}">` +
+        `${esc(body)}</failure>`;
+      return `    <testcase classname="${esc(file)}" name="${esc(rule)}">\n      ${failure}\n    </testcase>`;
     });
     const failures = rules.filter((rule) => active.some((f) => f.source === file && f.code === rule)).length;
-    return `  <testsuite name="${esc(file)}" tests="${rules.length}" failures="${failures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`;
+    return (
+      `  <testsuite name="${esc(file)}" tests="${rules.length}" failures="${failures}" errors="0">\n` +
+      `${cases.join('\n')}\n  </testsuite>`
+    );
   });
   const total = files.length * rules.length;
   const failures = files.reduce(
     (n, file) => n + rules.filter((rule) => active.some((f) => f.source === file && f.code === rule)).length,
     0,
   );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="apig lint" tests="${total}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<testsuites name="apig lint" tests="${total}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`
+  );
 };

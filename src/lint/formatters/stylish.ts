@@ -21,8 +21,13 @@ export const stylish: Formatter = ({ findings, summary }, paint) => {
   }
   const problems = summary.errors + summary.warnings + summary.infos + summary.hints;
   if (lines.length > 0) lines.push('');
-  const counts = `${problems} problem${problems === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, ${summary.infos} info, ${summary.hints} hint${summary.hints === 1 ? '' : 's'})`;
-  const line = `${problems === 0 ? '✔' : '✖'} ${counts} in ${summary.files} file${summary.files === 1 ? '' : 's'}${summary.suppressed ? `, ${summary.suppressed} suppressed` : ''}`;
+  const counts =
+    `${problems} problem${problems === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}, ` +
+    `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, ` +
+    `${summary.infos} info, ${summary.hints} hint${summary.hints === 1 ? '' : 's'})`;
+  const suppressed = summary.suppressed ? `, ${summary.suppressed} suppressed` : '';
+  const files = `${summary.files} file${summary.files === 1 ? '' : 's'}`;
+  const line = `${problems === 0 ? '✔' : '✖'} ${counts} in ${files}${suppressed}`;
   lines.push(summary.errors > 0 ? paint.red(line) : summary.warnings > 0 ? paint.yellow(line) : line);
   return `${lines.join('\n')}\n`;
 };

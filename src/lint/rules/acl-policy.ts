@@ -7,11 +7,14 @@ export default {
     id: 'acl-policy',
     category: 'policies',
     description:
-      'Access-control values: at most 100 entries, valid IPv4 or IPv6 addresses, CIDR blocks or ranges for IP; account names 1–64 ASCII characters, not all digits, for DOMAIN.',
+      'Access-control values: at most 100 entries, valid IPv4 or IPv6 addresses, CIDR blocks or ranges for IP; ' +
+      'account names 1–64 ASCII characters, not all digits, for DOMAIN.',
     source:
-      'User Guide §5.4.1 "Creating an Access Control Policy" (at most 100 IP entries, account names); Extension Definitions: x-apigateway-access-controls.policy; API Reference: Creating an ACL Policy',
+      'User Guide §5.4.1 "Creating an Access Control Policy" (at most 100 IP entries, account names); ' +
+      'Extension Definitions: x-apigateway-access-controls.policy; API Reference: Creating an ACL Policy',
     rationale:
-      'The console refuses malformed addresses; an entry that does not parse would silently not block (or not allow) anyone.',
+      'The console refuses malformed addresses; ' +
+      'an entry that does not parse would silently not block (or not allow) anyone.',
   },
   check(ctx) {
     for (const g of ctx.ws.groups) {

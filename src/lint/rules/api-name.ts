@@ -11,7 +11,9 @@ export default {
     description: 'API names (operationId) follow the documented pattern and length, and are unique in their group.',
     source: 'API Reference: Creating an API (name); the API name is the operationId: docs/rulings.md "API names"',
     rationale:
-      'The console rejects an API whose name is 3–255 characters long only if it starts with a letter, a Chinese character or a digit and uses letters, digits, Chinese characters and -_./():（）：、. Import matches existing APIs by name, so two operations with one name would overwrite each other.',
+      'The console rejects an API whose name is 3–255 characters long only if it starts with a letter, ' +
+      'a Chinese character or a digit and uses letters, digits, Chinese characters and -_./():（）：、. ' +
+      'Import matches existing APIs by name, so two operations with one name would overwrite each other.',
   },
   check(ctx) {
     const seen = new Map<string, string>();
@@ -21,7 +23,8 @@ export default {
       if (!API_NAME.test(api.name)) {
         ctx.report(
           { group: site.group, path: `${site.at}/operationId` },
-          `API name "${api.name}" must be 3–255 characters, start with a letter, Chinese character or digit, and use only letters, digits, Chinese characters and -_./():`,
+          `API name "${api.name}" must be 3–255 characters, start with a letter, ` +
+            `Chinese character or digit, and use only letters, digits, Chinese characters and -_./():`,
         );
       }
       const key = `${site.group.ref.name}\u0000${api.name}`;

@@ -10,9 +10,11 @@ export default {
     category: 'auth',
     description: 'Custom authorizers: name pattern, identity sources when caching, TTL 0–3600 s.',
     source:
-      'User Guide §5.8.1 "Creating a Custom Authorizer" (identity sources, cache 0–3600 s); Extension Definitions: x-apigateway-authorizer; API Reference: Creating a Custom Authorizer (name 3–64)',
+      'User Guide §5.8.1 "Creating a Custom Authorizer" (identity sources, cache 0–3600 s); ' +
+      'Extension Definitions: x-apigateway-authorizer; API Reference: Creating a Custom Authorizer (name 3–64)',
     rationale:
-      'A front-end authorizer with a cache time needs identity sources, since they are the cache key. The cache time is at most 3600 seconds. The scheme key is the authorizer name (3–64, letter first).',
+      'A front-end authorizer with a cache time needs identity sources, since they are the cache key. ' +
+      'The cache time is at most 3600 seconds. The scheme key is the authorizer name (3–64, letter first).',
   },
   check(ctx) {
     for (const g of ctx.ws.groups) {
@@ -30,7 +32,8 @@ export default {
         if (a.type === 'FRONTEND' && (a.ttl ?? 0) !== 0 && (a.identities ?? []).length === 0) {
           ctx.report(
             { group: g, path: at },
-            'a front-end authorizer with a cache time needs identity sources: they are the cache key (User Guide §5.8.1)',
+            'a front-end authorizer with a cache time needs identity sources: ' +
+              'they are the cache key (User Guide §5.8.1)',
           );
         }
       }

@@ -30,9 +30,12 @@ export default {
     description:
       'HTTP backend addresses are host[:port] (port 1–65535, #var# allowed) and not in the ranges the gateway refuses.',
     source:
-      'User Guide §5.2.1 "Creating an API", table 5-7 (backend address 后端服务地址: host:port, port 1–65535, default 80/443); User Guide §8.2.7 and FAQ (2024) §2.7 (refused ranges)',
+      'User Guide §5.2.1 "Creating an API", table 5-7 (backend address 后端服务地址: host:port, ' +
+      'port 1–65535, default 80/443); User Guide §8.2.7 and FAQ (2024) §2.7 (refused ranges)',
     rationale:
-      'An address with a scheme, a path or an invalid port cannot be saved. Loopback, link-local and documentation ranges are refused by the gateway (private 10/8, 172.16/12 and 192.168/16 are listed too, but the dedicated edition reaches its own VPC, so apig does not flag them).',
+      'An address with a scheme, a path or an invalid port cannot be saved. ' +
+      'Loopback, link-local and documentation ranges are refused by the gateway (private 10/8, 172.16/12 ' +
+      'and 192.168/16 are listed too, but the dedicated edition reaches its own VPC, so apig does not flag them).',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
@@ -58,7 +61,8 @@ export default {
             if (range)
               ctx.report(
                 { group: site.group, path: at },
-                `backend address ${host} is in ${range}, which the gateway refuses (User Guide §8.2.7); apig serve still reaches it locally`,
+                `backend address ${host} is in ${range}, which the gateway refuses ` +
+                  `(User Guide §8.2.7); apig serve still reaches it locally`,
               );
           }
         }

@@ -3,7 +3,9 @@ import { apiSites, backendsOf, endpointPointer, pathParams } from '../sites.js';
 import type { Backend } from '../../core/model.js';
 import { apiAuth } from '../../core/defaults.js';
 
-/** SDK BackendParamBase.value for origin SYSTEM (x-apigateway.md §8.1) plus the documented apiName/reqPath/reqMethod. */
+/**
+ * SDK BackendParamBase.value for origin SYSTEM (x-apigateway.md §8.1) plus the documented apiName/reqPath/reqMethod.
+ */
 const SYSTEM_VALUES = [
   'sourceIp',
   'stage',
@@ -41,11 +43,15 @@ export default {
     id: 'backend-parameters',
     category: 'backends',
     description:
-      'Backend PATH parameters appear in the backend path (and each {param} there is mapped); REQUEST parameters refer to existing front-end parameters; SYSTEM values are documented $context variables, front-end authorizer values only with a front-end authorizer.',
+      'Backend PATH parameters appear in the backend path (and each {param} there is mapped); ' +
+      'REQUEST parameters refer to existing front-end parameters; SYSTEM values are documented $context variables, ' +
+      'front-end authorizer values only with a front-end authorizer.',
     source:
-      'User Guide §5.2.1 "Creating an API", steps 3–5 (backend, constant and system parameters: "for PATH, the name must equal the name in the backend path"); Extension Definitions: x-apigateway-backend.parameters',
+      'User Guide §5.2.1 "Creating an API", steps 3–5 (backend, constant and system parameters: "for PATH, ' +
+      'the name must equal the name in the backend path"); Extension Definitions: x-apigateway-backend.parameters',
     rationale:
-      'A mapping from a front-end parameter that does not exist, or into a path segment that does not exist, cannot be saved; an unknown system parameter has no value.',
+      'A mapping from a front-end parameter that does not exist, ' +
+      'or into a path segment that does not exist, cannot be saved; an unknown system parameter has no value.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
@@ -70,7 +76,8 @@ export default {
           ) {
             ctx.report(
               { group: site.group, path: `${at}/value` },
-              `backend parameter "${p.name}" maps front-end parameter "${p.value}", which ${site.api.name} does not define`,
+              `backend parameter "${p.name}" maps front-end parameter "${p.value}", ` +
+                `which ${site.api.name} does not define`,
             );
           }
           if (p.origin === 'SYSTEM') {
@@ -79,13 +86,15 @@ export default {
             if (!SYSTEM_VALUES.includes(name) && !/^authorizer\.(frontend|backend)\.[A-Za-z0-9_-]+$/.test(name)) {
               ctx.report(
                 { group: site.group, path: `${at}/value` },
-                `system parameter "${p.value}" is not a documented $context variable (e.g. $context.sourceIp, $context.requestId, $context.authorizer.frontend.<key>)`,
+                `system parameter "${p.value}" is not a documented $context variable ` +
+                  `(e.g. $context.sourceIp, $context.requestId, $context.authorizer.frontend.<key>)`,
               );
             } else if (name.startsWith('authorizer.frontend.') && !frontendAuthorizer) {
               // APIG.2036 "Only APIs with authorizer can have authorizer parameters" (001 §7.10; 002 §5.2.1 step 5).
               ctx.report(
                 { group: site.group, path: `${at}/value` },
-                `system parameter "${p.value}" needs custom (or dual) authentication: only APIs with a front-end authorizer have its context`,
+                `system parameter "${p.value}" needs custom (or dual) authentication: ` +
+                  `only APIs with a front-end authorizer have its context`,
               );
             }
           }

@@ -7,9 +7,11 @@ export default {
     category: 'backends',
     description: 'Every API has a default backend (x-apigateway-backend).',
     source:
-      'User Guide §5.2.1 "Creating an API" (defining the backend, step 1: the default backend is mandatory); Extension Definitions: x-apigateway-backend',
+      'User Guide §5.2.1 "Creating an API" (defining the backend, step 1: ' +
+      'the default backend is mandatory); Extension Definitions: x-apigateway-backend',
     rationale:
-      'Without a backend the gateway has nothing to call; a basic-scope export has no backends, so lint the full or extended definition. Policy backends need the default backend too.',
+      'Without a backend the gateway has nothing to call; a basic-scope export has no backends, ' +
+      'so lint the full or extended definition. Policy backends need the default backend too.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {

@@ -22,11 +22,15 @@ export default {
     id: 'backend-timeout',
     category: 'backends',
     description:
-      'Backend timeouts are at least 1 ms and at most the instance maximum (backend_timeout, 60000 ms unless apig.yaml raises it; 60000 for V1 functions).',
+      'Backend timeouts are at least 1 ms and at most the instance maximum (backend_timeout, ' +
+      '60000 ms unless apig.yaml raises it; 60000 for V1 functions).',
     source:
-      "User Guide §3.2, §5.2.1, §8.3.7 (backend_timeout 1–600000 ms); Extension Definitions: x-apigateway-backend.httpEndpoints (1–60000 ms); API Reference: Creating an API (timeout up to the instance's backend_timeout, 60000 ms for V1 functions)",
+      'User Guide §3.2, §5.2.1, §8.3.7 (backend_timeout 1–600000 ms); ' +
+      'Extension Definitions: x-apigateway-backend.httpEndpoints (1–60000 ms); ' +
+      "API Reference: Creating an API (timeout up to the instance's backend_timeout, 60000 ms for V1 functions)",
     rationale:
-      'A timeout above the instance maximum is refused; raising `instance.backend_timeout` does not change existing APIs.',
+      'A timeout above the instance maximum is refused; ' +
+      'raising `instance.backend_timeout` does not change existing APIs.',
   },
   check(ctx) {
     const max = ctx.ws.instance.backend_timeout;
@@ -43,7 +47,8 @@ export default {
         else if (t > cap)
           ctx.report(
             { group: site.group, path: at },
-            `backend timeout ${t} ms is above the maximum of ${cap} ms${cap === max ? ' (instance backend_timeout)' : ' for V1 functions'}`,
+            `backend timeout ${t} ms is above the maximum of ${cap} ms` +
+              `${cap === max ? ' (instance backend_timeout)' : ' for V1 functions'}`,
           );
       }
     }

@@ -37,11 +37,14 @@ export default {
     id: 'backend-variables',
     category: 'backends',
     description:
-      '#var# environment variables appear only in backend addresses and paths, and every one is defined in every environment the API is published to.',
+      '#var# environment variables appear only in backend addresses and paths, ' +
+      'and every one is defined in every environment the API is published to.',
     source:
-      'User Guide §5.2.1 "Creating an API" (address #ipaddress#, path /#path#), §5.5.1 "Creating an Environment and Environment Variables" (case-sensitive, substituted at publish time)',
+      'User Guide §5.2.1 "Creating an API" (address #ipaddress#, path /#path#), ' +
+      '§5.5.1 "Creating an Environment and Environment Variables" (case-sensitive, substituted at publish time)',
     rationale:
-      'An undefined variable in the target environment means the API "cannot be called normally" (User Guide §5.2.1). Variables elsewhere (constants, mock bodies) are not substituted. Names are case-sensitive.',
+      'An undefined variable in the target environment means the API "cannot be called normally" (User Guide ' +
+      '§5.2.1). Variables elsewhere (constants, mock bodies) are not substituted. Names are case-sensitive.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
@@ -56,7 +59,8 @@ export default {
             if (missing.length > 0)
               ctx.report(
                 { group: site.group, path: `${ep}/${field}` },
-                `variable #${v}# is not defined in environment${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, where ${site.api.name} is published (names are case-sensitive)`,
+                `variable #${v}# is not defined in environment${missing.length > 1 ? 's' : ''} ` +
+                  `${missing.join(', ')}, where ${site.api.name} is published (names are case-sensitive)`,
               );
           }
         }

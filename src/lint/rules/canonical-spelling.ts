@@ -74,11 +74,15 @@ export default {
     id: 'canonical-spelling',
     category: 'schema',
     description:
-      'Values written in a documented variant (HTTPS for https, equal for exact, lower-case units, numbers as strings, parameter_name...) are accepted but reported with the canonical spelling.',
+      'Values written in a documented variant (HTTPS for https, equal for exact, lower-case units, ' +
+      'numbers as strings, parameter_name...) are accepted but reported with the canonical spelling.',
     source:
-      'Extension Definitions, their examples, the API Reference and API Reference (v1.0) spell some values differently; apig\'s choice: docs/rulings.md "Further choices"',
+      'Extension Definitions, their examples, the API Reference and API Reference ' +
+      '(v1.0) spell some values differently; apig\'s choice: docs/rulings.md "Further choices"',
     rationale:
-      'Real exports vary and apig imports and exports them exactly as written; writing the canonical form keeps files consistent across tools. Upper-case backend parameter locations (HEADER) are what the console exports and are not reported.',
+      'Real exports vary and apig imports and exports them exactly as written; ' +
+      'writing the canonical form keeps files consistent across tools. ' +
+      'Upper-case backend parameter locations (HEADER) are what the console exports and are not reported.',
   },
   check(ctx) {
     for (const g of ctx.ws.groups) {

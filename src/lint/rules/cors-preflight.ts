@@ -40,7 +40,9 @@ export default {
     id: 'cors-preflight',
     category: 'routes',
     description:
-      "An API with CORS that browsers call with a preflight (non-simple method, auth headers, a custom authorizer's header identity sources, custom headers) needs an OPTIONS API on the same path with CORS on, no auth and a Mock backend.",
+      'An API with CORS that browsers call with a preflight (non-simple method, ' +
+      "auth headers, a custom authorizer's header identity sources, " +
+      'custom headers) needs an OPTIONS API on the same path with CORS on, no auth and a Mock backend.',
     source: 'User Guide §5.2.2 "Enabling CORS" (跨域访问: simple and non-simple requests, the OPTIONS API)',
     rationale: "Without the OPTIONS API the browser's preflight gets 404 and the real request is never sent.",
   },
@@ -64,7 +66,8 @@ export default {
       if (!preflight) {
         ctx.report(
           { group: site.group, path: `${site.at}/x-apigateway-cors` },
-          `CORS is on and browsers will send a preflight (${reason}), but no OPTIONS API with CORS on covers ${site.api.path}: add one with a Mock backend (User Guide §5.2.2)`,
+          `CORS is on and browsers will send a preflight (${reason}), ` +
+            `but no OPTIONS API with CORS on covers ${site.api.path}: add one with a Mock backend (User Guide §5.2.2)`,
         );
       }
     }

@@ -10,7 +10,8 @@ export default {
     category: 'backends',
     description: 'FunctionGraph backends have a function URN of the documented form, and a version or alias.',
     source:
-      'Extension Definitions: x-apigateway-backend.functionEndpoints; API Reference: Creating an API (func_info); apig serve runs a local module per URN: docs/serve.md "FUNCTION backends"',
+      'Extension Definitions: x-apigateway-backend.functionEndpoints; API Reference: Creating an API (func_info); ' +
+      'apig serve runs a local module per URN: docs/serve.md "FUNCTION backends"',
     rationale: 'The URN names the function and its version or alias selects the code that runs.',
   },
   check(ctx) {

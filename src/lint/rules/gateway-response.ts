@@ -12,9 +12,12 @@ export default {
     id: 'gateway-response',
     category: 'names',
     description:
-      'Gateway responses: at most 4 besides default per group; names 1–64 letters, digits, _ or -; known error types; status 200–599 except 444; at most 10 headers, names 1–128 letters, digits or -, values 1–1024 characters.',
+      'Gateway responses: at most 4 besides default per group; ' +
+      'names 1–64 letters, digits, _ or -; known error types; status 200–599 except 444; ' +
+      'at most 10 headers, names 1–128 letters, digits or -, values 1–1024 characters.',
     source:
-      'Extension Definitions: x-apigateway-responses; API Reference: Creating a Group Response (error types, limits); User Guide §5.1.4 "Adding a Gateway Response" (the set of error types is fixed)',
+      'Extension Definitions: x-apigateway-responses; API Reference: Creating a Group Response (error types, ' +
+      'limits); User Guide §5.1.4 "Adding a Gateway Response" (the set of error types is fixed)',
     rationale: 'An unknown error type is never used by the gateway, and the console refuses the other values.',
   },
   check(ctx) {

@@ -1,7 +1,10 @@
 import type { Rule } from '../types.js';
 import { apiSites, backendsOf, endpointPointer } from '../sites.js';
 
-/** The mock body's limit is not documented; apig uses the documented limit of the sibling result samples (SDK ApiCreate, 20480). */
+/**
+ * The mock body's limit is not documented; apig uses the documented limit of the sibling result samples
+ * (SDK ApiCreate, 20480).
+ */
 export const MOCK_MAX = 20480;
 
 export default {
@@ -10,9 +13,11 @@ export default {
     category: 'backends',
     description: 'Mock results stay within 20480 characters.',
     source:
-      'API Reference: Creating an API (result_normal_sample at most 20480 characters); User Guide §5.2.1, table 5-8 (the mock result, whose length is not documented)',
+      'API Reference: Creating an API (result_normal_sample at most 20480 characters); ' +
+      'User Guide §5.2.1, table 5-8 (the mock result, whose length is not documented)',
     rationale:
-      "Large mock bodies are better served by a real backend; the limit is apig's choice where the documentation is silent (docs/rules/mock-backend.md).",
+      'Large mock bodies are better served by a real backend; ' +
+      "the limit is apig's choice where the documentation is silent (docs/rules/mock-backend.md).",
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {

@@ -7,9 +7,11 @@ export default {
     category: 'names',
     description: 'Every operation has an operationId, which is the API name.',
     source:
-      'User Guide (online), "Restrictions and Compatibility" of importing APIs (operationId → API name); docs/rulings.md "API names"',
+      'User Guide (online), "Restrictions and Compatibility" of importing APIs ' +
+      '(operationId → API name); docs/rulings.md "API names"',
     rationale:
-      'Without an operationId apig generates a stable name (METHOD_/path), but the console would choose its own; name the API yourself.',
+      'Without an operationId apig generates a stable name (METHOD_/path), ' +
+      'but the console would choose its own; name the API yourself.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {

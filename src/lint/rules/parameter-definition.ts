@@ -7,11 +7,16 @@ export default {
     id: 'parameter-definition',
     category: 'parameters',
     description:
-      'Parameters: PATH, QUERY or HEADER; type string or number; a default only when not required, of the right type and within bounds; min ≤ max; enum values of the right type.',
+      'Parameters: PATH, QUERY or HEADER; type string or number; a default only when not required, ' +
+      'of the right type and within bounds; min ≤ max; enum values of the right type.',
     source:
-      'User Guide §5.2.1 "Creating an API", table 5-6 (locations, String/Number, default only when not required); User Guide (online), "Restrictions and Compatibility" of importing APIs (type mapping; formData and body unsupported)',
+      'User Guide §5.2.1 "Creating an API", table 5-6 (locations, ' +
+      'String/Number, default only when not required); User Guide (online), ' +
+      '"Restrictions and Compatibility" of importing APIs (type mapping; formData and body unsupported)',
     rationale:
-      'APIG maps integer/long/float/double to Number and string to String; other types have no equivalent. The gateway adds a default only to optional parameters; a default outside the bounds or the enum would be rejected by its own validation.',
+      'APIG maps integer/long/float/double to Number and string to String; ' +
+      'other types have no equivalent. The gateway adds a default only to optional parameters; ' +
+      'a default outside the bounds or the enum would be rejected by its own validation.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
@@ -21,7 +26,8 @@ export default {
         if (p.location === 'BODY' || p.location === 'FORMDATA' || p.location === 'COOKIE') {
           ctx.report(
             { ...where, path: `${at}/in` },
-            `parameter "${p.name}" is in ${p.location.toLowerCase()}: APIG supports only path, query and header parameters`,
+            `parameter "${p.name}" is in ${p.location.toLowerCase()}: ` +
+              `APIG supports only path, query and header parameters`,
           );
           continue;
         }
@@ -29,7 +35,8 @@ export default {
         if (type === undefined) {
           ctx.report(
             { ...where, path: `${at}/type` },
-            `parameter "${p.name}" has type ${p.swaggerType ?? '(none)'}: APIG knows string and number (integer, long, float, double)`,
+            `parameter "${p.name}" has type ${p.swaggerType ?? '(none)'}: ` +
+              `APIG knows string and number (integer, long, float, double)`,
           );
           continue;
         }

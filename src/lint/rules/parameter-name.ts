@@ -10,11 +10,14 @@ export default {
     id: 'parameter-name',
     category: 'names',
     description:
-      'Request and backend parameter names are 1–32 characters, start with a letter, and use letters, digits, `-`, `_`, `.`; names are unique per location.',
+      'Request and backend parameter names are 1–32 characters, start with a letter, ' +
+      'and use letters, digits, `-`, `_`, `.`; names are unique per location.',
     source:
-      'Extension Definitions: x-apigateway-backend.parameters; API Reference: Creating an API (request and backend parameter names); User Guide §5.2.1 (HEADER names are case-insensitive)',
+      'Extension Definitions: x-apigateway-backend.parameters; API Reference: ' +
+      'Creating an API (request and backend parameter names); User Guide §5.2.1 (HEADER names are case-insensitive)',
     rationale:
-      'The console refuses other names. Two parameters with the same name in one location (HEADER names compared case-insensitively) make the mapping ambiguous.',
+      'The console refuses other names. Two parameters with the same name in one location ' +
+      '(HEADER names compared case-insensitively) make the mapping ambiguous.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
@@ -25,7 +28,8 @@ export default {
         if (!PARAM_NAME.test(p.location === 'PATH' ? pathParamName(p.name) : p.name))
           ctx.report(
             { group: site.group, path: `${at}/name` },
-            `parameter name "${p.name}" must be 1–32 characters, start with a letter, and use letters, digits, "-", "_", "."`,
+            `parameter name "${p.name}" must be 1–32 characters, ` +
+              `start with a letter, and use letters, digits, "-", "_", "."`,
           );
         const key = `${p.location}:${p.location === 'HEADER' ? p.name.toLowerCase() : p.name}`;
         if (seen.has(key))
@@ -40,7 +44,8 @@ export default {
           if (!PARAM_NAME.test(bp.name))
             ctx.report(
               { group: site.group, path: `${at}/parameters/${i}/name` },
-              `backend parameter name "${bp.name}" must be 1–32 characters, start with a letter, and use letters, digits, "-", "_", "."`,
+              `backend parameter name "${bp.name}" must be 1–32 characters, ` +
+                `start with a letter, and use letters, digits, "-", "_", "."`,
             );
         });
       }

@@ -10,7 +10,8 @@ export default {
     description:
       'Every {param} in the request path has a PATH parameter, and every PATH parameter appears in the path.',
     source:
-      'User Guide §5.2.1 "Creating an API", table 5-6 ("a PATH parameter\'s name must equal the name in the request path"); FAQ (2021) §7.10 (APIG.2026, APIG.2027)',
+      'User Guide §5.2.1 "Creating an API", table 5-6 ("a PATH parameter\'s name must ' +
+      'equal the name in the request path"); FAQ (2021) §7.10 (APIG.2026, APIG.2027)',
     rationale: 'The console refuses an API whose path parameters and PATH parameter definitions differ.',
   },
   check(ctx) {

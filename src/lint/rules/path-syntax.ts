@@ -11,11 +11,15 @@ export default {
     id: 'path-syntax',
     category: 'paths',
     description:
-      'Request paths start with "/", use URI characters, are at most 512 characters; {param} is a whole segment; {param+} only as the last segment of an exact-match API.',
+      'Request paths start with "/", use URI characters, are at most 512 characters; ' +
+      '{param} is a whole segment; {param+} only as the last segment of an exact-match API.',
     source:
-      'User Guide §5.2.1 "Creating an API", table 5-5 (request path); API Reference: Creating an API (req_uri at most 512 characters); User Guide (online), "Restrictions and Compatibility" of importing APIs (path templates)',
+      'User Guide §5.2.1 "Creating an API", table 5-5 (request path); ' +
+      'API Reference: Creating an API (req_uri at most 512 characters); ' +
+      'User Guide (online), "Restrictions and Compatibility" of importing APIs (path templates)',
     rationale:
-      'A partial segment like /abc{id} is not supported; {p+} matches one or more segments and is allowed only at the end, with exact (NORMAL) match.',
+      'A partial segment like /abc{id} is not supported; ' +
+      '{p+} matches one or more segments and is allowed only at the end, with exact (NORMAL) match.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
@@ -27,7 +31,8 @@ export default {
       if (!PATH_CHARS.test(full))
         ctx.report(
           target,
-          `request path "${full}" has characters outside the URI set (spaces, quotes, ?, #, <, >, \\, ^ and | are not allowed)`,
+          `request path "${full}" has characters outside the URI set (spaces, ` +
+            `quotes, ?, #, <, >, \\, ^ and | are not allowed)`,
         );
       const segments = full.split('/');
       segments.forEach((seg, i) => {

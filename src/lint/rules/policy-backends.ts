@@ -17,11 +17,16 @@ export default {
     id: 'policy-backends',
     category: 'policies',
     description:
-      'At most 5 policy backends per API (quota), each with an effect mode ANY or ALL and at least one condition, of a type the default backend allows.',
+      'At most 5 policy backends per API (quota), ' +
+      'each with an effect mode ANY or ALL and at least one condition, of a type the default backend allows.',
     source:
-      'User Guide §5.2.1 "Creating an API" (5 policy backends besides the default); Best Practices §10.1; Extension Definitions: x-apigateway-backend-policies; API Reference (v1.0): Importing APIs (effectMode); User Guide (online), "Restrictions and Compatibility" of importing APIs (policy backend types)',
+      'User Guide §5.2.1 "Creating an API" (5 policy backends besides the default); Best Practices §10.1; ' +
+      'Extension Definitions: x-apigateway-backend-policies; API Reference (v1.0): Importing APIs (effectMode); ' +
+      'User Guide (online), "Restrictions and Compatibility" of importing APIs (policy backend types)',
     rationale:
-      'Policies are matched in order and the first match wins; a policy without conditions or effect mode cannot be evaluated. A FUNCTION default backend only allows function policy backends, a MOCK one only mock policy backends.',
+      'Policies are matched in order and the first match wins; ' +
+      'a policy without conditions or effect mode cannot be evaluated. ' +
+      'A FUNCTION default backend only allows function policy backends, a MOCK one only mock policy backends.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {

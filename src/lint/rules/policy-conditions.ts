@@ -11,11 +11,15 @@ export default {
     id: 'policy-conditions',
     category: 'policies',
     description:
-      'Policy conditions have a valid origin, type and value: parameters exist, source values are IPs or CIDRs, patterns compile, reqMethod only with exact or enum.',
+      'Policy conditions have a valid origin, type and value: parameters exist, ' +
+      'source values are IPs or CIDRs, patterns compile, reqMethod only with exact or enum.',
     source:
-      'User Guide §5.2.1 "Creating an API", table 5-10 (policy conditions 策略条件); Extension Definitions: x-apigateway-backend-policies.conditions; API Reference: Creating an API (condition origins and types); Best Practices §10.1 (authorizer-context conditions)',
+      'User Guide §5.2.1 "Creating an API", table 5-10 (policy conditions 策略条件); ' +
+      'Extension Definitions: x-apigateway-backend-policies.conditions; API Reference: ' +
+      'Creating an API (condition origins and types); Best Practices §10.1 (authorizer-context conditions)',
     rationale:
-      'A condition on a parameter the API does not define, or on an authorizer context without custom authentication, can never match.',
+      'A condition on a parameter the API does not define, ' +
+      'or on an authorizer context without custom authentication, can never match.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {

@@ -2,7 +2,10 @@ import type { Rule } from '../types.js';
 import { backendsOf, apiSites } from '../sites.js';
 import { join } from '../../core/pointer.js';
 
-/** ThrottleBaseInfo / ApiAclCreate / policy backend names: 3–64, letter (or Chinese) first, letters, digits, underscores. */
+/**
+ * ThrottleBaseInfo / ApiAclCreate / policy backend names: 3–64, letter (or Chinese) first,
+ * letters, digits, underscores.
+ */
 export const POLICY_NAME = /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9_\u4e00-\u9fa5]{2,63}$/u;
 
 export default {
@@ -10,11 +13,14 @@ export default {
     id: 'policy-name',
     category: 'names',
     description:
-      'Throttling, access-control and policy-backend names are 3–64 letters, digits or underscores, starting with a letter.',
+      'Throttling, access-control and policy-backend names are 3–64 letters, ' +
+      'digits or underscores, starting with a letter.',
     source:
-      'API Reference: Creating a Request Throttling Policy (name), Creating an ACL Policy (acl_name), Creating an API (policy backend name)',
+      'API Reference: Creating a Request Throttling Policy (name), ' +
+      'Creating an ACL Policy (acl_name), Creating an API (policy backend name)',
     rationale:
-      'The console refuses other names when the policies are created on import. Policy backend names must also be unique within their API.',
+      'The console refuses other names when the policies are created on import. ' +
+      'Policy backend names must also be unique within their API.',
   },
   check(ctx) {
     const bad = (name: string) =>

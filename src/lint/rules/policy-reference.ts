@@ -7,11 +7,15 @@ export default {
     id: 'policy-reference',
     category: 'policies',
     description:
-      'x-apigateway-ratelimit, x-apigateway-access-control and x-apigateway-response name policies defined in the file.',
+      'x-apigateway-ratelimit, x-apigateway-access-control and x-apigateway-response ' +
+      'name policies defined in the file.',
     source:
-      'Extension Definitions: x-apigateway-ratelimit, x-apigateway-access-control, x-apigateway-response (the references) and x-apigateway-ratelimits, x-apigateway-access-controls, x-apigateway-responses (the definitions)',
+      'Extension Definitions: x-apigateway-ratelimit, x-apigateway-access-control, ' +
+      'x-apigateway-response (the references) and x-apigateway-ratelimits, ' +
+      'x-apigateway-access-controls, x-apigateway-responses (the definitions)',
     rationale:
-      'A reference to an undefined policy binds nothing: the API would run without the throttling or access control you meant. The gateway response `default` always exists.',
+      'A reference to an undefined policy binds nothing: the API would run without ' +
+      'the throttling or access control you meant. The gateway response `default` always exists.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {

@@ -8,17 +8,22 @@ export default {
     id: 'quotas',
     category: 'quotas',
     description:
-      'Counts stay within the account quotas (the profile): APIs, groups, environments, variables, apps, AppCodes, throttle and ACL policies, VPC channels and members, parameters per API, APIs per import file, domains per group.',
+      'Counts stay within the account quotas (the profile): APIs, groups, ' +
+      'environments, variables, apps, AppCodes, throttle and ACL policies, ' +
+      'VPC channels and members, parameters per API, APIs per import file, domains per group.',
     source:
-      'User Guide §1.5 "Constraints and Limits" (table 1-1); FAQ (2021) §6 (table 6-1); User Guide §8.7.1 (300 APIs per import)',
+      'User Guide §1.5 "Constraints and Limits" (table 1-1); ' +
+      'FAQ (2021) §6 (table 6-1); User Guide §8.7.1 (300 APIs per import)',
     rationale:
-      'The defaults are the documented quotas of a new account. An instance with raised quotas overrides them with --profile or `quotas:` in .apiglint.yaml.',
+      'The defaults are the documented quotas of a new account. ' +
+      'An instance with raised quotas overrides them with --profile or `quotas:` in .apiglint.yaml.',
   },
   check(ctx) {
     const { ws, quotas } = ctx;
     const over = (name: QuotaName, count: number, what: string): string | undefined =>
       count > quotas[name]
-        ? `${count} ${what}; the quota is ${quotas[name]} (${QUOTA_SOURCES[name]}; raise it with --profile if your account has more)`
+        ? `${count} ${what}; the quota is ${quotas[name]} (${QUOTA_SOURCES[name]}; ` +
+          `raise it with --profile if your account has more)`
         : undefined;
     const wsTarget = (path: string) =>
       ws.implicit

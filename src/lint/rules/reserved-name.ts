@@ -20,11 +20,14 @@ export default {
     id: 'reserved-name',
     category: 'parameters',
     description:
-      'No parameter is named x-apig-*, x-sdk-* or x-stage; HEADER parameters are never Authorization or X-Auth-Token and never contain "_"; the same for backend parameters.',
+      'No parameter is named x-apig-*, x-sdk-* or x-stage; HEADER parameters are never ' +
+      'Authorization or X-Auth-Token and never contain "_"; the same for backend parameters.',
     source:
-      'User Guide §5.2.1 "Creating an API" (table 5-6, step 3, tables 5-11 and 5-12); FAQ (2024) §3.12 (X-Auth-Token on IAM APIs), §7.1 (import fails on an X-Auth-Token header)',
+      'User Guide §5.2.1 "Creating an API" (table 5-6, step 3, tables 5-11 and 5-12); ' +
+      'FAQ (2024) §3.12 (X-Auth-Token on IAM APIs), §7.1 (import fails on an X-Auth-Token header)',
     rationale:
-      'The gateway uses these names itself. An `Authorization` HEADER parameter on an APP-auth API only documents the signature header, as in the official import examples, and is allowed.',
+      'The gateway uses these names itself. An `Authorization` HEADER parameter on an APP-auth ' +
+      'API only documents the signature header, as in the official import examples, and is allowed.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
@@ -40,7 +43,8 @@ export default {
         if (n === 'authorization' && auth.type !== 'APP')
           ctx.report(
             { group: site.group, path: at },
-            'Authorization may not be a HEADER parameter (User Guide §5.2.1); only APP-auth APIs may list it, to document the signature header',
+            'Authorization may not be a HEADER parameter (User Guide §5.2.1); ' +
+              'only APP-auth APIs may list it, to document the signature header',
           );
       }
       for (const { backend, at } of backendsOf(site)) {
@@ -55,7 +59,8 @@ export default {
           if (n === 'authorization')
             ctx.report(
               where,
-              'Authorization may not be a backend HEADER parameter (User Guide §5.2.1): the gateway sets it when a signature key signs the backend call',
+              'Authorization may not be a backend HEADER parameter (User Guide §5.2.1): ' +
+                'the gateway sets it when a signature key signs the backend call',
             );
         });
       }

@@ -13,14 +13,17 @@ export default {
     category: 'routes',
     description: 'No two APIs in one group match the same requests: same method, match mode and path shape.',
     source:
-      'API Reference: Importing APIs (APIG.3301: "An API with the same combination of the method, path and match mode already exists"); docs/rulings.md "Route precedence"',
+      'API Reference: Importing APIs (APIG.3301: "An API with the same combination of the method, ' +
+      'path and match mode already exists"); docs/rulings.md "Route precedence"',
     rationale:
-      'The console refuses the second API, and the gateway could not choose between them. A specific method next to ANY on the same path is not a conflict: the specific one wins.',
+      'The console refuses the second API, and the gateway could not choose between them. ' +
+      'A specific method next to ANY on the same path is not a conflict: the specific one wins.',
   },
   check(ctx) {
     const first = new Map<string, { site: ReturnType<typeof apiSites>[number] }>();
     for (const site of apiSites(ctx.ws)) {
-      const key = `${site.group.ref.name}\u0000${site.api.method}\u0000${effectiveMatchMode(site.api)}\u0000${pathShape(requestPath(site.model, site.api))}`;
+      const shape = pathShape(requestPath(site.model, site.api));
+      const key = `${site.group.ref.name}\u0000${site.api.method}\u0000${effectiveMatchMode(site.api)}\u0000${shape}`;
       const prev = first.get(key);
       if (!prev) {
         first.set(key, { site });

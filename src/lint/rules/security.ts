@@ -8,11 +8,14 @@ export default {
     id: 'security',
     category: 'auth',
     description:
-      'Security requirements name defined schemes; simple auth (AppCode) only with APP auth, warned when the API also accepts HTTP; dual auth pairs APP or IAM with a front-end authorizer.',
+      'Security requirements name defined schemes; simple auth (AppCode) only with APP auth, ' +
+      'warned when the API also accepts HTTP; dual auth pairs APP or IAM with a front-end authorizer.',
     source:
-      'Extension Definitions: x-apigateway-auth-type, x-apigateway-auth-opt, x-apigateway-authorizer; User Guide §5.2.1 (simple authentication only for APP, HTTPS only); locally: docs/rulings.md "Protocols locally"',
+      'Extension Definitions: x-apigateway-auth-type, x-apigateway-auth-opt, x-apigateway-authorizer; User Guide ' +
+      '§5.2.1 (simple authentication only for APP, HTTPS only); locally: docs/rulings.md "Protocols locally"',
     rationale:
-      'A requirement naming an undefined scheme cannot be imported. AppCode simple authentication is available only for APP authentication and only over HTTPS. A backend authorizer cannot authenticate callers.',
+      'A requirement naming an undefined scheme cannot be imported. AppCode simple authentication is available ' +
+      'only for APP authentication and only over HTTPS. A backend authorizer cannot authenticate callers.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
@@ -25,7 +28,8 @@ export default {
       if ((site.api.security?.length ?? 0) > 1)
         ctx.report(
           { group: site.group, path: at },
-          'APIG reads one security requirement per API; list the schemes of dual authentication in one requirement object',
+          'APIG reads one security requirement per API; ' +
+            'list the schemes of dual authentication in one requirement object',
         );
       const auth = apiAuth(site.model, site.api);
       const schemes = names

@@ -7,11 +7,14 @@ export default {
     id: 'serve-config',
     category: 'workspace',
     description:
-      'What apig serve needs beyond Swagger is in apig.yaml: an implementation per custom authorizer, a local module per function URN, the members of each VPC channel.',
+      'What apig serve needs beyond Swagger is in apig.yaml: an implementation per custom authorizer, ' +
+      'a local module per function URN, the members of each VPC channel.',
     source:
-      'apig serve runs local modules and addresses: docs/rulings.md "IAM authentication offline" and "Custom authorizers offline"; User Guide §5.7.1 "Creating a VPC Channel"',
+      'apig serve runs local modules and addresses: docs/rulings.md "IAM authentication offline" ' +
+      'and "Custom authorizers offline"; User Guide §5.7.1 "Creating a VPC Channel"',
     rationale:
-      'The local gateway replaces FunctionGraph and VPC channels with local modules and addresses; without them those APIs answer with an error.',
+      'The local gateway replaces FunctionGraph and VPC channels with local modules and addresses; ' +
+      'without them those APIs answer with an error.',
   },
   check(ctx) {
     const { ws } = ctx;
@@ -21,7 +24,8 @@ export default {
         if (s.authorizer && !ws.authorizers.some((a) => a.name === s.name))
           ctx.report(
             { group: g, path: join(schemePointer(g, s.name), 'x-apigateway-authorizer') },
-            `authorizer ${s.name} has no implementation: add authorizers: { ${s.name}: { module: ./auth.mjs } } to apig.yaml`,
+            `authorizer ${s.name} has no implementation: add authorizers: ` +
+              `{ ${s.name}: { module: ./auth.mjs } } to apig.yaml`,
           );
       }
     }

@@ -8,11 +8,15 @@ export default {
     id: 'throttle-policy',
     category: 'policies',
     description:
-      'Throttle limits respect the hierarchy (user ≤ API, app ≤ user, IP ≤ API), are positive integers, and special apps/tenants stay within bounds (≤ API limit, ≤ 30 of each).',
+      'Throttle limits respect the hierarchy (user ≤ API, app ≤ user, IP ≤ API), ' +
+      'are positive integers, and special apps/tenants stay within bounds (≤ API limit, ≤ 30 of each).',
     source:
-      'User Guide §5.3.1 "Creating a Request Throttling Policy", §5.3.3 "Adding an Excluded App or Tenant", §1.5 (quotas); Extension Definitions: x-apigateway-ratelimits; API Reference: Creating a Request Throttling Policy (limits at most 2147483647)',
+      'User Guide §5.3.1 "Creating a Request Throttling Policy", §5.3.3 "Adding an Excluded App or Tenant", ' +
+      '§1.5 (quotas); Extension Definitions: x-apigateway-ratelimits; ' +
+      'API Reference: Creating a Request Throttling Policy (limits at most 2147483647)',
     rationale:
-      'The console refuses a policy whose limits break the hierarchy. A special app or tenant threshold above the API limit could never be reached.',
+      'The console refuses a policy whose limits break the hierarchy. ' +
+      'A special app or tenant threshold above the API limit could never be reached.',
   },
   check(ctx) {
     for (const g of ctx.ws.groups) {
@@ -34,7 +38,8 @@ export default {
         if (t.appLimit !== undefined && t.appLimit > (t.userLimit ?? t.apiLimit))
           r(
             'app-limit',
-            `app-limit ${t.appLimit} is above ${t.userLimit !== undefined ? `user-limit ${t.userLimit}` : `api-limit ${t.apiLimit}`}`,
+            `app-limit ${t.appLimit} is above ` +
+              `${t.userLimit !== undefined ? `user-limit ${t.userLimit}` : `api-limit ${t.apiLimit}`}`,
           );
         if (t.ipLimit !== undefined && t.ipLimit > t.apiLimit)
           r('ip-limit', `ip-limit ${t.ipLimit} is above api-limit ${t.apiLimit}`);
@@ -51,7 +56,8 @@ export default {
           if (s.limit < 1 || s.limit > t.apiLimit)
             r(
               `special/${i}/limit`,
-              `special ${s.type} ${s.instance} limit ${s.limit} must be a positive integer no higher than api-limit ${t.apiLimit} (User Guide §5.3.3)`,
+              `special ${s.type} ${s.instance} limit ${s.limit} must be a positive ` +
+                `integer no higher than api-limit ${t.apiLimit} (User Guide §5.3.3)`,
             );
         });
         const dup = special.find(

@@ -6,9 +6,11 @@ export default {
     id: 'unused-policy',
     category: 'policies',
     description:
-      'Throttling and access-control policies that no API of the group uses, by its extension or by apig.yaml `bindings`.',
+      'Throttling and access-control policies that no API of the group uses, ' +
+      'by its extension or by apig.yaml `bindings`.',
     source:
-      'Extension Definitions: x-apigateway-ratelimits, x-apigateway-access-controls (policies take effect only when an API names them)',
+      'Extension Definitions: x-apigateway-ratelimits, ' +
+      'x-apigateway-access-controls (policies take effect only when an API names them)',
     rationale: "An unused policy is often a typo in the API's x-apigateway-ratelimit or x-apigateway-access-control.",
   },
   check(ctx) {

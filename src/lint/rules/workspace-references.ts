@@ -14,11 +14,17 @@ export default {
     id: 'workspace-references',
     category: 'workspace',
     description:
-      'apig.yaml is consistent: environment and variable names follow the documented patterns; publish, app authorizations, signature-key and throttle 2.0 bindings and policy `bindings` name existing environments, APIs and policies; apps authorize only APP-auth APIs.',
+      'apig.yaml is consistent: environment and variable names follow the documented patterns; ' +
+      'publish, app authorizations, signature-key and throttle 2.0 bindings and policy `bindings` ' +
+      'name existing environments, APIs and policies; apps authorize only APP-auth APIs.',
     source:
-      'User Guide §5.5.1 "Creating an Environment and Environment Variables", §5.2.4 "Authorizing an API" and §6.1.1 "Creating an App and Getting Authorized" (authorizations per environment; only APP-auth APIs), §5.6.1 "Creating and Using a Signature Key"; API Reference: Creating an Environment, Creating an API (environment and variable names)',
+      'User Guide §5.5.1 "Creating an Environment and Environment Variables", ' +
+      '§5.2.4 "Authorizing an API" and §6.1.1 "Creating an App and Getting Authorized" ' +
+      '(authorizations per environment; only APP-auth APIs), §5.6.1 "Creating and Using a Signature Key"; ' +
+      'API Reference: Creating an Environment, Creating an API (environment and variable names)',
     rationale:
-      'A name that matches no API or environment publishes or authorizes nothing, which shows up only as 404 or APIG.0304 at run time.',
+      'A name that matches no API or environment publishes or authorizes nothing, ' +
+      'which shows up only as 404 or APIG.0304 at run time.',
   },
   check(ctx) {
     const { ws } = ctx;

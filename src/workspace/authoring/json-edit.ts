@@ -1,4 +1,7 @@
-/** The JSON side of text-edit.ts: JSON has no comments, so it is parsed, changed and written back in its own indentation. */
+/**
+ * The JSON side of text-edit.ts: JSON has no comments, so it is parsed, changed and written back
+ * in its own indentation.
+ */
 import { ApigError } from '../../core/errors.js';
 import { isRecord } from '../../oas/codec.js';
 

@@ -43,7 +43,10 @@ export function groupNameNote(
   const group = str(a.group);
   if (flags.group !== undefined || group === undefined || group === folder || group !== suggestedGroupName(folder))
     return undefined;
-  return `the folder name "${folder}" is not a valid group name (${IMPORT_TITLE_RULE}: group-name); the group is named ${group} (choose with --group)`;
+  return (
+    `the folder name "${folder}" is not a valid group name ` +
+    `(${IMPORT_TITLE_RULE}: group-name); the group is named ${group} (choose with --group)`
+  );
 }
 
 export function render(setup: InitSetup, a: Answers): { rendered: Rendered; specFile: string; template: TemplateId } {

@@ -88,7 +88,8 @@ function nameField(
         what === 'throttle' ? model.throttles.some((t) => t.name === name) : model.acls.some((p) => p.name === name);
       // Policies are keyed by name in one map: a second one would replace the first.
       return taken
-        ? `group ${groupOf(ctx, a).ref.name} already has a${what === 'acl' ? 'n access control' : ' throttling'} policy named ${name}`
+        ? `group ${groupOf(ctx, a).ref.name} already has ` +
+            `a${what === 'acl' ? 'n access control' : ' throttling'} policy named ${name}`
         : check(a, ['policy-name']);
     },
   };

@@ -1,8 +1,8 @@
 /**
  * Group selection (ruling 2): the Host header's domain picks the group that binds it (002 §5.1.2), or the
  * authority of an absolute-form target, which replaces Host (RFC 9112 §3.2.2);
- * otherwise, with `app_route`, the group the app's credential leads to (request/app-route.ts); otherwise the only group,
- * or the one named DEFAULT, answers (002 §6.3.1: calls by IP reach DEFAULT).
+ * otherwise, with `app_route`, the group the app's credential leads to (request/app-route.ts); otherwise the only
+ * group, or the one named DEFAULT, answers (002 §6.3.1: calls by IP reach DEFAULT).
  */
 import { groupByCredential } from '../app-route.js';
 import { requestHost, traceStep, type RequestContext } from '../context.js';

@@ -22,7 +22,8 @@ export function route(ctx: RequestContext): StageOutcome {
     return fail(
       failure(
         'REQUEST_INVALID',
-        `the path has a dot-segment "${dots}" (also counted when encoded, between %2F, %5C or \\, or followed by ";" or %00): refused, not resolved`,
+        `the path has a dot-segment "${dots}" (also counted when encoded, ` +
+          `between %2F, %5C or \\, or followed by ";" or %00): refused, not resolved`,
       ),
     );
   }
@@ -47,7 +48,8 @@ export function route(ctx: RequestContext): StageOutcome {
     return fail(
       failure(
         'REQUEST_INVALID',
-        `the path leads to ${api.api.name}, but as many backends read it (%2F, %5C, \\ or // as "/", ";" ending a segment) to ${other.api.name}: refused`,
+        `the path leads to ${api.api.name}, but as many backends read it (%2F, ` +
+          `%5C, \\ or // as "/", ";" ending a segment) to ${other.api.name}: refused`,
       ),
     );
   }

@@ -1,15 +1,15 @@
 import { secretVariableOf } from '../workspace-edits.js';
-import { yamlString, type Rendered, type TemplateInput } from './types.js';
+import { WORKSPACE_HEADER, yamlString, type Rendered, type TemplateInput } from './types.js';
 
 export function appAuthTemplate(t: TemplateInput): Rendered {
-  const workspace = `# apig workspace: the groups and their Swagger files, environments, apps (see README, "The workspace")
-groups:
+  const secretVariable = secretVariableOf(t.app);
+  const workspace = `${WORKSPACE_HEADER}groups:
   - name: ${yamlString(t.group)}
     spec: ${yamlString(t.specFile)}
 apps:
   - name: ${yamlString(t.app)}
     key: ${yamlString(t.appKey)}
-    secret: \${${secretVariableOf(t.app)}}   # set ${secretVariableOf(t.app)} in your environment; keep secrets out of git
+    secret: \${${secretVariable}}   # set ${secretVariable} in your environment; keep secrets out of git
     authorize: { RELEASE: ["*"] }
 `;
   const group = `swagger: "2.0"

@@ -1,8 +1,7 @@
-import { yamlString, type Rendered, type TemplateInput } from './types.js';
+import { WORKSPACE_HEADER, yamlString, type Rendered, type TemplateInput } from './types.js';
 
 export function httpTemplate(t: TemplateInput): Rendered {
-  const workspace = `# apig workspace: the groups and their Swagger files, environments, apps (see README, "The workspace")
-groups:
+  const workspace = `${WORKSPACE_HEADER}groups:
   - name: ${yamlString(t.group)}
     spec: ${yamlString(t.specFile)}
 environments:

@@ -18,6 +18,10 @@ export interface Rendered {
   call: { method: string; path: string };
 }
 
+/** The first line of every template's apig.yaml. */
+export const WORKSPACE_HEADER =
+  '# apig workspace: the groups and their Swagger files, environments, apps (see README, "The workspace")\n';
+
 /** Quotes a value for YAML when it needs it (names are validated, but a value may hold anything). */
 export function yamlString(value: string): string {
   return /^[A-Za-z0-9_./-]+$/.test(value) && !/^(true|false|null|yes|no|on|off|~|\d[\d._]*)$/i.test(value)
