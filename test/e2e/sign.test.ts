@@ -349,7 +349,7 @@ describe('apig sign', () => {
       [
         'unreadable file',
         ['sign', '--data-binary', '@/nonexistent/body.json', 'https://h/'],
-        /cannot read --data-binary file "\/nonexistent\/body.json" \(ENOENT\)/,
+        /cannot read --data-binary file "\/nonexistent\/body.json" \(no such file\)/,
       ],
       [
         'bad date',

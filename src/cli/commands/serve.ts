@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { Diagnostic, LoaderCode } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
@@ -74,15 +73,17 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       const httpPort = port(flags.port, '--port');
       if ((flags.tlsCert === undefined) !== (flags.tlsKey === undefined))
         throw new ApigError('usage', '--tls-cert and --tls-key go together');
+      // Read as every file apig reads: regular files only (oas/read.ts), loaded on use.
+      const { readBytes } = await import('../../oas/read.js');
+      const pem = (file: string): Promise<Buffer> =>
+        readBytes(resolve(io.cwd, file), file).catch((err: unknown) => {
+          throw new ApigError('usage', err instanceof Error ? err.message : `cannot read ${file}`);
+        });
       const tls =
         flags.tlsCert !== undefined && flags.tlsKey !== undefined
           ? {
-              cert: await readFile(resolve(io.cwd, flags.tlsCert)).catch(() => {
-                throw new ApigError('usage', `cannot read ${flags.tlsCert ?? ''}`);
-              }),
-              key: await readFile(resolve(io.cwd, flags.tlsKey)).catch(() => {
-                throw new ApigError('usage', `cannot read ${flags.tlsKey ?? ''}`);
-              }),
+              cert: await pem(flags.tlsCert),
+              key: await pem(flags.tlsKey),
               port: port(flags.tlsPort ?? (httpPort === 0 ? '0' : '8443'), '--tls-port'),
             }
           : undefined;

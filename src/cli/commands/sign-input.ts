@@ -2,21 +2,27 @@
  * What `apig sign` reads besides its flags: the body (text, files, standard input), the --explain text, and which
  * authentication mode and X-Sdk-Date the flags ask for.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ApigError } from '../../core/errors.js';
+import { readBytes } from '../../oas/read.js';
 import { parseSdkDate, type AuthMode, type CurlBody } from '../../sign/index.js';
 import type { Io } from '../io.js';
 import type { SignFlags } from './sign.js';
 
-/** `@-`/`-` is standard input; `@FILE` is read relative to the working directory. */
+/**
+ * `@-`/`-` is standard input; `@FILE` is read relative to the working directory, as every file apig reads: a
+ * regular file of at most 64 MB (a FIFO would wait forever, /dev/zero never ends).
+ */
 async function readSource(spec: string, what: string, io: Pick<Io, 'cwd' | 'readStdin'>): Promise<Buffer> {
   if (spec === '@-' || spec === '-') return io.readStdin();
   const file = spec.slice(1);
   try {
-    return await readFile(resolve(io.cwd, file));
+    return await readBytes(resolve(io.cwd, file), file);
   } catch (err) {
-    const reason = err instanceof Error && 'code' in err ? String(err.code) : String(err);
+    const message = err instanceof Error ? err.message : String(err);
+    const reason = message.startsWith(`cannot read ${file}: `)
+      ? message.slice(`cannot read ${file}: `.length)
+      : message;
     throw new ApigError('io', `cannot read ${what} file "${file}" (${reason})`);
   }
 }
