@@ -18,6 +18,33 @@ export function normalizeIp(ip: string): string {
   return ip.toLowerCase().startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
 }
 
+/**
+ * An address in one spelling, or undefined when it is none: IPv6 compressed and lower-case, without a zone
+ * (`fe80::1%eth0`: a zone names an interface of the machine that wrote it, not a client), and IPv4-mapped IPv6 as
+ * IPv4. For X-Forwarded-For, whose text the client writes and which keys the per-IP throttle counters: kept as
+ * sent, one address could be spelt many ways, each with its own count, and a zone of 30 KB made each key 30 KB.
+ */
+export function canonicalIp(written: string): string | undefined {
+  const zone = written.indexOf('%');
+  const ip = normalizeIp(zone === -1 ? written : written.slice(0, zone));
+  const family = isIP(ip);
+  if (family !== 6) return family === 4 ? ip : undefined;
+  try {
+    return normalizeIp(ipv4Mapped(new URL(`http://[${ip}]/`).hostname.slice(1, -1)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `::ffff:a00:1` (how URL writes an IPv4-mapped address) → `::ffff:10.0.0.1`, which normalizeIp reads. */
+function ipv4Mapped(ip: string): string {
+  const m = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(ip);
+  if (!m) return ip;
+  const hi = Number.parseInt(m[1] as string, 16);
+  const lo = Number.parseInt(m[2] as string, 16);
+  return `::ffff:${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+}
+
 export function ipFamily(ip: string): IpFamily | undefined {
   const v = isIP(ip);
   return v === 4 ? 'ipv4' : v === 6 ? 'ipv6' : undefined;

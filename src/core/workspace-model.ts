@@ -211,6 +211,23 @@ export const DEFAULT_INSTANCE: InstanceParams = {
   authorizer_context_support_num_bool: false,
 };
 
+/** The sections of an apig.yaml that says nothing beyond its groups: no environments, apps or IAM, defaults. */
+export function emptySections(): Pick<
+  Workspace,
+  'environments' | 'apps' | 'instance' | 'iam' | 'authorizers' | 'vpcChannels' | 'signatureKeys' | 'functions'
+> {
+  return {
+    environments: [],
+    apps: [],
+    instance: { ...DEFAULT_INSTANCE },
+    iam: { tokens: [], aksk: [] },
+    authorizers: [],
+    vpcChannels: [],
+    signatureKeys: [],
+    functions: {},
+  };
+}
+
 export const RELEASE = 'RELEASE';
 
 /** The workspace file name looked up in a folder. */

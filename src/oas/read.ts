@@ -51,9 +51,19 @@ export function kindProblem(st: Stats): string | undefined {
 
 const TOO_BIG = `it is larger than ${MAX_MB} MB (${MAX_FILE_BYTES} bytes), the most apig reads from one file`;
 
+/** A file apig will not or cannot read, and why in a few words ("no such file", "it is a FIFO ..."). */
+export class FileReadError extends ApigError {
+  constructor(
+    readonly shown: string,
+    readonly reason: string,
+  ) {
+    super('input', `cannot read ${shown}: ${reason}`);
+  }
+}
+
 /** Reads a regular file of at most MAX_FILE_BYTES; any other file is refused with an `input` error naming `shown`. */
 export async function readBytes(file: string, shown: string = file): Promise<Buffer> {
-  const fail = (why: string): ApigError => new ApigError('input', `cannot read ${shown}: ${why}`);
+  const fail = (why: string): FileReadError => new FileReadError(shown, why);
   let handle: FileHandle;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; the kind check below refuses it.

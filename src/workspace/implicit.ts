@@ -3,7 +3,7 @@
  */
 import { dirname } from 'node:path';
 import type { Range } from '../core/diagnostic.js';
-import { DEFAULT_INSTANCE, type GroupRef } from '../core/workspace-model.js';
+import { emptySections, type GroupRef } from '../core/workspace-model.js';
 import { loadGroupFile } from '../oas/load-group.js';
 import type { LoadedWorkspace, LoadOptions } from './load-types.js';
 import { refPolicy } from './locate.js';
@@ -23,14 +23,7 @@ export async function implicitWorkspace(file: string, shown: string, options: Lo
       shown,
       rangeOf,
       groups: [{ ref, file, model: loaded.group, raw: doc.value, shown: doc.file, rangeOf }],
-      environments: [],
-      apps: [],
-      instance: { ...DEFAULT_INSTANCE },
-      iam: { tokens: [], aksk: [] },
-      authorizers: [],
-      vpcChannels: [],
-      signatureKeys: [],
-      functions: {},
+      ...emptySections(),
     },
   };
 }

@@ -12,7 +12,7 @@ import { loadGroupText } from '../../src/oas/load-group.js';
 import { parseSource } from '../../src/oas/source.js';
 import { serialize } from '../../src/oas/serialize.js';
 import type { Workspace } from '../../src/core/workspace-model.js';
-import { DEFAULT_INSTANCE } from '../../src/core/workspace-model.js';
+import { emptySections } from '../../src/core/workspace-model.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 /**
@@ -93,14 +93,7 @@ function implicitWorkspace(
         rangeOf,
       },
     ],
-    environments: [],
-    apps: [],
-    instance: { ...DEFAULT_INSTANCE },
-    iam: { tokens: [], aksk: [] },
-    authorizers: [],
-    vpcChannels: [],
-    signatureKeys: [],
-    functions: {},
+    ...emptySections(),
   };
 }
 

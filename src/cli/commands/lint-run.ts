@@ -1,13 +1,16 @@
 /**
  * One run of `apig lint`: loads every workspace, lints it, writes each --format (to the terminal or an --output
- * file) and decides the exit code.
+ * file) and decides the exit code. lint.ts loads this file only when lint runs, so its imports are not start-up's.
  */
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { isFatalCode, severityRank } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
 import type { LintFormat as Format } from '../../core/vocabulary.js';
-import type { LintFinding } from '../../lint/run.js';
+import { FORMATTERS, PLAIN } from '../../lint/formatters/index.js';
+import { ALL_RULE_IDS } from '../../lint/registry.js';
+import { type LintFinding, lintWorkspace, sortFindings, summarize } from '../../lint/run.js';
+import { loadWorkspace } from '../../workspace/load.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { printDiagnostics } from '../render-diagnostics.js';
@@ -24,10 +27,6 @@ export async function lintOnce(
   watched: Set<string>,
 ): Promise<ExitCode> {
   const { io } = ctx;
-  const { loadWorkspace } = await import('../../workspace/load.js');
-  const { lintWorkspace, sortFindings, summarize } = await import('../../lint/run.js');
-  const { FORMATTERS, PLAIN } = await import('../../lint/formatters/index.js');
-  const { ALL_RULE_IDS } = await import('../../lint/registry.js');
   const formats: Format[] = flags.format && flags.format.length > 0 ? flags.format : ['stylish'];
   if (flags.output.length > formats.length)
     throw new ApigError(

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { ApigError } from '../../core/errors.js';
-import { readBytes } from '../../oas/read.js';
+import { FileReadError, readBytes } from '../../oas/read.js';
 import { parseSdkDate, type AuthMode, type CurlBody } from '../../sign/index.js';
 import type { Io } from '../io.js';
 import type { SignFlags } from './sign.js';
@@ -19,10 +19,7 @@ async function readSource(spec: string, what: string, io: Pick<Io, 'cwd' | 'read
   try {
     return await readBytes(resolve(io.cwd, file), file);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const reason = message.startsWith(`cannot read ${file}: `)
-      ? message.slice(`cannot read ${file}: `.length)
-      : message;
+    const reason = err instanceof FileReadError ? err.reason : err instanceof Error ? err.message : String(err);
     throw new ApigError('io', `cannot read ${what} file "${file}" (${reason})`);
   }
 }

@@ -62,6 +62,7 @@ export interface Limits {
 export interface GatewayConfig {
   workspace: Workspace;
   groups: CompiledGroup[];
+  /** Keyed by domainKey(domain). */
   byDomain: Map<string, CompiledGroup>;
   /** The only group, or the one named DEFAULT (002 §6.3.1: the DEFAULT group answers calls by IP). */
   fallback?: CompiledGroup;
@@ -74,4 +75,13 @@ export interface GatewayConfig {
   lenientSignatures: boolean;
   /** instance real_ip_from_xff or --trust-xff (request/client-ip.ts). */
   trustXff: boolean;
+}
+
+/**
+ * How a bound domain and a request's host name are compared: lower case, and a fully qualified `example.com.` is
+ * `example.com`, as DNS and nginx read it (nginx drops the trailing dot before it matches server names).
+ */
+export function domainKey(domain: string): string {
+  const d = domain.toLowerCase();
+  return d.endsWith('.') ? d.slice(0, -1) : d;
 }

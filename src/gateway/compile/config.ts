@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Workspace } from '../../core/workspace-model.js';
 import { environmentNames } from '../../workspace/publish.js';
-import type { CompiledApi, CompiledGroup, GatewayConfig } from './compiled.js';
+import { domainKey, type CompiledApi, type CompiledGroup, type GatewayConfig } from './compiled.js';
 import { compileGroup } from './group.js';
 
 export interface CompileOptions {
@@ -38,8 +38,7 @@ export function compileConfig(
   const byDomain = new Map<string, CompiledGroup>();
   for (const g of groups) {
     for (const d of g.domains) {
-      // As request/stages/group.ts hostName reads the Host: `api.example.com.` is `api.example.com`.
-      const key = d.toLowerCase().replace(/\.$/, '');
+      const key = domainKey(d);
       const other = byDomain.get(key);
       if (other) {
         const range = ws.rangeOf('/groups');

@@ -128,7 +128,7 @@ export function splitTarget(url: string): { path: string; query: string; authori
   let authority: string | undefined;
   const absolute = target.startsWith('/') ? null : ABSOLUTE.exec(target);
   if (absolute) {
-    authority = hostOf(absolute[1] as string);
+    authority = hostOf(withoutUserInfo(absolute[1] as string));
     const rest = absolute[2] as string;
     target = rest.startsWith('/') ? rest : `/${rest}`;
   }
@@ -145,14 +145,13 @@ export function splitTarget(url: string): { path: string; query: string; authori
  */
 export function sentAuthority(url: string): string | undefined {
   const absolute = url.startsWith('/') ? null : ABSOLUTE.exec(url);
-  if (!absolute) return undefined;
-  const authority = absolute[1] as string;
-  return authority.slice(authority.lastIndexOf('@') + 1);
+  return absolute ? withoutUserInfo(absolute[1] as string) : undefined;
 }
 
-/** `user@Host.Example.com:81` → `host.example.com:81`: the host and port, without user information. */
-function hostOf(authority: string): string {
-  const host = authority.slice(authority.lastIndexOf('@') + 1);
+const withoutUserInfo = (authority: string): string => authority.slice(authority.lastIndexOf('@') + 1);
+
+/** `Host.Example.com:81` → `host.example.com:81`: the host and port as URL writes them. */
+function hostOf(host: string): string {
   try {
     return new URL(`http://${host}/`).host || host.toLowerCase();
   } catch {

@@ -1,5 +1,5 @@
 /** Builds gateway configurations and request contexts by hand, so that stages are tested without sockets. */
-import { DEFAULT_INSTANCE, type Workspace } from '../../../src/core/workspace-model.js';
+import { emptySections, type Workspace } from '../../../src/core/workspace-model.js';
 import { loadGroupText } from '../../../src/oas/load-group.js';
 import type { GatewayConfig } from '../../../src/gateway/compile/compiled.js';
 import { compileConfig } from '../../../src/gateway/compile/config.js';
@@ -29,14 +29,7 @@ export async function workspaceFrom(
         rangeOf: (p) => loaded.doc?.rangeOf(p),
       },
     ],
-    environments: [],
-    apps: [],
-    instance: { ...DEFAULT_INSTANCE },
-    iam: { tokens: [], aksk: [] },
-    authorizers: [],
-    vpcChannels: [],
-    signatureKeys: [],
-    functions: {},
+    ...emptySections(),
     ...extra,
   };
 }

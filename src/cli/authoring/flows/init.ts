@@ -1,6 +1,6 @@
 /** `apig init`: which template, and the few names it needs; the group name is checked by group-name. */
 import { join } from 'node:path';
-import { DEFAULT_INSTANCE, type Workspace } from '../../../core/workspace-model.js';
+import { emptySections, type Workspace } from '../../../core/workspace-model.js';
 import { refusal } from '../../../lint/candidate.js';
 import { DEFAULT_QUOTAS } from '../../../lint/quotas.js';
 import { loadGroupText } from '../../../oas/load-group.js';
@@ -71,14 +71,7 @@ function bare(dir: string): Workspace {
     shown: 'apig.yaml',
     rangeOf: () => undefined,
     groups: [],
-    environments: [],
-    apps: [],
-    instance: { ...DEFAULT_INSTANCE },
-    iam: { tokens: [], aksk: [] },
-    authorizers: [],
-    vpcChannels: [],
-    signatureKeys: [],
-    functions: {},
+    ...emptySections(),
   };
 }
 

@@ -7,18 +7,18 @@
 import { groupByCredential } from '../app-route.js';
 import { requestHost, traceStep, type RequestContext } from '../context.js';
 import { failure } from '../../response/errors.js';
+import { domainKey } from '../../compile/compiled.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 
 /**
- * `example.com:8080` → `example.com`; `[::1]:80` → `::1`. A fully qualified `example.com.` is `example.com`, as
- * DNS and nginx read it (nginx drops the trailing dot before it matches server names).
+ * `example.com:8080` → `example.com`; `[::1]:80` → `::1`; `Example.com.` → `example.com` (domainKey, in
+ * compile/compiled.ts).
  */
 export function hostName(host: string): string {
   const h = host.trim().toLowerCase();
   if (h.startsWith('[')) return h.slice(1, h.indexOf(']') === -1 ? undefined : h.indexOf(']'));
   const colon = h.indexOf(':');
-  const name = colon === -1 ? h : h.slice(0, colon);
-  return name.endsWith('.') ? name.slice(0, -1) : name;
+  return domainKey(colon === -1 ? h : h.slice(0, colon));
 }
 
 export function group(ctx: RequestContext): StageOutcome {
