@@ -24,6 +24,7 @@ export const RECOMMENDED = {
   'reserved-name': 'error',
   'parameter-definition': 'error',
   security: 'error',
+  'appcode-https': 'warn',
   authorizer: 'error',
   'backend-required': 'error',
   'backend-address': 'error',

@@ -28,6 +28,7 @@ import quotas from './rules/quotas.js';
 import reservedName from './rules/reserved-name.js';
 import routeConflict from './rules/route-conflict.js';
 import security from './rules/security.js';
+import appcodeHttps from './rules/appcode-https.js';
 import serveConfig from './rules/serve-config.js';
 import throttlePolicy from './rules/throttle-policy.js';
 import unusedPolicy from './rules/unused-policy.js';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   reservedName,
   parameterDefinition,
   security,
+  appcodeHttps,
   authorizer,
   backendRequired,
   backendAddress,

@@ -25,6 +25,7 @@ export const RULE_IDS = [
   'reserved-name',
   'parameter-definition',
   'security',
+  'appcode-https',
   'authorizer',
   'backend-required',
   'backend-address',

@@ -21,9 +21,11 @@ export function oas3View(src: Doc): Doc {
       if (comps.securitySchemes !== undefined) out.securityDefinitions = comps.securitySchemes;
       if (comps['x-apigateway-responses'] !== undefined)
         out['x-apigateway-responses'] = comps['x-apigateway-responses'];
-      // The moved keys leave a null in place, so that restoreOas3 puts them back where they were.
-      const rest = Object.fromEntries(Object.entries(comps).map(([ck, cv]) => [ck, MOVED.includes(ck) ? null : cv]));
-      if (Object.values(rest).some((x) => x !== null)) out.components = rest;
+      // The moved keys leave a null in place, and `components` stays where it was even when they were all it
+      // held, so that restoreOas3 puts everything back in its place.
+      out.components = Object.fromEntries(
+        Object.entries(comps).map(([ck, cv]) => [ck, MOVED.includes(ck) ? null : cv]),
+      );
     } else out[k] = v;
   }
   eachParamList(out, flattenParam);

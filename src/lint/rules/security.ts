@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
-import { apiSites, rootSchemes } from '../sites.js';
-import { apiAuth, requestProtocol } from '../../core/defaults.js';
+import { apiSites } from '../sites.js';
+import { apiAuth } from '../../core/defaults.js';
 import { join } from '../../core/pointer.js';
 
 export default {
@@ -8,14 +8,15 @@ export default {
     id: 'security',
     category: 'auth',
     description:
-      'Security requirements name defined schemes; simple auth (AppCode) only with APP auth, ' +
-      'warned when the API also accepts HTTP; dual auth pairs APP or IAM with a front-end authorizer.',
+      'Security requirements name defined schemes; simple auth (AppCode) only with APP auth; ' +
+      'dual auth pairs APP or IAM with a front-end authorizer.',
     source:
       'Extension Definitions: x-apigateway-auth-type, x-apigateway-auth-opt, x-apigateway-authorizer; User Guide ' +
-      '§5.2.1 (simple authentication only for APP, HTTPS only); locally: docs/rulings.md "Protocols locally"',
+      '§5.2.1 (simple authentication only for APP)',
     rationale:
       'A requirement naming an undefined scheme cannot be imported. AppCode simple authentication is available ' +
-      'only for APP authentication and only over HTTPS. A backend authorizer cannot authenticate callers.',
+      'only for APP authentication (its HTTPS-only calling is the `appcode-https` warning). A backend ' +
+      'authorizer cannot authenticate callers.',
   },
   check(ctx) {
     for (const site of apiSites(ctx.ws)) {
@@ -40,12 +41,6 @@ export default {
           { group: site.group, path: at },
           'simple authentication (AppCode) is available only with APP authentication (User Guide §5.2.1)',
         );
-      if (auth.appCode && requestProtocol(site.api, rootSchemes(site.model)) !== 'HTTPS') {
-        ctx.report(
-          { group: site.group, path: at },
-          'AppCode simple authentication works only over HTTPS, but this API also accepts HTTP (User Guide §5.2.1)',
-        );
-      }
       if (schemes.some((s) => s.authorizer?.type === 'BACKEND'))
         ctx.report(
           { group: site.group, path: at },

@@ -1,7 +1,7 @@
-/** security: requirements name defined schemes; AppCode only with APP auth and only over HTTPS; dual auth is APP or IAM plus a front-end authorizer. */
+/** security: requirements name defined schemes; AppCode only with APP auth; dual auth is APP or IAM plus a front-end authorizer. */
 import { testRule } from '../test-rule.js';
 import { op, spec } from '../harness.js';
-import { APP, fixture, SCHEMES } from '../snippets.js';
+import { fixture, SCHEMES } from '../snippets.js';
 
 const secured = (security: string, extra = '', root = SCHEMES): string =>
   spec(op({ extra: `${extra}      security: ${security}\n` }), root);
@@ -17,32 +17,6 @@ testRule('security', [
   { name: 'a custom authorizer', spec: secured('[{my_auth: []}]'), findings: [] },
   { name: 'no security: no authentication', spec: spec(op(), SCHEMES), findings: [] },
   { name: 'an empty requirement list', spec: secured('[]'), findings: [] },
-  { name: 'AppCode over HTTPS only', spec: secured('[{apig-auth-app-header: []}]', HTTPS, APP), findings: [] },
-  {
-    name: 'AppCode with HTTPS for the whole document',
-    spec: spec(op({ extra: '      security: [{apig-auth-app-header: []}]\n' }), `${APP}schemes: [https]\n`),
-    findings: [],
-  },
-  {
-    name: 'AppCode accepting HTTP and HTTPS',
-    spec: secured('[{apig-auth-app-header: []}]', '', APP),
-    findings: [
-      {
-        message: 'AppCode simple authentication works only over HTTPS, but this API also accepts HTTP',
-        at: '[{apig-auth-app-header',
-      },
-    ],
-  },
-  {
-    name: 'AppCode with both schemes listed',
-    spec: secured('[{apig-auth-app-header: []}]', '      schemes: [http, https]\n', APP),
-    findings: [{ message: 'AppCode simple authentication works only over HTTPS', at: '[{apig-auth-app-header' }],
-  },
-  {
-    name: "the operation schemes win over the document's",
-    spec: spec(op({ extra: `${HTTPS}      security: [{apig-auth-app-header: []}]\n` }), `${APP}schemes: [http]\n`),
-    findings: [],
-  },
   {
     name: 'AppCode on an IAM scheme',
     spec: secured('[{iam_code: []}]', HTTPS, `${SCHEMES}${IAM_CODE}`),
