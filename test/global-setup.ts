@@ -43,7 +43,10 @@ function steps(root: string): Step[] {
     },
     {
       name: 'schemas',
-      inputs: [...filesUnder(join(root, 'schemas')), ...at('scripts/compile-schemas.mjs', 'package-lock.json')],
+      inputs: [
+        ...filesUnder(join(root, 'schemas')),
+        ...at('scripts/compile-schemas.mjs', 'scripts/openapi-discriminators.mjs', 'package-lock.json'),
+      ],
       outputs: at('dist/schemas.cjs', 'dist/openapi-schemas.cjs'),
       command: ['scripts/compile-schemas.mjs'],
     },

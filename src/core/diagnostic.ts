@@ -15,26 +15,22 @@ export interface Range {
 }
 
 /**
- * What the loader reports while it reads apig.yaml and Swagger files. Each is a lint rule's finding
- * (src/lint/loader-rules.ts maps every one; the map is checked to be complete).
+ * What the loader reports while it reads apig.yaml and Swagger files. Each code is the id of the lint rule whose
+ * finding it is (src/lint/loader-rules.ts describes them), so that every command names a problem as lint does.
  */
 export const LOADER_CODES = [
-  'schema',
+  'parse',
+  'workspace-schema',
+  'workspace-references',
+  'extension-schema',
   'unknown-extension',
   'misplaced-extension',
-  'swagger',
-  'ref',
-  'ref-cycle',
-  'too-deep',
+  'swagger-schema',
+  'ref-resolution',
   'response-key',
-  'missing-env',
-  'empty-secret',
+  'unset-secret',
 ] as const;
 export type LoaderCode = (typeof LOADER_CODES)[number];
-
-/** Loader diagnostics that stop a run: the file cannot be read as what it should be (exit 2). */
-export const FATAL_CODES = ['parse-error', 'not-swagger', 'workspace-schema', 'config'] as const;
-export type FatalCode = (typeof FATAL_CODES)[number];
 
 /** What `apig serve` reports while it compiles a workspace into routes. */
 export const SERVE_CODES = [
@@ -43,14 +39,17 @@ export const SERVE_CODES = [
   'serve-backend',
   'serve-policy',
   'serve-duplicate-route',
+  'serve-reload',
 ] as const;
 export type ServeCode = (typeof SERVE_CODES)[number];
 
 /** Every code a loader or compiler diagnostic can carry. Lint findings carry rule ids (src/lint/rule-ids.ts). */
-export type DiagnosticCode = LoaderCode | FatalCode | ServeCode;
+/** A lint configuration file (.apiglint.yaml, --profile) that is not one: exit 2. */
+export type ConfigCode = 'lint-config';
+
+export type DiagnosticCode = LoaderCode | ServeCode | ConfigCode;
 
 export const isLoaderCode = (code: string): code is LoaderCode => (LOADER_CODES as readonly string[]).includes(code);
-export const isFatalCode = (code: string): code is FatalCode => (FATAL_CODES as readonly string[]).includes(code);
 
 export interface Diagnostic<Code extends string = DiagnosticCode> {
   /** Stable code: a loader or compiler code, or (for a lint finding) the rule id. */

@@ -170,6 +170,8 @@ export interface LoadedGroup {
   /** The file name as shown to the user, and the source range of a JSON pointer in it. */
   shown: string;
   rangeOf(pointer: string): Range | undefined;
+  /** API names (operationIds) the file defines but a partial load left out for their errors (apig lint). */
+  omittedApis?: readonly string[];
 }
 
 export interface Workspace {

@@ -93,7 +93,7 @@ export async function launch(config: GatewayConfig, options: LaunchOptions): Pro
       (err: unknown): Prepared => ({
         diagnostics: [
           {
-            code: 'config',
+            code: 'serve-reload',
             severity: 'error',
             message: err instanceof Error ? err.message : String(err),
             path: '',

@@ -27,7 +27,7 @@ export function parseLintConfig(file: string, text: string): { config?: LintConf
   if (!validate) throw new Error('schemas/lint-config.json is missing');
   if (!validate(value)) {
     const diagnostics = simplify(validate.errors ?? []).map((e) => ({
-      code: 'config' as const,
+      code: 'lint-config' as const,
       severity: 'error' as const,
       path: e.instancePath,
       source: file,
@@ -45,17 +45,25 @@ export function parseLintConfig(file: string, text: string): { config?: LintConf
   for (const id of Object.keys(raw.rules ?? {})) {
     if (!isRuleId(id))
       diagnostics.push({
-        code: 'config',
+        code: 'lint-config',
         severity: 'error',
         path: `/rules/${id}`,
         source: file,
         message: `unknown rule "${id}"${didYouMean(id, RULE_IDS)}`,
       });
+    else if (id === 'parse' && raw.rules?.[id] !== 'error')
+      diagnostics.push({
+        code: 'lint-config',
+        severity: 'error',
+        path: `/rules/${id}`,
+        source: file,
+        message: FIXED_PARSE,
+      });
   }
   const { quotas, unknown } = quotasWith(raw.quotas);
   for (const k of unknown)
     diagnostics.push({
-      code: 'config',
+      code: 'lint-config',
       severity: 'error',
       path: `/quotas/${k}`,
       source: file,
@@ -73,10 +81,13 @@ export function parseLintConfig(file: string, text: string): { config?: LintConf
   };
 }
 
+const FIXED_PARSE = 'rule "parse" is always an error: a file apig cannot read is never a clean result';
+
 /** `--rule ID=SEVERITY` */
 export function parseRuleFlag(flag: string): { id: RuleId; severity: RuleSeverity } | string {
   const m = /^([a-z0-9-]+)=(off|hint|info|warn|error)$/.exec(flag.trim());
   if (!m?.[1] || !m[2]) return `--rule expects ID=off|hint|info|warn|error, got "${flag}"`;
   if (!isRuleId(m[1])) return `--rule: unknown rule "${m[1]}"${didYouMean(m[1], RULE_IDS)}`;
+  if (m[1] === 'parse' && m[2] !== 'error') return `--rule: ${FIXED_PARSE}`;
   return { id: m[1], severity: m[2] as RuleSeverity };
 }

@@ -1,13 +1,34 @@
 /**
  * Rules whose checks run while a file is read (src/oas/validate.ts, src/workspace/load.ts): the JSON Schema of
- * every extension, unknown and misplaced extensions, swagger-parser, $refs, unset secrets. The loader's
- * diagnostic codes map onto them.
+ * every extension, unknown and misplaced extensions, the Swagger schema and its semantic checks, $refs, unset
+ * secrets. The loader's diagnostic codes are their ids.
  */
 import type { LoaderCode } from '../core/diagnostic.js';
 import type { RuleId } from './rule-ids.js';
 import type { RuleMeta } from './types.js';
 
 export const LOADER_RULES = {
+  parse: {
+    id: 'parse',
+    category: 'schema',
+    description:
+      'Each file is YAML or JSON and holds a Swagger 2.0 or OpenAPI 3.0 document (apig.yaml: a YAML mapping).',
+    source:
+      'User Guide §5.2.8 "Importing APIs" (the console imports Swagger 2.0 and OpenAPI 3.0 files, in YAML or JSON)',
+    rationale:
+      'A file that does not parse cannot be imported at all, and no other rule can look at it: ' +
+      'the finding names the first place the parser stopped (line and column). This rule cannot be turned off ' +
+      'or lowered: a file apig cannot read is never a clean result.',
+  },
+  'workspace-schema': {
+    id: 'workspace-schema',
+    category: 'workspace',
+    description: 'apig.yaml matches its schema (schemas/workspace.json): known sections, value types, required fields.',
+    source: "apig's own workspace file: docs/authoring.md",
+    rationale:
+      'A misspelt section or a value of the wrong type in apig.yaml would be ignored or misread; ' +
+      'apig refuses to serve, import into or publish such a workspace, and names each place.',
+  },
   'extension-schema': {
     id: 'extension-schema',
     category: 'schema',
@@ -43,7 +64,8 @@ export const LOADER_RULES = {
     id: 'swagger-schema',
     category: 'schema',
     description:
-      'The document is valid Swagger 2.0 / OpenAPI 3.0 (swagger-parser), apart from the documented APIG variants.',
+      'The document is valid Swagger 2.0 / OpenAPI 3.0 (the schema and the semantic checks: unique operationIds, ' +
+      'declared path parameters...), apart from the documented APIG variants.',
     source:
       'User Guide §5.2.8 "Importing APIs"; User Guide (online), ' +
       '"Restrictions and Compatibility" of importing APIs (the standard Swagger fields as APIG reads them)',
@@ -93,16 +115,6 @@ export const LOADER_RULES = {
 
 export type LoaderRuleId = keyof typeof LOADER_RULES;
 
-/** Loader diagnostic code → rule id: every code the loader can report is some rule's finding (none vanish). */
-export const LOADER_RULE_OF = {
-  schema: 'extension-schema',
-  'unknown-extension': 'unknown-extension',
-  'misplaced-extension': 'misplaced-extension',
-  swagger: 'swagger-schema',
-  ref: 'ref-resolution',
-  'ref-cycle': 'ref-resolution',
-  'too-deep': 'ref-resolution',
-  'response-key': 'response-key',
-  'missing-env': 'unset-secret',
-  'empty-secret': 'unset-secret',
-} as const satisfies Record<LoaderCode, LoaderRuleId>;
+/** Every code the loader reports is a rule id (none vanish, none is named twice): checked here by the compiler. */
+export type LoaderCodeIsRuleId = [LoaderCode] extends [RuleId] ? true : never;
+export const LOADER_CODES_ARE_RULE_IDS: LoaderCodeIsRuleId = true;

@@ -3,6 +3,8 @@ import type { RuleId } from './rule-ids.js';
 import type { RuleSeverity } from './types.js';
 
 export const RECOMMENDED = {
+  parse: 'error',
+  'workspace-schema': 'error',
   'extension-schema': 'error',
   'unknown-extension': 'warn',
   'misplaced-extension': 'warn',

@@ -4,6 +4,8 @@
  * and tests (test/unit/lint/rules/<id>.test.ts) are keyed by these.
  */
 export const RULE_IDS = [
+  'parse',
+  'workspace-schema',
   'extension-schema',
   'unknown-extension',
   'misplaced-extension',

@@ -2,11 +2,11 @@
 import type { Diagnostic, Range, Severity } from '../core/diagnostic.js';
 import type { Workspace } from '../core/workspace-model.js';
 import { isLoaderCode } from '../core/diagnostic.js';
-import { LOADER_RULE_OF } from './loader-rules.js';
 import { RECOMMENDED } from './presets.js';
 import type { RuleId } from './rule-ids.js';
 import type { Quotas } from './quotas.js';
 import { ALL_RULE_IDS, RULES } from './registry.js';
+import { walkWorkspace } from './visit.js';
 import { collectSuppressions, suppressionFor, type Suppression } from './suppress.js';
 import type { RuleSeverity, Target } from './types.js';
 
@@ -19,15 +19,19 @@ export interface LintOptions {
 export interface LintFinding extends Diagnostic<RuleId> {
   /** Set when an x-apig-lint-disable entry covers it. */
   suppressed?: { reason: string };
+  /** Set when the --baseline file lists it (rule, file and JSON pointer): known before, hidden, not failing. */
+  baselined?: true;
 }
 
 export function severityOf(rule: RuleId, overrides: Record<string, RuleSeverity> | undefined): RuleSeverity {
+  // A file apig cannot read is never a clean result: `parse` stays an error whatever the configuration says.
+  if (rule === 'parse') return 'error';
   return (overrides && Object.hasOwn(overrides, rule) ? overrides[rule] : undefined) ?? RECOMMENDED[rule];
 }
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** Findings for one workspace: loader diagnostics mapped to rules, then every rule. */
+/** Findings for one workspace: loader diagnostics mapped to rules, then every rule (one walk, rules as visitors). */
 export function lintWorkspace(
   ws: Workspace | undefined,
   loaderDiagnostics: readonly Diagnostic[],
@@ -35,18 +39,18 @@ export function lintWorkspace(
 ): LintFinding[] {
   const known = new Set(ALL_RULE_IDS);
   const out: LintFinding[] = [];
-  const push = (
+  const finding = (
     rule: RuleId,
     source: string,
     path: string,
     message: string,
     range: Range | undefined,
     suppressions: readonly Suppression[],
-  ): void => {
+  ): LintFinding | undefined => {
     const severity = severityOf(rule, options.rules);
-    if (severity === 'off') return;
-    const s = suppressionFor(suppressions, rule, path);
-    out.push({
+    if (severity === 'off') return undefined;
+    const s = suppressions.length > 0 ? suppressionFor(suppressions, rule, path) : undefined;
+    return {
       code: rule,
       severity,
       message,
@@ -54,7 +58,11 @@ export function lintWorkspace(
       source,
       range: range ?? ZERO,
       ...(s ? { suppressed: { reason: s.reason } } : {}),
-    });
+    };
+  };
+  const push = (...args: Parameters<typeof finding>): void => {
+    const f = finding(...args);
+    if (f) out.push(f);
   };
 
   const suppressionsByFile = new Map<string, Suppression[]>();
@@ -65,36 +73,56 @@ export function lintWorkspace(
   }
   for (const d of loaderDiagnostics) {
     if (isLoaderCode(d.code))
-      push(LOADER_RULE_OF[d.code], d.source, d.path, d.message, d.range, suppressionsByFile.get(d.source) ?? []);
+      push(d.code, d.source, d.path, d.message, d.range, suppressionsByFile.get(d.source) ?? []);
   }
   if (ws) {
-    const locate = (t: Target): { source: string; range: Range | undefined; suppressions: readonly Suppression[] } =>
+    const fromRule = (rule: RuleId, t: Target, message: string): LintFinding | undefined =>
       'group' in t
-        ? {
-            source: t.group.shown,
-            range: t.group.rangeOf(t.path),
-            suppressions: suppressionsByFile.get(t.group.shown) ?? [],
-          }
-        : { source: ws.shown, range: ws.rangeOf(t.path), suppressions: [] };
-    for (const rule of RULES) {
-      if (severityOf(rule.meta.id, options.rules) === 'off') continue;
-      rule.check({
-        ws,
-        quotas: options.quotas,
-        report: (target, message) => {
-          const where = locate(target);
-          push(rule.meta.id, where.source, target.path, message, where.range, where.suppressions);
-        },
-      });
-    }
+        ? finding(
+            rule,
+            t.group.shown,
+            t.path,
+            message,
+            t.group.rangeOf(t.path),
+            suppressionsByFile.get(t.group.shown) ?? [],
+          )
+        : finding(rule, ws.shown, t.path, message, ws.rangeOf(t.path), []);
+    for (const f of runRules(ws, options, fromRule)) out.push(f);
   }
   return dedupe(out);
+}
+
+/**
+ * Every enabled rule over one walk of the workspace. Each rule's findings are kept apart and appended rule by
+ * rule, in registry order, so the output order does not depend on how the walk interleaves the rules.
+ */
+function runRules(
+  ws: Workspace,
+  options: LintOptions,
+  finding: (rule: RuleId, target: Target, message: string) => LintFinding | undefined,
+): LintFinding[] {
+  const enabled = RULES.filter((rule) => severityOf(rule.meta.id, options.rules) !== 'off');
+  const found = enabled.map(() => [] as LintFinding[]);
+  const visitors = enabled.map((rule, i) => {
+    const bucket = found[i] as LintFinding[];
+    const id = rule.meta.id;
+    return rule.create({
+      ws,
+      quotas: options.quotas,
+      report: (target, message) => {
+        const f = finding(id, target, message);
+        if (f) bucket.push(f);
+      },
+    });
+  });
+  walkWorkspace(ws, visitors);
+  return found.flat();
 }
 
 function dedupe(findings: LintFinding[]): LintFinding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const k = `${f.code}|${f.source}|${f.path}|${f.message}`;
+    const k = `${f.code}|${f.source}|${f.path}|${f.message}|${f.range?.start.line}:${f.range?.start.character}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -117,18 +145,21 @@ export interface LintSummary {
   infos: number;
   hints: number;
   suppressed: number;
+  /** Findings the --baseline file lists (not counted above). */
+  baselined: number;
   files: number;
 }
 
 export function summarize(findings: readonly LintFinding[], files: number): LintSummary {
-  const active = findings.filter((f) => !f.suppressed);
+  const active = findings.filter((f) => !f.suppressed && !f.baselined);
   const count = (s: Severity): number => active.filter((f) => f.severity === s).length;
   return {
     errors: count('error'),
     warnings: count('warn'),
     infos: count('info'),
     hints: count('hint'),
-    suppressed: findings.length - active.length,
+    suppressed: findings.filter((f) => f.suppressed).length,
+    baselined: findings.filter((f) => f.baselined && !f.suppressed).length,
     files,
   };
 }

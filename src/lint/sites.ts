@@ -1,30 +1,82 @@
-/** Iteration helpers shared by the rules: every API with its JSON pointer, parameters, backends. */
-import type { Api, Backend, BackendPolicy, Param } from '../core/model.js';
+/**
+ * The nodes the lint walk hands to the rules (an API with its pointer, a backend with its pointers) and helpers
+ * the rules share. Pointers and derived values are worked out on first use: most nodes have no finding.
+ */
+import { type ApiAuth, apiAuth, requestPath } from '../core/defaults.js';
+import type { Api, Backend, BackendPolicy, Group, Param } from '../core/model.js';
 import { join } from '../core/pointer.js';
-import type { LoadedGroup, Workspace } from '../core/workspace-model.js';
-import type { ApiSite } from './types.js';
+import type { LoadedGroup } from '../core/workspace-model.js';
+import { operationKey } from '../oas/decode-operation.js';
+import { namesInFile } from './left-out.js';
+import type { ApiSite, BackendSite } from './types.js';
 
-export function operationKey(api: Pick<Api, 'method'>): string {
-  return api.method === 'ANY' ? 'x-apigateway-any-method' : api.method.toLowerCase();
+export class ApiNode implements ApiSite {
+  readonly model: Group;
+  #at: string | undefined;
+  #auth: ApiAuth | undefined;
+  #authComplete: boolean | undefined;
+  #requestPath: string | undefined;
+
+  constructor(
+    readonly group: LoadedGroup,
+    readonly api: Api,
+  ) {
+    this.model = group.model;
+  }
+
+  get at(): string {
+    this.#at ??= join('', 'paths', this.api.path, operationKey(this.api.method));
+    return this.#at;
+  }
+
+  get auth(): ApiAuth {
+    this.#auth ??= apiAuth(this.model, this.api);
+    return this.#auth;
+  }
+
+  get authComplete(): boolean {
+    this.#authComplete ??= (this.api.security?.[0] ?? []).every(
+      (n) => this.model.securitySchemes.some((s) => s.name === n) || !namesInFile(this.group, 'schemes').has(n),
+    );
+    return this.#authComplete;
+  }
+
+  get requestPath(): string {
+    this.#requestPath ??= requestPath(this.model, this.api);
+    return this.#requestPath;
+  }
 }
 
-const sitesCache = new WeakMap<Workspace, ApiSite[]>();
+export const BACKEND_KEY = 'x-apigateway-backend';
+export const POLICIES_KEY = 'x-apigateway-backend-policies';
 
-/** Every rule walks the APIs: the list (with pointers) is built once per workspace. */
-export function apiSites(ws: Workspace): ApiSite[] {
-  let sites = sitesCache.get(ws);
-  if (!sites) {
-    sites = ws.groups.flatMap((group) =>
-      group.model.apis.map((api) => ({
-        group,
-        model: group.model,
-        api,
-        at: join('', 'paths', api.path, operationKey(api)),
-      })),
-    );
-    sitesCache.set(ws, sites);
+export const ENDPOINT_KEY: Record<Backend['type'], string> = {
+  HTTP: 'httpEndpoints',
+  'HTTP-VPC': 'httpVpcEndpoints',
+  'HTTP-VPC-MEMBER-GROUP': 'httpVpcMemberGroupEndpoints',
+  FUNCTION: 'functionEndpoints',
+  MOCK: 'mockEndpoints',
+};
+
+export class BackendNode implements BackendSite {
+  #at: string | undefined;
+
+  constructor(
+    readonly site: ApiSite,
+    readonly backend: Backend | BackendPolicy,
+    readonly policy: number | undefined,
+  ) {}
+
+  get at(): string {
+    this.#at ??=
+      this.policy === undefined ? join(this.site.at, BACKEND_KEY) : join(this.site.at, POLICIES_KEY, this.policy);
+    return this.#at;
   }
-  return sites;
+
+  get endpointAt(): string {
+    const key = ENDPOINT_KEY[this.backend.type];
+    return join(this.at, this.backend.kept?.keys?.[key] ?? key);
+  }
 }
 
 /** Where a parameter was written: in the operation, the Path Item, or the root `parameters` map. */
@@ -39,37 +91,15 @@ export function paramPointer(site: ApiSite, param: Param): string {
   return join(site.at, 'parameters', own.indexOf(param));
 }
 
-export const BACKEND_KEY = 'x-apigateway-backend';
-export const POLICIES_KEY = 'x-apigateway-backend-policies';
-
-export const ENDPOINT_KEY: Record<Backend['type'], string> = {
-  HTTP: 'httpEndpoints',
-  'HTTP-VPC': 'httpVpcEndpoints',
-  'HTTP-VPC-MEMBER-GROUP': 'httpVpcMemberGroupEndpoints',
-  FUNCTION: 'functionEndpoints',
-  MOCK: 'mockEndpoints',
-};
-
-/** The default backend and every policy backend of an API, with their pointers. */
-export function backendsOf(site: ApiSite): Array<{ backend: Backend | BackendPolicy; at: string; policy: boolean }> {
-  const out: Array<{ backend: Backend | BackendPolicy; at: string; policy: boolean }> = [];
-  if (site.api.backend) out.push({ backend: site.api.backend, at: join(site.at, BACKEND_KEY), policy: false });
-  for (const [i, p] of (site.api.policies ?? []).entries())
-    out.push({ backend: p, at: join(site.at, POLICIES_KEY, i), policy: true });
-  return out;
-}
-
-export function endpointPointer(b: { backend: Backend; at: string }): string {
-  return join(b.at, b.backend.kept?.keys?.[ENDPOINT_KEY[b.backend.type]] ?? ENDPOINT_KEY[b.backend.type]);
-}
-
 /** `#name#` environment variables in a string (002 §5.2.1). */
 export function variablesIn(text: string): string[] {
+  if (!text.includes('#')) return [];
   return [...text.matchAll(/#([^#\s]+)#/g)].map((m) => m[1] as string);
 }
 
 /** `{name}` and `{name+}` segments of a path. */
 export function pathParams(path: string): string[] {
+  if (!path.includes('{')) return [];
   return [...path.matchAll(/\{([^{}]+?)\+?\}/g)].map((m) => m[1] as string);
 }
 

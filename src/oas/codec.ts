@@ -12,14 +12,41 @@ export interface DecodeCtx {
   diagnostics: Diagnostic[];
 }
 
-export interface Codec<T> {
-  /** Returns undefined (after reporting a diagnostic) when the value cannot be decoded. */
-  decode(raw: unknown, at: string, ctx: DecodeCtx): T | undefined;
-  encode(value: T): unknown;
+/**
+ * Where a value stands: a JSON pointer, or one key below another place. Decoding passes one to every field it
+ * reads; the pointer string is built only when a diagnostic names it (most fields have none).
+ */
+export type At = string | { readonly up: At; readonly key: string | number };
+
+export const below = (up: At, key: string | number): At => ({ up, key });
+
+export function pointerAt(at: At): string {
+  if (typeof at === 'string') return at;
+  const keys: Array<string | number> = [];
+  let a: At = at;
+  for (; typeof a !== 'string'; a = a.up) keys.push(a.key);
+  return join(a, ...keys.reverse());
 }
 
-export function report(ctx: DecodeCtx, at: string, message: string): undefined {
-  ctx.diagnostics.push({ code: 'schema', severity: 'error', message, path: at, source: ctx.source });
+export interface Codec<T> {
+  /** Returns undefined (after reporting a diagnostic) when the value cannot be decoded. */
+  decode(raw: unknown, at: At, ctx: DecodeCtx): T | undefined;
+  encode(value: T): unknown;
+  /**
+   * Set when encoding a decoded value always gives back exactly what was written (an object codec keeps
+   * everything it normalises), so that a parent need not encode it again to compare.
+   */
+  exact?: boolean;
+}
+
+export function report(ctx: DecodeCtx, at: At, message: string): undefined {
+  ctx.diagnostics.push({
+    code: 'extension-schema',
+    severity: 'error',
+    message,
+    path: pointerAt(at),
+    source: ctx.source,
+  });
   return undefined;
 }
 
@@ -87,7 +114,7 @@ export const bool: Codec<boolean> = {
 };
 
 /** Any JSON value, untouched. */
-export const anyValue: Codec<unknown> = { decode: (raw) => raw, encode: (v) => v };
+export const anyValue: Codec<unknown> = { decode: (raw) => raw, encode: (v) => v, exact: true };
 
 /**
  * One of a closed set, matched case-insensitively, with documented aliases (e.g. `equal` → `exact`).
@@ -111,13 +138,14 @@ export function list<T>(item: Codec<T>): Codec<T[]> {
     decode(raw, at, ctx) {
       if (!Array.isArray(raw)) return report(ctx, at, `must be an array, got ${describe(raw)}`);
       const out: T[] = [];
-      raw.forEach((r, i) => {
-        const v = item.decode(r, join(at, i), ctx);
+      for (let i = 0; i < raw.length; i++) {
+        const v = item.decode(raw[i], below(at, i), ctx);
         if (v !== undefined) out.push(v);
-      });
+      }
       return out.length === raw.length ? out : undefined;
     },
     encode: (v) => v.map((x) => item.encode(x)),
+    ...(item.exact ? { exact: true } : {}),
   };
 }
 
@@ -151,12 +179,13 @@ export function record<T>(item: Codec<T>): Codec<Record<string, T>> {
       const out: Record<string, T> = {};
       let ok = true;
       for (const [k, r] of Object.entries(raw)) {
-        const v = item.decode(r, join(at, k), ctx);
+        const v = item.decode(r, below(at, k), ctx);
         if (v === undefined) ok = false;
         else setOwn(out, k, v);
       }
       return ok ? out : undefined;
     },
     encode: (v) => Object.fromEntries(Object.entries(v).map(([k, x]) => [k, item.encode(x)])),
+    ...(item.exact ? { exact: true } : {}),
   };
 }

@@ -13,8 +13,7 @@ import type {
   SpecFormat,
   ThrottlePolicy,
 } from '../core/model.js';
-import { join } from '../core/pointer.js';
-import { anyValue, isRecord, setOwn, str, type Codec, type DecodeCtx } from './codec.js';
+import { anyValue, type At, below, isRecord, pointerAt, setOwn, str, type Codec, type DecodeCtx } from './codec.js';
 import { object, opt, req } from './object-codec.js';
 import { aclPolicy } from './extensions/access-controls.js';
 import { securityScheme } from './extensions/security.js';
@@ -64,17 +63,17 @@ export const rootCodec = object<RootFields>(
 
 function named<T extends object>(
   raw: unknown,
-  at: string,
+  at: At,
   codec: Codec<T>,
   ctx: DecodeCtx,
 ): Array<T & { name: string }> | undefined {
   if (raw === undefined) return [];
   if (!isRecord(raw)) {
     ctx.diagnostics.push({
-      code: 'schema',
+      code: 'extension-schema',
       severity: 'error',
       message: 'must be an object of named entries',
-      path: at,
+      path: pointerAt(at),
       source: ctx.source,
     });
     return undefined;
@@ -82,12 +81,14 @@ function named<T extends object>(
   const out: Array<T & { name: string }> = [];
   let ok = true;
   for (const [name, v] of Object.entries(raw)) {
-    const d = codec.decode(v, join(at, name), ctx);
+    const d = codec.decode(v, below(at, name), ctx);
     if (d) out.push({ ...d, name });
     else ok = false;
   }
   return ok ? out : undefined;
 }
+
+const OP_KEYS: ReadonlySet<string> = new Set<string>([...OPERATION_KEYS, ANY_METHOD_KEY]);
 
 function decodePaths(
   paths: unknown,
@@ -98,18 +99,19 @@ function decodePaths(
   const pathItems: PathItemInfo[] = [];
   if (!isRecord(paths)) return { apis, pathItems };
   let ok = true;
-  const opKeys = new Set<string>([...OPERATION_KEYS, ANY_METHOD_KEY]);
-  for (const [path, item] of Object.entries(paths)) {
+  for (const path of Object.keys(paths)) {
+    const item = paths[path];
     if (!isRecord(item)) continue;
-    const at = join('', 'paths', path);
-    const inherited = decodeParams(item.parameters, join(at, 'parameters'), root, ctx) ?? [];
-    const extra: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(item)) if (!opKeys.has(k)) setOwn(extra, k, v);
-    pathItems.push({ path, kept: { order: Object.keys(item), ...(Object.keys(extra).length ? { extra } : {}) } });
-    for (const key of Object.keys(item).filter((k) => opKeys.has(k))) {
+    const at = below('/paths', path);
+    const inherited = decodeParams(item.parameters, below(at, 'parameters'), root, ctx) ?? [];
+    const order = Object.keys(item);
+    let extra: Record<string, unknown> | undefined;
+    for (const k of order) if (!OP_KEYS.has(k)) setOwn((extra ??= {}), k, item[k]);
+    pathItems.push({ path, kept: { order, ...(extra ? { extra } : {}) } });
+    for (const key of order) {
       const op = item[key];
-      if (!isRecord(op)) continue;
-      const api = decodeOperation(op, { path, key, at: join(at, key), inherited, root }, ctx);
+      if (!OP_KEYS.has(key) || !isRecord(op)) continue;
+      const api = decodeOperation(op, { path, key, at: below(at, key), inherited, root }, ctx);
       if (api) apis.push(api);
       else ok = false;
     }

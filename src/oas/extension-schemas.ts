@@ -1,18 +1,88 @@
-/** Validates x-apigateway-* values with the JSON Schemas in schemas/extensions (ajv). */
-import type { ErrorObject } from 'ajv';
+/** Validates x-apigateway-* values with the JSON Schemas in schemas/extensions (ajv), where each stands. */
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { closestExtension, extensionInfo } from './extensions/registry.js';
 import { schemaValidator } from './schema-validators.js';
+import { forEachExtension, pointerOf, type ExtensionVisitor } from './walk.js';
+
+/** Unknown and misplaced extensions (warnings) and every extension value its schema refuses, in one walk. */
+export function extensionDiagnostics(doc: Record<string, unknown>, source: string): Diagnostic[] {
+  const checks = new ExtensionChecks(source);
+  forEachExtension(doc, checks.visit);
+  return checks.out;
+}
+
+/** The checks of each extension a walk visits (walk.ts), with their findings. */
+export class ExtensionChecks {
+  readonly out: Diagnostic[] = [];
+
+  constructor(private readonly source: string) {}
+
+  readonly visit: ExtensionVisitor = (name, value, placement, owner) => {
+    const { out, source } = this;
+    const info = extensionInfo(name);
+    if (!info) {
+      const guess = closestExtension(name);
+      out.push({
+        code: 'unknown-extension',
+        severity: 'warn',
+        path: pointerOf(owner, name),
+        source,
+        message: `unknown extension ${name}${guess ? ` (did you mean ${guess}?)` : ''}; it is kept as written`,
+      });
+      return;
+    }
+    if (!info.placements.includes(placement)) {
+      out.push({
+        code: 'misplaced-extension',
+        severity: 'warn',
+        path: pointerOf(owner, name),
+        source,
+        message:
+          `${name} belongs on ${info.placements.join(' or ')}, ` +
+          `not on the ${placement}; it is kept but has no effect here`,
+      });
+      return;
+    }
+    // The pointer is built only for a value that has errors.
+    if (!isValid(name, value)) out.push(...validateExtension(name, value, pointerOf(owner, name), source));
+  };
+}
+
+const validators = new Map<string, ValidateFunction | undefined>();
+
+function validatorOf(name: string): ValidateFunction | undefined {
+  if (!validators.has(name)) validators.set(name, schemaValidator(`extensions/${name}.json`));
+  return validators.get(name);
+}
+
+/** Scalar values that passed, by extension: most files repeat the same few (`x-apigateway-cors: true`...). */
+const validScalars = new Map<string, Set<unknown>>();
+
+function isValid(name: string, value: unknown): boolean {
+  const validate = validatorOf(name);
+  if (!validate) return true;
+  const scalar = value === null || typeof value !== 'object';
+  let known = validScalars.get(name);
+  if (scalar && known?.has(value)) return true;
+  const ok = validate(value) === true;
+  if (ok && scalar) {
+    if (!known) validScalars.set(name, (known = new Set()));
+    if (known.size < 1000) known.add(value);
+  }
+  return ok;
+}
 
 export function hasSchema(name: string): boolean {
-  return schemaValidator(`extensions/${name}.json`) !== undefined;
+  return validatorOf(name) !== undefined;
 }
 
 /** Diagnostics for one extension value found at `at` (a JSON pointer to the value). */
 export function validateExtension(name: string, value: unknown, at: string, source: string): Diagnostic[] {
-  const validate = schemaValidator(`extensions/${name}.json`);
+  const validate = validatorOf(name);
   if (!validate || validate(value)) return [];
   return simplify(validate.errors ?? []).map((e) => ({
-    code: 'schema',
+    code: 'extension-schema',
     severity: 'error' as const,
     message: `${name}${e.instancePath ? ` ${e.instancePath.slice(1).replace(/\//g, '.')}` : ''} ${describeError(e)}`,
     path: at + e.instancePath,

@@ -5,15 +5,14 @@
  * js-yaml's first error), on anchors or aliases (expansion limits stay the `yaml` package's), or when events
  * do not line up with the value (returning undefined). The caller then uses the `yaml` parse tree, which
  * also words every error message. A document that nests deeper than MAX_NESTING is refused here (js-yaml
- * recurses per level).
+ * recurses per level). It is itself the fallback of the single-pass readers (yaml-scan.ts, json-spans.ts),
+ * which give the same answers faster wherever they can. Offsets are into the text as given, a BOM included.
  */
 import jsyaml from 'js-yaml';
 import { MAX_NESTING } from './nesting.js';
+import { type Span, type SpanIndex, skipSpace, trimEnd } from './span-index.js';
 
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { Span } from './span-index.js';
 
 interface SpanNode extends Span {
   kind: string | null;
@@ -21,27 +20,8 @@ interface SpanNode extends Span {
   children: SpanNode[];
 }
 
-export interface FastParse {
+export interface FastParse extends SpanIndex {
   value: unknown;
-  /** The span of the node at the given pointer segments, or of its deepest existing ancestor. */
-  spanOf(segments: readonly string[]): Span;
-}
-
-function skipSpace(text: string, i: number): number {
-  let p = i;
-  for (;;) {
-    const c = text.charCodeAt(p);
-    if (c === 32 || c === 9 || c === 10 || c === 13) p++;
-    else if (c === 35 /* # */ && (p === 0 || /\s/.test(text[p - 1] ?? ''))) {
-      while (p < text.length && text.charCodeAt(p) !== 10) p++;
-    } else return p;
-  }
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  let p = end;
-  while (p > start && /\s/.test(text[p - 1] ?? '')) p--;
-  return p;
 }
 
 /** Wrapper nodes (a node whose only child has the same result) add nothing; keep the innermost. */
@@ -80,7 +60,10 @@ export interface FastError {
   error: { reason: string; offset: number };
 }
 
-export function fastParse(text: string): FastParse | TooDeepParse | FastError | undefined {
+export function fastParse(source: string): FastParse | TooDeepParse | FastError | undefined {
+  // js-yaml drops a BOM: offsets are counted without it, then moved past it.
+  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = bom ? source.slice(1) : source;
   const root: SpanNode = { start: 0, end: text.length, kind: null, result: undefined, children: [] };
   const stack: SpanNode[] = [root];
   let value: unknown;
@@ -109,8 +92,10 @@ export function fastParse(text: string): FastParse | TooDeepParse | FastError | 
   try {
     value = jsyaml.load(text, options);
   } catch (err) {
-    if (err instanceof TooDeep) return { tooDeepAt: skipSpace(text, err.offset) };
-    if (err instanceof jsyaml.YAMLException) return { error: { reason: err.reason, offset: err.mark.position } };
+    if (err instanceof TooDeep) return { tooDeepAt: bom + skipSpace(text, err.offset) };
+    // A second document is refused after the parse, with no mark: the start of the text stands for it.
+    if (err instanceof jsyaml.YAMLException)
+      return { error: { reason: err.reason, offset: bom + ((err.mark as jsyaml.Mark | undefined)?.position ?? 0) } };
     return undefined;
   }
   // Anchors and aliases: leave expansion limits (billion laughs) to the yaml package.
@@ -119,7 +104,7 @@ export function fastParse(text: string): FastParse | TooDeepParse | FastError | 
   if (!top || !consistent(top)) return undefined;
   const span = (n: SpanNode): Span => {
     const start = skipSpace(text, n.start);
-    return { start, end: Math.max(start, trimEnd(text, start, n.end)) };
+    return { start: bom + start, end: bom + Math.max(start, trimEnd(text, start, n.end)) };
   };
   return {
     value,

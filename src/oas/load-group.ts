@@ -7,6 +7,7 @@ import { oas3View } from './oas3.js';
 import { readBytes, readText, realPath, resolvedPath } from './read.js';
 import { locate, parseSource, type SourceDoc } from './source.js';
 import { documentKind, validateDocument } from './validate.js';
+import { pruneAt } from './prune.js';
 import { checkRefs, isUrlRef, isWithin, refFile, type ExternalRef, type RefPolicy } from './refs.js';
 import { ApigError } from '../core/errors.js';
 import { fileURLToPath } from 'node:url';
@@ -16,43 +17,94 @@ export interface LoadedSpec {
   group?: Group;
   doc?: SourceDoc;
   diagnostics: Diagnostic[];
+  /** With `partial`: the operationIds of operations left out for their errors (prune.ts). */
+  omittedApis?: string[];
 }
 
-export async function loadGroupText(file: string, text: string, refs?: RefPolicy): Promise<LoadedSpec> {
+export interface GroupLoadOptions {
+  /**
+   * Build the model from what is valid (apig lint): parts that hold errors are left out and reported, instead of
+   * no model at all. Commands that act on the model (serve, import, export) never ask for it.
+   */
+  partial?: boolean;
+}
+
+/** How many times a partial load prunes at the decoder's own errors before it gives up on a model. */
+const MAX_PRUNE_ROUNDS = 3;
+
+export async function loadGroupText(
+  file: string,
+  text: string,
+  refs?: RefPolicy,
+  options: GroupLoadOptions = {},
+): Promise<LoadedSpec> {
   const parsed = parseSource(file, text);
   if (!parsed.doc) return { diagnostics: parsed.diagnostics };
   let doc = parsed.doc;
   const refCheck = checkRefs(doc.value, file, refs);
   const refProblems = locate(doc, refCheck.diagnostics);
-  if (hasErrors(refProblems)) return { doc, diagnostics: refProblems };
-  if (refs && refCheck.external.length > 0) {
+  if (hasErrors(refProblems) && !options.partial) return { doc, diagnostics: refProblems };
+  if (refs && refCheck.external.length > 0 && !hasErrors(refProblems)) {
     const files = await readRefFiles(refCheck.external, refs, file);
     if (hasErrors(files.diagnostics)) return { doc, diagnostics: locate(doc, files.diagnostics) };
     const bundled = await bundleRefs(doc.value, refs, file, files.read);
     if ('diagnostics' in bundled) return { doc, diagnostics: locate(doc, bundled.diagnostics) };
     doc = { ...doc, value: bundled.value };
   }
-  const validation = locate(doc, await validateDocument(doc.value, file));
-  if (hasErrors(validation)) return { doc, diagnostics: validation };
-  const value = doc.value as Record<string, unknown>;
-  const kind = documentKind(value);
-  const view = kind === 'oas3' ? oas3View(value) : value;
-  const specVersion = String(kind === 'oas3' ? value.openapi : value.swagger);
-  const decoded = decodeGroup(view, kind === 'oas3' ? 'oas3' : 'swagger2', specVersion, file);
-  return {
-    doc,
-    diagnostics: [...validation, ...locate(doc, decoded.diagnostics)],
-    ...(decoded.group ? { group: decoded.group } : {}),
-  };
+  const kind = documentKind(doc.value);
+  if (kind !== 'swagger2' && kind !== 'oas3') return { doc, diagnostics: await validateDocument(doc.value, file) };
+  const validation = [...refProblems, ...locate(doc, await validateDocument(doc.value, file))];
+  if (hasErrors(validation) && !options.partial) return { doc, diagnostics: validation };
+  return { doc, ...decodeValid(doc, kind, validation, options.partial === true) };
 }
+
+/** Decodes the document, leaving out (partial loads) the parts that hold errors until the decoder accepts the rest. */
+function decodeValid(
+  doc: SourceDoc,
+  kind: 'swagger2' | 'oas3',
+  validation: Diagnostic[],
+  partial: boolean,
+): { group?: Group; diagnostics: Diagnostic[]; omittedApis?: string[] } {
+  const diagnostics = [...validation];
+  const omittedApis: string[] = [];
+  let errors = validation.filter((d) => d.severity === 'error');
+  let value = doc.value as Record<string, unknown>;
+  for (let round = 0; ; round++) {
+    if (errors.length > 0) {
+      const pruned = pruneAt(
+        value,
+        errors.map((d) => d.path),
+      );
+      value = pruned.value;
+      omittedApis.push(...pruned.omittedApis);
+    }
+    const view = kind === 'oas3' ? oas3View(value) : value;
+    const specVersion = String(kind === 'oas3' ? value.openapi : value.swagger);
+    const decoded = decodeGroup(view, kind, specVersion, doc.file);
+    const fresh = locate(doc, decoded.diagnostics).filter((d) => !diagnostics.some((o) => sameDiagnostic(o, d)));
+    diagnostics.push(...fresh);
+    errors = fresh.filter((d) => d.severity === 'error');
+    // A partial model is only for lint: its diagnostics always say what was left out, so nothing acts on it.
+    if (!partial || decoded.group || errors.length === 0 || round + 1 >= MAX_PRUNE_ROUNDS)
+      return {
+        ...(decoded.group ? { group: decoded.group } : {}),
+        diagnostics,
+        ...(omittedApis.length > 0 ? { omittedApis } : {}),
+      };
+  }
+}
+
+const sameDiagnostic = (a: Diagnostic, b: Diagnostic): boolean =>
+  a.code === b.code && a.path === b.path && a.message === b.message;
 
 /** Reads `path`; diagnostics name the file as `shown` (relative to where the user stands). */
 export async function loadGroupFile(
   path: string,
   shown: string = path,
   refs?: Omit<RefPolicy, 'file'>,
+  options: GroupLoadOptions = {},
 ): Promise<LoadedSpec> {
-  return loadGroupText(shown, await readText(path, shown), refs ? { ...refs, file: path } : undefined);
+  return loadGroupText(shown, await readText(path, shown), refs ? { ...refs, file: path } : undefined, options);
 }
 
 /**
@@ -93,7 +145,13 @@ async function readRefFiles(
     if (read.has(path)) continue;
     const got = await readRefFile(path, refs.root);
     if (typeof got === 'string')
-      diagnostics.push({ code: 'ref', severity: 'error', path: at, source, message: `$ref "${ref}": ${got}` });
+      diagnostics.push({
+        code: 'ref-resolution',
+        severity: 'error',
+        path: at,
+        source,
+        message: `$ref "${ref}": ${got}`,
+      });
     else read.set(path, got);
   }
   return { read, diagnostics };
@@ -141,6 +199,6 @@ async function bundleRefs(
     return { value: bundled };
   } catch (err) {
     const message = refused ?? `cannot resolve an external $ref: ${(err as Error).message}`;
-    return { diagnostics: [{ code: 'ref', severity: 'error', path: '', source, message }] };
+    return { diagnostics: [{ code: 'ref-resolution', severity: 'error', path: '', source, message }] };
   }
 }

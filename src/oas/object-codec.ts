@@ -4,8 +4,7 @@
  * exactly the input (x-apigateway.md "Contradictions").
  */
 import type { Kept, KeptInfo } from '../core/kept.js';
-import { join } from '../core/pointer.js';
-import { type Codec, deepEqual, describe, isRecord, report, setOwn } from './codec.js';
+import { below, type Codec, deepEqual, describe, isRecord, report, setOwn } from './codec.js';
 
 export interface FieldSpec<T> {
   key: string;
@@ -36,40 +35,55 @@ interface KeptValue {
 
 /**
  * An object codec from a field table. Unknown keys are kept verbatim in `kept.extra`; values whose
- * written form differs from the canonical encoding are kept in `kept.values`.
+ * written form differs from the canonical encoding are kept in `kept.values`. So encoding a decoded object
+ * gives back exactly what was written: the codec is `exact`.
  */
 export function object<T extends Kept>(fields: Fields<T>, options: { name?: string } = {}): Codec<T> {
-  const specs = Object.entries(fields) as Array<[string, FieldSpec<unknown>]>;
-  const known = new Set(specs.flatMap(([, s]) => [s.key, ...(s.aliases ?? [])]));
+  const specs = (Object.entries(fields) as Array<[string, FieldSpec<unknown>]>).map(([prop, spec]) => ({
+    prop,
+    spec,
+    /** The keys it may be written under: its own first, then the aliases. */
+    keys: [spec.key, ...(spec.aliases ?? [])],
+  }));
+  const known = new Set(specs.flatMap((s) => s.keys));
+  const name = options.name;
   return {
+    exact: true,
     decode(raw, at, ctx) {
-      if (!isRecord(raw)) return report(ctx, at, `${options.name ?? 'value'} must be an object, got ${describe(raw)}`);
+      if (!isRecord(raw)) return report(ctx, at, `${name ?? 'value'} must be an object, got ${describe(raw)}`);
       const out: Record<string, unknown> = {};
       const kept: KeptInfo = {};
+      const order = Object.keys(raw);
       let ok = true;
-      for (const [prop, spec] of specs) {
-        const writtenKey = [spec.key, ...(spec.aliases ?? [])].find((k) => Object.hasOwn(raw, k));
+      for (const { prop, spec, keys } of specs) {
+        let writtenKey: string | undefined;
+        for (const k of keys) {
+          if (!Object.hasOwn(raw, k)) continue;
+          if (writtenKey === undefined) writtenKey = k;
+          // A second spelling of the same field (`parameter` and `parameter_name`) is kept as written.
+          else setOwn((kept.extra ??= {}), k, raw[k]);
+        }
         if (writtenKey === undefined || raw[writtenKey] === undefined) {
           if (spec.required) {
-            report(ctx, at, `${options.name ?? 'object'} must have required property '${spec.key}'`);
+            report(ctx, at, `${name ?? 'object'} must have required property '${spec.key}'`);
             ok = false;
           }
           continue;
         }
         if (writtenKey !== spec.key) (kept.keys ??= {})[spec.key] = writtenKey;
         const written = raw[writtenKey];
-        const value = spec.codec.decode(written, join(at, writtenKey), ctx);
+        const value = spec.codec.decode(written, below(at, writtenKey), ctx);
         if (value === undefined) {
           ok = false;
           continue;
         }
         out[prop] = value;
-        if (!deepEqual(spec.codec.encode(value), written)) {
+        if (!spec.codec.exact && !deepEqual(spec.codec.encode(value), written)) {
           (kept.values ??= {})[spec.key] = { written, value } satisfies KeptValue;
         }
       }
-      for (const [k, v] of Object.entries(raw)) if (!known.has(k)) setOwn((kept.extra ??= {}), k, v);
-      kept.order = Object.keys(raw);
+      for (const k of order) if (!known.has(k)) setOwn((kept.extra ??= {}), k, raw[k]);
+      kept.order = order;
       if (!ok) return undefined;
       out.kept = kept;
       return out as T;
@@ -78,7 +92,7 @@ export function object<T extends Kept>(fields: Fields<T>, options: { name?: stri
       const v = value as Record<string, unknown>;
       const kept = value.kept;
       const entries: Array<[string, unknown]> = [];
-      for (const [prop, spec] of specs) {
+      for (const { prop, spec } of specs) {
         const x = v[prop];
         if (x === undefined) continue;
         const key = kept?.keys?.[spec.key] ?? spec.key;

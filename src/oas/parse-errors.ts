@@ -29,5 +29,5 @@ export function isStackOverflow(err: unknown): boolean {
 }
 
 export function parseDiag(file: string, message: string, range: Range): Diagnostic {
-  return { code: 'parse-error', severity: 'error', message, path: '', source: file, range };
+  return { code: 'parse', severity: 'error', message, path: '', source: file, range };
 }

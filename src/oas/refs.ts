@@ -82,25 +82,42 @@ export interface RefCheck {
 export function checkRefs(root: unknown, source: string, policy?: RefPolicy): RefCheck {
   const out: Diagnostic[] = [];
   const external: ExternalRef[] = [];
-  const err = (path: string, message: string, code: 'ref' | 'ref-cycle' | 'too-deep' = 'ref'): void => {
-    out.push({ code, severity: 'error', message, path, source });
+  const err = (path: string, message: string): void => {
+    out.push({ code: 'ref-resolution', severity: 'error', message, path, source });
   };
-  const visit = (node: unknown, at: string, depth: number): void => {
+  // The path so far as segments: a pointer string is built only where a $ref (or a problem) is, not per node.
+  const segments: Array<string | number> = [];
+  const here = (): string => join('', ...segments);
+  const visit = (node: unknown, depth: number): void => {
     if (depth > MAX_NESTING) {
-      err(at, TOO_DEEP, 'too-deep');
+      err(here(), TOO_DEEP);
       return;
     }
     if (Array.isArray(node)) {
-      for (const [i, v] of node.entries()) visit(v, join(at, i), depth + 1);
+      for (let i = 0; i < node.length; i++) {
+        const v: unknown = node[i];
+        if (typeof v !== 'object' || v === null) continue;
+        segments.push(i);
+        visit(v, depth + 1);
+        segments.pop();
+      }
       return;
     }
     if (!isRecord(node)) return;
     const ref = refOf(node);
-    if (ref !== undefined) checkOne(ref, join(at, '$ref'));
-    else for (const [k, v] of Object.entries(node)) visit(v, join(at, k), depth + 1);
+    if (ref !== undefined) checkOne(ref, join(here(), '$ref'));
+    else
+      for (const k in node) {
+        if (!Object.hasOwn(node, k)) continue;
+        const v = node[k];
+        if (typeof v !== 'object' || v === null) continue;
+        segments.push(k);
+        visit(v, depth + 1);
+        segments.pop();
+      }
   };
   /** Why a $ref is refused, or undefined; a file or URL it may read is noted in `external`. */
-  const problemOf = (ref: string, at: string): { message: string; code?: 'ref-cycle' } | undefined => {
+  const problemOf = (ref: string, at: string): { message: string } | undefined => {
     if (isUrlRef(ref)) {
       if (policy?.allowRemote) external.push({ ref, at });
       else
@@ -125,7 +142,7 @@ export function checkRefs(root: unknown, source: string, policy?: RefPolicy): Re
     while (target !== undefined && refOf(target) !== undefined) {
       const next = refOf(target) as string;
       if (!next.startsWith('#')) return undefined;
-      if (seen.includes(next)) return { message: `$ref cycle: ${[...seen, next].join(' -> ')}`, code: 'ref-cycle' };
+      if (seen.includes(next)) return { message: `$ref cycle: ${[...seen, next].join(' -> ')}` };
       seen.push(next);
       target = resolvePointer(root, next);
     }
@@ -135,8 +152,8 @@ export function checkRefs(root: unknown, source: string, policy?: RefPolicy): Re
   };
   const checkOne = (ref: string, at: string): void => {
     const problem = problemOf(ref, at);
-    if (problem) err(at, problem.message, problem.code);
+    if (problem) err(at, problem.message);
   };
-  visit(root, '', 0);
+  visit(root, 0);
   return { diagnostics: out, external };
 }

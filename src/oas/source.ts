@@ -1,15 +1,21 @@
 /**
  * A parsed YAML or JSON document with the positions of its nodes, so that every diagnostic can name
- * file:line:col (positions come from the `yaml` package's parse tree).
+ * file:line:col. Three readers, fastest first: one pass over the text (yaml-scan.ts; JSON.parse for JSON,
+ * json-spans.ts), js-yaml (fast-yaml.ts) where that pass gives up, and the `yaml` package's parse tree where
+ * js-yaml does (anchors, and the wording of every error). The first two agree on every value and position
+ * (test/property/yaml-scan.property.test.ts).
  */
 import type { Diagnostic, Range } from '../core/diagnostic.js';
 import { parsePointer } from '../core/pointer.js';
 import { fastParse } from './fast-yaml.js';
+import { parseJson } from './json-spans.js';
 import { TOO_DEEP, tooDeepAt } from './nesting.js';
 import { firstLine, isStackOverflow, jsonError, parseDiag, shorten } from './parse-errors.js';
 import { lineIndex, nodeAt, offsetRange } from './positions.js';
 import { MAX_PARSE_ERRORS, parseCapped } from './yaml-document.js';
+import type { SpanIndex } from './span-index.js';
 import { yaml } from './yaml-lib.js';
+import { scanYaml } from './yaml-scan.js';
 
 export type TextFormat = 'yaml' | 'json';
 
@@ -41,27 +47,16 @@ export function parseSource(file: string, text: string): { doc?: SourceDoc; diag
   if (holdsNothing(text))
     return { diagnostics: [parseDiag(file, 'the file is empty: expected a YAML or JSON document', at0)] };
   const format = detectFormat(file, text);
+  // One pass with positions (JSON.parse for JSON); the js-yaml path below whenever that pass gives up.
+  const quick = format === 'json' ? parseJson(text) : scanYaml(text);
+  if (quick) return { doc: located(file, format, text, quick.value, quick), diagnostics: [] };
   const fast = fastParse(text);
   if (fast && 'tooDeepAt' in fast)
     return {
       diagnostics: [parseDiag(file, `invalid ${format.toUpperCase()}: ${TOO_DEEP}`, offsetRange(text, fast.tooDeepAt))],
     };
   const json = format === 'json' ? jsonError(text) : undefined;
-  if (fast && 'value' in fast && !json) {
-    const at = lineIndex(text);
-    return {
-      doc: {
-        file,
-        format,
-        value: fast.value,
-        rangeOf: (ptr) => {
-          const span = fast.spanOf(parsePointer(ptr));
-          return { start: at(span.start), end: at(span.end) };
-        },
-      },
-      diagnostics: [],
-    };
-  }
+  if (fast && 'value' in fast && !json) return { doc: located(file, format, text, fast.value, fast), diagnostics: [] };
   // The yaml parse tree costs 100 to 300 bytes per character: a large file that does not parse gets the
   // first error the fast path (or JSON.parse) found, instead of every error the yaml package would word.
   const fastError = fast && 'error' in fast ? fast.error : undefined;
@@ -80,6 +75,21 @@ export function parseSource(file: string, text: string): { doc?: SourceDoc; diag
     };
   }
   return slowParse(file, text, format);
+}
+
+/** A document whose ranges come from a span index; the line index too is built on the first look-up. */
+function located(file: string, format: TextFormat, text: string, value: unknown, spans: SpanIndex): SourceDoc {
+  let at: ReturnType<typeof lineIndex> | undefined;
+  return {
+    file,
+    format,
+    value,
+    rangeOf: (ptr) => {
+      at ??= lineIndex(text);
+      const span = spans.spanOf(parsePointer(ptr));
+      return { start: at(span.start), end: at(span.end) };
+    },
+  };
 }
 
 /** Only blank lines and comments (a line-by-line check: a regular expression here could backtrack badly). */

@@ -4,14 +4,27 @@
 import { dirname } from 'node:path';
 import type { Range } from '../core/diagnostic.js';
 import { emptySections, type GroupRef } from '../core/workspace-model.js';
-import { loadGroupFile } from '../oas/load-group.js';
+import { loadGroupText } from '../oas/load-group.js';
 import type { LoadedWorkspace, LoadOptions } from './load-types.js';
 import { refPolicy } from './locate.js';
 
-export async function implicitWorkspace(file: string, shown: string, options: LoadOptions): Promise<LoadedWorkspace> {
-  const loaded = await loadGroupFile(file, shown, refPolicy(dirname(file), options.allowRemoteRefs === true));
+export async function implicitWorkspace(
+  file: string,
+  shown: string,
+  options: LoadOptions,
+  text: string,
+): Promise<LoadedWorkspace> {
+  const loaded = await loadGroupText(
+    shown,
+    text,
+    { ...refPolicy(dirname(file), options.allowRemoteRefs === true), file },
+    {
+      partial: options.partial === true,
+    },
+  );
   const doc = loaded.doc;
-  if (!loaded.group || !doc) return { diagnostics: loaded.diagnostics };
+  const files = [file];
+  if (!loaded.group || !doc) return { diagnostics: loaded.diagnostics, files };
   const ref: GroupRef = { name: loaded.group.name || 'DEFAULT', spec: file, domains: [] };
   const rangeOf = (p: string): Range | undefined => doc.rangeOf(p);
   return {
@@ -22,8 +35,19 @@ export async function implicitWorkspace(file: string, shown: string, options: Lo
       implicit: true,
       shown,
       rangeOf,
-      groups: [{ ref, file, model: loaded.group, raw: doc.value, shown: doc.file, rangeOf }],
+      groups: [
+        {
+          ref,
+          file,
+          model: loaded.group,
+          raw: doc.value,
+          shown: doc.file,
+          rangeOf,
+          ...(loaded.omittedApis ? { omittedApis: loaded.omittedApis } : {}),
+        },
+      ],
       ...emptySections(),
     },
+    files,
   };
 }

@@ -9,9 +9,15 @@ export interface LoadOptions {
   env: NodeJS.ProcessEnv;
   /** $refs to http(s) URLs may be fetched (--allow-remote-refs); refused by default. */
   allowRemoteRefs?: boolean;
+  /** Build what is valid of a file with errors, for lint (load-group.ts `partial`). */
+  partial?: boolean;
+  /** The text of the file `path` names, already read (standard input: `apig lint -`). */
+  text?: string;
 }
 
 export interface LoadedWorkspace {
   workspace?: Workspace;
   diagnostics: Diagnostic[];
+  /** Absolute paths of every file read or tried, whatever became of it (what `apig lint --watch` watches). */
+  files: string[];
 }

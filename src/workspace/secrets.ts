@@ -104,7 +104,7 @@ export function unusableSecretWarnings(
 ): Diagnostic[] {
   return unusableSecrets(ws).map(
     (u): Diagnostic => ({
-      code: u.secret.value === undefined && u.secret.problem === 'empty' ? 'empty-secret' : 'missing-env',
+      code: 'unset-secret',
       severity: 'warn',
       path: u.path,
       source,

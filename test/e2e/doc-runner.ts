@@ -152,7 +152,11 @@ export async function runPage(run: PageRun): Promise<PageReport> {
         continue;
       }
       if (why !== undefined) continue;
-      const r = await run.cli(args.map(readdress), { cwd, env });
+      // `apig lint - < FILE`: standard input from a file, as the shell would give it.
+      const from = args.indexOf('<');
+      const input = from < 0 ? undefined : readFileSync(join(cwd, args[from + 1] as string));
+      const given = from < 0 ? args : [...args.slice(0, from), ...args.slice(from + 2)];
+      const r = await run.cli(given.map(readdress), { cwd, env, ...(input ? { input } : {}) });
       const code = expectedExit(c);
       expect({ at: c.at, line: c.line, code: r.code, stderr: r.code === code ? '' : r.stderr }).toEqual({
         at: c.at,

@@ -3,19 +3,20 @@
  * file) and decides the exit code. lint.ts loads this file only when lint runs, so its imports are not start-up's.
  */
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../../core/diagnostic.js';
-import { isFatalCode, severityRank } from '../../core/diagnostic.js';
+import { severityRank } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
 import type { LintFormat as Format } from '../../core/vocabulary.js';
 import { FORMATTERS, PLAIN } from '../../lint/formatters/index.js';
+import { applyBaseline, baselineText } from '../../lint/baseline.js';
+import { capPerFile } from '../../lint/cap.js';
 import { ALL_RULE_IDS } from '../../lint/registry.js';
 import { type LintFinding, lintWorkspace, sortFindings, summarize } from '../../lint/run.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { printDiagnostics } from '../render-diagnostics.js';
 import { packageVersion } from '../version.js';
 import { writeFilesAtomic } from '../write-files.js';
+import { lintInputs, readBaselineFile } from './lint-inputs.js';
 import type { LintFlags } from './lint.js';
 import { settings } from './lint-config.js';
 
@@ -37,35 +38,45 @@ export async function lintOnce(
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0))
     throw new ApigError('usage', `--max-warnings expects a whole number, got "${flags.maxWarnings}"`);
   const { config, rules } = await settings(flags, ctx);
+  const baseline = flags.baseline === undefined ? undefined : await readBaselineFile(flags.baseline, io.cwd);
 
   const findings: LintFinding[] = [];
   const files = new Set<string>();
-  const fatal: Diagnostic[] = [];
   watched.clear();
-  for (const p of paths.length > 0 ? paths : [undefined]) {
-    if (p !== undefined) watched.add(resolve(io.cwd, p));
-    const loaded = await loadWorkspace(p, { cwd: io.cwd, env: io.env, allowRemoteRefs: ctx.allowRemoteRefs });
-    if (loaded.workspace) watched.add(loaded.workspace.file);
-    for (const g of loaded.workspace?.groups ?? []) watched.add(g.file);
-    fatal.push(...loaded.diagnostics.filter((d) => isFatalCode(d.code)));
+  for (const input of await lintInputs(paths, flags, io)) {
+    if (input.path !== undefined && input.text === undefined) watched.add(resolve(io.cwd, input.path));
+    const loaded = await loadWorkspace(input.path, {
+      cwd: io.cwd,
+      env: io.env,
+      allowRemoteRefs: ctx.allowRemoteRefs,
+      partial: true,
+      ...(input.text !== undefined ? { text: input.text } : {}),
+    });
+    if (input.text === undefined) for (const f of loaded.files) watched.add(f);
     if (loaded.workspace && !loaded.workspace.implicit) files.add(loaded.workspace.shown);
     for (const g of loaded.workspace?.groups ?? []) files.add(g.shown);
     for (const d of loaded.diagnostics) files.add(d.source);
     findings.push(...lintWorkspace(loaded.workspace, loaded.diagnostics, { rules, quotas: config.quotas }));
   }
-  if (fatal.length > 0) {
-    printDiagnostics(fatal, io);
-    throw new ApigError('input', 'cannot lint: the files above could not be read as Swagger or workspace files');
-  }
-  const sorted = sortFindings(findings);
+  let sorted = sortFindings(findings);
+  if (flags.generateBaseline !== undefined) {
+    const file = resolve(io.cwd, flags.generateBaseline);
+    await writeFilesAtomic([{ file, text: baselineText(sorted, file, io.cwd) }]);
+    const known = sorted.filter((f) => !f.suppressed).length;
+    io.err(`apig lint: wrote ${known} finding(s) to the baseline ${flags.generateBaseline}\n`);
+    sorted = applyBaseline(sorted, await readBaselineFile(flags.generateBaseline, io.cwd), io.cwd);
+  } else if (baseline) sorted = applyBaseline(sorted, baseline, io.cwd);
   const shown = flags.quiet ? sorted.filter((f) => f.severity === 'error') : sorted;
+  const { listed, omitted } = capPerFile(shown);
   const summary = summarize(sorted, files.size);
   const input = {
-    findings: shown,
+    findings: listed,
+    omitted,
     summary,
     files: [...files].sort(),
     rules: ALL_RULE_IDS.filter((id) => (rules[id] ?? 'on') !== 'off'),
     version: packageVersion(),
+    baseline: baseline !== undefined || flags.generateBaseline !== undefined,
   };
   const writes: Array<{ file: string; text: string }> = [];
   formats.forEach((format, i) => {
@@ -77,7 +88,7 @@ export async function lintOnce(
   });
   await writeFilesAtomic(writes);
   const fail = flags.failSeverity ?? config.failSeverity ?? 'error';
-  const failing = sorted.some((f) => !f.suppressed && severityRank(f.severity) >= severityRank(fail));
+  const failing = sorted.some((f) => !f.suppressed && !f.baselined && severityRank(f.severity) >= severityRank(fail));
   const limit = maxWarnings ?? config.maxWarnings;
   const tooManyWarnings = limit !== undefined && summary.warnings > limit;
   if (tooManyWarnings) {

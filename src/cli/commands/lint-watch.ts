@@ -2,6 +2,7 @@
  * `apig lint --watch`: lints again whenever a file the last run read changes, until Ctrl-C.
  */
 import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { ApigError } from '../../core/errors.js';
 import type { CommandContext } from '../context.js';
 import { printDiagnostics } from '../render-diagnostics.js';
@@ -16,15 +17,40 @@ export async function watchAndLint(
   watched: Set<string>,
 ): Promise<void> {
   const { io } = ctx;
-  let watchers: FSWatcher[] = [];
+  // One watcher per folder, kept from run to run: a change that lands while a run ends is not lost to a watcher
+  // being closed and opened again.
+  const watchers = new Map<string, FSWatcher>();
+  let names = new Map<string, Set<string>>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
-  // The files the last run read: watching them needs no second load of the workspace.
+  // The files the last run read or tried, whatever became of them: watching them needs no second load of the
+  // workspace. Their folders are watched, not the files, so that an editor that saves by replacing the file (a new
+  // inode) or a file that does not exist yet is still seen.
   const rewatch = (): void => {
-    const files = [...watched].filter((f) => existsSync(f));
-    for (const w of watchers) w.close();
-    // A run that was under way when Ctrl-C came must not start watching again.
-    watchers = stopped ? [] : files.map((f) => watch(f, () => schedule()));
+    const byDir = new Map<string, Set<string>>();
+    for (const f of watched) {
+      const set = byDir.get(dirname(f)) ?? new Set<string>();
+      set.add(basename(f));
+      byDir.set(dirname(f), set);
+    }
+    names = byDir;
+    for (const [dir, w] of watchers) {
+      // A run that was under way when Ctrl-C came must not keep watching.
+      if (stopped || !byDir.has(dir)) {
+        w.close();
+        watchers.delete(dir);
+      }
+    }
+    if (stopped) return;
+    for (const dir of byDir.keys()) {
+      if (watchers.has(dir) || !existsSync(dir)) continue;
+      watchers.set(
+        dir,
+        watch(dir, (_event, name) => {
+          if (name === null || names.get(dir)?.has(String(name))) schedule();
+        }),
+      );
+    }
   };
   const schedule = (): void => {
     if (stopped) return;
@@ -32,9 +58,12 @@ export async function watchAndLint(
     timer = setTimeout(() => {
       void (async () => {
         io.err(`\n[apig lint] change detected, linting again (${new Date().toLocaleTimeString()})\n`);
+        const before = [...watched];
         try {
           await lintOnce(paths, flags, ctx, watched);
         } catch (err) {
+          // A run that stopped (a file gone for a moment) keeps watching what the last one read.
+          for (const f of before) watched.add(f);
           io.err(`${err instanceof Error ? err.message : String(err)}\n`);
           if (err instanceof ApigError) printDiagnostics(err.diagnostics, io);
         }
@@ -47,7 +76,8 @@ export async function watchAndLint(
   await new Promise<void>((done) => {
     const stop = (): void => {
       stopped = true;
-      for (const w of watchers) w.close();
+      for (const w of watchers.values()) w.close();
+      watchers.clear();
       if (timer) clearTimeout(timer);
       done();
     };

@@ -23,6 +23,10 @@ export interface LintFlags {
   quiet?: boolean;
   watch?: boolean;
   workspace: string[];
+  listRules?: boolean;
+  stdinFilepath?: string;
+  baseline?: string;
+  generateBaseline?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -33,7 +37,11 @@ export function registerLint(program: Command, ctx: CommandContext): void {
     .description(
       'check definitions against every documented APIG rule (exit 0 clean, 1 findings, 2 usage/config error)',
     )
-    .argument('[paths...]', 'workspaces (apig.yaml or a folder) or Swagger files; default ./apig.yaml')
+    .argument(
+      '[paths...]',
+      "workspaces (apig.yaml or a folder), Swagger files, quoted globs ('specs/*.yaml') or - for standard input; " +
+        'default ./apig.yaml',
+    )
     .addOption(
       new Option('-f, --format <format>', `output format, repeatable (${FORMATS.join(', ')})`)
         .choices(FORMATS)
@@ -69,7 +77,22 @@ export function registerLint(program: Command, ctx: CommandContext): void {
       [],
     )
     .option('--watch', 'lint again whenever a linted file changes (runs until Ctrl-C)')
+    .option('--stdin-filepath <path>', 'the name standard input (-) goes by in the output and for finding its files')
+    .option('--baseline <file>', 'hide the findings this baseline file lists (they no longer fail the run)')
+    .option('--generate-baseline <file>', 'write the current findings to a baseline file (then hide them)')
+    .option('--list-rules', 'list every rule: id, severity, what it checks, its docs page (with -f json: JSON)')
     .action(async (positional: string[], flags: LintFlags) => {
+      if (flags.listRules) {
+        const [{ listRules }, { settings }] = await Promise.all([
+          import('../../lint/list-rules.js'),
+          import('./lint-config.js'),
+        ]);
+        const { rules } = await settings(flags, ctx);
+        ctx.io.out(listRules(flags.format?.includes('json') ? 'json' : 'stylish', rules));
+        return;
+      }
+      if (flags.watch && positional.includes('-'))
+        throw new ApigError('usage', '--watch cannot watch standard input: name the file instead of -');
       const { lintOnce } = await import('./lint-run.js');
       const paths = [...positional, ...flags.workspace];
       const watched = new Set<string>();

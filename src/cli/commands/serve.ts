@@ -24,7 +24,7 @@ interface ServeFlags {
 }
 
 /** The loader's diagnostics about unset or empty secrets (src/workspace/secrets.ts). */
-const SECRET_CODES: readonly string[] = ['missing-env', 'empty-secret'] satisfies readonly LoaderCode[];
+const SECRET_CODES: readonly string[] = ['unset-secret'] satisfies readonly LoaderCode[];
 
 function port(value: string, flag: string): number {
   const n = Number(value);

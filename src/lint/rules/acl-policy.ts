@@ -16,13 +16,14 @@ export default {
       'The console refuses malformed addresses; ' +
       'an entry that does not parse would silently not block (or not allow) anyone.',
   },
-  check(ctx) {
-    for (const g of ctx.ws.groups) {
-      for (const a of g.model.acls) {
-        const at = join('', 'x-apigateway-access-controls', a.name, 'value');
-        const r = (m: string): void => ctx.report({ group: g, path: at }, `${a.name}: ${m}`);
+  create(ctx) {
+    const max = ctx.quotas.aclEntries;
+    return {
+      AclPolicy(a, g) {
+        const r = (m: string): void =>
+          ctx.report({ group: g, path: join('', 'x-apigateway-access-controls', a.name, 'value') }, `${a.name}: ${m}`);
         if (a.values.length === 0) r('the policy lists no entries');
-        if (a.values.length > ctx.quotas.aclEntries) r(`${a.values.length} entries; at most ${ctx.quotas.aclEntries}`);
+        if (a.values.length > max) r(`${a.values.length} entries; at most ${max}`);
         if (a.entityType === 'IP') {
           for (const v of a.values) {
             const problem = ipEntryProblem(v);
@@ -36,7 +37,7 @@ export default {
         }
         const dup = a.values.find((v, i) => a.values.indexOf(v) !== i);
         if (dup) r(`"${dup}" is listed twice`);
-      }
-    }
+      },
+    };
   },
 } satisfies Rule;

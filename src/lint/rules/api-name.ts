@@ -1,5 +1,4 @@
 import type { Rule } from '../types.js';
-import { apiSites } from '../sites.js';
 
 /** SDK ApiCreate.name: 3–255 characters; starts with a letter, Chinese character or digit. */
 const API_NAME = /^[A-Za-z0-9\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5\-_./():（）：、]{2,254}$/u;
@@ -15,26 +14,28 @@ export default {
       'a Chinese character or a digit and uses letters, digits, Chinese characters and -_./():（）：、. ' +
       'Import matches existing APIs by name, so two operations with one name would overwrite each other.',
   },
-  check(ctx) {
+  create(ctx) {
     const seen = new Map<string, string>();
-    for (const site of apiSites(ctx.ws)) {
-      const { api } = site;
-      if (api.nameGenerated) continue;
-      if (!API_NAME.test(api.name)) {
-        ctx.report(
-          { group: site.group, path: `${site.at}/operationId` },
-          `API name "${api.name}" must be 3–255 characters, start with a letter, ` +
-            `Chinese character or digit, and use only letters, digits, Chinese characters and -_./():`,
-        );
-      }
-      const key = `${site.group.ref.name}\u0000${api.name}`;
-      const first = seen.get(key);
-      if (first !== undefined)
-        ctx.report(
-          { group: site.group, path: `${site.at}/operationId` },
-          `API name "${api.name}" is already used by ${first} in group ${site.group.ref.name}`,
-        );
-      else seen.set(key, `${api.method} ${api.path}`);
-    }
+    return {
+      Api(site) {
+        const { api } = site;
+        if (api.nameGenerated) return;
+        if (!API_NAME.test(api.name)) {
+          ctx.report(
+            { group: site.group, path: `${site.at}/operationId` },
+            `API name "${api.name}" must be 3–255 characters, start with a letter, ` +
+              `Chinese character or digit, and use only letters, digits, Chinese characters and -_./():`,
+          );
+        }
+        const key = `${site.group.ref.name}\u0000${api.name}`;
+        const first = seen.get(key);
+        if (first !== undefined)
+          ctx.report(
+            { group: site.group, path: `${site.at}/operationId` },
+            `API name "${api.name}" is already used by ${first} in group ${site.group.ref.name}`,
+          );
+        else seen.set(key, `${api.method} ${api.path}`);
+      },
+    };
   },
 } satisfies Rule;

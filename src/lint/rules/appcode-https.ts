@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
-import { apiSites, rootSchemes } from '../sites.js';
-import { apiAuth, requestProtocol } from '../../core/defaults.js';
+import { rootSchemes } from '../sites.js';
+import { requestProtocol } from '../../core/defaults.js';
 import { join } from '../../core/pointer.js';
 
 /**
@@ -21,15 +21,17 @@ export default {
       'callers can use the AppCode over HTTPS only; over HTTP they must sign. Set `schemes: [https]` on the ' +
       'operation or the document (OpenAPI 3.0 has no `schemes`: the protocol is set in the console).',
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      if (!apiAuth(site.model, site.api).appCode) continue;
-      if (requestProtocol(site.api, rootSchemes(site.model)) === 'HTTPS') continue;
-      ctx.report(
-        { group: site.group, path: join(site.at, 'security') },
-        'AppCode simple authentication works only over HTTPS, but this API also accepts HTTP: ' +
-          'HTTP callers must sign (User Guide §5.2.1)',
-      );
-    }
+  create(ctx) {
+    return {
+      Api(site) {
+        if (!site.auth.appCode) return;
+        if (requestProtocol(site.api, rootSchemes(site.model)) === 'HTTPS') return;
+        ctx.report(
+          { group: site.group, path: join(site.at, 'security') },
+          'AppCode simple authentication works only over HTTPS, but this API also accepts HTTP: ' +
+            'HTTP callers must sign (User Guide §5.2.1)',
+        );
+      },
+    };
   },
 } satisfies Rule;

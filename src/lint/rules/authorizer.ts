@@ -16,27 +16,27 @@ export default {
       'A front-end authorizer with a cache time needs identity sources, since they are the cache key. ' +
       'The cache time is at most 3600 seconds. The scheme key is the authorizer name (3–64, letter first).',
   },
-  check(ctx) {
-    for (const g of ctx.ws.groups) {
-      for (const s of g.model.securitySchemes) {
+  create(ctx) {
+    return {
+      SecurityScheme(s, g) {
         const a = s.authorizer;
-        if (!a) continue;
-        const at = join(schemePointer(g, s.name), 'x-apigateway-authorizer');
+        if (!a) return;
+        const at = (): string => join(schemePointer(g, s.name), 'x-apigateway-authorizer');
         if (!AUTHORIZER_NAME.test(s.name))
           ctx.report(
             { group: g, path: schemePointer(g, s.name) },
             `authorizer name "${s.name}" must be 3–64 letters, digits or underscores, starting with a letter`,
           );
         if (a.ttl !== undefined && (a.ttl < 0 || a.ttl > 3600))
-          ctx.report({ group: g, path: `${at}/ttl` }, `ttl ${a.ttl} is outside 0–3600 seconds (User Guide §5.8.1)`);
+          ctx.report({ group: g, path: `${at()}/ttl` }, `ttl ${a.ttl} is outside 0–3600 seconds (User Guide §5.8.1)`);
         if (a.type === 'FRONTEND' && (a.ttl ?? 0) !== 0 && (a.identities ?? []).length === 0) {
           ctx.report(
-            { group: g, path: at },
+            { group: g, path: at() },
             'a front-end authorizer with a cache time needs identity sources: ' +
               'they are the cache key (User Guide §5.8.1)',
           );
         }
-      }
-    }
+      },
+    };
   },
 } satisfies Rule;

@@ -1,5 +1,4 @@
 import type { Rule } from '../types.js';
-import { apiSites, backendsOf, endpointPointer } from '../sites.js';
 import { isIpv4, inCidr } from '../ip.js';
 
 /** host[:port], where #var# may stand for any part of either (002 §5.2.1: `#ipaddress#`, `#ipaddress##test#`). */
@@ -37,16 +36,17 @@ export default {
       'Loopback, link-local and documentation ranges are refused by the gateway (private 10/8, 172.16/12 ' +
       'and 192.168/16 are listed too, but the dedicated edition reaches its own VPC, so apig does not flag them).',
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      for (const b of backendsOf(site)) {
-        if (b.backend.type !== 'HTTP') continue;
-        const at = `${endpointPointer(b)}/address`;
+  create(ctx) {
+    return {
+      Backend(b) {
+        if (b.backend.type !== 'HTTP') return;
+        const { group } = b.site;
+        const at = (): string => `${b.endpointAt}/address`;
         for (const address of b.backend.http.address) {
           const m = ADDRESS.exec(address);
           if (!m) {
             ctx.report(
-              { group: site.group, path: at },
+              { group, path: at() },
               `backend address "${address}" must be host[:port], without a scheme or path (User Guide §5.2.1)`,
             );
             continue;
@@ -54,19 +54,19 @@ export default {
           // Only the literal parts can be checked: a variable is substituted at publish time.
           const port = m[2] === undefined || !/^\d+$/.test(m[2]) ? undefined : Number(m[2]);
           if (port !== undefined && (port < 1 || port > 65535))
-            ctx.report({ group: site.group, path: at }, `backend port ${port} is outside 1–65535`);
+            ctx.report({ group, path: at() }, `backend port ${port} is outside 1–65535`);
           const host = m[1] ?? '';
           if (isIpv4(host)) {
             const range = FORBIDDEN_RANGES.find((r) => inCidr(host, r));
             if (range)
               ctx.report(
-                { group: site.group, path: at },
+                { group, path: at() },
                 `backend address ${host} is in ${range}, which the gateway refuses ` +
                   `(User Guide §8.2.7); apig serve still reaches it locally`,
               );
           }
         }
-      }
-    }
+      },
+    };
   },
 } satisfies Rule;

@@ -1,7 +1,6 @@
 import type { Rule } from '../types.js';
-import { apiSites, backendsOf, endpointPointer, pathParams } from '../sites.js';
+import { pathParams } from '../sites.js';
 import type { Backend } from '../../core/model.js';
-import { apiAuth } from '../../core/defaults.js';
 
 /**
  * SDK BackendParamBase.value for origin SYSTEM (x-apigateway.md §8.1) plus the documented apiName/reqPath/reqMethod.
@@ -53,19 +52,19 @@ export default {
       'A mapping from a front-end parameter that does not exist, ' +
       'or into a path segment that does not exist, cannot be saved; an unknown system parameter has no value.',
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      const front = site.api.params;
-      const frontendAuthorizer = apiAuth(site.model, site.api).authorizer !== undefined;
-      for (const b of backendsOf(site)) {
+  create(ctx) {
+    return {
+      Backend(b) {
+        const { site } = b;
+        const front = site.api.params;
         const path = backendPath(b.backend);
         const inPath = path === undefined ? [] : pathParams(path);
         const params = b.backend.params ?? [];
         params.forEach((p, i) => {
-          const at = `${b.at}/parameters/${i}`;
+          const at = (field: string): string => `${b.at}/parameters/${i}/${field}`;
           if (p.location === 'PATH' && path !== undefined && !inPath.includes(p.name))
             ctx.report(
-              { group: site.group, path: `${at}/name` },
+              { group: site.group, path: at('name') },
               `backend PATH parameter "${p.name}" does not appear in the backend path ${path}`,
             );
           if (
@@ -75,7 +74,7 @@ export default {
             )
           ) {
             ctx.report(
-              { group: site.group, path: `${at}/value` },
+              { group: site.group, path: at('value') },
               `backend parameter "${p.name}" maps front-end parameter "${p.value}", ` +
                 `which ${site.api.name} does not define`,
             );
@@ -85,14 +84,18 @@ export default {
             const name = m?.[1] ?? '';
             if (!SYSTEM_VALUES.includes(name) && !/^authorizer\.(frontend|backend)\.[A-Za-z0-9_-]+$/.test(name)) {
               ctx.report(
-                { group: site.group, path: `${at}/value` },
+                { group: site.group, path: at('value') },
                 `system parameter "${p.value}" is not a documented $context variable ` +
                   `(e.g. $context.sourceIp, $context.requestId, $context.authorizer.frontend.<key>)`,
               );
-            } else if (name.startsWith('authorizer.frontend.') && !frontendAuthorizer) {
+            } else if (
+              name.startsWith('authorizer.frontend.') &&
+              site.auth.authorizer === undefined &&
+              site.authComplete
+            ) {
               // APIG.2036 "Only APIs with authorizer can have authorizer parameters" (001 §7.10; 002 §5.2.1 step 5).
               ctx.report(
-                { group: site.group, path: `${at}/value` },
+                { group: site.group, path: at('value') },
                 `system parameter "${p.value}" needs custom (or dual) authentication: ` +
                   `only APIs with a front-end authorizer have its context`,
               );
@@ -104,11 +107,11 @@ export default {
           const passthrough = params.length === 0 && front.some((f) => f.location === 'PATH' && f.name === name);
           if (!mapped && !passthrough)
             ctx.report(
-              { group: site.group, path: `${endpointPointer(b)}/path` },
+              { group: site.group, path: `${b.endpointAt}/path` },
               `backend path parameter {${name}} is not mapped: add a backend parameter with in: PATH and name: ${name}`,
             );
         }
-      }
-    }
+      },
+    };
   },
 } satisfies Rule;

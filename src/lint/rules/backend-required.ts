@@ -1,5 +1,4 @@
 import type { Rule } from '../types.js';
-import { apiSites } from '../sites.js';
 
 export default {
   meta: {
@@ -13,10 +12,12 @@ export default {
       'Without a backend the gateway has nothing to call; a basic-scope export has no backends, ' +
       'so lint the full or extended definition. Policy backends need the default backend too.',
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      if (!site.api.backend)
-        ctx.report({ group: site.group, path: site.at }, `API ${site.api.name} has no x-apigateway-backend`);
-    }
+  create(ctx) {
+    return {
+      Api(site) {
+        if (!site.api.backend)
+          ctx.report({ group: site.group, path: site.at }, `API ${site.api.name} has no x-apigateway-backend`);
+      },
+    };
   },
 } satisfies Rule;

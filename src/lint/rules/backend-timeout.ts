@@ -1,5 +1,4 @@
 import type { Rule } from '../types.js';
-import { apiSites, backendsOf, endpointPointer } from '../sites.js';
 import type { Backend } from '../../core/model.js';
 
 function timeoutOf(b: Backend): number | undefined {
@@ -32,25 +31,25 @@ export default {
       'A timeout above the instance maximum is refused; ' +
       'raising `instance.backend_timeout` does not change existing APIs.',
   },
-  check(ctx) {
+  create(ctx) {
     const max = ctx.ws.instance.backend_timeout;
-    for (const site of apiSites(ctx.ws)) {
-      for (const b of backendsOf(site)) {
+    return {
+      Backend(b) {
         const t = timeoutOf(b.backend);
-        if (t === undefined) continue;
-        const at = `${endpointPointer(b)}/timeout`;
+        if (t === undefined) return;
+        const at = (): string => `${b.endpointAt}/timeout`;
         const cap =
           b.backend.type === 'FUNCTION' && (b.backend.function.networkType ?? 'V1') === 'V1'
             ? Math.min(60000, max)
             : max;
-        if (t < 1) ctx.report({ group: site.group, path: at }, `backend timeout ${t} ms must be at least 1 ms`);
+        if (t < 1) ctx.report({ group: b.site.group, path: at() }, `backend timeout ${t} ms must be at least 1 ms`);
         else if (t > cap)
           ctx.report(
-            { group: site.group, path: at },
+            { group: b.site.group, path: at() },
             `backend timeout ${t} ms is above the maximum of ${cap} ms` +
               `${cap === max ? ' (instance backend_timeout)' : ' for V1 functions'}`,
           );
-      }
-    }
+      },
+    };
   },
 } satisfies Rule;

@@ -1,35 +1,37 @@
 import type { Rule } from '../types.js';
-import { apiSites, backendsOf, endpointPointer, variablesIn } from '../sites.js';
+import { variablesIn } from '../sites.js';
 import type { Backend } from '../../core/model.js';
 import { environmentsOf } from '../../workspace/publish.js';
 
+type Each = (text: string, field: () => string) => void;
+
 /** Where #var# may stand: the HTTP address and the backend paths (002 §5.2.1; errors-and-limits.md §8). */
-function allowedTexts(b: Backend): Array<{ field: string; text: string }> {
+function allowedTexts(b: Backend, each: Each): void {
   switch (b.type) {
     case 'HTTP':
-      return [...b.http.address.map((a) => ({ field: 'address', text: a })), { field: 'path', text: b.http.path }];
+      for (const a of b.http.address) each(a, () => 'address');
+      each(b.http.path, () => 'path');
+      return;
     case 'HTTP-VPC':
-      return [{ field: 'path', text: b.vpc.path }];
+      each(b.vpc.path, () => 'path');
+      return;
     case 'HTTP-VPC-MEMBER-GROUP':
-      return b.memberGroup.memberGroupUrlInfos.map((u) => ({ field: 'memberGroupUrlInfos', text: u.path }));
+      for (const u of b.memberGroup.memberGroupUrlInfos) each(u.path, () => 'memberGroupUrlInfos');
+      return;
     case 'FUNCTION':
     case 'MOCK':
-      return [];
+      return;
   }
 }
 
-function otherTexts(b: Backend): Array<{ field: string; text: string }> {
-  const params = (b.params ?? []).map((p, i) => ({ field: `parameters/${i}/value`, text: p.value }));
-  switch (b.type) {
-    case 'MOCK':
-      return [...params, { field: 'mockEndpoints/result-content', text: b.mock.resultContent }];
-    case 'HTTP-VPC':
-      return [...params, { field: 'httpVpcEndpoints/host', text: b.vpc.host ?? '' }];
-    case 'FUNCTION':
-      return [...params, { field: 'functionEndpoints/function-urn', text: b.function.functionUrn }];
-    default:
-      return params;
-  }
+/** Texts where #var# is not substituted: backend parameter values, the mock body, the VPC host, the URN. */
+function otherTexts(b: Backend, each: Each): void {
+  b.params?.forEach((p, i) => {
+    each(p.value, () => `parameters/${i}/value`);
+  });
+  if (b.type === 'MOCK') each(b.mock.resultContent, () => 'mockEndpoints/result-content');
+  else if (b.type === 'HTTP-VPC') each(b.vpc.host ?? '', () => 'httpVpcEndpoints/host');
+  else if (b.type === 'FUNCTION') each(b.function.functionUrn, () => 'functionEndpoints/function-urn');
 }
 
 export default {
@@ -46,33 +48,35 @@ export default {
       'An undefined variable in the target environment means the API "cannot be called normally" (User Guide ' +
       '§5.2.1). Variables elsewhere (constants, mock bodies) are not substituted. Names are case-sensitive.',
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      const envs = environmentsOf(ctx.ws, site.api);
-      for (const b of backendsOf(site)) {
-        const ep = endpointPointer(b);
-        for (const { field, text } of allowedTexts(b.backend)) {
+  create(ctx) {
+    const { ws } = ctx;
+    const missingIn = (v: string, envs: readonly string[]): string[] =>
+      envs.filter((env) => !Object.hasOwn(ws.environments.find((e) => e.name === env)?.variables ?? {}, v));
+    return {
+      Backend(b) {
+        const { site } = b;
+        let envs: string[] | undefined;
+        allowedTexts(b.backend, (text, field) => {
           for (const v of variablesIn(text)) {
-            const missing = envs.filter(
-              (env) => !Object.hasOwn(ctx.ws.environments.find((e) => e.name === env)?.variables ?? {}, v),
-            );
+            envs ??= environmentsOf(ws, site.api);
+            const missing = missingIn(v, envs);
             if (missing.length > 0)
               ctx.report(
-                { group: site.group, path: `${ep}/${field}` },
+                { group: site.group, path: `${b.endpointAt}/${field()}` },
                 `variable #${v}# is not defined in environment${missing.length > 1 ? 's' : ''} ` +
                   `${missing.join(', ')}, where ${site.api.name} is published (names are case-sensitive)`,
               );
           }
-        }
-        for (const { field, text } of otherTexts(b.backend)) {
+        });
+        otherTexts(b.backend, (text, field) => {
           const vars = variablesIn(text);
           if (vars.length > 0)
             ctx.report(
-              { group: site.group, path: `${b.at}/${field}` },
+              { group: site.group, path: `${b.at}/${field()}` },
               `#${vars[0]}# is not substituted here: environment variables work only in backend addresses and paths`,
             );
-        }
-      }
-    }
+        });
+      },
+    };
   },
 } satisfies Rule;

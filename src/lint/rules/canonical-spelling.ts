@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { isRecord } from '../../oas/codec.js';
 import { join } from '../../core/pointer.js';
-import { extensionSites, operations } from '../../oas/walk.js';
+import { ANY_METHOD_KEY, forEachExtension, operations, pointerOf } from '../../oas/walk.js';
 
 // Maps, not object literals: keys come from the user's file, and `constructor` or `__proto__` must find nothing.
 const NUMERIC_KEYS = new Set([
@@ -39,33 +39,46 @@ const ALIASES = new Map<string, ReadonlyMap<string, string>>([
 ]);
 const KEY_ALIASES = new Map<string, string>([['parameter_name', 'parameter']]);
 
-/** Variant spellings inside an extension value, with their pointers. */
-function* variantsIn(value: unknown, at: string, depth = 0): Generator<{ at: string; message: string }> {
-  if (depth > 20) return;
+type Found = (segments: readonly (string | number)[], message: string) => void;
+
+/**
+ * Variant spellings inside an extension value. `segments` is the path below the extension, one array pushed
+ * and popped as the walk goes: the pointer is built only for a finding.
+ */
+function variantsIn(value: unknown, segments: Array<string | number>, found: Found): void {
+  if (segments.length > 20) return;
   if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) yield* variantsIn(v, join(at, i), depth + 1);
+    for (let i = 0; i < value.length; i++) {
+      segments.push(i);
+      variantsIn(value[i], segments, found);
+      segments.pop();
+    }
     return;
   }
   if (!isRecord(value)) return;
-  for (const [k, v] of Object.entries(value)) {
-    const here = join(at, k);
+  for (const k of Object.keys(value)) {
+    const v = value[k];
+    segments.push(k);
     const canonicalKey = KEY_ALIASES.get(k);
-    if (canonicalKey) yield { at: here, message: `key "${k}" is a variant of "${canonicalKey}"` };
-    if (NUMERIC_KEYS.has(k) && typeof v === 'string' && v.trim() !== '')
-      yield { at: here, message: `${k} is written as the string "${v}"; write the number ${v}` };
+    if (canonicalKey) found(segments, `key "${k}" is a variant of "${canonicalKey}"`);
     if (typeof v === 'string') {
+      // A number written as a string; not any string (one left out of the model for its error is no number).
+      if (NUMERIC_KEYS.has(k) && v.trim() !== '' && Number.isFinite(Number(v)))
+        found(segments, `${k} is written as the string "${v}"; write the number ${v}`);
       const lower = LOWER_ENUMS.get(k);
       if (lower?.includes(v.toLowerCase()) && v !== v.toLowerCase())
-        yield { at: here, message: `${k} "${v}" is written for "${v.toLowerCase()}"` };
+        found(segments, `${k} "${v}" is written for "${v.toLowerCase()}"`);
       const upper = UPPER_ENUMS.get(k);
       if (upper?.includes(v.toUpperCase()) && v !== v.toUpperCase())
-        yield { at: here, message: `${k} "${v}" is written for "${v.toUpperCase()}"` };
+        found(segments, `${k} "${v}" is written for "${v.toUpperCase()}"`);
       const alias = ALIASES.get(k)?.get(v);
-      if (alias) yield { at: here, message: `${k} "${v}" is a variant of "${alias}"` };
+      if (alias) found(segments, `${k} "${v}" is a variant of "${alias}"`);
+    } else if (typeof v === 'object' && v !== null) {
+      if (k === 'address' && Array.isArray(v) && v.length === 1)
+        found(segments, 'address is a one-element array; every documented example writes a string');
+      variantsIn(v, segments, found);
     }
-    if (k === 'address' && Array.isArray(v) && v.length === 1)
-      yield { at: here, message: 'address is a one-element array; every documented example writes a string' };
-    yield* variantsIn(v, here, depth + 1);
+    segments.pop();
   }
 }
 
@@ -84,20 +97,27 @@ export default {
       'writing the canonical form keeps files consistent across tools. ' +
       'Upper-case backend parameter locations (HEADER) are what the console exports and are not reported.',
   },
-  check(ctx) {
-    for (const g of ctx.ws.groups) {
-      if (!isRecord(g.raw)) continue;
-      for (const site of extensionSites(g.raw)) {
-        if (site.name === 'x-apigateway-any-method') continue;
-        for (const v of variantsIn(site.value, site.at)) ctx.report({ group: g, path: v.at }, v.message);
-      }
-      for (const { op, at } of operations(g.raw)) {
-        if (!Array.isArray(op.schemes)) continue;
-        op.schemes.forEach((s, i) => {
-          if (typeof s === 'string' && s !== s.toLowerCase())
-            ctx.report({ group: g, path: join(at, 'schemes', i) }, `scheme "${s}" is written for "${s.toLowerCase()}"`);
+  create(ctx) {
+    return {
+      Group(g) {
+        if (!isRecord(g.raw)) return;
+        forEachExtension(g.raw, (name, value, _placement, owner) => {
+          if (name === ANY_METHOD_KEY) return;
+          variantsIn(value, [], (segments, message) =>
+            ctx.report({ group: g, path: pointerOf(owner, name, ...segments) }, message),
+          );
         });
-      }
-    }
+        for (const { op, at } of operations(g.raw)) {
+          if (!Array.isArray(op.schemes)) continue;
+          op.schemes.forEach((s, i) => {
+            if (typeof s === 'string' && s !== s.toLowerCase())
+              ctx.report(
+                { group: g, path: join(at, 'schemes', i) },
+                `scheme "${s}" is written for "${s.toLowerCase()}"`,
+              );
+          });
+        }
+      },
+    };
   },
 } satisfies Rule;

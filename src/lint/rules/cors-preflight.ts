@@ -1,8 +1,9 @@
-import type { Rule } from '../types.js';
-import { apiSites } from '../sites.js';
-import { apiAuth, effectiveMatchMode, requestPath } from '../../core/defaults.js';
+import type { ApiSite, Rule } from '../types.js';
+import { effectiveMatchMode, requestPath } from '../../core/defaults.js';
+import type { MatchMode } from '../../core/model.js';
+import type { LoadedGroup } from '../../core/workspace-model.js';
+import { leftOutOperations } from '../left-out.js';
 import { pathShape } from './route-conflict.js';
-import type { ApiSite } from '../types.js';
 
 const SIMPLE_METHODS = ['GET', 'HEAD', 'POST'];
 const SIMPLE_HEADERS = ['accept', 'accept-language', 'content-language', 'last-event-id', 'content-type'];
@@ -12,7 +13,7 @@ const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/fo
 export function preflightReason(site: ApiSite): string | undefined {
   const { api } = site;
   if (!SIMPLE_METHODS.includes(api.method)) return `method ${api.method}`;
-  const auth = apiAuth(site.model, api);
+  const { auth } = site;
   if (auth.type === 'APP' || auth.type === 'IAM')
     return `${auth.type} authentication (Authorization / X-Auth-Token headers)`;
   // A custom authorizer's header identity sources are headers every caller sends (002 §5.8.1).
@@ -27,12 +28,31 @@ export function preflightReason(site: ApiSite): string | undefined {
   return undefined;
 }
 
-function covers(options: ApiSite, target: ApiSite): boolean {
-  const o = requestPath(options.model, options.api);
-  const t = requestPath(target.model, target.api);
+/** An OPTIONS API: its request path and match mode. */
+interface Preflight {
+  requestPath: string;
+  matchMode: MatchMode;
+}
+
+function covers(options: Preflight, target: ApiSite): boolean {
+  const o = options.requestPath;
+  const t = target.requestPath;
   if (o === '/') return true;
   if (pathShape(o) === pathShape(t)) return true;
-  return effectiveMatchMode(options.api) === 'SWA' && (t === o || t.startsWith(o.endsWith('/') ? o : `${o}/`));
+  return options.matchMode === 'SWA' && (t === o || t.startsWith(o.endsWith('/') ? o : `${o}/`));
+}
+
+/**
+ * OPTIONS operations of the file that lint left out of the model for an error: one of them may be the preflight
+ * a CORS API needs, so they count as covering what they would match.
+ */
+function leftOutPreflights(group: LoadedGroup): Preflight[] {
+  return leftOutOperations(group)
+    .filter((o) => o.key === 'options')
+    .map((o) => ({
+      requestPath: requestPath(group.model, { path: o.path }),
+      matchMode: String(o.op['x-apigateway-match-mode']).toUpperCase() === 'SWA' ? 'SWA' : 'NORMAL',
+    }));
 }
 
 export default {
@@ -46,30 +66,43 @@ export default {
     source: 'User Guide §5.2.2 "Enabling CORS" (跨域访问: simple and non-simple requests, the OPTIONS API)',
     rationale: "Without the OPTIONS API the browser's preflight gets 404 and the real request is never sent.",
   },
-  check(ctx) {
-    const sites = apiSites(ctx.ws);
-    const preflights = sites.filter((o) => o.api.method === 'OPTIONS' && o.api.cors === true);
-    for (const site of sites) {
-      if (site.api.method === 'OPTIONS') {
-        if (site.api.cors !== true) continue;
-        if (site.api.backend && site.api.backend.type !== 'MOCK')
-          ctx.report(
-            { group: site.group, path: site.at },
-            'a CORS preflight (OPTIONS) API should use a Mock backend (User Guide §5.2.2)',
-          );
-        continue;
-      }
-      if (site.api.cors !== true) continue;
-      const reason = preflightReason(site);
-      if (!reason) continue;
-      const preflight = preflights.find((o) => o.group === site.group && covers(o, site));
-      if (!preflight) {
-        ctx.report(
-          { group: site.group, path: `${site.at}/x-apigateway-cors` },
-          `CORS is on and browsers will send a preflight (${reason}), ` +
-            `but no OPTIONS API with CORS on covers ${site.api.path}: add one with a Mock backend (User Guide §5.2.2)`,
-        );
-      }
-    }
+  create(ctx) {
+    // Per group: the APIs with CORS on, in order; judged when the group is left, with all its OPTIONS APIs seen.
+    let sites: ApiSite[] = [];
+    return {
+      Api(site) {
+        if (site.api.cors === true) sites.push(site);
+      },
+      leave: {
+        Group(group) {
+          const preflights: Preflight[] = sites
+            .filter((o) => o.api.method === 'OPTIONS')
+            .map((o) => ({ requestPath: o.requestPath, matchMode: effectiveMatchMode(o.api) }));
+          let leftOut: Preflight[] | undefined;
+          for (const site of sites) {
+            if (site.api.method === 'OPTIONS') {
+              if (site.api.backend && site.api.backend.type !== 'MOCK')
+                ctx.report(
+                  { group: site.group, path: site.at },
+                  'a CORS preflight (OPTIONS) API should use a Mock backend (User Guide §5.2.2)',
+                );
+              continue;
+            }
+            const reason = preflightReason(site);
+            if (!reason) continue;
+            if (preflights.some((o) => covers(o, site))) continue;
+            leftOut ??= leftOutPreflights(group);
+            if (leftOut.some((o) => covers(o, site))) continue;
+            ctx.report(
+              { group: site.group, path: `${site.at}/x-apigateway-cors` },
+              `CORS is on and browsers will send a preflight (${reason}), ` +
+                `but no OPTIONS API with CORS on covers ${site.api.path}: ` +
+                'add one with a Mock backend (User Guide §5.2.2)',
+            );
+          }
+          sites = [];
+        },
+      },
+    };
   },
 } satisfies Rule;

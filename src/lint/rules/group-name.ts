@@ -21,22 +21,24 @@ export default {
       'Importing into a new group uses info.title as the name, which the import restrictions ' +
       'limit to 3–64 characters, starting with a letter, letters/digits/underscores only.',
   },
-  check(ctx) {
-    ctx.ws.groups.forEach((g, i) => {
-      if (!GROUP_NAME.test(g.ref.name)) {
-        ctx.report(
-          ctx.ws.implicit ? { group: g, path: '/info/title' } : { workspace: true, path: `/groups/${i}/name` },
-          `group name "${g.ref.name}" must be 3–255 characters, start with a letter, ` +
-            `Chinese character or digit, and use only letters, digits, Chinese characters and -_./():`,
-        );
-      }
-      if (!IMPORT_TITLE.test(g.model.name)) {
-        ctx.report(
-          { group: g, path: '/info/title' },
-          `info.title "${g.model.name}" cannot name a new group on import: ` +
-            `use 3–64 letters, digits or underscores, starting with a letter`,
-        );
-      }
-    });
+  create(ctx) {
+    return {
+      Group(g, i) {
+        if (!GROUP_NAME.test(g.ref.name)) {
+          ctx.report(
+            ctx.ws.implicit ? { group: g, path: '/info/title' } : { workspace: true, path: `/groups/${i}/name` },
+            `group name "${g.ref.name}" must be 3–255 characters, start with a letter, ` +
+              `Chinese character or digit, and use only letters, digits, Chinese characters and -_./():`,
+          );
+        }
+        if (!IMPORT_TITLE.test(g.model.name)) {
+          ctx.report(
+            { group: g, path: '/info/title' },
+            `info.title "${g.model.name}" cannot name a new group on import: ` +
+              `use 3–64 letters, digits or underscores, starting with a letter`,
+          );
+        }
+      },
+    };
   },
 } satisfies Rule;

@@ -1,5 +1,4 @@
 import type { Rule } from '../types.js';
-import { apiSites, backendsOf, endpointPointer } from '../sites.js';
 
 /**
  * The mock body's limit is not documented; apig uses the documented limit of the sibling result samples
@@ -19,17 +18,17 @@ export default {
       'Large mock bodies are better served by a real backend; ' +
       "the limit is apig's choice where the documentation is silent (docs/rules/mock-backend.md).",
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      for (const b of backendsOf(site)) {
-        if (b.backend.type !== 'MOCK') continue;
+  create(ctx) {
+    return {
+      Backend(b) {
+        if (b.backend.type !== 'MOCK') return;
         const len = b.backend.mock.resultContent.length;
         if (len > MOCK_MAX)
           ctx.report(
-            { group: site.group, path: `${endpointPointer(b)}/result-content` },
+            { group: b.site.group, path: `${b.endpointAt}/result-content` },
             `mock result is ${len} characters; keep it within ${MOCK_MAX}`,
           );
-      }
-    }
+      },
+    };
   },
 } satisfies Rule;

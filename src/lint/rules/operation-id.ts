@@ -1,5 +1,4 @@
 import type { Rule } from '../types.js';
-import { apiSites } from '../sites.js';
 
 export default {
   meta: {
@@ -13,13 +12,15 @@ export default {
       'Without an operationId apig generates a stable name (METHOD_/path), ' +
       'but the console would choose its own; name the API yourself.',
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      if (site.api.nameGenerated)
-        ctx.report(
-          { group: site.group, path: site.at },
-          `operation has no operationId; apig names it "${site.api.name}"`,
-        );
-    }
+  create(ctx) {
+    return {
+      Api(site) {
+        if (site.api.nameGenerated)
+          ctx.report(
+            { group: site.group, path: site.at },
+            `operation has no operationId; apig names it "${site.api.name}"`,
+          );
+      },
+    };
   },
 } satisfies Rule;

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { apiSites, paramPointer } from '../sites.js';
+import { paramPointer } from '../sites.js';
 import { paramType } from '../../core/defaults.js';
 
 export default {
@@ -18,42 +18,45 @@ export default {
       'other types have no equivalent. The gateway adds a default only to optional parameters; ' +
       'a default outside the bounds or the enum would be rejected by its own validation.',
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      for (const p of site.api.params) {
-        const at = paramPointer(site, p);
-        const where = { group: site.group };
+  create(ctx) {
+    return {
+      Param(p, site) {
+        let pointer: string | undefined;
+        const at = (field: string): string => {
+          pointer ??= paramPointer(site, p);
+          return `${pointer}/${field}`;
+        };
         if (p.location === 'BODY' || p.location === 'FORMDATA' || p.location === 'COOKIE') {
           ctx.report(
-            { ...where, path: `${at}/in` },
+            { group: site.group, path: at('in') },
             `parameter "${p.name}" is in ${p.location.toLowerCase()}: ` +
               `APIG supports only path, query and header parameters`,
           );
-          continue;
+          return;
         }
         const type = paramType(p);
         if (type === undefined) {
           ctx.report(
-            { ...where, path: `${at}/type` },
+            { group: site.group, path: at('type') },
             `parameter "${p.name}" has type ${p.swaggerType ?? '(none)'}: ` +
               `APIG knows string and number (integer, long, float, double)`,
           );
-          continue;
+          return;
         }
         if (p.default !== undefined) {
           if (p.required)
             ctx.report(
-              { ...where, path: `${at}/default` },
+              { group: site.group, path: at('default') },
               `parameter "${p.name}" is required, so its default is never used (User Guide §5.2.1)`,
             );
           if (type === 'NUMBER' && !Number.isFinite(Number(p.default)))
             ctx.report(
-              { ...where, path: `${at}/default` },
+              { group: site.group, path: at('default') },
               `default ${JSON.stringify(p.default)} of number parameter "${p.name}" is not a number`,
             );
           if (p.enum && !p.enum.map(String).includes(String(p.default)))
             ctx.report(
-              { ...where, path: `${at}/default` },
+              { group: site.group, path: at('default') },
               `default ${JSON.stringify(p.default)} is not one of the enum values of "${p.name}"`,
             );
           const len = String(p.default).length;
@@ -62,7 +65,7 @@ export default {
             (p.maxLength !== undefined && p.maxLength > 0 && len > p.maxLength)
           )
             ctx.report(
-              { ...where, path: `${at}/default` },
+              { group: site.group, path: at('default') },
               `default ${JSON.stringify(p.default)} of "${p.name}" is outside its length bounds`,
             );
           const n = Number(p.default);
@@ -72,26 +75,29 @@ export default {
               (p.maximum !== undefined && p.maximum !== 0 && n > p.maximum))
           )
             ctx.report(
-              { ...where, path: `${at}/default` },
+              { group: site.group, path: at('default') },
               `default ${JSON.stringify(p.default)} of "${p.name}" is outside its minimum/maximum`,
             );
         }
         // Console exports write 0 for "no bound" (x-apigateway.md §19 example): 0 as a maximum is not a bound.
         if (p.minLength !== undefined && p.maxLength !== undefined && p.maxLength > 0 && p.minLength > p.maxLength)
           ctx.report(
-            { ...where, path: `${at}/minLength` },
+            { group: site.group, path: at('minLength') },
             `minLength ${p.minLength} is greater than maxLength ${p.maxLength}`,
           );
         if (p.minimum !== undefined && p.maximum !== undefined && p.maximum !== 0 && p.minimum > p.maximum)
-          ctx.report({ ...where, path: `${at}/minimum` }, `minimum ${p.minimum} is greater than maximum ${p.maximum}`);
+          ctx.report(
+            { group: site.group, path: at('minimum') },
+            `minimum ${p.minimum} is greater than maximum ${p.maximum}`,
+          );
         p.enum?.forEach((v, i) => {
           if (type === 'NUMBER' && !Number.isFinite(Number(v)))
             ctx.report(
-              { ...where, path: `${at}/enum/${i}` },
+              { group: site.group, path: at(`enum/${i}`) },
               `enum value ${JSON.stringify(v)} of number parameter "${p.name}" is not a number`,
             );
         });
-      }
-    }
+      },
+    };
   },
 } satisfies Rule;

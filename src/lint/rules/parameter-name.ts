@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { pathParamName } from '../../core/defaults.js';
-import { apiSites, backendsOf, paramPointer } from '../sites.js';
+import { paramPointer } from '../sites.js';
 
 /** ReqParamBase / BackendParamBase name: 1–32, starts with a letter; letters, digits, `-`, `_`, `.`. */
 export const PARAM_NAME = /^[A-Za-z][A-Za-z0-9._-]{0,31}$/;
@@ -19,36 +19,36 @@ export default {
       'The console refuses other names. Two parameters with the same name in one location ' +
       '(HEADER names compared case-insensitively) make the mapping ambiguous.',
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      const seen = new Set<string>();
-      for (const p of site.api.params) {
-        if (p.location === 'BODY' || p.location === 'FORMDATA') continue;
-        const at = paramPointer(site, p);
+  create(ctx) {
+    const bad = (what: string, name: string): string =>
+      `${what} name "${name}" must be 1–32 characters, start with a letter, and use letters, digits, "-", "_", "."`;
+    // Names seen in the current API, per location (HEADER names compared case-insensitively).
+    let seen = new Set<string>();
+    return {
+      Api() {
+        seen = new Set();
+      },
+      Param(p, site) {
+        if (p.location === 'BODY' || p.location === 'FORMDATA') return;
         if (!PARAM_NAME.test(p.location === 'PATH' ? pathParamName(p.name) : p.name))
-          ctx.report(
-            { group: site.group, path: `${at}/name` },
-            `parameter name "${p.name}" must be 1–32 characters, ` +
-              `start with a letter, and use letters, digits, "-", "_", "."`,
-          );
+          ctx.report({ group: site.group, path: `${paramPointer(site, p)}/name` }, bad('parameter', p.name));
         const key = `${p.location}:${p.location === 'HEADER' ? p.name.toLowerCase() : p.name}`;
         if (seen.has(key))
           ctx.report(
-            { group: site.group, path: `${at}/name` },
+            { group: site.group, path: `${paramPointer(site, p)}/name` },
             `parameter "${p.name}" is defined twice in ${p.location}`,
           );
         seen.add(key);
-      }
-      for (const { backend, at } of backendsOf(site)) {
-        backend.params?.forEach((bp, i) => {
+      },
+      Backend(b) {
+        b.backend.params?.forEach((bp, i) => {
           if (!PARAM_NAME.test(bp.name))
             ctx.report(
-              { group: site.group, path: `${at}/parameters/${i}/name` },
-              `backend parameter name "${bp.name}" must be 1–32 characters, ` +
-                `start with a letter, and use letters, digits, "-", "_", "."`,
+              { group: b.site.group, path: `${b.at}/parameters/${i}/name` },
+              bad('backend parameter', bp.name),
             );
         });
-      }
-    }
+      },
+    };
   },
 } satisfies Rule;

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
-import { apiSites, paramPointer, pathParams } from '../sites.js';
-import { pathParamName, requestPath } from '../../core/defaults.js';
+import { paramPointer, pathParams } from '../sites.js';
+import { pathParamName } from '../../core/defaults.js';
 import { join } from '../../core/pointer.js';
 
 export default {
@@ -14,29 +14,31 @@ export default {
       'equal the name in the request path"); FAQ (2021) §7.10 (APIG.2026, APIG.2027)',
     rationale: 'The console refuses an API whose path parameters and PATH parameter definitions differ.',
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      const inPath = pathParams(requestPath(site.model, site.api));
-      const defined = site.api.params.filter((p) => p.location === 'PATH');
-      for (const name of inPath) {
-        if (!defined.some((p) => pathParamName(p.name) === name))
-          ctx.report(
-            { group: site.group, path: join(site.at, 'parameters') },
-            `path parameter {${name}} has no definition: add a parameter with in: path and name: ${name}`,
-          );
-      }
-      for (const p of defined) {
-        if (!inPath.includes(pathParamName(p.name)))
-          ctx.report(
-            { group: site.group, path: `${paramPointer(site, p)}/name` },
-            `PATH parameter "${p.name}" does not appear in the path ${site.api.path}`,
-          );
-        else if (p.required === false)
-          ctx.report(
-            { group: site.group, path: `${paramPointer(site, p)}/required` },
-            `PATH parameter "${p.name}" must be required`,
-          );
-      }
-    }
+  create(ctx) {
+    return {
+      Api(site) {
+        const inPath = pathParams(site.requestPath);
+        const defined = site.api.params.filter((p) => p.location === 'PATH');
+        for (const name of inPath) {
+          if (!defined.some((p) => pathParamName(p.name) === name))
+            ctx.report(
+              { group: site.group, path: join(site.at, 'parameters') },
+              `path parameter {${name}} has no definition: add a parameter with in: path and name: ${name}`,
+            );
+        }
+        for (const p of defined) {
+          if (!inPath.includes(pathParamName(p.name)))
+            ctx.report(
+              { group: site.group, path: `${paramPointer(site, p)}/name` },
+              `PATH parameter "${p.name}" does not appear in the path ${site.api.path}`,
+            );
+          else if (p.required === false)
+            ctx.report(
+              { group: site.group, path: `${paramPointer(site, p)}/required` },
+              `PATH parameter "${p.name}" must be required`,
+            );
+        }
+      },
+    };
   },
 } satisfies Rule;

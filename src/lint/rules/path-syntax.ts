@@ -1,6 +1,6 @@
-import type { Rule } from '../types.js';
-import { apiSites, pathParams } from '../sites.js';
-import { effectiveMatchMode, requestPath } from '../../core/defaults.js';
+import type { Rule, Target } from '../types.js';
+import { pathParams } from '../sites.js';
+import { effectiveMatchMode } from '../../core/defaults.js';
 import { join } from '../../core/pointer.js';
 
 /** Characters a request path may hold (002 §5.2.1: URI characters, `{param}`, and `* % - _ .`). */
@@ -21,41 +21,44 @@ export default {
       'A partial segment like /abc{id} is not supported; ' +
       '{p+} matches one or more segments and is allowed only at the end, with exact (NORMAL) match.',
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      const full = requestPath(site.model, site.api);
-      const target = { group: site.group, path: join('', 'paths', site.api.path) };
-      if (!full.startsWith('/')) ctx.report(target, `request path "${full}" must start with "/"`);
-      if (full.length > 512)
-        ctx.report(target, `request path is ${full.length} characters long; at most 512 are allowed`);
-      if (!PATH_CHARS.test(full))
-        ctx.report(
-          target,
-          `request path "${full}" has characters outside the URI set (spaces, ` +
-            `quotes, ?, #, <, >, \\, ^ and | are not allowed)`,
-        );
-      const segments = full.split('/');
-      segments.forEach((seg, i) => {
-        if (!seg.includes('{') && !seg.includes('}')) return;
-        if (!/^\{[A-Za-z][A-Za-z0-9._-]*\+?\}$/.test(seg)) {
+  create(ctx) {
+    return {
+      Api(site) {
+        const full = site.requestPath;
+        const target = (): Target => ({ group: site.group, path: join('', 'paths', site.api.path) });
+        if (!full.startsWith('/')) ctx.report(target(), `request path "${full}" must start with "/"`);
+        if (full.length > 512)
+          ctx.report(target(), `request path is ${full.length} characters long; at most 512 are allowed`);
+        if (!PATH_CHARS.test(full))
           ctx.report(
-            target,
-            `path segment "${seg}": a parameter must be a whole segment, like /users/{id} (User Guide §5.2.1)`,
+            target(),
+            `request path "${full}" has characters outside the URI set (spaces, ` +
+              `quotes, ?, #, <, >, \\, ^ and | are not allowed)`,
           );
-          return;
-        }
-        if (seg.endsWith('+}')) {
-          if (i !== segments.length - 1) ctx.report(target, `"${seg}" may only be the last segment of the path`);
-          if (effectiveMatchMode(site.api) !== 'NORMAL')
+        if (!full.includes('{') && !full.includes('}')) return;
+        const segments = full.split('/');
+        segments.forEach((seg, i) => {
+          if (!seg.includes('{') && !seg.includes('}')) return;
+          if (!/^\{[A-Za-z][A-Za-z0-9._-]*\+?\}$/.test(seg)) {
             ctx.report(
-              { group: site.group, path: `${site.at}/x-apigateway-match-mode` },
-              `"${seg}" is allowed only with exact match (NORMAL), not prefix match (User Guide §5.2.1)`,
+              target(),
+              `path segment "${seg}": a parameter must be a whole segment, like /users/{id} (User Guide §5.2.1)`,
             );
-        }
-      });
-      const names = pathParams(full);
-      const dup = names.find((n, i) => names.indexOf(n) !== i);
-      if (dup) ctx.report(target, `path parameter {${dup}} appears twice`);
-    }
+            return;
+          }
+          if (seg.endsWith('+}')) {
+            if (i !== segments.length - 1) ctx.report(target(), `"${seg}" may only be the last segment of the path`);
+            if (effectiveMatchMode(site.api) !== 'NORMAL')
+              ctx.report(
+                { group: site.group, path: `${site.at}/x-apigateway-match-mode` },
+                `"${seg}" is allowed only with exact match (NORMAL), not prefix match (User Guide §5.2.1)`,
+              );
+          }
+        });
+        const names = pathParams(full);
+        const dup = names.find((n, i) => names.indexOf(n) !== i);
+        if (dup) ctx.report(target(), `path parameter {${dup}} appears twice`);
+      },
+    };
   },
 } satisfies Rule;

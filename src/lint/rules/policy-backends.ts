@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { apiSites, POLICIES_KEY } from '../sites.js';
+import { POLICIES_KEY } from '../sites.js';
 import { join } from '../../core/pointer.js';
 import type { BackendType } from '../../core/model.js';
 
@@ -28,34 +28,34 @@ export default {
       'a policy without conditions or effect mode cannot be evaluated. ' +
       'A FUNCTION default backend only allows function policy backends, a MOCK one only mock policy backends.',
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      const policies = site.api.policies ?? [];
-      const at = join(site.at, POLICIES_KEY);
-      if (policies.length > ctx.quotas.policyBackendsPerApi)
-        ctx.report(
-          { group: site.group, path: at },
-          `${policies.length} policy backends; at most ${ctx.quotas.policyBackendsPerApi} per API`,
-        );
-      policies.forEach((p, i) => {
-        const pat = join(at, i);
-        if (p.effectMode === undefined)
-          ctx.report(
-            { group: site.group, path: pat },
-            'policy backend has no effectMode: say ANY (any condition) or ALL (all conditions)',
-          );
-        if (p.conditions.length === 0)
-          ctx.report(
-            { group: site.group, path: `${pat}/conditions` },
-            'policy backend has no conditions, so it never matches',
-          );
-        const base = site.api.backend?.type;
-        if (base && !COMPATIBLE[base].includes(p.type))
-          ctx.report(
-            { group: site.group, path: `${pat}/type` },
-            `a ${p.type} policy backend is not allowed when the default backend is ${base}`,
-          );
-      });
-    }
+  create(ctx) {
+    const max = ctx.quotas.policyBackendsPerApi;
+    return {
+      Api(site) {
+        const policies = site.api.policies;
+        if (!policies) return;
+        const at = (): string => join(site.at, POLICIES_KEY);
+        if (policies.length > max)
+          ctx.report({ group: site.group, path: at() }, `${policies.length} policy backends; at most ${max} per API`);
+        policies.forEach((p, i) => {
+          if (p.effectMode === undefined)
+            ctx.report(
+              { group: site.group, path: join(at(), i) },
+              'policy backend has no effectMode: say ANY (any condition) or ALL (all conditions)',
+            );
+          if (p.conditions.length === 0)
+            ctx.report(
+              { group: site.group, path: `${join(at(), i)}/conditions` },
+              'policy backend has no conditions, so it never matches',
+            );
+          const base = site.api.backend?.type;
+          if (base && !COMPATIBLE[base].includes(p.type))
+            ctx.report(
+              { group: site.group, path: `${join(at(), i)}/type` },
+              `a ${p.type} policy backend is not allowed when the default backend is ${base}`,
+            );
+        });
+      },
+    };
   },
 } satisfies Rule;

@@ -1,7 +1,5 @@
 import type { Rule } from '../types.js';
-import { apiSites, POLICIES_KEY } from '../sites.js';
 import { join } from '../../core/pointer.js';
-import { apiAuth } from '../../core/defaults.js';
 import { ipEntryProblem } from '../../core/ip-entry.js';
 
 const SYSTEM_NAMES = ['req_path', 'req_method', 'reqPath', 'reqMethod'];
@@ -21,14 +19,15 @@ export default {
       'A condition on a parameter the API does not define, ' +
       'or on an authorizer context without custom authentication, can never match.',
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      const auth = apiAuth(site.model, site.api);
-      (site.api.policies ?? []).forEach((policy, i) => {
-        policy.conditions.forEach((c, j) => {
-          const at = join(site.at, POLICIES_KEY, i, 'conditions', j);
-          const report = (m: string, field = ''): void =>
+  create(ctx) {
+    return {
+      BackendPolicy(b) {
+        const { site } = b;
+        b.backend.conditions.forEach((c, j) => {
+          const report = (m: string, field = ''): void => {
+            const at = join(b.at, 'conditions', j);
             ctx.report({ group: site.group, path: field ? `${at}/${field}` : at }, m);
+          };
           if (c.origin !== 'source' && c.type === undefined)
             report('condition needs a type: exact, enum or pattern', 'type');
           if (c.origin !== 'source' && (c.parameter ?? '') === '')
@@ -57,7 +56,7 @@ export default {
                 report('reqMethod conditions allow only exact or enum (User Guide §5.2.1)', 'type');
               break;
             case 'frontend_authorizer':
-              if (auth.authorizer === undefined)
+              if (site.auth.authorizer === undefined && site.authComplete)
                 report('an authorizer-context condition needs custom (or dual) authentication');
               break;
             case 'cookie':
@@ -71,7 +70,7 @@ export default {
             }
           }
         });
-      });
-    }
+      },
+    };
   },
 } satisfies Rule;

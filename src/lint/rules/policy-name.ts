@@ -1,5 +1,4 @@
 import type { Rule } from '../types.js';
-import { backendsOf, apiSites } from '../sites.js';
 import { join } from '../../core/pointer.js';
 
 /**
@@ -22,43 +21,48 @@ export default {
       'The console refuses other names when the policies are created on import. ' +
       'Policy backend names must also be unique within their API.',
   },
-  check(ctx) {
+  create(ctx) {
     const bad = (name: string) =>
       `"${name}" must be 3–64 characters: letters, digits and underscores, starting with a letter`;
-    for (const g of ctx.ws.groups) {
-      for (const t of g.model.throttles)
+    // Policy backend names seen in the current API.
+    let names = new Set<string>();
+    return {
+      ThrottlePolicy(t, g) {
         if (!POLICY_NAME.test(t.name))
           ctx.report(
             { group: g, path: join('', 'x-apigateway-ratelimits', t.name) },
             `throttle policy name ${bad(t.name)}`,
           );
-      for (const a of g.model.acls)
+      },
+      AclPolicy(a, g) {
         if (!POLICY_NAME.test(a.name))
           ctx.report(
             { group: g, path: join('', 'x-apigateway-access-controls', a.name) },
             `access control policy name ${bad(a.name)}`,
           );
-    }
-    for (const site of apiSites(ctx.ws)) {
-      const names = new Set<string>();
-      for (const { backend, at, policy } of backendsOf(site)) {
-        if (!policy || !('conditions' in backend)) continue;
+      },
+      Api() {
+        names = new Set();
+      },
+      BackendPolicy(b) {
+        const { backend } = b;
+        const { group } = b.site;
         if (backend.name === undefined) {
           ctx.report(
-            { group: site.group, path: at },
+            { group, path: b.at },
             'a policy backend needs a name (Extension Definitions: x-apigateway-backend-policies)',
           );
-          continue;
+          return;
         }
         if (!POLICY_NAME.test(backend.name))
-          ctx.report({ group: site.group, path: `${at}/name` }, `policy backend name ${bad(backend.name)}`);
+          ctx.report({ group, path: `${b.at}/name` }, `policy backend name ${bad(backend.name)}`);
         if (names.has(backend.name))
           ctx.report(
-            { group: site.group, path: `${at}/name` },
+            { group, path: `${b.at}/name` },
             `policy backend name "${backend.name}" is used twice in this API`,
           );
         names.add(backend.name);
-      }
-    }
+      },
+    };
   },
 } satisfies Rule;

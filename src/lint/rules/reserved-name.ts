@@ -1,6 +1,5 @@
-import type { Rule } from '../types.js';
-import { apiSites, backendsOf, paramPointer } from '../sites.js';
-import { apiAuth } from '../../core/defaults.js';
+import type { Rule, Target } from '../types.js';
+import { paramPointer } from '../sites.js';
 
 /** Reserved for the gateway: not a request, backend, constant or system-parameter name (002 §5.2.1). */
 export function reservedReason(name: string, location: string): string | undefined {
@@ -29,41 +28,43 @@ export default {
       'The gateway uses these names itself. An `Authorization` HEADER parameter on an APP-auth ' +
       'API only documents the signature header, as in the official import examples, and is allowed.',
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      const auth = apiAuth(site.model, site.api);
-      for (const p of site.api.params) {
-        const at = `${paramPointer(site, p)}/name`;
+  create(ctx) {
+    return {
+      Param(p, site) {
         const reason = reservedReason(p.name, p.location);
-        if (reason) ctx.report({ group: site.group, path: at }, `parameter "${p.name}": ${reason}`);
-        if (p.location !== 'HEADER') continue;
+        if (reason)
+          ctx.report({ group: site.group, path: `${paramPointer(site, p)}/name` }, `parameter "${p.name}": ${reason}`);
+        if (p.location !== 'HEADER') return;
         const n = p.name.toLowerCase();
         if (n === 'x-auth-token')
-          ctx.report({ group: site.group, path: at }, `X-Auth-Token may not be a HEADER parameter: ${X_AUTH_TOKEN}`);
-        if (n === 'authorization' && auth.type !== 'APP')
           ctx.report(
-            { group: site.group, path: at },
+            { group: site.group, path: `${paramPointer(site, p)}/name` },
+            `X-Auth-Token may not be a HEADER parameter: ${X_AUTH_TOKEN}`,
+          );
+        if (n === 'authorization' && site.auth.type !== 'APP' && site.authComplete)
+          ctx.report(
+            { group: site.group, path: `${paramPointer(site, p)}/name` },
             'Authorization may not be a HEADER parameter (User Guide §5.2.1); ' +
               'only APP-auth APIs may list it, to document the signature header',
           );
-      }
-      for (const { backend, at } of backendsOf(site)) {
-        backend.params?.forEach((bp, i) => {
-          const where = { group: site.group, path: `${at}/parameters/${i}/name` };
+      },
+      Backend(b) {
+        b.backend.params?.forEach((bp, i) => {
+          const where = (): Target => ({ group: b.site.group, path: `${b.at}/parameters/${i}/name` });
           const reason = reservedReason(bp.name, bp.location);
-          if (reason) ctx.report(where, `backend parameter "${bp.name}": ${reason}`);
+          if (reason) ctx.report(where(), `backend parameter "${bp.name}": ${reason}`);
           if (bp.location !== 'HEADER') return;
           const n = bp.name.toLowerCase();
           if (n === 'x-auth-token')
-            ctx.report(where, `X-Auth-Token may not be a backend HEADER parameter: ${X_AUTH_TOKEN}`);
+            ctx.report(where(), `X-Auth-Token may not be a backend HEADER parameter: ${X_AUTH_TOKEN}`);
           if (n === 'authorization')
             ctx.report(
-              where,
+              where(),
               'Authorization may not be a backend HEADER parameter (User Guide §5.2.1): ' +
                 'the gateway sets it when a signature key signs the backend call',
             );
         });
-      }
-    }
+      },
+    };
   },
 } satisfies Rule;

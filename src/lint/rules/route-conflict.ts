@@ -1,6 +1,5 @@
-import type { Rule } from '../types.js';
-import { apiSites } from '../sites.js';
-import { effectiveMatchMode, requestPath } from '../../core/defaults.js';
+import type { ApiSite, Rule } from '../types.js';
+import { effectiveMatchMode } from '../../core/defaults.js';
 
 /** `/a/{x}` and `/a/{y}` are the same shape; `{p+}` keeps its `+`. */
 export function pathShape(path: string): string {
@@ -19,26 +18,27 @@ export default {
       'The console refuses the second API, and the gateway could not choose between them. ' +
       'A specific method next to ANY on the same path is not a conflict: the specific one wins.',
   },
-  check(ctx) {
-    const first = new Map<string, { site: ReturnType<typeof apiSites>[number] }>();
-    for (const site of apiSites(ctx.ws)) {
-      const shape = pathShape(requestPath(site.model, site.api));
-      const key = `${site.group.ref.name}\u0000${site.api.method}\u0000${effectiveMatchMode(site.api)}\u0000${shape}`;
-      const prev = first.get(key);
-      if (!prev) {
-        first.set(key, { site });
-        continue;
-      }
-      const a = prev.site;
-      const where = (s: typeof site) => `${s.group.shown} ${s.api.method} ${s.api.path} (${s.api.name})`;
-      ctx.report(
-        { group: site.group, path: site.at },
-        `route conflict: ${where(site)} matches the same requests as ${where(a)}`,
-      );
-      ctx.report(
-        { group: a.group, path: a.at },
-        `route conflict: ${where(a)} matches the same requests as ${where(site)}`,
-      );
-    }
+  create(ctx) {
+    const first = new Map<string, ApiSite>();
+    const where = (s: ApiSite) => `${s.group.shown} ${s.api.method} ${s.api.path} (${s.api.name})`;
+    return {
+      Api(site) {
+        const shape = pathShape(site.requestPath);
+        const key = `${site.group.ref.name}\u0000${site.api.method}\u0000${effectiveMatchMode(site.api)}\u0000${shape}`;
+        const a = first.get(key);
+        if (!a) {
+          first.set(key, site);
+          return;
+        }
+        ctx.report(
+          { group: site.group, path: site.at },
+          `route conflict: ${where(site)} matches the same requests as ${where(a)}`,
+        );
+        ctx.report(
+          { group: a.group, path: a.at },
+          `route conflict: ${where(a)} matches the same requests as ${where(site)}`,
+        );
+      },
+    };
   },
 } satisfies Rule;

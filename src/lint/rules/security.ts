@@ -1,6 +1,5 @@
 import type { Rule } from '../types.js';
-import { apiSites } from '../sites.js';
-import { apiAuth } from '../../core/defaults.js';
+import { namesInFile } from '../left-out.js';
 import { join } from '../../core/pointer.js';
 
 export default {
@@ -18,40 +17,41 @@ export default {
       'only for APP authentication (its HTTPS-only calling is the `appcode-https` warning). A backend ' +
       'authorizer cannot authenticate callers.',
   },
-  check(ctx) {
-    for (const site of apiSites(ctx.ws)) {
-      const at = join(site.at, 'security');
-      const names = site.api.security?.[0] ?? [];
-      for (const n of site.api.security?.flat() ?? []) {
-        if (!site.model.securitySchemes.some((s) => s.name === n))
-          ctx.report({ group: site.group, path: at }, `security scheme "${n}" is not defined`);
-      }
-      if ((site.api.security?.length ?? 0) > 1)
-        ctx.report(
-          { group: site.group, path: at },
-          'APIG reads one security requirement per API; ' +
-            'list the schemes of dual authentication in one requirement object',
-        );
-      const auth = apiAuth(site.model, site.api);
-      const schemes = names
-        .map((n) => site.model.securitySchemes.find((s) => s.name === n))
-        .filter((s) => s !== undefined);
-      if (schemes.some((s) => s.authOpt?.appCodeAuth === 'header') && auth.type !== 'APP')
-        ctx.report(
-          { group: site.group, path: at },
-          'simple authentication (AppCode) is available only with APP authentication (User Guide §5.2.1)',
-        );
-      if (schemes.some((s) => s.authorizer?.type === 'BACKEND'))
-        ctx.report(
-          { group: site.group, path: at },
-          'a BACKEND authorizer authorizes the gateway towards the backend; it cannot authenticate callers',
-        );
-      const gatewaySchemes = schemes.filter((s) => s.authType !== undefined);
-      if (gatewaySchemes.length > 1)
-        ctx.report(
-          { group: site.group, path: at },
-          'an API has one authentication type: name either an APP or an IAM scheme',
-        );
-    }
+  create(ctx) {
+    return {
+      Api(site) {
+        const { security } = site.api;
+        if (!security) return;
+        const at = (): string => join(site.at, 'security');
+        for (const n of security.flat()) {
+          if (!namesInFile(site.group, 'schemes').has(n))
+            ctx.report({ group: site.group, path: at() }, `security scheme "${n}" is not defined`);
+        }
+        if (security.length > 1)
+          ctx.report(
+            { group: site.group, path: at() },
+            'APIG reads one security requirement per API; ' +
+              'list the schemes of dual authentication in one requirement object',
+          );
+        const { auth } = site;
+        const schemes = auth.schemes;
+        if (schemes.some((s) => s.authOpt?.appCodeAuth === 'header') && auth.type !== 'APP' && site.authComplete)
+          ctx.report(
+            { group: site.group, path: at() },
+            'simple authentication (AppCode) is available only with APP authentication (User Guide §5.2.1)',
+          );
+        if (schemes.some((s) => s.authorizer?.type === 'BACKEND'))
+          ctx.report(
+            { group: site.group, path: at() },
+            'a BACKEND authorizer authorizes the gateway towards the backend; it cannot authenticate callers',
+          );
+        const gatewaySchemes = schemes.filter((s) => s.authType !== undefined);
+        if (gatewaySchemes.length > 1)
+          ctx.report(
+            { group: site.group, path: at() },
+            'an API has one authentication type: name either an APP or an IAM scheme',
+          );
+      },
+    };
   },
 } satisfies Rule;

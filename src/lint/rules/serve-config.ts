@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { apiSites, backendsOf, endpointPointer, schemePointer } from '../sites.js';
+import { schemePointer } from '../sites.js';
 import { join } from '../../core/pointer.js';
 
 export default {
@@ -16,34 +16,32 @@ export default {
       'The local gateway replaces FunctionGraph and VPC channels with local modules and addresses; ' +
       'without them those APIs answer with an error.',
   },
-  check(ctx) {
+  create(ctx) {
     const { ws } = ctx;
-    if (ws.implicit) return;
-    for (const g of ws.groups) {
-      for (const s of g.model.securitySchemes) {
+    if (ws.implicit) return {};
+    const channels = new Set(ws.vpcChannels.map((c) => c.name));
+    return {
+      SecurityScheme(s, g) {
         if (s.authorizer && !ws.authorizers.some((a) => a.name === s.name))
           ctx.report(
             { group: g, path: join(schemePointer(g, s.name), 'x-apigateway-authorizer') },
             `authorizer ${s.name} has no implementation: add authorizers: ` +
               `{ ${s.name}: { module: ./auth.mjs } } to apig.yaml`,
           );
-      }
-    }
-    const channels = new Set(ws.vpcChannels.map((c) => c.name));
-    for (const site of apiSites(ws)) {
-      for (const b of backendsOf(site)) {
+      },
+      Backend(b) {
         const bk = b.backend;
         if (bk.type === 'FUNCTION' && !Object.hasOwn(ws.functions, bk.function.functionUrn))
           ctx.report(
-            { group: site.group, path: `${endpointPointer(b)}/function-urn` },
+            { group: b.site.group, path: `${b.endpointAt}/function-urn` },
             `no local module for ${bk.function.functionUrn}: add it under functions: in apig.yaml`,
           );
         if (bk.type === 'HTTP-VPC' && !channels.has(bk.vpc.name))
           ctx.report(
-            { group: site.group, path: `${endpointPointer(b)}/name` },
+            { group: b.site.group, path: `${b.endpointAt}/name` },
             `VPC channel "${bk.vpc.name}" is not defined under vpcChannels: in apig.yaml`,
           );
-      }
-    }
+      },
+    };
   },
 } satisfies Rule;

@@ -18,12 +18,12 @@ export default {
       'The console refuses a policy whose limits break the hierarchy. ' +
       'A special app or tenant threshold above the API limit could never be reached.',
   },
-  check(ctx) {
-    for (const g of ctx.ws.groups) {
-      for (const t of g.model.throttles) {
-        const at = join('', 'x-apigateway-ratelimits', t.name);
+  create(ctx) {
+    const maxSpecials = ctx.quotas.specialsPerPolicy;
+    return {
+      ThrottlePolicy(t, g) {
         const r = (field: string, m: string): void =>
-          ctx.report({ group: g, path: `${at}/${field}` }, `${t.name}: ${m}`);
+          ctx.report({ group: g, path: `${join('', 'x-apigateway-ratelimits', t.name)}/${field}` }, `${t.name}: ${m}`);
         const limits: Array<[string, number | undefined]> = [
           ['api-limit', t.apiLimit],
           ['user-limit', t.userLimit],
@@ -46,11 +46,8 @@ export default {
         const special = t.special ?? [];
         for (const type of ['APP', 'USER'] as const) {
           const n = special.filter((s) => s.type === type).length;
-          if (n > ctx.quotas.specialsPerPolicy)
-            r(
-              'special',
-              `${n} special ${type === 'APP' ? 'apps' : 'tenants'}; at most ${ctx.quotas.specialsPerPolicy} per policy`,
-            );
+          if (n > maxSpecials)
+            r('special', `${n} special ${type === 'APP' ? 'apps' : 'tenants'}; at most ${maxSpecials} per policy`);
         }
         special.forEach((s, i) => {
           if (s.limit < 1 || s.limit > t.apiLimit)
@@ -64,7 +61,7 @@ export default {
           (s, i) => special.findIndex((o) => o.type === s.type && o.instance === s.instance) !== i,
         );
         if (dup) r('special', `special ${dup.type} ${dup.instance} is listed twice`);
-      }
-    }
+      },
+    };
   },
 } satisfies Rule;

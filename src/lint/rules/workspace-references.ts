@@ -1,8 +1,7 @@
 import type { Rule, RuleContext } from '../types.js';
 import { join } from '../../core/pointer.js';
-import { environmentNames } from '../../workspace/publish.js';
-import { apiAuth } from '../../core/defaults.js';
-import { apiSites } from '../sites.js';
+import { namesInFile } from '../left-out.js';
+import { RELEASE } from '../../core/workspace-model.js';
 
 /** Environment names: 3–64, letter first, letters, digits and underscores (SDK EnvCreate; RELEASE is built in). */
 const ENV_NAME = /^[A-Za-z][A-Za-z0-9_]{2,63}$/;
@@ -24,63 +23,84 @@ export default {
       'API Reference: Creating an Environment, Creating an API (environment and variable names)',
     rationale:
       'A name that matches no API or environment publishes or authorizes nothing, ' +
-      'which shows up only as 404 or APIG.0304 at run time.',
+      'which shows up only as 404 or APIG.0304 at run time. An environment exists when it is RELEASE or is ' +
+      'listed under `environments:`: naming one under `publish:` does not create it, so `RELAESE: ["*"]` is an ' +
+      'error, not a new environment.',
   },
-  check(ctx) {
+  create(ctx) {
     const { ws } = ctx;
-    if (ws.implicit) return;
-    const apiNames = new Set(ws.groups.flatMap((g) => g.model.apis.map((a) => a.name)));
-    const envs = new Set(environmentNames(ws));
-    for (const e of ws.environments) {
-      if (e.name !== 'RELEASE' && !ENV_NAME.test(e.name))
-        ctx.report(
-          { workspace: true, path: join('', 'environments', e.name) },
-          `environment name "${e.name}" must be 3–64 letters, digits or underscores, starting with a letter`,
-        );
-      for (const v of Object.keys(e.variables)) {
-        if (!VAR_NAME.test(v))
-          ctx.report(
-            { workspace: true, path: join('', 'environments', e.name, 'variables', v) },
-            `variable name "${v}" must be 3–32 letters, digits, "-" or "_", starting with a letter`,
-          );
-      }
-    }
-    const names = (map: Record<string, string[]>, base: string): void => {
-      for (const [env, list] of Object.entries(map)) {
-        if (!envs.has(env))
-          ctx.report(
-            { workspace: true, path: join(base, env) },
-            `environment "${env}" is not defined under environments:`,
-          );
-        list.forEach((n, i) => {
-          if (n !== '*' && !apiNames.has(n))
-            ctx.report({ workspace: true, path: join(base, env, i) }, `no API is named "${n}"`);
-        });
-      }
+    if (ws.implicit) return {};
+    // The APIs without APP authentication, gathered on the walk, for the apps' authorizations.
+    const notApp = new Set<string>();
+    return {
+      Workspace() {
+        checkNames(ctx);
+      },
+      Api(site) {
+        if (site.auth.type !== 'APP' && site.authComplete) notApp.add(site.api.name);
+      },
+      leave: {
+        Workspace() {
+          ws.apps.forEach((a, i) => {
+            for (const [env, list] of Object.entries(a.authorize)) {
+              list.forEach((n, j) => {
+                if (notApp.has(n))
+                  ctx.report(
+                    { workspace: true, path: join('', 'apps', i, 'authorize', env, j) },
+                    `${n} does not use APP authentication; ` +
+                      'only APP-auth APIs can be authorized to apps (User Guide §5.2.4)',
+                  );
+              });
+            }
+          });
+        },
+      },
     };
-    names(ws.publish ?? {}, '/publish');
-    for (const [i, a] of ws.apps.entries()) names(a.authorize, `/apps/${i}/authorize`);
-    for (const [i, k] of ws.signatureKeys.entries()) names(k.bind, `/signatureKeys/${i}/bind`);
-    for (const t of ws.throttles ?? []) names(t.bind, join('', 'throttles', t.name, 'bind'));
-    checkBindings(ctx, envs);
-    const notApp = new Set(
-      apiSites(ws)
-        .filter((s) => apiAuth(s.model, s.api).type !== 'APP')
-        .map((s) => s.api.name),
-    );
-    ws.apps.forEach((a, i) => {
-      for (const [env, list] of Object.entries(a.authorize)) {
-        list.forEach((n, j) => {
-          if (notApp.has(n))
-            ctx.report(
-              { workspace: true, path: join('', 'apps', i, 'authorize', env, j) },
-              `${n} does not use APP authentication; only APP-auth APIs can be authorized to apps (User Guide §5.2.4)`,
-            );
-        });
-      }
-    });
   },
 } satisfies Rule;
+
+/**
+ * Environment and variable names, and every name apig.yaml refers to. An environment exists when it is RELEASE
+ * (built in) or listed under `environments:`: naming one under `publish:` does not create it (User Guide §5.5.1).
+ * An API exists when a group defines it, even if lint left it out of the model for an error in its operation.
+ */
+function checkNames(ctx: RuleContext): void {
+  const { ws } = ctx;
+  const apiNames = new Set(ws.groups.flatMap((g) => [...g.model.apis.map((a) => a.name), ...(g.omittedApis ?? [])]));
+  const envs = new Set([RELEASE, ...ws.environments.map((e) => e.name)]);
+  for (const e of ws.environments) {
+    if (e.name !== RELEASE && !ENV_NAME.test(e.name))
+      ctx.report(
+        { workspace: true, path: join('', 'environments', e.name) },
+        `environment name "${e.name}" must be 3–64 letters, digits or underscores, starting with a letter`,
+      );
+    for (const v of Object.keys(e.variables)) {
+      if (!VAR_NAME.test(v))
+        ctx.report(
+          { workspace: true, path: join('', 'environments', e.name, 'variables', v) },
+          `variable name "${v}" must be 3–32 letters, digits, "-" or "_", starting with a letter`,
+        );
+    }
+  }
+  const names = (map: Record<string, string[]>, base: string): void => {
+    for (const [env, list] of Object.entries(map)) {
+      if (!envs.has(env))
+        ctx.report(
+          { workspace: true, path: join(base, env) },
+          `environment "${env}" is not defined under environments:`,
+        );
+      list.forEach((n, i) => {
+        if (n !== '*' && !apiNames.has(n))
+          ctx.report({ workspace: true, path: join(base, env, i) }, `no API is named "${n}"`);
+      });
+    }
+  };
+  names(ws.publish ?? {}, '/publish');
+  for (const [i, a] of ws.apps.entries()) names(a.authorize, `/apps/${i}/authorize`);
+  for (const [i, k] of ws.signatureKeys.entries()) names(k.bind, `/signatureKeys/${i}/bind`);
+  for (const t of ws.throttles ?? []) names(t.bind, join('', 'throttles', t.name, 'bind'));
+  checkBindings(ctx, envs);
+}
 
 /** `bindings: {ENV: {API: {throttle, acl}}}`: the environment, the API and the policies, in the API's group. */
 function checkBindings(ctx: RuleContext, envs: ReadonlySet<string>): void {
@@ -90,17 +110,19 @@ function checkBindings(ctx: RuleContext, envs: ReadonlySet<string>): void {
     if (!envs.has(env)) report(join('', 'bindings', env), `environment "${env}" is not defined under environments:`);
     for (const [name, b] of Object.entries(apis)) {
       const at = join('', 'bindings', env, name);
-      const groups = ws.groups.filter((g) => g.model.apis.some((a) => a.name === name));
+      const groups = ws.groups.filter(
+        (g) => g.model.apis.some((a) => a.name === name) || (g.omittedApis ?? []).includes(name),
+      );
       if (groups.length === 0) report(at, `no API is named "${name}"`);
       for (const g of groups) {
-        if (typeof b.throttle === 'string' && !g.model.throttles.some((t) => t.name === b.throttle)) {
+        if (typeof b.throttle === 'string' && !namesInFile(g, 'throttles').has(b.throttle)) {
           report(
             join(at, 'throttle'),
             `throttle policy "${b.throttle}" is not defined in x-apigateway-ratelimits of group ${g.ref.name}`,
           );
         }
         (b.acl ?? []).forEach((acl, i) => {
-          if (!g.model.acls.some((a) => a.name === acl))
+          if (!namesInFile(g, 'acls').has(acl))
             report(
               join(at, 'acl', i),
               `access control policy "${acl}" is not defined in x-apigateway-access-controls of group ${g.ref.name}`,

@@ -22,8 +22,19 @@ import {
   type MemberGroupUrlInfo,
   type MockEndpoint,
 } from '../../core/model.js';
-import { join } from '../../core/pointer.js';
-import { bool, int, isRecord, list, oneOf, report, str, stringOrList, type Codec, type DecodeCtx } from '../codec.js';
+import {
+  below,
+  bool,
+  int,
+  isRecord,
+  list,
+  oneOf,
+  report,
+  str,
+  stringOrList,
+  type Codec,
+  type DecodeCtx,
+} from '../codec.js';
 import { object, opt, req, type Fields } from '../object-codec.js';
 
 export const backendParam = object<BackendParam>(
@@ -57,7 +68,7 @@ export const httpEndpoint = object<HttpEndpoint>(
 /** The table says `name` is an Array but every example writes a string (contradiction 2). */
 const channelName: Codec<string> = {
   decode: (raw, at, ctx) =>
-    Array.isArray(raw) && raw.length === 1 ? str.decode(raw[0], join(at, 0), ctx) : str.decode(raw, at, ctx),
+    Array.isArray(raw) && raw.length === 1 ? str.decode(raw[0], below(at, 0), ctx) : str.decode(raw, at, ctx),
   encode: (v) => v,
 };
 
@@ -148,10 +159,12 @@ export function discriminated<E extends object>(extra: Fields<E>, name: string):
   return {
     decode(raw, at, ctx: DecodeCtx) {
       if (!isRecord(raw)) return report(ctx, at, `${name} must be an object`);
-      const t = backendType.decode(raw.type, join(at, 'type'), ctx);
+      const t = backendType.decode(raw.type, below(at, 'type'), ctx);
       return t === undefined ? undefined : codecs.get(t)?.decode(raw, at, ctx);
     },
     encode: (v) => codecs.get(v.type)?.encode(v),
+    // The variants are object codecs.
+    exact: true,
   };
 }
 

@@ -3,9 +3,8 @@
  * Swagger 2.0 placement is not documented; ruling 10 accepts the root and `components` (OpenAPI 3.0).
  */
 import type { GatewayResponseEntry, GatewayResponseSet } from '../../core/model.js';
-import { int, isRecord, record, report, setOwn, str, type Codec } from '../codec.js';
+import { below, int, isRecord, record, report, setOwn, str, type Codec } from '../codec.js';
 import { object, opt } from '../object-codec.js';
-import { join } from '../../core/pointer.js';
 
 export const responseEntry = object<GatewayResponseEntry>(
   {
@@ -23,7 +22,7 @@ export const responseSet: Codec<Omit<GatewayResponseSet, 'name'>> = {
     const entries: Record<string, GatewayResponseEntry> = {};
     let ok = true;
     for (const [type, v] of Object.entries(raw)) {
-      const e = responseEntry.decode(v, join(at, type), ctx);
+      const e = responseEntry.decode(v, below(at, type), ctx);
       if (e) setOwn(entries, type, e);
       else ok = false;
     }

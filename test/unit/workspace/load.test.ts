@@ -45,8 +45,8 @@ describe('workspace', () => {
     const { workspace, diagnostics } = await loadWorkspace(join(FIXTURES, 'demo'), { cwd: FIXTURES, env: {} });
     expect(workspace).toBeDefined();
     expect(diagnostics.map((d) => [d.code, d.severity, d.path])).toEqual([
-      ['missing-env', 'warn', '/apps/0/secret'],
-      ['missing-env', 'warn', '/apps/0/appCodes/0'],
+      ['unset-secret', 'warn', '/apps/0/secret'],
+      ['unset-secret', 'warn', '/apps/0/appCodes/0'],
     ]);
     expect(diagnostics[0]?.range?.start.line).toBe(17);
   });

@@ -41,10 +41,67 @@ testRule('workspace-references', [
     findings: [],
   },
   {
-    name: 'publishing to an environment creates it',
+    name: 'publishing to RELEASE, which is built in',
+    spec: spec(op()),
+    workspace: ws('publish:\n  RELEASE: ["*"]\n'),
+    findings: [],
+  },
+  {
+    name: 'publishing to an environment defined under environments:',
+    spec: spec(op()),
+    workspace: ws('environments:\n  DEVELOP: {}\npublish:\n  DEVELOP: ["*"]\n'),
+    findings: [],
+  },
+  {
+    name: 'publish names a misspelt RELEASE',
+    spec: spec(op()),
+    workspace: ws('publish:\n  RELAESE: ["*"]\n'),
+    findings: [
+      {
+        message: 'environment "RELAESE" is not defined under environments:',
+        exact: true,
+        at: '["*"]',
+        file: 'apig.yaml',
+      },
+    ],
+  },
+  {
+    name: 'publishing to an environment does not create it',
     spec: spec(op()),
     workspace: ws('publish:\n  DEVELOP: ["*"]\n'),
-    findings: [],
+    findings: [
+      {
+        message: 'environment "DEVELOP" is not defined under environments:',
+        exact: true,
+        at: '["*"]',
+        file: 'apig.yaml',
+      },
+    ],
+  },
+  {
+    name: 'a misspelt environment under publish: next to a defined one',
+    spec: spec(op()),
+    workspace: ws('environments:\n  test: {}\npublish:\n  test: [getA]\n  tset: [getA]\n'),
+    findings: [
+      {
+        message: 'environment "tset" is not defined under environments:',
+        exact: true,
+        at: '[getA]',
+        after: 'tset',
+        file: 'apig.yaml',
+      },
+    ],
+  },
+  {
+    name: 'an app authorized in an environment that only publish: names',
+    spec: appApi,
+    workspace: ws(
+      'publish:\n  DEVELOP: ["*"]\napps:\n  - name: app_one\n    key: k1\n    secret: s1\n    authorize: {DEVELOP: [getA]}\n',
+    ),
+    findings: [
+      { message: 'environment "DEVELOP" is not defined under environments:', at: '["*"]', file: 'apig.yaml' },
+      { message: 'environment "DEVELOP" is not defined under environments:', at: '[getA]', file: 'apig.yaml' },
+    ],
   },
   { name: 'an environment name of three characters', spec: spec(op()), workspace: env('dev'), findings: [] },
   {
