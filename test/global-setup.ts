@@ -47,7 +47,7 @@ function steps(root: string): Step[] {
         ...filesUnder(join(root, 'schemas')),
         ...at('scripts/compile-schemas.mjs', 'scripts/openapi-discriminators.mjs', 'package-lock.json'),
       ],
-      outputs: at('dist/schemas.cjs', 'dist/openapi-schemas.cjs'),
+      outputs: at('dist/schemas.cjs', 'dist/openapi-schemas.cjs', 'dist/openapi-schemas.json'),
       command: ['scripts/compile-schemas.mjs'],
     },
   ];

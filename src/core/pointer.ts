@@ -6,6 +6,7 @@ export function escapeSegment(s: string): string {
 }
 
 export function unescapeSegment(s: string): string {
+  if (s.indexOf('~') === -1) return s;
   return s.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 

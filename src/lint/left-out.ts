@@ -66,9 +66,11 @@ export function leftOutOperations(group: LoadedGroup): readonly LeftOutOperation
 
 function countOperations(paths: Record<string, unknown>): number {
   let n = 0;
-  for (const path of Object.keys(paths)) {
-    const item = paths[path];
-    if (isRecord(item)) for (const key of OPERATION_KEYS_ANY) if (isRecord(item[key])) n++;
+  const keys = Object.keys(paths);
+  for (let i = 0; i < keys.length; i++) {
+    const item = paths[keys[i] as string];
+    if (!isRecord(item)) continue;
+    for (let k = 0; k < OPERATION_KEYS_ANY.length; k++) if (isRecord(item[OPERATION_KEYS_ANY[k] as string])) n++;
   }
   return n;
 }

@@ -8,7 +8,7 @@ import type { Quotas } from './quotas.js';
 import { ALL_RULE_IDS, RULES } from './registry.js';
 import { walkWorkspace } from './visit.js';
 import { collectSuppressions, suppressionFor, type Suppression } from './suppress.js';
-import type { RuleSeverity, Target } from './types.js';
+import type { RuleSeverity, Target, Visitor } from './types.js';
 
 export interface LintOptions {
   /** Severity overrides by rule id (config file, then --rule). */
@@ -31,6 +31,22 @@ export function severityOf(rule: RuleId, overrides: Record<string, RuleSeverity>
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** One finding; `severity` is the rule's (never 'off': a rule that is off reports nothing). */
+function makeFinding(
+  rule: RuleId,
+  severity: Severity,
+  source: string,
+  path: string,
+  message: string,
+  range: Range | undefined,
+  suppressions: readonly Suppression[] | undefined,
+): LintFinding {
+  const f: LintFinding = { code: rule, severity, message, path, source, range: range ?? ZERO };
+  const s = suppressions && suppressions.length > 0 ? suppressionFor(suppressions, rule, path) : undefined;
+  if (s) f.suppressed = { reason: s.reason };
+  return f;
+}
+
 /** Findings for one workspace: loader diagnostics mapped to rules, then every rule (one walk, rules as visitors). */
 export function lintWorkspace(
   ws: Workspace | undefined,
@@ -39,56 +55,22 @@ export function lintWorkspace(
 ): LintFinding[] {
   const known = new Set(ALL_RULE_IDS);
   const out: LintFinding[] = [];
-  const finding = (
-    rule: RuleId,
-    source: string,
-    path: string,
-    message: string,
-    range: Range | undefined,
-    suppressions: readonly Suppression[],
-  ): LintFinding | undefined => {
-    const severity = severityOf(rule, options.rules);
-    if (severity === 'off') return undefined;
-    const s = suppressions.length > 0 ? suppressionFor(suppressions, rule, path) : undefined;
-    return {
-      code: rule,
-      severity,
-      message,
-      path,
-      source,
-      range: range ?? ZERO,
-      ...(s ? { suppressed: { reason: s.reason } } : {}),
-    };
-  };
-  const push = (...args: Parameters<typeof finding>): void => {
-    const f = finding(...args);
-    if (f) out.push(f);
-  };
-
   const suppressionsByFile = new Map<string, Suppression[]>();
+  const disable = severityOf('lint-disable', options.rules);
   for (const g of ws?.groups ?? []) {
     const { suppressions, problems } = collectSuppressions(g.raw, known);
     suppressionsByFile.set(g.shown, suppressions);
-    for (const p of problems) push('lint-disable', g.shown, p.path, p.message, g.rangeOf(p.path), []);
+    if (disable === 'off') continue;
+    for (const p of problems)
+      out.push(makeFinding('lint-disable', disable, g.shown, p.path, p.message, g.rangeOf(p.path), undefined));
   }
   for (const d of loaderDiagnostics) {
-    if (isLoaderCode(d.code))
-      push(d.code, d.source, d.path, d.message, d.range, suppressionsByFile.get(d.source) ?? []);
+    if (!isLoaderCode(d.code)) continue;
+    const severity = severityOf(d.code, options.rules);
+    if (severity === 'off') continue;
+    out.push(makeFinding(d.code, severity, d.source, d.path, d.message, d.range, suppressionsByFile.get(d.source)));
   }
-  if (ws) {
-    const fromRule = (rule: RuleId, t: Target, message: string): LintFinding | undefined =>
-      'group' in t
-        ? finding(
-            rule,
-            t.group.shown,
-            t.path,
-            message,
-            t.group.rangeOf(t.path),
-            suppressionsByFile.get(t.group.shown) ?? [],
-          )
-        : finding(rule, ws.shown, t.path, message, ws.rangeOf(t.path), []);
-    for (const f of runRules(ws, options, fromRule)) out.push(f);
-  }
+  if (ws) runRules(ws, options, suppressionsByFile, out);
   return dedupe(out);
 }
 
@@ -99,43 +81,71 @@ export function lintWorkspace(
 function runRules(
   ws: Workspace,
   options: LintOptions,
-  finding: (rule: RuleId, target: Target, message: string) => LintFinding | undefined,
-): LintFinding[] {
-  const enabled = RULES.filter((rule) => severityOf(rule.meta.id, options.rules) !== 'off');
-  const found = enabled.map(() => [] as LintFinding[]);
-  const visitors = enabled.map((rule, i) => {
-    const bucket = found[i] as LintFinding[];
+  suppressionsByFile: ReadonlyMap<string, readonly Suppression[]>,
+  out: LintFinding[],
+): void {
+  const found: LintFinding[][] = [];
+  const visitors: Visitor[] = [];
+  for (const rule of RULES) {
     const id = rule.meta.id;
-    return rule.create({
-      ws,
-      quotas: options.quotas,
-      report: (target, message) => {
-        const f = finding(id, target, message);
-        if (f) bucket.push(f);
-      },
-    });
-  });
+    const severity = severityOf(id, options.rules);
+    if (severity === 'off') continue;
+    const bucket: LintFinding[] = [];
+    found.push(bucket);
+    const report = (t: Target, message: string): void => {
+      bucket.push(
+        'group' in t
+          ? makeFinding(
+              id,
+              severity,
+              t.group.shown,
+              t.path,
+              message,
+              t.group.rangeOf(t.path),
+              suppressionsByFile.get(t.group.shown),
+            )
+          : makeFinding(id, severity, ws.shown, t.path, message, ws.rangeOf(t.path), undefined),
+      );
+    };
+    visitors.push(rule.create({ ws, quotas: options.quotas, report }));
+  }
   walkWorkspace(ws, visitors);
-  return found.flat();
+  for (const bucket of found) for (const f of bucket) out.push(f);
 }
 
+/** Drops a finding that repeats an earlier one: same rule, file, pointer, message and start. */
 function dedupe(findings: LintFinding[]): LintFinding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const k = `${f.code}|${f.source}|${f.path}|${f.message}|${f.range?.start.line}:${f.range?.start.character}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  // By pointer (a string every finding has already), then field by field: no key string per finding.
+  const byPath = new Map<string, LintFinding[]>();
+  const out: LintFinding[] = [];
+  for (const f of findings) {
+    const same = byPath.get(f.path);
+    if (same === undefined) byPath.set(f.path, [f]);
+    else if (same.some((g) => repeats(f, g))) continue;
+    else same.push(f);
+    out.push(f);
+  }
+  return out;
 }
 
+function repeats(f: LintFinding, g: LintFinding): boolean {
+  return (
+    f.code === g.code &&
+    f.source === g.source &&
+    f.message === g.message &&
+    f.range?.start.line === g.range?.start.line &&
+    f.range?.start.character === g.range?.start.character
+  );
+}
+
+/** By file, position and rule id; `localeCompare` (slow) only where the strings differ. */
 export function sortFindings(findings: LintFinding[]): LintFinding[] {
   return [...findings].sort(
     (a, b) =>
-      a.source.localeCompare(b.source) ||
+      (a.source === b.source ? 0 : a.source.localeCompare(b.source)) ||
       (a.range?.start.line ?? 0) - (b.range?.start.line ?? 0) ||
       (a.range?.start.character ?? 0) - (b.range?.start.character ?? 0) ||
-      a.code.localeCompare(b.code),
+      (a.code === b.code ? 0 : a.code.localeCompare(b.code)),
   );
 }
 

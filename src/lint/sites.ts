@@ -4,45 +4,83 @@
  */
 import { type ApiAuth, apiAuth, requestPath } from '../core/defaults.js';
 import type { Api, Backend, BackendPolicy, Group, Param } from '../core/model.js';
-import { join } from '../core/pointer.js';
+import { escapeSegment, join } from '../core/pointer.js';
 import type { LoadedGroup } from '../core/workspace-model.js';
 import { operationKey } from '../oas/decode-operation.js';
 import { namesInFile } from './left-out.js';
 import type { ApiSite, BackendSite } from './types.js';
 
+/**
+ * What the APIs of one group share, worked out once per group: the base path, and the authentication of each
+ * security requirement (APIs name a few requirements many times).
+ */
+export class GroupShare {
+  /** `requestPath` of an API is this plus its path. */
+  readonly base: string;
+  readonly #auth = new Map<string, { auth: ApiAuth; complete: boolean }>();
+  /** Requirements of several schemes (dual authentication), by their names as JSON. */
+  readonly #dualAuth = new Map<string, { auth: ApiAuth; complete: boolean }>();
+
+  constructor(readonly group: LoadedGroup) {
+    this.base = requestPath(group.model, { path: '' });
+  }
+
+  /** The authentication an API with this `security` has, and whether every scheme it names is in the model. */
+  authOf(api: Api): { auth: ApiAuth; complete: boolean } {
+    const names = api.security?.[0] ?? [];
+    const single = names.length === 1;
+    const key = single ? (names[0] as string) : JSON.stringify(names);
+    const cache = single ? this.#auth : this.#dualAuth;
+    let found = cache.get(key);
+    if (!found) {
+      const { model } = this.group;
+      const complete = names.every(
+        (n) => model.securitySchemes.some((s) => s.name === n) || !namesInFile(this.group, 'schemes').has(n),
+      );
+      found = { auth: apiAuth(model, api), complete };
+      cache.set(key, found);
+    }
+    return found;
+  }
+}
+
+/** `join(base, key)` for one key, without the arrays of join (pointers are built per finding). */
+function under(base: string, key: string | number): string {
+  return `${base}/${typeof key === 'number' ? key : escapeSegment(key)}`;
+}
+
 export class ApiNode implements ApiSite {
   readonly model: Group;
+  readonly group: LoadedGroup;
   #at: string | undefined;
-  #auth: ApiAuth | undefined;
-  #authComplete: boolean | undefined;
+  #auth: { auth: ApiAuth; complete: boolean } | undefined;
   #requestPath: string | undefined;
 
   constructor(
-    readonly group: LoadedGroup,
+    readonly share: GroupShare,
     readonly api: Api,
   ) {
-    this.model = group.model;
+    this.group = share.group;
+    this.model = share.group.model;
   }
 
   get at(): string {
-    this.#at ??= join('', 'paths', this.api.path, operationKey(this.api.method));
+    this.#at ??= under(under('/paths', this.api.path), operationKey(this.api.method));
     return this.#at;
   }
 
   get auth(): ApiAuth {
-    this.#auth ??= apiAuth(this.model, this.api);
-    return this.#auth;
+    this.#auth ??= this.share.authOf(this.api);
+    return this.#auth.auth;
   }
 
   get authComplete(): boolean {
-    this.#authComplete ??= (this.api.security?.[0] ?? []).every(
-      (n) => this.model.securitySchemes.some((s) => s.name === n) || !namesInFile(this.group, 'schemes').has(n),
-    );
-    return this.#authComplete;
+    this.#auth ??= this.share.authOf(this.api);
+    return this.#auth.complete;
   }
 
   get requestPath(): string {
-    this.#requestPath ??= requestPath(this.model, this.api);
+    this.#requestPath ??= this.share.base + this.api.path;
     return this.#requestPath;
   }
 }
@@ -69,13 +107,15 @@ export class BackendNode implements BackendSite {
 
   get at(): string {
     this.#at ??=
-      this.policy === undefined ? join(this.site.at, BACKEND_KEY) : join(this.site.at, POLICIES_KEY, this.policy);
+      this.policy === undefined
+        ? under(this.site.at, BACKEND_KEY)
+        : under(under(this.site.at, POLICIES_KEY), this.policy);
     return this.#at;
   }
 
   get endpointAt(): string {
     const key = ENDPOINT_KEY[this.backend.type];
-    return join(this.at, this.backend.kept?.keys?.[key] ?? key);
+    return under(this.at, this.backend.kept?.keys?.[key] ?? key);
   }
 }
 
@@ -97,10 +137,24 @@ export function variablesIn(text: string): string[] {
   return [...text.matchAll(/#([^#\s]+)#/g)].map((m) => m[1] as string);
 }
 
-/** `{name}` and `{name+}` segments of a path. */
+/**
+ * `{name}` and `{name+}` segments of a path: what /\{([^{}]+?)\+?\}/g captures, scanned by hand (it runs for
+ * every API): from each `{` to the next brace, when that is a `}` with something between; one `+` at the end
+ * of a longer name is left out.
+ */
 export function pathParams(path: string): string[] {
-  if (!path.includes('{')) return [];
-  return [...path.matchAll(/\{([^{}]+?)\+?\}/g)].map((m) => m[1] as string);
+  const out: string[] = [];
+  for (let open = path.indexOf('{'); open >= 0; ) {
+    let end = open + 1;
+    while (end < path.length && path[end] !== '{' && path[end] !== '}') end++;
+    if (end >= path.length) break;
+    if (path[end] === '}' && end > open + 1) {
+      const inner = path.slice(open + 1, end);
+      out.push(inner.length > 1 && inner.endsWith('+') ? inner.slice(0, -1) : inner);
+      open = path.indexOf('{', end + 1);
+    } else open = path.indexOf('{', open + 1);
+  }
+  return out;
 }
 
 /** Security schemes live under `securityDefinitions` (2.0) or `components.securitySchemes` (3.0). */

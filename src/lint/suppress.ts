@@ -2,7 +2,7 @@
  * Inline suppression: `x-apig-lint-disable: [{rule: ID, reason: "..."}]` on an operation, a Path Item or the
  * document root (our own extension, outside Huawei's namespace; dropped from console exports).
  */
-import { parsePointer, join } from '../core/pointer.js';
+import { join } from '../core/pointer.js';
 import { isRecord } from '../oas/codec.js';
 
 export const DISABLE_KEY = 'x-apig-lint-disable';
@@ -52,24 +52,36 @@ export function collectSuppressions(
   const suppressions: Suppression[] = [];
   const problems: SuppressionProblem[] = [];
   entriesAt(raw, '', known, suppressions, problems);
-  if (isRecord(raw) && isRecord(raw.paths)) {
-    for (const [path, item] of Object.entries(raw.paths)) {
-      const itemAt = join('', 'paths', path);
-      entriesAt(item, itemAt, known, suppressions, problems);
-      if (!isRecord(item)) continue;
-      for (const [k, op] of Object.entries(item))
-        if (isRecord(op)) entriesAt(op, join(itemAt, k), known, suppressions, problems);
+  const paths = isRecord(raw) ? raw.paths : undefined;
+  if (!isRecord(paths)) return { suppressions, problems };
+  // Pointers are built only where the key stands: most Path Items and operations have none.
+  const pathKeys = Object.keys(paths);
+  for (let i = 0; i < pathKeys.length; i++) {
+    const path = pathKeys[i] as string;
+    const item = paths[path];
+    if (!isRecord(item)) continue;
+    if (item[DISABLE_KEY] !== undefined) entriesAt(item, join('', 'paths', path), known, suppressions, problems);
+    const keys = Object.keys(item);
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j] as string;
+      const op = item[k];
+      if (isRecord(op) && op[DISABLE_KEY] !== undefined)
+        entriesAt(op, join('', 'paths', path, k), known, suppressions, problems);
     }
   }
   return { suppressions, problems };
 }
 
-/** The suppression that covers a finding: same rule, and the finding lies inside its scope. */
+/**
+ * The suppression that covers a finding: same rule, and the finding lies inside its scope. Both are pointers
+ * built from escaped segments, so a scope covers a path that equals it or continues it with `/`.
+ */
 export function suppressionFor(list: readonly Suppression[], rule: string, path: string): Suppression | undefined {
-  const segs = parsePointer(path);
-  return list.find((s) => {
-    if (s.rule !== rule) return false;
-    const scope = parsePointer(s.scope);
-    return scope.every((x, i) => segs[i] === x);
-  });
+  for (const s of list) {
+    if (s.rule !== rule) continue;
+    const scope = s.scope;
+    if (scope === '') return s;
+    if (path.startsWith(scope) && (path.length === scope.length || path.charCodeAt(scope.length) === 47)) return s;
+  }
+  return undefined;
 }

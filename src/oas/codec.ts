@@ -37,6 +37,11 @@ export interface Codec<T> {
    * everything it normalises), so that a parent need not encode it again to compare.
    */
   exact?: boolean;
+  /**
+   * Whether encoding `value` (decoded from `written`) gives back `written`: a cheaper answer than encoding
+   * and comparing, for a codec that is not `exact`.
+   */
+  same?(value: T, written: unknown): boolean;
 }
 
 export function report(ctx: DecodeCtx, at: At, message: string): undefined {
@@ -149,11 +154,13 @@ export function list<T>(item: Codec<T>): Codec<T[]> {
   };
 }
 
+const strings = list(str);
+
 /** A string or an array of strings (httpEndpoints.address); one element encodes as a plain string. */
 export const stringOrList: Codec<string[]> = {
   decode(raw, at, ctx) {
     if (typeof raw === 'string') return [raw];
-    return list(str).decode(raw, at, ctx);
+    return strings.decode(raw, at, ctx);
   },
   encode: (v) => (v.length === 1 ? v[0] : v),
 };

@@ -65,8 +65,11 @@ export function decodeOperation(
           .map((p) => ({ ...p, inherited: true }));
   // A copy loop, not `{ operationId, parameters, ...rest }` and a spread: those cost ten times as much per API.
   const api: Record<string, unknown> = {};
-  for (const k of Object.keys(fields))
-    if (k !== 'operationId' && k !== 'parameters') api[k] = fields[k as keyof OperationFields];
+  const keys = Object.keys(fields);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as keyof OperationFields;
+    if (k !== 'operationId' && k !== 'parameters') api[k] = fields[k];
+  }
   api.name = operationId ?? generatedName(method, site.path);
   api.nameGenerated = operationId === undefined;
   api.method = method;

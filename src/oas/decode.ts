@@ -99,16 +99,22 @@ function decodePaths(
   const pathItems: PathItemInfo[] = [];
   if (!isRecord(paths)) return { apis, pathItems };
   let ok = true;
-  for (const path of Object.keys(paths)) {
+  const pathKeys = Object.keys(paths);
+  for (let p = 0; p < pathKeys.length; p++) {
+    const path = pathKeys[p] as string;
     const item = paths[path];
     if (!isRecord(item)) continue;
     const at = below('/paths', path);
     const inherited = decodeParams(item.parameters, below(at, 'parameters'), root, ctx) ?? [];
     const order = Object.keys(item);
     let extra: Record<string, unknown> | undefined;
-    for (const k of order) if (!OP_KEYS.has(k)) setOwn((extra ??= {}), k, item[k]);
-    pathItems.push({ path, kept: { order, ...(extra ? { extra } : {}) } });
-    for (const key of order) {
+    for (let i = 0; i < order.length; i++) {
+      const k = order[i] as string;
+      if (!OP_KEYS.has(k)) setOwn((extra ??= {}), k, item[k]);
+    }
+    pathItems.push({ path, kept: extra ? { order, extra } : { order } });
+    for (let i = 0; i < order.length; i++) {
+      const key = order[i] as string;
       const op = item[key];
       if (!OP_KEYS.has(key) || !isRecord(op)) continue;
       const api = decodeOperation(op, { path, key, at: below(at, key), inherited, root }, ctx);

@@ -1,8 +1,15 @@
-/** Validates x-apigateway-* values with the JSON Schemas in schemas/extensions (ajv), where each stands. */
+/**
+ * Validates x-apigateway-* values with the JSON Schemas in schemas/extensions, where each stands: the quick verdict
+ * (schema-verdict.ts) first, ajv for a value it does not find valid (and for the errors).
+ */
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { closestExtension, extensionInfo } from './extensions/registry.js';
+import { packageRoot } from './package-root.js';
 import { schemaValidator } from './schema-validators.js';
+import { Compiler, type Rule, VALID, verdict } from './schema-verdict.js';
 import { forEachExtension, pointerOf, type ExtensionVisitor } from './walk.js';
 
 /** Unknown and misplaced extensions (warnings) and every extension value its schema refuses, in one walk. */
@@ -56,16 +63,38 @@ function validatorOf(name: string): ValidateFunction | undefined {
   return validators.get(name);
 }
 
+const SCHEMAS = join(packageRoot(import.meta.url), 'schemas', 'extensions');
+const quickRules = new Map<string, Rule | undefined>();
+const compiler = new Compiler();
+
+/** The extension's schema (schemas/extensions/, shipped with the package) for the quick verdict. */
+function quickRuleOf(name: string): Rule | undefined {
+  if (quickRules.has(name)) return quickRules.get(name);
+  const file = join(SCHEMAS, `${name}.json`);
+  let rule: Rule | undefined;
+  if (existsSync(file)) {
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    rule = compiler.rule(schema, schema);
+  }
+  quickRules.set(name, rule);
+  return rule;
+}
+
 /** Scalar values that passed, by extension: most files repeat the same few (`x-apigateway-cors: true`...). */
 const validScalars = new Map<string, Set<unknown>>();
 
 function isValid(name: string, value: unknown): boolean {
-  const validate = validatorOf(name);
-  if (!validate) return true;
   const scalar = value === null || typeof value !== 'object';
   let known = validScalars.get(name);
   if (scalar && known?.has(value)) return true;
-  const ok = validate(value) === true;
+  // The quick verdict first: a value it finds valid is one the validator (slower to load and, cold, to run) accepts.
+  const quick = quickRuleOf(name);
+  let ok = quick !== undefined && verdict(quick, value) === VALID;
+  if (!ok) {
+    const validate = validatorOf(name);
+    if (!validate) return true;
+    ok = validate(value) === true;
+  }
   if (ok && scalar) {
     if (!known) validScalars.set(name, (known = new Set()));
     if (known.size < 1000) known.add(value);

@@ -45,8 +45,28 @@ export function object<T extends Kept>(fields: Fields<T>, options: { name?: stri
     /** The keys it may be written under: its own first, then the aliases. */
     keys: [spec.key, ...(spec.aliases ?? [])],
   }));
-  const known = new Set(specs.flatMap((s) => s.keys));
+  // Each key a field may be written under → the field's index (a bit of `present` below); -1 for the keys of a
+  // field with aliases, which are looked up one by one. One look-up per key written, none per field absent.
+  if (specs.length > 30) throw new Error(`${options.name}: at most 30 fields (one bit each)`);
+  const slot = new Map<string, number>();
+  specs.forEach((s, i) => {
+    for (const k of s.keys) {
+      if (slot.has(k)) throw new Error(`${options.name}: "${k}" names two fields`);
+      slot.set(k, s.keys.length === 1 ? i : -1);
+    }
+  });
   const name = options.name;
+  /** Where a field was written: its own key, or an alias (a second spelling is kept as written). */
+  const writtenKeyOf = (raw: Record<string, unknown>, keys: readonly string[], kept: KeptInfo): string | undefined => {
+    let writtenKey: string | undefined;
+    for (const k of keys) {
+      if (!Object.hasOwn(raw, k)) continue;
+      if (writtenKey === undefined) writtenKey = k;
+      // A second spelling of the same field (`parameter` and `parameter_name`) is kept as written.
+      else setOwn((kept.extra ??= {}), k, raw[k]);
+    }
+    return writtenKey;
+  };
   return {
     exact: true,
     decode(raw, at, ctx) {
@@ -54,35 +74,43 @@ export function object<T extends Kept>(fields: Fields<T>, options: { name?: stri
       const out: Record<string, unknown> = {};
       const kept: KeptInfo = {};
       const order = Object.keys(raw);
+      let present = 0;
+      let unknown = false;
+      for (let i = 0; i < order.length; i++) {
+        const s = slot.get(order[i] as string);
+        if (s === undefined) unknown = true;
+        else if (s >= 0) present |= 1 << s;
+      }
       let ok = true;
-      for (const { prop, spec, keys } of specs) {
-        let writtenKey: string | undefined;
-        for (const k of keys) {
-          if (!Object.hasOwn(raw, k)) continue;
-          if (writtenKey === undefined) writtenKey = k;
-          // A second spelling of the same field (`parameter` and `parameter_name`) is kept as written.
-          else setOwn((kept.extra ??= {}), k, raw[k]);
-        }
-        if (writtenKey === undefined || raw[writtenKey] === undefined) {
+      for (let i = 0; i < specs.length; i++) {
+        const { prop, spec, keys } = specs[i] as (typeof specs)[number];
+        const writtenKey =
+          keys.length === 1 ? ((present >> i) & 1 ? spec.key : undefined) : writtenKeyOf(raw, keys, kept);
+        const written = writtenKey === undefined ? undefined : raw[writtenKey];
+        if (written === undefined) {
           if (spec.required) {
             report(ctx, at, `${name ?? 'object'} must have required property '${spec.key}'`);
             ok = false;
           }
           continue;
         }
-        if (writtenKey !== spec.key) (kept.keys ??= {})[spec.key] = writtenKey;
-        const written = raw[writtenKey];
-        const value = spec.codec.decode(written, below(at, writtenKey), ctx);
+        if (writtenKey !== spec.key) (kept.keys ??= {})[spec.key] = writtenKey as string;
+        const codec = spec.codec;
+        const value = codec.decode(written, below(at, writtenKey as string), ctx);
         if (value === undefined) {
           ok = false;
           continue;
         }
         out[prop] = value;
-        if (!spec.codec.exact && !deepEqual(spec.codec.encode(value), written)) {
+        if (codec.exact) continue;
+        if (codec.same ? !codec.same(value, written) : !deepEqual(codec.encode(value), written))
           (kept.values ??= {})[spec.key] = { written, value } satisfies KeptValue;
-        }
       }
-      for (const k of order) if (!known.has(k)) setOwn((kept.extra ??= {}), k, raw[k]);
+      if (unknown)
+        for (let i = 0; i < order.length; i++) {
+          const k = order[i] as string;
+          if (!slot.has(k)) setOwn((kept.extra ??= {}), k, raw[k]);
+        }
       kept.order = order;
       if (!ok) return undefined;
       out.kept = kept;

@@ -103,13 +103,15 @@ export function checkRefs(root: unknown, source: string, policy?: RefPolicy): Re
       }
       return;
     }
-    if (!isRecord(node)) return;
-    const ref = refOf(node);
-    if (ref !== undefined) checkOne(ref, join(here(), '$ref'));
+    if (typeof node !== 'object' || node === null) return;
+    const obj = node as Record<string, unknown>;
+    const ref = obj.$ref;
+    if (typeof ref === 'string') checkOne(ref, join(here(), '$ref'));
+    // Own keys: Object.keys, not for-in with a hasOwn call per key (this visits every object of the document).
     else
-      for (const k in node) {
-        if (!Object.hasOwn(node, k)) continue;
-        const v = node[k];
+      for (let i = 0, keys = Object.keys(obj); i < keys.length; i++) {
+        const k = keys[i] as string;
+        const v = obj[k];
         if (typeof v !== 'object' || v === null) continue;
         segments.push(k);
         visit(v, depth + 1);

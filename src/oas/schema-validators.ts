@@ -7,15 +7,15 @@
 import type { ValidateFunction } from 'ajv';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-
-// src/oas/ and dist/oas/ sit at the same depth under the package root.
-const COMPILED = fileURLToPath(new URL('../../dist/schemas.cjs', import.meta.url));
+import { join } from 'node:path';
+import { packageRoot } from './package-root.js';
 
 let table: Map<string, ValidateFunction> | undefined;
 
 function load(): Map<string, ValidateFunction> {
   if (table) return table;
+  // Found from the package root: this module may run from src/, dist/ or a command bundled into dist/.
+  const COMPILED = join(packageRoot(import.meta.url), 'dist', 'schemas.cjs');
   if (!existsSync(COMPILED)) throw new Error(`${COMPILED} is missing: run \`npm run build\` (it precompiles schemas/)`);
   const mod = createRequire(import.meta.url)(COMPILED) as Record<string, ValidateFunction>;
   table = new Map(Object.entries(mod));

@@ -15,6 +15,7 @@ import { lineIndex, nodeAt, offsetRange } from './positions.js';
 import { MAX_PARSE_ERRORS, parseCapped } from './yaml-document.js';
 import type { SpanIndex } from './span-index.js';
 import { yaml } from './yaml-lib.js';
+import { readLines } from './yaml-lines.js';
 import { scanYaml } from './yaml-scan.js';
 
 export type TextFormat = 'yaml' | 'json';
@@ -47,8 +48,9 @@ export function parseSource(file: string, text: string): { doc?: SourceDoc; diag
   if (holdsNothing(text))
     return { diagnostics: [parseDiag(file, 'the file is empty: expected a YAML or JSON document', at0)] };
   const format = detectFormat(file, text);
-  // One pass with positions (JSON.parse for JSON); the js-yaml path below whenever that pass gives up.
-  const quick = format === 'json' ? parseJson(text) : scanYaml(text);
+  // One pass with positions (JSON.parse for JSON; for YAML the line reader, else the full one); the js-yaml
+  // path below whenever that pass gives up.
+  const quick = format === 'json' ? parseJson(text) : (readLines(text) ?? scanYaml(text));
   if (quick) return { doc: located(file, format, text, quick.value, quick), diagnostics: [] };
   const fast = fastParse(text);
   if (fast && 'tooDeepAt' in fast)

@@ -32,7 +32,7 @@ export function trimEnd(text: string, start: number, end: number): number {
   return p;
 }
 
-function spanAt(text: string, open: number, close: number): Span {
+export function spanAt(text: string, open: number, close: number): Span {
   const start = skipSpace(text, open);
   return { start, end: Math.max(start, trimEnd(text, start, close)) };
 }
@@ -94,13 +94,24 @@ export class SpanWriter {
     return at;
   }
 
+  /** Forgets every record, to write a new tree. */
+  reset(): void {
+    this.size = 0;
+    this.keys.length = 0;
+  }
+
+  /** The records written so far and the keys they point into. */
+  records(): { out: Int32Array; keys: readonly string[] } {
+    return { out: this.out, keys: this.keys };
+  }
+
   index(text: string, root: number, open: number, close: number): SpanIndex {
     return spanIndex(text, this.out.subarray(0, this.size), this.keys, root, open, close);
   }
 }
 
 /** Mappings with more keys than this get a key → position map on their first look-up. */
-const INDEXED = 24;
+export const INDEXED = 24;
 
 export interface SpanIndex {
   /** The span of the node at the given pointer segments, or of its deepest existing ancestor. */

@@ -68,6 +68,10 @@ export class SpecChecks implements PathsVisitor {
   pathItem(item: Record<string, unknown>, at: LazyPointer, path: string): void {
     this.item = undefined;
     if (!path.startsWith('/')) return;
+    if (typeof item.$ref !== 'string') {
+      this.item = pathContext(this.checks, item, at, path);
+      return;
+    }
     const target = this.checks.deref(item, at);
     if (!isRecord(target.value)) return;
     const context = pathContext(this.checks, target.value, target.at, path);
@@ -157,12 +161,17 @@ function checkOperation(
   const own = paramList(checks, op.parameters, child(opAt, 'parameters'));
   noDuplicates(checks, own);
   // The operation's parameters override the Path Item's with the same name and location.
-  let params = own;
-  for (const p of item.shared)
-    if (!params.some((o) => o.in === p.in && o.name === p.name)) params = params === own ? [...own, p] : [...params, p];
+  const params = item.shared.length === 0 ? own : inherit(own, item.shared);
   bodyParameters(checks, params);
   pathParameters(checks, params, item.names, item.path, opAt);
-  for (const p of params) parameterTypes(checks, p, op);
+  for (let i = 0; i < params.length; i++) parameterTypes(checks, params[i] as Param, op);
+}
+
+/** The operation's parameters, then the Path Item's it does not override. */
+function inherit(own: Param[], shared: readonly Param[]): Param[] {
+  const params = [...own];
+  for (const p of shared) if (!params.some((o) => o.in === p.in && o.name === p.name)) params.push(p);
+  return params;
 }
 
 function uniqueOperationId(
@@ -229,7 +238,8 @@ function noDuplicates(checks: Checks, params: readonly Param[]): void {
 function bodyParameters(checks: Checks, params: readonly Param[]): void {
   let body: Param | undefined;
   let form: Param | undefined;
-  for (const p of params) {
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i] as Param;
     if (p.in === 'body') {
       if (body === undefined) body = p;
       else {
@@ -262,7 +272,8 @@ function pathParameters(
   opAt: LazyPointer,
 ): void {
   const unmatched = names.length > 0 ? [...names] : [];
-  for (const p of params) {
+  for (let j = 0; j < params.length; j++) {
+    const p = params[j] as Param;
     const name = p.name;
     if (p.in !== 'path' || name === undefined) continue;
     const i = unmatched.findIndex((n) => n.name === name);

@@ -31,7 +31,7 @@ export class SwaggerView implements PathsVisitor {
   readonly responseKeys: string[] = [];
   /** A copy of `paths`, once a Path Item changed. */
   private paths: Record<string, unknown> | undefined;
-  private item: { item: Record<string, unknown>; path: string; copy?: Record<string, unknown> } | undefined;
+  private item: { item: Record<string, unknown>; path: string; copy: Record<string, unknown> | undefined } | undefined;
   private op:
     | { op: Record<string, unknown>; key: OperationItemKey; view: Record<string, unknown>; drop?: string[] }
     | undefined;
@@ -44,7 +44,7 @@ export class SwaggerView implements PathsVisitor {
     this.item = {
       item,
       path,
-      ...(params !== item.parameters ? { copy: withKey(item, item, 'parameters', params) } : {}),
+      copy: params !== item.parameters ? withKey(item, item, 'parameters', params) : undefined,
     };
   }
 

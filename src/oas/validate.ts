@@ -1,6 +1,7 @@
 /**
- * Document-level validation: the document kind, the Swagger 2.0 / OpenAPI 3.0 JSON Schema (with messages that
- * say what to do, schema-messages.ts), the semantic checks a schema cannot make (spec-checks.ts), and every
+ * Document-level validation: the document kind, the Swagger 2.0 / OpenAPI 3.0 JSON Schema (a quick verdict first,
+ * schema-verdict.ts; the validator for a document it does not find valid, with messages that say what to do,
+ * schema-messages.ts), the semantic checks a schema cannot make (spec-checks.ts), and every
  * extension's JSON Schema (extension-schemas.ts). `$ref`s were checked (and external ones bundled in) by the
  * loader, load-group.ts.
  */
@@ -8,8 +9,9 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { unescapeSegment } from '../core/pointer.js';
 import { isRecord } from './codec.js';
 import { ExtensionChecks } from './extension-schemas.js';
-import { openapiValidator } from './openapi-schema.js';
+import { openapiValidator, openapiVerdict } from './openapi-schema.js';
 import { schemaDiagnostics } from './schema-messages.js';
+import { VALID } from './schema-verdict.js';
 import { SpecChecks, versionCheck } from './spec-checks.js';
 import { SwaggerView } from './swagger-view.js';
 import { extensionPathsVisitor, forEachExtensionOutsidePaths, walkPaths } from './walk.js';
@@ -40,8 +42,7 @@ export async function validateDocument(value: unknown, source: string): Promise<
     doc,
     spec ? [view, extensionPathsVisitor(extensions.visit), spec] : [view, extensionPathsVisitor(extensions.visit)],
   );
-  const validate = openapiValidator(kind === 'swagger2' ? 'v2' : 'v3');
-  const schema = validate(view.value()) ? [] : schemaDiagnostics(validate.errors ?? [], doc, source);
+  const schema = schemaErrors(kind === 'swagger2' ? 'v2' : 'v3', view.value(), doc, source);
   // Every problem in one run: the semantic checks run on an invalid document too (they check only what the schema
   // cannot, so that nothing is said twice).
   return [
@@ -50,6 +51,13 @@ export async function validateDocument(value: unknown, source: string): Promise<
     ...view.responseKeys.map((path) => responseKeyWarning(path, source)),
     ...extensions.out,
   ];
+}
+
+/** The schema's errors: none when the quick verdict finds the view valid, else the validator's, worded. */
+function schemaErrors(version: 'v2' | 'v3', view: unknown, doc: Record<string, unknown>, source: string): Diagnostic[] {
+  if (openapiVerdict(version, view) === VALID) return [];
+  const validate = openapiValidator(version);
+  return validate(view) ? [] : schemaDiagnostics(validate.errors ?? [], doc, source);
 }
 
 function responseKeyWarning(path: string, source: string): Diagnostic {

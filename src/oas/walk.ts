@@ -113,16 +113,21 @@ export function walkPaths(doc: Record<string, unknown>, visitors: readonly Paths
   const paths = doc.paths;
   if (!isRecord(paths)) return;
   const pathsAt = at(undefined, 'paths');
-  for (const path of Object.keys(paths)) {
+  // Indexed loops: this runs once per operation and response key, mostly before the JIT has seen it.
+  const n = visitors.length;
+  const keys = Object.keys(paths);
+  for (let p = 0; p < keys.length; p++) {
+    const path = keys[p] as string;
     const item = paths[path];
     if (!isRecord(item)) continue;
     const itemAt = at(pathsAt, path);
-    for (const v of visitors) v.pathItem(item, itemAt, path);
-    for (const key of OPERATION_ITEM_KEYS) {
+    for (let v = 0; v < n; v++) (visitors[v] as PathsVisitor).pathItem(item, itemAt, path);
+    for (let k = 0; k < OPERATION_ITEM_KEYS.length; k++) {
+      const key = OPERATION_ITEM_KEYS[k] as OperationItemKey;
       const op = item[key];
       if (!isRecord(op)) continue;
       const opAt = at(itemAt, key);
-      for (const v of visitors) v.operation(op, opAt, key);
+      for (let v = 0; v < n; v++) (visitors[v] as PathsVisitor).operation(op, opAt, key);
       const responses = op.responses;
       if (!isRecord(responses)) continue;
       const responsesAt = at(opAt, 'responses');
@@ -130,7 +135,7 @@ export function walkPaths(doc: Record<string, unknown>, visitors: readonly Paths
       for (let i = 0; i < codes.length; i++) {
         const code = codes[i] as string;
         const value = responses[code];
-        for (const v of visitors) v.responseKey(code, value, responsesAt, key);
+        for (let v = 0; v < n; v++) (visitors[v] as PathsVisitor).responseKey(code, value, responsesAt, key);
       }
     }
   }

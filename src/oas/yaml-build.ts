@@ -18,8 +18,14 @@ const FAR_INDEX = '4294967290';
 export function store(c: Cursor, obj: Record<string, unknown>, key: unknown, value: unknown, open: number): void {
   if (typeof key === 'object' && key !== null) unsupported();
   const k = typeof key === 'string' ? key : String(key);
+  if (!addPair(obj, k, value)) unsupported();
+  c.spans.pair(k, open, c.p, c.record);
+}
+
+/** Adds a pair to a mapping being built; false for a duplicate key (js-yaml refuses it). */
+export function addPair(obj: Record<string, unknown>, k: string, value: unknown): boolean {
   // The cheap test first: no value is undefined, and a hit on an inherited name is checked again.
-  if (obj[k] !== undefined && hasOwn.call(obj, k)) unsupported();
+  if (obj[k] !== undefined && hasOwn.call(obj, k)) return false;
   if (k === '__proto__') Object.defineProperty(obj, k, { configurable: true, enumerable: true, writable: true, value });
   else {
     // A key like "200" is an array index: V8 would give the object fast elements that many slots long (2.6 KB
@@ -31,11 +37,11 @@ export function store(c: Cursor, obj: Record<string, unknown>, key: unknown, val
     }
     obj[k] = value;
   }
-  c.spans.pair(k, open, c.p, c.record);
+  return true;
 }
 
 /** First characters of a plain scalar that may mean null, a boolean or a number: ~ n N t T f F + - . 0-9. */
-const MAY_RESOLVE = new Uint8Array(128);
+export const MAY_RESOLVE = new Uint8Array(128);
 for (const ch of '~nNtTfF+-.0123456789') MAY_RESOLVE[ch.charCodeAt(0)] = 1;
 
 /** resolvePlain, asked only when the first character allows an answer other than the text. */

@@ -13,7 +13,7 @@ import { type Cursor, code, isWsOrEol, skipSeparationSpace, unsupported } from '
 
 const FLOW_IN = 1;
 const FLOW_OUT = 2;
-const BLOCK_IN = 3;
+export const BLOCK_IN = 3;
 export const BLOCK_OUT = 4;
 
 function readBlockSequence(c: Cursor, nodeIndent: number): boolean {

@@ -17,7 +17,7 @@ import {
 } from './yaml-state.js';
 
 /** ASCII that cannot start a plain scalar: spaces, line breaks, flow indicators and # & * ! | > ' " % @ `. */
-const REFUSED = new Uint8Array(128);
+export const REFUSED = new Uint8Array(128);
 for (const ch of ' \t\r\n,[]{}#&*!|>\'"%@`') REFUSED[ch.charCodeAt(0)] = 1;
 
 /**
@@ -29,7 +29,7 @@ function run(character: string, colon: string): RegExp {
   const word = `(?:${character}|${colon})+`;
   return new RegExp(`${word}(?: +(?!#)${word})*`, 'y');
 }
-const RUN_BLOCK = run(String.raw`[!-9;-~\u00a0-\ud7ff\ue000-\ufffd]`, String.raw`:(?![ \t\r\n])`);
+export const RUN_BLOCK = run(String.raw`[!-9;-~\u00a0-\ud7ff\ue000-\ufffd]`, String.raw`:(?![ \t\r\n])`);
 const RUN_FLOW = run(String.raw`[!-+\--9;-Z\\^-z|~\u00a0-\ud7ff\ue000-\ufffd]`, String.raw`:(?![ \t\r\n,[\]{}])`);
 
 /** A plain scalar's text (not yet resolved), or undefined when none starts here. */

@@ -1,3 +1,4 @@
+import type { Api } from '../../core/model.js';
 import type { Rule } from '../types.js';
 
 /** SDK ApiCreate.name: 3–255 characters; starts with a letter, Chinese character or digit. */
@@ -15,7 +16,8 @@ export default {
       'Import matches existing APIs by name, so two operations with one name would overwrite each other.',
   },
   create(ctx) {
-    const seen = new Map<string, string>();
+    // The first API of each name, by group; its method and path are named only in a finding.
+    const seen = new Map<string, Api>();
     return {
       Api(site) {
         const { api } = site;
@@ -32,9 +34,9 @@ export default {
         if (first !== undefined)
           ctx.report(
             { group: site.group, path: `${site.at}/operationId` },
-            `API name "${api.name}" is already used by ${first} in group ${site.group.ref.name}`,
+            `API name "${api.name}" is already used by ${first.method} ${first.path} in group ${site.group.ref.name}`,
           );
-        else seen.set(key, `${api.method} ${api.path}`);
+        else seen.set(key, api);
       },
     };
   },

@@ -1,6 +1,6 @@
-import type { Rule } from '../types.js';
+import type { BackendSite, Rule } from '../types.js';
 import { pathParams } from '../sites.js';
-import type { Backend } from '../../core/model.js';
+import type { Backend, BackendParam } from '../../core/model.js';
 
 /**
  * SDK BackendParamBase.value for origin SYSTEM (x-apigateway.md §8.1) plus the documented apiName/reqPath/reqMethod.
@@ -37,6 +37,9 @@ function backendPath(b: Backend): string | undefined {
   }
 }
 
+/** A field of the backend parameter at index `i` (worked out only for a finding). */
+const at = (b: BackendSite, i: number, field: string): string => `${b.at}/parameters/${i}/${field}`;
+
 export default {
   meta: {
     id: 'backend-parameters',
@@ -60,11 +63,11 @@ export default {
         const path = backendPath(b.backend);
         const inPath = path === undefined ? [] : pathParams(path);
         const params = b.backend.params ?? [];
-        params.forEach((p, i) => {
-          const at = (field: string): string => `${b.at}/parameters/${i}/${field}`;
+        for (let i = 0; i < params.length; i++) {
+          const p = params[i] as BackendParam;
           if (p.location === 'PATH' && path !== undefined && !inPath.includes(p.name))
             ctx.report(
-              { group: site.group, path: at('name') },
+              { group: site.group, path: at(b, i, 'name') },
               `backend PATH parameter "${p.name}" does not appear in the backend path ${path}`,
             );
           if (
@@ -74,7 +77,7 @@ export default {
             )
           ) {
             ctx.report(
-              { group: site.group, path: at('value') },
+              { group: site.group, path: at(b, i, 'value') },
               `backend parameter "${p.name}" maps front-end parameter "${p.value}", ` +
                 `which ${site.api.name} does not define`,
             );
@@ -84,7 +87,7 @@ export default {
             const name = m?.[1] ?? '';
             if (!SYSTEM_VALUES.includes(name) && !/^authorizer\.(frontend|backend)\.[A-Za-z0-9_-]+$/.test(name)) {
               ctx.report(
-                { group: site.group, path: at('value') },
+                { group: site.group, path: at(b, i, 'value') },
                 `system parameter "${p.value}" is not a documented $context variable ` +
                   `(e.g. $context.sourceIp, $context.requestId, $context.authorizer.frontend.<key>)`,
               );
@@ -95,13 +98,13 @@ export default {
             ) {
               // APIG.2036 "Only APIs with authorizer can have authorizer parameters" (001 §7.10; 002 §5.2.1 step 5).
               ctx.report(
-                { group: site.group, path: at('value') },
+                { group: site.group, path: at(b, i, 'value') },
                 `system parameter "${p.value}" needs custom (or dual) authentication: ` +
                   `only APIs with a front-end authorizer have its context`,
               );
             }
           }
-        });
+        }
         for (const name of inPath) {
           const mapped = params.some((p) => p.location === 'PATH' && p.name === name);
           const passthrough = params.length === 0 && front.some((f) => f.location === 'PATH' && f.name === name);

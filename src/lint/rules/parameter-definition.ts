@@ -1,6 +1,10 @@
-import type { Rule } from '../types.js';
+import type { Param } from '../../core/model.js';
+import type { ApiSite, Rule } from '../types.js';
 import { paramPointer } from '../sites.js';
 import { paramType } from '../../core/defaults.js';
+
+/** A field of the parameter (its pointer is worked out only for a finding). */
+const at = (site: ApiSite, p: Param, field: string): string => `${paramPointer(site, p)}/${field}`;
 
 export default {
   meta: {
@@ -21,14 +25,9 @@ export default {
   create(ctx) {
     return {
       Param(p, site) {
-        let pointer: string | undefined;
-        const at = (field: string): string => {
-          pointer ??= paramPointer(site, p);
-          return `${pointer}/${field}`;
-        };
         if (p.location === 'BODY' || p.location === 'FORMDATA' || p.location === 'COOKIE') {
           ctx.report(
-            { group: site.group, path: at('in') },
+            { group: site.group, path: at(site, p, 'in') },
             `parameter "${p.name}" is in ${p.location.toLowerCase()}: ` +
               `APIG supports only path, query and header parameters`,
           );
@@ -37,7 +36,7 @@ export default {
         const type = paramType(p);
         if (type === undefined) {
           ctx.report(
-            { group: site.group, path: at('type') },
+            { group: site.group, path: at(site, p, 'type') },
             `parameter "${p.name}" has type ${p.swaggerType ?? '(none)'}: ` +
               `APIG knows string and number (integer, long, float, double)`,
           );
@@ -46,17 +45,17 @@ export default {
         if (p.default !== undefined) {
           if (p.required)
             ctx.report(
-              { group: site.group, path: at('default') },
+              { group: site.group, path: at(site, p, 'default') },
               `parameter "${p.name}" is required, so its default is never used (User Guide §5.2.1)`,
             );
           if (type === 'NUMBER' && !Number.isFinite(Number(p.default)))
             ctx.report(
-              { group: site.group, path: at('default') },
+              { group: site.group, path: at(site, p, 'default') },
               `default ${JSON.stringify(p.default)} of number parameter "${p.name}" is not a number`,
             );
           if (p.enum && !p.enum.map(String).includes(String(p.default)))
             ctx.report(
-              { group: site.group, path: at('default') },
+              { group: site.group, path: at(site, p, 'default') },
               `default ${JSON.stringify(p.default)} is not one of the enum values of "${p.name}"`,
             );
           const len = String(p.default).length;
@@ -65,7 +64,7 @@ export default {
             (p.maxLength !== undefined && p.maxLength > 0 && len > p.maxLength)
           )
             ctx.report(
-              { group: site.group, path: at('default') },
+              { group: site.group, path: at(site, p, 'default') },
               `default ${JSON.stringify(p.default)} of "${p.name}" is outside its length bounds`,
             );
           const n = Number(p.default);
@@ -75,25 +74,25 @@ export default {
               (p.maximum !== undefined && p.maximum !== 0 && n > p.maximum))
           )
             ctx.report(
-              { group: site.group, path: at('default') },
+              { group: site.group, path: at(site, p, 'default') },
               `default ${JSON.stringify(p.default)} of "${p.name}" is outside its minimum/maximum`,
             );
         }
         // Console exports write 0 for "no bound" (x-apigateway.md §19 example): 0 as a maximum is not a bound.
         if (p.minLength !== undefined && p.maxLength !== undefined && p.maxLength > 0 && p.minLength > p.maxLength)
           ctx.report(
-            { group: site.group, path: at('minLength') },
+            { group: site.group, path: at(site, p, 'minLength') },
             `minLength ${p.minLength} is greater than maxLength ${p.maxLength}`,
           );
         if (p.minimum !== undefined && p.maximum !== undefined && p.maximum !== 0 && p.minimum > p.maximum)
           ctx.report(
-            { group: site.group, path: at('minimum') },
+            { group: site.group, path: at(site, p, 'minimum') },
             `minimum ${p.minimum} is greater than maximum ${p.maximum}`,
           );
         p.enum?.forEach((v, i) => {
           if (type === 'NUMBER' && !Number.isFinite(Number(v)))
             ctx.report(
-              { group: site.group, path: at(`enum/${i}`) },
+              { group: site.group, path: at(site, p, `enum/${i}`) },
               `enum value ${JSON.stringify(v)} of number parameter "${p.name}" is not a number`,
             );
         });

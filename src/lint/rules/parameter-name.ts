@@ -23,22 +23,25 @@ export default {
     const bad = (what: string, name: string): string =>
       `${what} name "${name}" must be 1–32 characters, start with a letter, and use letters, digits, "-", "_", "."`;
     // Names seen in the current API, per location (HEADER names compared case-insensitively).
-    let seen = new Set<string>();
+    // Few per API: a list reused from API to API, `count` long.
+    const seen: string[] = [];
+    let count = 0;
     return {
       Api() {
-        seen = new Set();
+        count = 0;
       },
       Param(p, site) {
         if (p.location === 'BODY' || p.location === 'FORMDATA') return;
         if (!PARAM_NAME.test(p.location === 'PATH' ? pathParamName(p.name) : p.name))
           ctx.report({ group: site.group, path: `${paramPointer(site, p)}/name` }, bad('parameter', p.name));
         const key = `${p.location}:${p.location === 'HEADER' ? p.name.toLowerCase() : p.name}`;
-        if (seen.has(key))
+        const first = seen.indexOf(key);
+        if (first >= 0 && first < count)
           ctx.report(
             { group: site.group, path: `${paramPointer(site, p)}/name` },
             `parameter "${p.name}" is defined twice in ${p.location}`,
           );
-        seen.add(key);
+        seen[count++] = key;
       },
       Backend(b) {
         b.backend.params?.forEach((bp, i) => {

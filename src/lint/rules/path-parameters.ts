@@ -1,3 +1,4 @@
+import type { Param } from '../../core/model.js';
 import type { Rule } from '../types.js';
 import { paramPointer, pathParams } from '../sites.js';
 import { pathParamName } from '../../core/defaults.js';
@@ -18,15 +19,18 @@ export default {
     return {
       Api(site) {
         const inPath = pathParams(site.requestPath);
-        const defined = site.api.params.filter((p) => p.location === 'PATH');
-        for (const name of inPath) {
-          if (!defined.some((p) => pathParamName(p.name) === name))
+        const params = site.api.params;
+        for (let i = 0; i < inPath.length; i++) {
+          const name = inPath[i] as string;
+          if (!params.some((p) => p.location === 'PATH' && pathParamName(p.name) === name))
             ctx.report(
               { group: site.group, path: join(site.at, 'parameters') },
               `path parameter {${name}} has no definition: add a parameter with in: path and name: ${name}`,
             );
         }
-        for (const p of defined) {
+        for (let i = 0; i < params.length; i++) {
+          const p = params[i] as Param;
+          if (p.location !== 'PATH') continue;
           if (!inPath.includes(pathParamName(p.name)))
             ctx.report(
               { group: site.group, path: `${paramPointer(site, p)}/name` },

@@ -1,10 +1,13 @@
-import type { Rule, Target } from '../types.js';
+import type { ApiSite, Rule, Target } from '../types.js';
 import { pathParams } from '../sites.js';
 import { effectiveMatchMode } from '../../core/defaults.js';
 import { join } from '../../core/pointer.js';
 
 /** Characters a request path may hold (002 §5.2.1: URI characters, `{param}`, and `* % - _ .`). */
 const PATH_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/{}\u4e00-\u9fa5]*$/u;
+
+/** Path findings point at the Path Item. */
+const target = (site: ApiSite): Target => ({ group: site.group, path: join('', 'paths', site.api.path) });
 
 export default {
   meta: {
@@ -25,13 +28,12 @@ export default {
     return {
       Api(site) {
         const full = site.requestPath;
-        const target = (): Target => ({ group: site.group, path: join('', 'paths', site.api.path) });
-        if (!full.startsWith('/')) ctx.report(target(), `request path "${full}" must start with "/"`);
+        if (!full.startsWith('/')) ctx.report(target(site), `request path "${full}" must start with "/"`);
         if (full.length > 512)
-          ctx.report(target(), `request path is ${full.length} characters long; at most 512 are allowed`);
+          ctx.report(target(site), `request path is ${full.length} characters long; at most 512 are allowed`);
         if (!PATH_CHARS.test(full))
           ctx.report(
-            target(),
+            target(site),
             `request path "${full}" has characters outside the URI set (spaces, ` +
               `quotes, ?, #, <, >, \\, ^ and | are not allowed)`,
           );
@@ -41,13 +43,14 @@ export default {
           if (!seg.includes('{') && !seg.includes('}')) return;
           if (!/^\{[A-Za-z][A-Za-z0-9._-]*\+?\}$/.test(seg)) {
             ctx.report(
-              target(),
+              target(site),
               `path segment "${seg}": a parameter must be a whole segment, like /users/{id} (User Guide §5.2.1)`,
             );
             return;
           }
           if (seg.endsWith('+}')) {
-            if (i !== segments.length - 1) ctx.report(target(), `"${seg}" may only be the last segment of the path`);
+            if (i !== segments.length - 1)
+              ctx.report(target(site), `"${seg}" may only be the last segment of the path`);
             if (effectiveMatchMode(site.api) !== 'NORMAL')
               ctx.report(
                 { group: site.group, path: `${site.at}/x-apigateway-match-mode` },
@@ -57,7 +60,7 @@ export default {
         });
         const names = pathParams(full);
         const dup = names.find((n, i) => names.indexOf(n) !== i);
-        if (dup) ctx.report(target(), `path parameter {${dup}} appears twice`);
+        if (dup) ctx.report(target(site), `path parameter {${dup}} appears twice`);
       },
     };
   },

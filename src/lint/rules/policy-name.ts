@@ -25,7 +25,7 @@ export default {
     const bad = (name: string) =>
       `"${name}" must be 3–64 characters: letters, digits and underscores, starting with a letter`;
     // Policy backend names seen in the current API.
-    let names = new Set<string>();
+    const names = new Set<string>();
     return {
       ThrottlePolicy(t, g) {
         if (!POLICY_NAME.test(t.name))
@@ -42,7 +42,8 @@ export default {
           );
       },
       Api() {
-        names = new Set();
+        // clear() makes a new table even when empty: only when there is something to clear.
+        if (names.size > 0) names.clear();
       },
       BackendPolicy(b) {
         const { backend } = b;

@@ -3,6 +3,7 @@ import { effectiveMatchMode } from '../../core/defaults.js';
 
 /** `/a/{x}` and `/a/{y}` are the same shape; `{p+}` keeps its `+`. */
 export function pathShape(path: string): string {
+  if (!path.includes('{')) return path;
   return path.replace(/\{[^{}]*?(\+?)\}/g, '{$1}');
 }
 

@@ -1,6 +1,9 @@
-import type { Rule } from '../types.js';
+import type { ApiSite, Rule, Target } from '../types.js';
 import { namesInFile } from '../left-out.js';
 import { join } from '../../core/pointer.js';
+
+/** Findings point at the operation's `security`. */
+const at = (site: ApiSite): Target => ({ group: site.group, path: join(site.at, 'security') });
 
 export default {
   meta: {
@@ -22,35 +25,41 @@ export default {
       Api(site) {
         const { security } = site.api;
         if (!security) return;
-        const at = (): string => join(site.at, 'security');
-        for (const n of security.flat()) {
-          if (!namesInFile(site.group, 'schemes').has(n))
-            ctx.report({ group: site.group, path: at() }, `security scheme "${n}" is not defined`);
+        const defined = namesInFile(site.group, 'schemes');
+        for (let r = 0; r < security.length; r++) {
+          const requirement = security[r] as string[];
+          for (let i = 0; i < requirement.length; i++) {
+            const n = requirement[i] as string;
+            if (!defined.has(n)) ctx.report(at(site), `security scheme "${n}" is not defined`);
+          }
         }
         if (security.length > 1)
           ctx.report(
-            { group: site.group, path: at() },
+            at(site),
             'APIG reads one security requirement per API; ' +
               'list the schemes of dual authentication in one requirement object',
           );
         const { auth } = site;
-        const schemes = auth.schemes;
-        if (schemes.some((s) => s.authOpt?.appCodeAuth === 'header') && auth.type !== 'APP' && site.authComplete)
+        let appCode = false;
+        let backendAuthorizer = false;
+        let gatewaySchemes = 0;
+        for (const s of auth.schemes) {
+          if (s.authOpt?.appCodeAuth === 'header') appCode = true;
+          if (s.authorizer?.type === 'BACKEND') backendAuthorizer = true;
+          if (s.authType !== undefined) gatewaySchemes++;
+        }
+        if (appCode && auth.type !== 'APP' && site.authComplete)
           ctx.report(
-            { group: site.group, path: at() },
+            at(site),
             'simple authentication (AppCode) is available only with APP authentication (User Guide §5.2.1)',
           );
-        if (schemes.some((s) => s.authorizer?.type === 'BACKEND'))
+        if (backendAuthorizer)
           ctx.report(
-            { group: site.group, path: at() },
+            at(site),
             'a BACKEND authorizer authorizes the gateway towards the backend; it cannot authenticate callers',
           );
-        const gatewaySchemes = schemes.filter((s) => s.authType !== undefined);
-        if (gatewaySchemes.length > 1)
-          ctx.report(
-            { group: site.group, path: at() },
-            'an API has one authentication type: name either an APP or an IAM scheme',
-          );
+        if (gatewaySchemes > 1)
+          ctx.report(at(site), 'an API has one authentication type: name either an APP or an IAM scheme');
       },
     };
   },

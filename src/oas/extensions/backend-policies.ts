@@ -26,16 +26,18 @@ export const condition = object<Condition>(
   { name: 'condition' },
 );
 
+const conditionList = list(condition);
+
 /** V1's source condition writes `type: ''`: decoded as "no type" and written back as it was. */
 const conditions: Codec<Condition[]> = {
   decode(raw, at, ctx) {
-    if (!Array.isArray(raw)) return list(condition).decode(raw, at, ctx);
+    if (!Array.isArray(raw)) return conditionList.decode(raw, at, ctx);
     const cleaned = raw.map((c: unknown) =>
       typeof c === 'object' && c !== null && (c as Record<string, unknown>).type === ''
         ? { ...(c as object), type: undefined }
         : c,
     );
-    const out = list(condition).decode(cleaned, at, ctx);
+    const out = conditionList.decode(cleaned, at, ctx);
     out?.forEach((c, i) => {
       const r = raw[i] as Record<string, unknown>;
       if (r.type === '') {
@@ -44,7 +46,7 @@ const conditions: Codec<Condition[]> = {
     });
     return out;
   },
-  encode: (v) => list(condition).encode(v),
+  encode: (v) => conditionList.encode(v),
 };
 
 export const policyCodec: Codec<BackendPolicy> = discriminated<PolicyFields>(

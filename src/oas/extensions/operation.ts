@@ -9,6 +9,16 @@ import { object, opt } from '../object-codec.js';
 import { backendCodec } from './backend.js';
 import { policiesCodec } from './backend-policies.js';
 
+/** A security requirement whose schemes all have empty scope lists: what `security.encode` writes. */
+function noScopes(requirement: unknown): boolean {
+  if (!isRecord(requirement)) return false;
+  for (const n of Object.keys(requirement)) {
+    const scopes = requirement[n];
+    if (!Array.isArray(scopes) || scopes.length > 0) return false;
+  }
+  return true;
+}
+
 /** `security: [{apig-auth-app: []}]` → [['apig-auth-app']]. Scopes are always empty for APIG. */
 const security: Codec<string[][]> = {
   decode(raw, at, ctx) {
@@ -16,6 +26,8 @@ const security: Codec<string[][]> = {
     return raw.map((r) => Object.keys(r));
   },
   encode: (v) => v.map((names) => Object.fromEntries(names.map((n) => [n, []]))),
+  // What encode gives back: each requirement's schemes with empty scope lists.
+  same: (_, raw) => Array.isArray(raw) && raw.every(noScopes),
 };
 
 export type OperationFields = Omit<Api, 'name' | 'nameGenerated' | 'method' | 'path' | 'params'> & {

@@ -15,8 +15,9 @@ const SWAGGER_IN: Record<ParamLocation, string> = {
   FORMDATA: 'formData',
 };
 
+const anyCase = oneOf(PARAM_LOCATIONS);
 const location: Codec<ParamLocation> = {
-  decode: (raw, at, ctx) => oneOf(PARAM_LOCATIONS).decode(raw, at, ctx),
+  decode: (raw, at, ctx) => anyCase.decode(raw, at, ctx),
   encode: (v) => SWAGGER_IN[v],
 };
 

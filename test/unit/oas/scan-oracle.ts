@@ -1,5 +1,5 @@
 /**
- * The oracle for the single-pass readers (yaml-scan.ts, json-spans.ts): the js-yaml path (fastParse). A reader
+ * The oracle for the single-pass readers (yaml-lines.ts, yaml-scan.ts, json-spans.ts): the js-yaml path (fastParse). A reader
  * may give up (undefined); when it answers, js-yaml must have accepted the text, the values must be equal
  * (NaN, -0 and prototypes included) and every pointer (each node, a missing child of each collection, a
  * segment below each scalar) must have the same span.
@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { fastParse } from '../../../src/oas/fast-yaml.js';
 import { parseJson } from '../../../src/oas/json-spans.js';
 import type { SpanIndex } from '../../../src/oas/span-index.js';
+import { readLines } from '../../../src/oas/yaml-lines.js';
 import { scanYaml } from '../../../src/oas/yaml-scan.js';
 
 /** Every pointer of a value, with a missing child of each collection and one segment below each scalar. */
@@ -42,8 +43,16 @@ function compare(text: string, got: (SpanIndex & { value: unknown }) | undefined
   return 'agree';
 }
 
+/** The full reader's verdict; the line reader must give up or agree too (else its verdict is returned). */
 export function yamlVerdict(text: string): Verdict {
+  const lines = linesVerdict(text);
+  if (lines !== 'agree' && lines !== 'gave up') return `line reader: ${lines}`;
   return compare(text, scanYaml(text));
+}
+
+/** The line reader (yaml-lines.ts) alone. */
+export function linesVerdict(text: string): Verdict {
+  return compare(text, readLines(text));
 }
 
 /** As for YAML; JSON.parse must also accept the text (parseSource asks both of a .json file). */
