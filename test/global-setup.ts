@@ -3,6 +3,7 @@
  * its outputs is missing or older than one of its inputs (CI's `npm ci` has just built everything through
  * `prepare`, so there it does nothing):
  * - tsc: src/ to dist/*.js, which the tests that spawn the real binary run;
+ * - bundle: each command's run module in dist/ bundled in place (scripts/bundle-commands.mjs), after every tsc;
  * - the precompiled schema validators (dist/schemas.cjs, dist/openapi-schemas.cjs), which every test loads,
  *   as the shipped CLI does.
  * APIG_SKIP_BUILD=1 skips the tsc step (quick runs against an existing dist/); a stale schema artefact is
@@ -42,6 +43,15 @@ function steps(root: string): Step[] {
       command: [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
     },
     {
+      name: 'bundle',
+      inputs: [
+        ...filesUnder(join(root, 'dist')).filter((f) => f.endsWith('.js')),
+        ...at('scripts/bundle-commands.mjs'),
+      ],
+      outputs: at('dist/.bundled'),
+      command: ['scripts/bundle-commands.mjs'],
+    },
+    {
       name: 'schemas',
       inputs: [
         ...filesUnder(join(root, 'schemas')),
@@ -64,7 +74,7 @@ function staleReason(root: string, step: Step): string | undefined {
 
 export default function setup(): void {
   for (const step of steps(ROOT)) {
-    if (step.name === 'tsc' && process.env.APIG_SKIP_BUILD === '1') continue;
+    if ((step.name === 'tsc' || step.name === 'bundle') && process.env.APIG_SKIP_BUILD === '1') continue;
     const reason = staleReason(ROOT, step);
     if (reason === undefined) continue;
     process.stderr.write(`building dist/ (${step.name}): ${reason}\n`);

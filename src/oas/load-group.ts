@@ -40,7 +40,17 @@ export async function loadGroupText(
 ): Promise<LoadedSpec> {
   const parsed = parseSource(file, text);
   if (!parsed.doc) return { diagnostics: parsed.diagnostics };
-  let doc = parsed.doc;
+  return loadGroupDoc(parsed.doc, refs, options);
+}
+
+/** A group file already parsed (a Swagger file given where a workspace is expected is parsed once, not twice). */
+export async function loadGroupDoc(
+  parsed: SourceDoc,
+  refs?: RefPolicy,
+  options: GroupLoadOptions = {},
+): Promise<LoadedSpec> {
+  const file = parsed.file;
+  let doc = parsed;
   const refCheck = checkRefs(doc.value, file, refs);
   const refProblems = locate(doc, refCheck.diagnostics);
   if (hasErrors(refProblems) && !options.partial) return { doc, diagnostics: refProblems };

@@ -4,7 +4,8 @@
 import { dirname } from 'node:path';
 import type { Range } from '../core/diagnostic.js';
 import { emptySections, type GroupRef } from '../core/workspace-model.js';
-import { loadGroupText } from '../oas/load-group.js';
+import { loadGroupDoc } from '../oas/load-group.js';
+import type { SourceDoc } from '../oas/source.js';
 import type { LoadedWorkspace, LoadOptions } from './load-types.js';
 import { refPolicy } from './locate.js';
 
@@ -12,16 +13,10 @@ export async function implicitWorkspace(
   file: string,
   shown: string,
   options: LoadOptions,
-  text: string,
+  parsed: SourceDoc,
 ): Promise<LoadedWorkspace> {
-  const loaded = await loadGroupText(
-    shown,
-    text,
-    { ...refPolicy(dirname(file), options.allowRemoteRefs === true), file },
-    {
-      partial: options.partial === true,
-    },
-  );
+  const refs = { ...refPolicy(dirname(file), options.allowRemoteRefs === true), file };
+  const loaded = await loadGroupDoc(parsed, refs, { partial: options.partial === true });
   const doc = loaded.doc;
   const files = [file];
   if (!loaded.group || !doc) return { diagnostics: loaded.diagnostics, files };

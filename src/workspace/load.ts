@@ -49,7 +49,7 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
   if (!parsed.doc) return { diagnostics: parsed.diagnostics, files: [file] };
   const value = parsed.doc.value;
   const kind = documentKind(value);
-  if (kind === 'swagger2' || kind === 'oas3') return implicitWorkspace(file, shown, options, text);
+  if (kind === 'swagger2' || kind === 'oas3') return implicitWorkspace(file, shown, options, parsed.doc);
   // Neither a Swagger document nor a workspace (no `groups:`), and not named as one: say what it is not.
   if (basename(file) !== WORKSPACE_FILE && !(isRecord(value) && Object.hasOwn(value, 'groups')))
     return {
