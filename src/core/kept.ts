@@ -15,6 +15,6 @@ export interface KeptInfo {
   keys?: Record<string, string>;
   /** Keys the model does not know, with their raw values (unknown `x-` fields included). */
   extra?: Record<string, unknown>;
-  /** Original key order (written keys). */
-  order?: string[];
+  /** Original key order (written keys); objects written alike may share one array, so it is never changed. */
+  order?: readonly string[];
 }

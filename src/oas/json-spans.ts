@@ -78,8 +78,19 @@ export function parseJson(text: string): JsonParse | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const tokens = countKeyTokens(text);
   if (tokens < 0 || countValueKeys(value) !== tokens) return undefined;
+  // The text is kept until the index is built (on the first look-up), and let go then.
+  let pending: string | undefined = text;
   let index: SpanIndex | undefined;
-  return { value, spanOf: (segments) => (index ??= indexJson(text)).spanOf(segments) };
+  return {
+    value,
+    spanOf: (segments) => {
+      if (pending !== undefined) {
+        index = indexJson(pending);
+        pending = undefined;
+      }
+      return (index as SpanIndex).spanOf(segments);
+    },
+  };
 }
 
 function skipWs(text: string, i: number): number {

@@ -8,7 +8,7 @@ import { readBytes, readText, realPath, resolvedPath } from './read.js';
 import { locate, parseSource, type SourceDoc } from './source.js';
 import { documentKind, validateDocument } from './validate.js';
 import { pruneAt } from './prune.js';
-import { checkRefs, isUrlRef, isWithin, refFile, type ExternalRef, type RefPolicy } from './refs.js';
+import { checkRefs, type ExternalRef, isUrlRef, isWithin, type RefCheck, type RefPolicy, refFile } from './refs.js';
 import { ApigError } from '../core/errors.js';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPI } from 'openapi-types';
@@ -51,7 +51,9 @@ export async function loadGroupDoc(
 ): Promise<LoadedSpec> {
   const file = parsed.file;
   let doc = parsed;
-  const refCheck = checkRefs(doc.value, file, refs);
+  // A text that holds no `$ref` has nothing for the walk to find (source.ts).
+  const refCheck: RefCheck =
+    doc.mayHoldRefs === false ? { diagnostics: [], external: [] } : checkRefs(doc.value, file, refs);
   const refProblems = locate(doc, refCheck.diagnostics);
   if (hasErrors(refProblems) && !options.partial) return { doc, diagnostics: refProblems };
   if (refs && refCheck.external.length > 0 && !hasErrors(refProblems)) {

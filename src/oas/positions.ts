@@ -6,19 +6,32 @@ import type { Document, Node } from 'yaml';
 import type { Position, Range } from '../core/diagnostic.js';
 import { yaml } from './yaml-lib.js';
 
-/** Offset → 0-based line and character, by binary search over the line starts. */
+/**
+ * Offset → 0-based line and character, by binary search over the line starts (an Int32Array: the look-up
+ * keeps no reference to the text).
+ */
 export function lineIndex(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  // A guess of one line in 32 characters, doubled when short; the used part is copied at the end.
+  let grown = new Int32Array((text.length >> 5) + 16);
+  let count = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (count === grown.length) {
+      const next = new Int32Array(2 * count);
+      next.set(grown);
+      grown = next;
+    }
+    grown[count++] = i + 1;
+  }
+  const starts = count === grown.length ? grown : grown.slice(0, count);
   return (offset) => {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      if ((starts[mid] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - (starts[lo] ?? 0) };
+    return { line: lo, character: offset - (starts[lo] as number) };
   };
 }
 

@@ -76,6 +76,21 @@ export interface RefCheck {
 }
 
 /**
+ * The text may hold a `$ref`: written as such, or spelled with an escape in a quoted string (JSON's
+ * `"\u0024ref"`, YAML's `"\x24ref"`, `"\U00000024ref"`, or `"$re\` + line break + `f"`). Other escapes (`\"`,
+ * `\n`, `\\`...) spell none of `$`, `r`, `e`, `f`. When it is false, checkRefs has nothing to find.
+ */
+export function mayHoldRef(text: string): boolean {
+  if (text.includes('$ref')) return true;
+  // Escapes read left to right, two characters at least: past `\\`, the next backslash starts an escape.
+  for (let i = text.indexOf('\\'); i >= 0; i = text.indexOf('\\', i + 2)) {
+    const c = text.charCodeAt(i + 1);
+    if (c === 117 /* u */ || c === 85 /* U */ || c === 120 /* x */ || c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/**
  * One walk over the document: follows each chain of pure `$ref`s, reports dangling targets and cycles and the
  * external refs the policy refuses, and collects the external refs it allows.
  */

@@ -12,6 +12,7 @@ import { parseJson } from './json-spans.js';
 import { TOO_DEEP, tooDeepAt } from './nesting.js';
 import { firstLine, isStackOverflow, jsonError, parseDiag, shorten } from './parse-errors.js';
 import { lineIndex, nodeAt, offsetRange } from './positions.js';
+import { mayHoldRef } from './refs.js';
 import { MAX_PARSE_ERRORS, parseCapped } from './yaml-document.js';
 import type { SpanIndex } from './span-index.js';
 import { yaml } from './yaml-lib.js';
@@ -27,6 +28,8 @@ export interface SourceDoc {
   value: unknown;
   /** Range of the node at a JSON pointer, or of its nearest existing ancestor. */
   rangeOf(pointer: string): Range | undefined;
+  /** False when the text cannot hold a `$ref` (refs.ts mayHoldRef): the loader skips checkRefs' walk then. */
+  mayHoldRefs?: boolean;
 }
 
 /** Aliases that expand beyond this count are refused (billion-laughs protection). */
@@ -79,17 +82,26 @@ export function parseSource(file: string, text: string): { doc?: SourceDoc; diag
   return slowParse(file, text, format);
 }
 
-/** A document whose ranges come from a span index; the line index too is built on the first look-up. */
+/**
+ * A document whose ranges come from a span index; the line index too is built on the first look-up, which
+ * lets go of the text (the span index does the same): a large file's text does not outlive its parse.
+ */
 function located(file: string, format: TextFormat, text: string, value: unknown, spans: SpanIndex): SourceDoc {
+  let pending: string | undefined = text;
   let at: ReturnType<typeof lineIndex> | undefined;
   return {
     file,
     format,
     value,
+    mayHoldRefs: mayHoldRef(text),
     rangeOf: (ptr) => {
-      at ??= lineIndex(text);
+      if (pending !== undefined) {
+        at = lineIndex(pending);
+        pending = undefined;
+      }
       const span = spans.spanOf(parsePointer(ptr));
-      return { start: at(span.start), end: at(span.end) };
+      const lineOf = at as ReturnType<typeof lineIndex>;
+      return { start: lineOf(span.start), end: lineOf(span.end) };
     },
   };
 }
@@ -168,7 +180,7 @@ function slowParse(file: string, text: string, format: TextFormat): { doc?: Sour
     const r = node?.range;
     return r ? toRange(r[0], r[1]) : undefined;
   };
-  return { doc: { file, format, value, rangeOf }, diagnostics: [] };
+  return { doc: { file, format, value, rangeOf, mayHoldRefs: mayHoldRef(text) }, diagnostics: [] };
 }
 
 /** Adds ranges to diagnostics that carry only a pointer, and sorts them by position. */

@@ -6,12 +6,29 @@
  * children wait on a scratch stack meanwhile). The index does not look at the value, which callers may
  * change. Raw offsets are where js-yaml's parse events put a node's start and end; spanAt turns them into the
  * node's span as the js-yaml path (fast-yaml.ts) always has: the start moved past spaces and comments, the
- * end back over spaces.
+ * end back over spaces. The first look-up turns every raw pair into its span in place (settleSpans), after
+ * which the index holds no reference to the text: a 5 MB file's text need not outlive its parse.
  */
 
 export interface Span {
   start: number;
   end: number;
+}
+
+/** The code unit is white space to a regular expression's `\s` (NaN, past the end, is not). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Past spaces, line breaks and comments (a `#` at the start or after white space). */
@@ -20,7 +37,7 @@ export function skipSpace(text: string, i: number): number {
   for (;;) {
     const c = text.charCodeAt(p);
     if (c === 32 || c === 9 || c === 10 || c === 13) p++;
-    else if (c === 35 /* # */ && (p === 0 || /\s/.test(text[p - 1] ?? ''))) {
+    else if (c === 35 /* # */ && (p === 0 || isSpace(text.charCodeAt(p - 1)))) {
       while (p < text.length && text.charCodeAt(p) !== 10) p++;
     } else return p;
   }
@@ -28,13 +45,30 @@ export function skipSpace(text: string, i: number): number {
 
 export function trimEnd(text: string, start: number, end: number): number {
   let p = end;
-  while (p > start && /\s/.test(text[p - 1] ?? '')) p--;
+  while (p > start && isSpace(text.charCodeAt(p - 1))) p--;
   return p;
 }
 
 export function spanAt(text: string, open: number, close: number): Span {
   const start = skipSpace(text, open);
   return { start, end: Math.max(start, trimEnd(text, start, close)) };
+}
+
+/**
+ * Turns the raw pairs at a[i], a[i + 1] for i = from, from + step, ... below to into their spans (spanAt), in
+ * place: one loop, the usual cases without a call.
+ */
+export function settleSpans(text: string, a: Int32Array, from: number, to: number, step: number): void {
+  for (let i = from; i < to; i += step) {
+    let start = a[i] as number;
+    const c = text.charCodeAt(start);
+    if (c <= 32 || c === 35) start = skipSpace(text, start);
+    let end = a[i + 1] as number;
+    for (let d = text.charCodeAt(end - 1); end > start; d = text.charCodeAt(--end - 1))
+      if ((d > 32 && d < 128) || !isSpace(d)) break;
+    a[i] = start;
+    a[i + 1] = Math.max(start, end);
+  }
 }
 
 function grow(a: Int32Array, need: number): Int32Array {
@@ -105,8 +139,9 @@ export class SpanWriter {
     return { out: this.out, keys: this.keys };
   }
 
+  /** The index of the records written so far: a copy of the used part (the doubled buffer holds up to twice). */
   index(text: string, root: number, open: number, close: number): SpanIndex {
-    return spanIndex(text, this.out.subarray(0, this.size), this.keys, root, open, close);
+    return spanIndex(text, this.out.slice(0, this.size), this.keys, root, open, close);
   }
 }
 
@@ -120,13 +155,22 @@ export interface SpanIndex {
 
 /** Sequence segments are read with Number(), as the js-yaml path reads them. */
 function spanIndex(
-  text: string,
+  source: string,
   out: Int32Array,
   keys: readonly string[],
   root: number,
   open: number,
   close: number,
 ): SpanIndex {
+  let text: string | undefined = source;
+  let rootSpan: Span | undefined;
+  /** Every child's raw pair becomes its span; the text is let go. */
+  const settle = (t: string): Span => {
+    for (let at = 0; at < out.length; at += 2 + 3 * (out[at] as number))
+      settleSpans(t, out, at + 2, at + 2 + 3 * (out[at] as number), 3);
+    text = undefined;
+    return spanAt(t, open, close);
+  };
   const maps = new Map<number, Map<string, number>>();
   const find = (record: number, key: string): number => {
     const n = out[record] as number;
@@ -145,9 +189,9 @@ function spanIndex(
   };
   return {
     spanOf(segments) {
+      if (text !== undefined) rootSpan = settle(text);
       let record = root;
-      let from = open;
-      let to = close;
+      let { start: from, end: to } = rootSpan as Span;
       for (const seg of segments) {
         if (record < 0) break;
         let i: number;
@@ -163,7 +207,7 @@ function spanIndex(
         to = out[at + 1] as number;
         record = out[at + 2] as number;
       }
-      return spanAt(text, from, to);
+      return { start: from, end: to };
     },
   };
 }

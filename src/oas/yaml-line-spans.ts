@@ -4,9 +4,10 @@
  * and the key of each mapping entry at its node's index. The reader writes a node when it starts and completes
  * a collection's node when it closes: no scratch stack, no copying. Look-ups walk a collection's children,
  * sibling to sibling; a large collection keeps them on its first look-up (a large mapping, a key → child map
- * too). Spans are made from the raw offsets as everywhere else (span-index.ts).
+ * too). Spans are made from the raw offsets as everywhere else (span-index.ts), every node's on the first
+ * look-up, after which the index holds no reference to the text.
  */
-import { INDEXED, type SpanIndex, type SpanWriter, spanAt } from './span-index.js';
+import { INDEXED, type SpanIndex, type SpanWriter, settleSpans } from './span-index.js';
 
 export const SCALAR = 0;
 export const MAPPING = 1;
@@ -19,7 +20,8 @@ export function growNodes(nodes: Int32Array): Int32Array {
   return b;
 }
 
-export function lineSpanIndex(text: string, nodes: Int32Array, keys: readonly (string | undefined)[]): SpanIndex {
+export function lineSpanIndex(source: string, nodes: Int32Array, keys: readonly (string | undefined)[]): SpanIndex {
+  let text: string | undefined = source;
   const next = (node: number): number => (nodes[3 * node + 2] as number) >> 2;
   // Collections with more than INDEXED children keep a list of them (and a key map) once looked at; smaller
   // ones are walked, sibling to sibling.
@@ -62,6 +64,10 @@ export function lineSpanIndex(text: string, nodes: Int32Array, keys: readonly (s
   };
   return {
     spanOf(segments) {
+      if (text !== undefined) {
+        settleSpans(text, nodes, 0, nodes.length, 3);
+        text = undefined;
+      }
       let node = 0;
       for (const seg of segments) {
         const kind = (nodes[3 * node + 2] as number) & 3;
@@ -73,7 +79,7 @@ export function lineSpanIndex(text: string, nodes: Int32Array, keys: readonly (s
         if (child < 0) break;
         node = child;
       }
-      return spanAt(text, nodes[3 * node] as number, nodes[3 * node + 1] as number);
+      return { start: nodes[3 * node] as number, end: nodes[3 * node + 1] as number };
     },
   };
 }

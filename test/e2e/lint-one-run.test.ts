@@ -3,11 +3,12 @@
  * does not parse is a `parse` finding in every format (exit 1, never silence); globs, standard input and the
  * baseline; the per-file cap; the same rule ids in every command.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './run-cli.js';
+import { watchLint } from './watch-child.js';
 
 const temp = (): string => mkdtempSync(join(tmpdir(), 'apig-one-run-'));
 
@@ -239,54 +240,27 @@ describe('one id per rule in every command', () => {
 
 describe('apig lint --watch after a run with errors', () => {
   it('goes on linting a group file that did not parse, and shows the fix', async () => {
-    const { spawn } = await import('node:child_process');
-    const { renameSync } = await import('node:fs');
-    const { BIN } = await import('./run-cli.js');
     const dir = temp();
     const group = join(dir, 'shop.yaml');
     const good = MIXED.replace('timeout: 900000', 'timeout: 5000');
     writeFileSync(group, good);
     writeFileSync(join(dir, 'apig.yaml'), 'groups:\n  - name: shop\n    spec: shop.yaml\n');
-    const child = spawn(process.execPath, [BIN, 'lint', '--watch', '-f', 'json'], {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    let out = '';
-    const waiting: Array<() => void> = [];
-    const onData = (b: Buffer): void => {
-      out += b.toString();
-      for (const w of [...waiting]) w();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    /** Waits for `pattern` in what came after `from` characters of the output. */
-    const waitFor = (pattern: RegExp, from: number): Promise<void> =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${pattern} in:\n${out.slice(from)}`)), 20000);
-        const check = (): void => {
-          if (!pattern.test(out.slice(from))) return;
-          clearTimeout(timer);
-          waiting.splice(waiting.indexOf(check), 1);
-          resolve();
-        };
-        waiting.push(check);
-        check();
-      });
+    const child = watchLint(['-f', 'json'], dir);
+    const { waitFor } = child;
     try {
       await waitFor(/watching for changes/, 0);
       // Broken: the group no longer parses.
-      let mark = out.length;
+      let mark = child.output().length;
       writeFileSync(group, `${good}\n  bad: [\n`);
       await waitFor(/"code": "parse"[\s\S]*"errors"/, mark);
       // Fixed, the way editors save: a new file renamed over the old one.
-      mark = out.length;
+      mark = child.output().length;
       writeFileSync(join(dir, 'shop.yaml.tmp'), good.replace('timeout: 5000', 'timeout: 900000'));
       renameSync(join(dir, 'shop.yaml.tmp'), group);
       await waitFor(/"code": "backend-timeout"[\s\S]*"errors"/, mark);
-      expect(out.slice(mark)).not.toContain('"code": "parse"');
+      expect(child.output().slice(mark)).not.toContain('"code": "parse"');
     } finally {
-      child.kill('SIGINT');
-      await new Promise((resolve) => child.on('close', resolve));
+      await child.stop();
     }
   });
 });

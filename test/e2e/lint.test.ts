@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './run-cli.js';
+import { watchLint } from './watch-child.js';
 
 const EXPECTED = join(ROOT, 'test/e2e/expected');
 const MIXED = join(ROOT, 'fixtures/lint/mixed');
@@ -126,41 +127,15 @@ describe('apig lint', () => {
 
 describe('apig lint --watch', () => {
   it('lints again when a linted file changes, until interrupted', async () => {
-    const { spawn } = await import('node:child_process');
-    const { BIN } = await import('./run-cli.js');
     const dir = mkdtempSync(join(tmpdir(), 'apig-watch-'));
     cpSync(MIXED, dir, { recursive: true });
-    const child = spawn(process.execPath, [BIN, 'lint', '--watch', '-f', 'json'], {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    let out = '';
-    const waiting: Array<() => void> = [];
-    const onData = (b: Buffer): void => {
-      out += b.toString();
-      for (const w of [...waiting]) w();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    const waitFor = (pattern: RegExp): Promise<void> =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${pattern} in:\n${out}`)), 20000);
-        const check = (): void => {
-          if (!pattern.test(out)) return;
-          clearTimeout(timer);
-          waiting.splice(waiting.indexOf(check), 1);
-          resolve();
-        };
-        waiting.push(check);
-        check();
-      });
+    const child = watchLint(['-f', 'json'], dir);
+    const { waitFor } = child;
     await waitFor(/watching for changes/);
-    expect(out).toContain('"errors": 3');
+    expect(child.output()).toContain('"errors": 3');
     const shop = join(dir, 'shop.yaml');
     writeFileSync(shop, readFileSync(shop, 'utf8').replace('name: X-Stage', 'name: X-Store'));
     await waitFor(/"errors": 2/);
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code).toBe(0);
+    expect(await child.stop()).toBe(0);
   });
 });

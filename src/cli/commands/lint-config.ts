@@ -9,7 +9,7 @@ import { DEFAULT_QUOTAS } from '../../lint/quotas.js';
 import type { RuleSeverity } from '../../lint/types.js';
 import type { CommandContext } from '../context.js';
 import { findLintConfig, readLintConfig } from '../lint-config-file.js';
-import type { LintFlags } from './lint.js';
+import type { LintFlags } from './lint-flags.js';
 
 export async function settings(
   flags: LintFlags,

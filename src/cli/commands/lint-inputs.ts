@@ -10,7 +10,7 @@ import { MAX_FILE_BYTES, readText } from '../../oas/read.js';
 import { holdsNothing, parseSource } from '../../oas/source.js';
 import { expandGlob, isGlob } from '../glob.js';
 import type { Io } from '../io.js';
-import type { LintFlags } from './lint.js';
+import type { LintFlags } from './lint-flags.js';
 
 /** One thing to lint: a path (undefined: ./apig.yaml), and its text when it came from standard input. */
 export interface LintInput {

@@ -17,7 +17,7 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { packageVersion } from '../version.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { lintInputs, readBaselineFile } from './lint-inputs.js';
-import type { LintFlags } from './lint.js';
+import type { LintFlags } from './lint-flags.js';
 import { settings } from './lint-config.js';
 
 /** One run; `watched` receives the absolute path of every file it read (what --watch watches). */

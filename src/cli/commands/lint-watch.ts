@@ -6,7 +6,7 @@ import { basename, dirname } from 'node:path';
 import { ApigError } from '../../core/errors.js';
 import type { CommandContext } from '../context.js';
 import { printDiagnostics } from '../render-diagnostics.js';
-import type { LintFlags } from './lint.js';
+import type { LintFlags } from './lint-flags.js';
 import { lintOnce } from './lint-run.js';
 
 /** Re-runs on every change of a linted file until interrupted; problems in a run are printed, not fatal. */

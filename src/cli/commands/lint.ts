@@ -3,7 +3,6 @@
  * lint-watch.ts, loaded only when the command runs.
  */
 import { Option, type Command } from 'commander';
-import type { Severity } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
 import {
   LINT_CONFIG_FILE as CONFIG_FILE,
@@ -11,23 +10,7 @@ import {
   type LintFormat as Format,
 } from '../../core/vocabulary.js';
 import type { CommandContext } from '../context.js';
-
-export interface LintFlags {
-  format: Format[];
-  output: string[];
-  failSeverity?: Severity;
-  maxWarnings?: string;
-  rule: string[];
-  config?: string;
-  profile?: string;
-  quiet?: boolean;
-  watch?: boolean;
-  workspace: string[];
-  listRules?: boolean;
-  stdinFilepath?: string;
-  baseline?: string;
-  generateBaseline?: string;
-}
+import type { LintFlags } from './lint-flags.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 

@@ -4,7 +4,7 @@
  */
 import { ApigError } from '../../core/errors.js';
 import type { Io } from '../io.js';
-import type { SignFlags } from './sign.js';
+import type { SignFlags } from './sign-flags.js';
 
 /** The key and secret of an app (or an IAM AK/SK pair, by AK or user) declared in the workspace. */
 async function workspaceCredentials(

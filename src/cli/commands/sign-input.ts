@@ -7,7 +7,7 @@ import { ApigError } from '../../core/errors.js';
 import { FileReadError, readBytes } from '../../oas/read.js';
 import { parseSdkDate, type AuthMode, type CurlBody } from '../../sign/index.js';
 import type { Io } from '../io.js';
-import type { SignFlags } from './sign.js';
+import type { SignFlags } from './sign-flags.js';
 
 /**
  * `@-`/`-` is standard input; `@FILE` is read relative to the working directory, as every file apig reads: a

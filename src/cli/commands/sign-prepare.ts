@@ -19,7 +19,7 @@ import {
   type SignTrace,
 } from '../../sign/index.js';
 import type { Io } from '../io.js';
-import type { SignFlags } from './sign.js';
+import type { SignFlags } from './sign-flags.js';
 import { credentials } from './sign-credentials.js';
 import { authMode, checkDate, readBody } from './sign-input.js';
 

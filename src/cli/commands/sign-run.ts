@@ -7,7 +7,7 @@ import { ApigError } from '../../core/errors.js';
 import { explainGatewayError, maskHeaders } from '../../sign/index.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import type { SignFlags } from './sign.js';
+import type { SignFlags } from './sign-flags.js';
 import { readExplainText } from './sign-input.js';
 import { prepare } from './sign-prepare.js';
 import { debugText, jsonOf, renderExplanation, secretsOf } from './sign-render.js';

@@ -4,30 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
-
-export interface SignFlags {
-  /** The global --allow-remote-refs, for the workspace --app reads. */
-  allowRemoteRefs?: boolean;
-  request?: string;
-  header: string[];
-  data: string[];
-  dataBinary?: string;
-  key?: string;
-  secret?: string;
-  app?: string;
-  workspace?: string;
-  date?: string;
-  unsignedPayload?: boolean;
-  signedHeaders?: string;
-  appcode?: string;
-  appSecretHeaders?: boolean;
-  basic?: boolean;
-  token?: string;
-  debug?: boolean;
-  json?: boolean;
-  send?: boolean;
-  explain?: string;
-}
+import type { SignFlags } from './sign-flags.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
