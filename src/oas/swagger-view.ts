@@ -87,8 +87,11 @@ export class SwaggerView implements PathsVisitor {
     let view = current.view;
     const { responses } = current.op;
     if (current.drop && isRecord(responses)) {
-      const kept = { ...responses };
+      const kept: Record<string, unknown> = { ...responses };
       for (const code of current.drop) delete kept[code];
+      // Only console keys (an OpenAPI example whose one response is `default-cors`): the operation does declare a
+      // response, so the schema's "at least one response" must not fail for the keys left out of its view.
+      if (Object.keys(kept).length === 0) kept.default = { description: '' };
       view = withKey(view, current.op, 'responses', kept);
     }
     if (view !== current.op) item.copy = withKey(item.copy ?? item.item, item.item, current.key, view);

@@ -77,8 +77,22 @@ export function walk(fields: readonly Field[], options: RunOptions): Walk {
   const a: Answers = { ...options.initial };
   const sources = new Map<string, Source>();
   const out: Walk = { missing: [], inapplicable: [] };
+  // After a required question left open (two groups and no --group), later questions may need its answer to
+  // work out theirs: one that cannot is listed as missing when it is required, and passed over otherwise.
+  let open = false;
   for (const f of fields) {
     const given = flagValue(f, options.flags);
+    if (open && given === undefined) {
+      try {
+        if (f.when && !f.when(a)) continue;
+        onlyChoice(f, a);
+        f.default?.(a);
+      } catch (err) {
+        if (!(err instanceof ApigError)) throw err;
+        if (f.required) out.missing.push(f);
+        continue;
+      }
+    }
     if (f.when && !f.when(a)) {
       const n = f.needs;
       const settled = typeof n === 'object' && ['flag', 'only'].includes(sources.get(n.key) ?? '');
@@ -100,6 +114,7 @@ export function walk(fields: readonly Field[], options: RunOptions): Walk {
     const d = only ?? f.default?.(a);
     const answered = only !== undefined || (options.yes && (d !== undefined || !f.required));
     if (!answered) out.missing.push(f);
+    if (d === undefined && f.required && only === undefined) open = true;
     a[f.key] = d;
     sources.set(f.key, only !== undefined ? 'only' : 'default');
   }
