@@ -33,7 +33,8 @@ export function buildProgram(ctx: CommandContext): Command {
     .configureOutput({
       writeOut: (s) => ctx.io.out(s),
       writeErr: (s) => ctx.io.err(s),
-      outputError: (s, write) => write(ctx.io.color.red(s)),
+      // One prefix for every error apig prints: commander's own say `error:`.
+      outputError: (s, write) => write(ctx.io.color.red(s.replace(/^error: /, 'apig: '))),
     });
   for (const register of COMMANDS) register(program, ctx);
   return program;
