@@ -15,7 +15,7 @@ import { listen, type ListenOptions, type RunningServer } from './transport/serv
 import { watchFiles, type FileWatcher } from './watch.js';
 
 export interface PrepareOptions {
-  /** apig.yaml, its folder, or a single Swagger file; default ./apig.yaml. */
+  /** apig.yaml, its folder, or a single Swagger file; default: apig.yaml here or in a parent folder. */
   path?: string;
   cwd: string;
   env: NodeJS.ProcessEnv;

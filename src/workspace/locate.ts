@@ -1,24 +1,35 @@
 /**
- * Where a workspace is (an explicit file or folder, or ./apig.yaml), how its paths are shown, and which `$ref`s
- * its Swagger files may follow.
+ * Where a workspace is (an explicit file or folder, or apig.yaml here or in a parent folder), how its paths are
+ * shown, and which `$ref`s its Swagger files may follow.
  */
 import { stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ApigError } from '../core/errors.js';
 import { WORKSPACE_FILE } from '../core/workspace-model.js';
 
-/** Finds the file to load: an explicit path (file or folder) or ./apig.yaml. */
+/** apig.yaml in `cwd` or the nearest parent folder (as .apiglint.yaml is found), or undefined. */
+async function findUp(cwd: string): Promise<string | undefined> {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const file = join(dir, WORKSPACE_FILE);
+    if ((await stat(file).catch(() => undefined))?.isFile()) return file;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Finds the file to load: an explicit path (file or folder), or apig.yaml here or in a parent folder. */
 export async function locateWorkspace(path: string | undefined, cwd: string): Promise<string> {
-  const target = resolve(cwd, path ?? WORKSPACE_FILE);
-  const st = await stat(target).catch(() => undefined);
-  if (!st) {
+  if (path === undefined) {
+    const found = await findUp(cwd);
+    if (found) return found;
     throw new ApigError(
       'config',
-      path === undefined
-        ? `no ${WORKSPACE_FILE} in ${cwd}; give a workspace or Swagger file, or create one with \`apig init\``
-        : `${path}: no such file or folder`,
+      `no ${WORKSPACE_FILE} in ${cwd} or a parent folder; give a workspace or Swagger file, ` +
+        'or create one with `apig init`',
     );
   }
+  const target = resolve(cwd, path);
+  const st = await stat(target).catch(() => undefined);
+  if (!st) throw new ApigError('config', `${path}: no such file or folder`);
   if (!st.isDirectory()) return target;
   const inside = join(target, WORKSPACE_FILE);
   if (!(await stat(inside).catch(() => undefined)))

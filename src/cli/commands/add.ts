@@ -61,7 +61,7 @@ function common(cmd: Command): Command {
   return cmd
     .option(
       '-w, --workspace <file>',
-      'workspace (apig.yaml, its folder, or a single Swagger file; default ./apig.yaml)',
+      'workspace (apig.yaml, its folder, or a single Swagger file; default: apig.yaml here or in a parent folder)',
     )
     .option('-y, --yes', 'take the default of every question that has one; ask nothing')
     .option('--dry-run', 'print the diff of what would change, write nothing');

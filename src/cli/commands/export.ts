@@ -49,7 +49,10 @@ export function registerExport(program: Command, ctx: CommandContext): void {
     .command('export')
     .description("write a group as Swagger 2.0 / OpenAPI 3.0 in the console's export scopes")
     .argument('[workspace]', 'the same as -w, as `apig serve` and `apig lint` take it')
-    .option('-w, --workspace <file>', 'workspace (apig.yaml, a folder, or a single Swagger file; default ./apig.yaml)')
+    .option(
+      '-w, --workspace <file>',
+      'workspace (apig.yaml, a folder, or a single Swagger file; default: apig.yaml here or in a parent folder)',
+    )
     .option('-g, --group <name>', 'the group to export (required when the workspace has several)')
     .option('-e, --env <name>', 'only APIs published to this environment (default: every API)')
     .addOption(

@@ -12,7 +12,7 @@ import { expandGlob, isGlob } from '../glob.js';
 import type { Io } from '../io.js';
 import type { LintFlags } from './lint-flags.js';
 
-/** One thing to lint: a path (undefined: ./apig.yaml), and its text when it came from standard input. */
+/** One thing to lint: a path (undefined: apig.yaml here or above), and its text when it came from standard input. */
 export interface LintInput {
   path: string | undefined;
   text?: string;

@@ -23,7 +23,7 @@ export function registerLint(program: Command, ctx: CommandContext): void {
     .argument(
       '[paths...]',
       "workspaces (apig.yaml or a folder), Swagger files, quoted globs ('specs/*.yaml') or - for standard input; " +
-        'default ./apig.yaml',
+        'default: apig.yaml here or in a parent folder',
     )
     .addOption(
       new Option('-f, --format <format>', `output format, repeatable (${FORMATS.join(', ')})`)

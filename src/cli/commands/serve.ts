@@ -37,7 +37,10 @@ export function registerServe(program: Command, ctx: CommandContext): void {
   program
     .command('serve')
     .description('run the workspace as a local API gateway: routing, environments, parameters, backends, errors')
-    .argument('[workspace]', 'apig.yaml, its folder, or a single Swagger file (default ./apig.yaml)')
+    .argument(
+      '[workspace]',
+      'apig.yaml, its folder, or a single Swagger file (default: apig.yaml here or in a parent folder)',
+    )
     .option('-w, --workspace <path>', 'the same as the [workspace] argument, as the other commands take it')
     .option('-p, --port <n>', 'HTTP port; 0 picks a free one', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')

@@ -25,7 +25,7 @@ export function registerSign(program: Command, ctx: CommandContext): void {
       'AppSecret or SK (default: from --app, else $APIG_SECRET; the variable stays out of shell history)',
     )
     .option('--app <name>', 'take key and secret from this app (or IAM AK/SK, by AK or user) of the workspace')
-    .option('-w, --workspace <file>', 'workspace for --app (default ./apig.yaml)')
+    .option('-w, --workspace <file>', 'workspace for --app (default: apig.yaml here or in a parent folder)')
     .option('--date <YYYYMMDDTHHMMSSZ>', 'X-Sdk-Date to sign, in UTC (default: now)')
     .option('--unsigned-payload', 'sign X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD instead of the body hash')
     .option(
