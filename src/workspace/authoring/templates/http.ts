@@ -19,7 +19,7 @@ paths:
   /users/{userId}:
     get:
       operationId: getUser
-      description: Forwarded to the backend named by the environment variable #backend#
+      description: "Forwarded to the backend named by the environment variable #backend#"
       parameters:
         - name: userId
           in: path
