@@ -16,6 +16,7 @@ interface ImportFlags {
   overwrite?: boolean;
   extendMode: ExtendMode;
   dryRun?: boolean;
+  defaultBackend?: string;
 }
 
 /** `-w` may name the workspace file or its folder (existing, or to be created when it has no file extension). */
@@ -42,6 +43,11 @@ export function registerImport(program: Command, ctx: CommandContext): void {
         .default('merge'),
     )
     .option('--dry-run', 'validate and show what would change, write nothing')
+    .option(
+      '--default-backend <mock|url>',
+      "a backend for every API the file gives none: mock (answers the operation's example response) or an " +
+        'http(s) URL (its path is put before the API path)',
+    )
     .action(async (file: string, flags: ImportFlags) => {
       const { io } = ctx;
       // Loaded on use, so that `apig --help` and other commands start fast.
@@ -50,6 +56,11 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       const { displayPath, refPolicy } = await import('../../workspace/locate.js');
       const { planImport } = await import('../../workspace/import.js');
       const { readText } = await import('../../oas/read.js');
+      const { parseDefaultBackend, withDefaultBackend, withoutBackend } = await import(
+        '../../workspace/default-backend.js'
+      );
+      const defaultBackend = flags.defaultBackend === undefined ? undefined : parseDefaultBackend(flags.defaultBackend);
+      if (typeof defaultBackend === 'string') throw new ApigError('usage', defaultBackend);
       const source = resolve(io.cwd, file);
       const incoming = await loadGroupFile(
         source,
@@ -59,6 +70,10 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       printDiagnostics(incoming.diagnostics, io);
       if (!incoming.group || hasErrors(incoming.diagnostics))
         throw new ApigError('input', `${file}: not imported, nothing was changed`);
+      let group = incoming.group;
+      let given: string[] = [];
+      if (defaultBackend) ({ group, given } = withDefaultBackend(group, defaultBackend));
+      const bare = withoutBackend(group);
 
       const workspaceFile = workspaceTarget(resolve(io.cwd, flags.workspace ?? WORKSPACE_FILE));
       const exists = existsSync(workspaceFile);
@@ -82,7 +97,7 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       for (const g of loaded?.workspace?.groups ?? []) groupTexts.set(g.file, await readText(g.file));
       const plan = planImport({
         source,
-        incoming: incoming.group,
+        incoming: group,
         workspaceFile,
         ...(loaded?.workspace ? { workspace: loaded.workspace } : {}),
         ...(exists && !loaded?.workspace?.implicit ? { workspaceText: await readText(workspaceFile) } : {}),
@@ -107,6 +122,14 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       for (const p of r.policiesKept) io.out(`  = ${p} (kept the existing one; --extend-mode override replaces it)\n`);
       for (const w of plan.writes)
         io.out(`  ${flags.dryRun ? 'would write' : 'wrote'} ${displayPath(w.file, io.cwd)}\n`);
+      if (given.length > 0)
+        io.out(`  ${given.length} API(s) got the --default-backend ${flags.defaultBackend}: ${given.join(', ')}\n`);
+      if (bare.length > 0)
+        io.err(
+          `warning: ${bare.length} API(s) have no backend, and the gateway answers them with an error: ` +
+            `${bare.map((a) => a.name).join(', ')}; give them one with --default-backend mock (or an http(s) URL), ` +
+            'or add x-apigateway-backend to the file\n',
+        );
       if (plan.unpublishedNote && r.added.length > 0)
         io.err('note: imported APIs are not published; list them under `publish:` in apig.yaml\n');
       ctx.setExit(EXIT.ok);
