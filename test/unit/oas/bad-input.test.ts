@@ -40,9 +40,9 @@ describe('bad input', () => {
       message: expect.stringContaining('not a Swagger 2.0 or OpenAPI 3.0 document'),
     });
     expect((await diags('[1, 2]\n'))[0]).toMatchObject({ code: 'parse' });
-    expect((await diags('openapi: 3.1.0\n'))[0]).toMatchObject({
+    expect((await diags('openapi: 3.2.0\n'))[0]).toMatchObject({
       code: 'parse',
-      message: expect.stringContaining('3.1.0 is not supported'),
+      message: expect.stringContaining('3.2.0 is not supported'),
     });
   });
 

@@ -27,9 +27,9 @@ testRule('parse', [
     findings: [{ message: 'not a Swagger 2.0 or OpenAPI 3.0 document', at: 'name' }],
   },
   {
-    name: 'OpenAPI 3.1 is named as not supported',
-    spec: 'openapi: 3.1.0\ninfo: {title: shop, version: "1"}\npaths: {}\n',
-    findings: [{ message: 'OpenAPI 3.1.0 is not supported', at: 'openapi' }],
+    name: 'an OpenAPI version apig does not read is named as not supported',
+    spec: 'openapi: 3.2.0\ninfo: {title: shop, version: "1"}\npaths: {}\n',
+    findings: [{ message: 'OpenAPI 3.2.0 is not supported', at: 'openapi' }],
   },
   {
     name: 'an empty file',
