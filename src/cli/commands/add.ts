@@ -73,6 +73,14 @@ export function registerAdd(program: Command, ctx: CommandContext): void {
       'add an API, app, environment, throttling or access control policy, or policy backend, guided by the lint rules',
     )
     .argument('[kind]', `what to add: ${ADD_KINDS.join(', ')} (asked when omitted)`)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  apig add                                          # asks what to add, on a terminal
+  apig add api --path /orders --name createOrder --method POST --yes
+  apig add app --name app1 --secret '\${APP1_SECRET}' --authorize-apis '*' --yes`,
+    )
     .action(async (kind: string | undefined, flags: CommonFlags & Record<string, unknown>) => {
       if (kind !== undefined) throw new ApigError('usage', `unknown kind "${kind}"; choose ${ADD_KINDS.join(', ')}`);
       await run(undefined, flags, ctx);

@@ -75,6 +75,14 @@ export function registerExport(program: Command, ctx: CommandContext): void {
     .option('--api-version <version>', 'set info.version of the exported document')
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--check', 'report every field of the group file that this export would lose or change; exit 1 if any')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  apig export --group shop -o shop.yaml            # the console's extended scope
+  apig export --group shop --scope basic --oas 3 --format json
+  apig export --check                              # what an export would lose or change`,
+    )
     .action(async (positional: string | undefined, flags: ExportFlags) => {
       const { io } = ctx;
       if (positional !== undefined && flags.workspace !== undefined && positional !== flags.workspace)

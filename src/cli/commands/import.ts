@@ -48,6 +48,14 @@ export function registerImport(program: Command, ctx: CommandContext): void {
       "a backend for every API the file gives none: mock (answers the operation's example response) or an " +
         'http(s) URL (its path is put before the API path)',
     )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  apig import exported.yaml                        # into ./apig.yaml (created when missing)
+  apig import petstore.yaml --default-backend mock  # a file without x-apigateway-*: Mock backends
+  apig import more.yaml --group shop --overwrite --dry-run`,
+    )
     .action(async (file: string, flags: ImportFlags) => {
       const { io } = ctx;
       // Loaded on use, so that `apig --help` and other commands start fast.

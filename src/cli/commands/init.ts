@@ -19,7 +19,15 @@ export function registerInit(program: Command, ctx: CommandContext): void {
     .description('create apig.yaml and a first group from a template (mock, http backend, APP auth with throttling)')
     .argument('[dir]', 'folder to create the workspace in (default: the current folder)')
     .option('-y, --yes', 'take the default of every question; ask nothing')
-    .option('--dry-run', 'print the files that would be created, write nothing');
+    .option('--dry-run', 'print the files that would be created, write nothing')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  apig init shop                                   # asks what it needs, on a terminal
+  apig init shop --template http --backend 127.0.0.1:9000 --yes
+  apig init --template app-auth --group orders --yes   # here, APP auth and a throttling policy`,
+    );
   addFlagOptions(cmd, INIT_FLAGS).action(
     async (dir: string | undefined, flags: InitFlags & Record<string, unknown>) => {
       const { io } = ctx;

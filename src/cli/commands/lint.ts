@@ -64,6 +64,14 @@ export function registerLint(program: Command, ctx: CommandContext): void {
     .option('--baseline <file>', 'hide the findings this baseline file lists (they no longer fail the run)')
     .option('--generate-baseline <file>', 'write the current findings to a baseline file (then hide them)')
     .option('--list-rules', 'list every rule: id, severity, what it checks, its docs page (with -f json: JSON)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  apig lint                                        # the workspace here, every rule, file:line:col
+  apig lint 'specs/*.yaml' -f sarif -o apig.sarif -f stylish
+  apig lint --generate-baseline lint-baseline.yaml  # then: apig lint --baseline lint-baseline.yaml`,
+    )
     .action(async (positional: string[], flags: LintFlags) => {
       if (flags.listRules) {
         const [{ listRules }, { settings }] = await Promise.all([

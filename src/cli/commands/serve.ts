@@ -68,6 +68,14 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       'a virtual clock starting at <time> (ISO 8601, epoch ms, or "now"); POST /_apig/clock moves it',
     )
     .option('--trust-xff', 'take the client IP from X-Forwarded-For (as instance real_ip_from_xff does)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  apig serve                                       # the workspace here on http://127.0.0.1:8080
+  apig serve --watch --trace                       # reload on edits; every stage of every request
+  apig serve api.yaml --port 0 --clock 2026-01-01T00:00:00Z   # one Swagger file, a free port, a fixed clock`,
+    )
     .action(async (positional: string | undefined, flags: ServeFlags) => {
       const { io } = ctx;
       if (positional !== undefined && flags.workspace !== undefined && positional !== flags.workspace)
