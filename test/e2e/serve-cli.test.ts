@@ -83,6 +83,9 @@ describe('apig serve (binary)', () => {
     const s = await serve(['fixtures/serve/routing.yaml', '--port', '0', '--log-format', 'json', '--trace']);
     await until(s.stdout, (t) => t.includes('"type":"fidelity"'), 'the tables');
     expect(s.stdout()).toContain('"type":"routes"');
+    // Every line on stdout is JSON, the start-up lines included (issue 15).
+    const lines = s.stdout().trimEnd().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { type: string }).type)).toEqual(['listening', 'routes', 'fidelity']);
     await call(`${s.url}/users/me`);
     const line = await until(s.stderr, (t) => t.includes('"type":"request"'), 'a JSON request event');
     const event = JSON.parse(line.split('\n').find((l) => l.includes('"type":"request"')) ?? '{}') as {

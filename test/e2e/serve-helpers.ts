@@ -177,8 +177,9 @@ export function spawnServe(args: readonly string[], env: NodeJS.ProcessEnv = {},
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (b: Buffer) => {
       out += b.toString('utf8');
-      const m = /apig gateway listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1] as string, stdout: () => out, stderr: () => err, exited });
+      // The listening line, as text or (--log-format json) as a JSON line.
+      const m = /apig gateway listening on (http:\/\/\S+)|\{"type":"listening","url":"(http:\/\/[^"]+)"\}/.exec(out);
+      if (m) resolve({ child, url: (m[1] ?? m[2]) as string, stdout: () => out, stderr: () => err, exited });
     });
     child.stderr?.on('data', (b: Buffer) => {
       err += b.toString('utf8');

@@ -159,12 +159,19 @@ Examples:
         ...(flags.watch ? { watch: prepareOptions } : {}),
         ...(start !== undefined ? { virtualClock: virtualClock(start) } : {}),
       });
-      for (const url of launched.server.urls) io.out(`apig gateway listening on ${url}\n`);
-      if (start !== undefined)
+      // --log-format json: every line on stdout is JSON, the start-up lines included.
+      for (const url of launched.server.urls)
+        io.out(json ? `${JSON.stringify({ type: 'listening', url })}\n` : `apig gateway listening on ${url}\n`);
+      if (start !== undefined) {
+        const at = new Date(start).toISOString();
+        const move = `${launched.server.urls[0] ?? ''}${CLOCK_PATH}`;
+        const advance = { method: 'POST', url: move, body: { advance: '60s' } };
         io.out(
-          `virtual clock at ${new Date(start).toISOString()}; ` +
-            `move it with POST ${launched.server.urls[0] ?? ''}${CLOCK_PATH} {"advance": "60s"}\n`,
+          json
+            ? `${JSON.stringify({ type: 'clock', at, advance })}\n`
+            : `virtual clock at ${at}; move it with POST ${move} {"advance": "60s"}\n`,
         );
+      }
       if (!isLoopback(flags.host)) {
         io.err(
           `${io.color.yellow('warn')} listening on ${flags.host}: other machines can reach this emulator; ` +
