@@ -52,7 +52,9 @@ describe('flags that belong to another choice', () => {
       [['--auth', 'AUTHORIZER', '--authorizer', 'foo'], 'apig: --auth: "AUTHORIZER" is not one of NONE, APP, IAM\n'],
       [
         ['--publish', 'RELEASE'],
-        'apig: --publish: apig.yaml has no publish: map, so every API is published to RELEASE only; add the map to choose\n',
+        // Without a publish: map every API is in RELEASE already (issue 15: --publish creates the map for another).
+        'apig: --publish: the workspace has no environment but RELEASE, where every API is published; ' +
+          'add one with apig add env\n',
       ],
     ];
     for (const [flags, stderr] of cases) {

@@ -11,6 +11,7 @@ import {
   type GroupText,
 } from '../../workspace/authoring/group-edits.js';
 import { addApp, addEnvironment, publishApi } from '../../workspace/authoring/workspace-edits.js';
+import { RELEASE } from '../../core/workspace-model.js';
 import { groupOf, strs, type FlowContext } from './context.js';
 import type { Answers, Field } from './fields.js';
 import { apiCandidate, buildApi } from './flows/api-build.js';
@@ -62,12 +63,17 @@ function apiPlan(ctx: FlowContext, a: Answers, read: Reader): Plan {
   const edits: FileEdit[] = [
     { file: r.group.file, text: addApi(groupText(r.group.file, read, r.group.model.format), r.api, r.newScheme) },
   ];
+  const notes = r.newScheme ? [`added security scheme ${r.newScheme.name} to ${r.group.shown}`] : [];
   if (r.publish.length > 0) {
     let ws = read(ctx.ws.file);
+    // Without a publish: map every API is in RELEASE; the map that publishes this one elsewhere keeps that so.
+    if (ctx.ws.publish === undefined) {
+      ws = publishApi(ws, RELEASE, '*');
+      notes.push('apig.yaml had no publish: map (every API in RELEASE): it now has one, with RELEASE: ["*"]');
+    }
     for (const env of r.publish) ws = publishApi(ws, env, r.api.name);
     edits.push({ file: ctx.ws.file, text: ws });
   }
-  const notes = r.newScheme ? [`added security scheme ${r.newScheme.name} to ${r.group.shown}`] : [];
   return {
     candidate: apiCandidate(ctx, r),
     edits,
@@ -135,7 +141,11 @@ export const ADD_FLOWS = {
         candidate: withWorkspace(ctx.ws, { environments: [...ctx.ws.environments, env] }),
         edits: [{ file: ctx.ws.file, text: addEnvironment(read(ctx.ws.file), e) }],
         summary: `environment ${e.name} with ${Object.keys(e.variables).length} variable(s)`,
-        notes: [],
+        // A new environment serves nothing until an API is published to it: say how.
+        notes: [
+          `no API is published to ${e.name} yet: apig add api --publish ${e.name}, ` +
+            `or list API names (or "*") under publish.${e.name} in apig.yaml`,
+        ],
       };
     },
   },

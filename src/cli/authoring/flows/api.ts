@@ -2,6 +2,7 @@
 import { API_METHODS, MATCH_MODES, PARAM_TYPES } from '../../../core/model.js';
 import type { RuleId } from '../../../lint/presets.js';
 import { environmentNames } from '../../../workspace/publish.js';
+import { RELEASE } from '../../../core/workspace-model.js';
 import { groupOf, str, type FlowContext } from '../context.js';
 import type { Answers, Field, Item, ItemField, Verdict } from '../fields.js';
 import { apiCandidate, buildApi, front } from './api-build.js';
@@ -173,10 +174,10 @@ export function apiFields(ctx: FlowContext): Field[] {
       flag: 'publish',
       kind: 'multi',
       message: 'Publish to environments',
-      when: () => ctx.ws.publish !== undefined && unpublished(ctx).length > 0,
+      when: () => unpublished(ctx).length > 0,
       needs: () =>
         ctx.ws.publish === undefined
-          ? 'apig.yaml has no publish: map, so every API is published to RELEASE only; add the map to choose'
+          ? 'the workspace has no environment but RELEASE, where every API is published; add one with apig add env'
           : 'every environment of the publish: map in apig.yaml already takes every API (*)',
       choices: () => unpublished(ctx).map((e) => ({ value: e })),
       default: () => [],
@@ -185,7 +186,12 @@ export function apiFields(ctx: FlowContext): Field[] {
   ];
 }
 
-/** Environments whose publish list does not already take every API (`*`). */
+/**
+ * Environments whose publish list does not already take every API (`*`). Without a publish: map, RELEASE takes
+ * every API and the others none.
+ */
 function unpublished(ctx: FlowContext): string[] {
-  return environmentNames(ctx.ws).filter((e) => !(ctx.ws.publish?.[e] ?? []).includes('*'));
+  const { publish } = ctx.ws;
+  if (publish === undefined) return environmentNames(ctx.ws).filter((e) => e !== RELEASE);
+  return environmentNames(ctx.ws).filter((e) => !(publish[e] ?? []).includes('*'));
 }
