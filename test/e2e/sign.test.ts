@@ -242,6 +242,10 @@ describe('apig sign', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^HTTP 401\n/);
     expect(r.stdout).toContain('verify signature fail, canonicalRequest:GET|/x/|');
+    // Issue 15: a refused signature points at --explain.
+    expect(r.stderr).toMatch(
+      /^hint: the gateway refused the request \(APIG\.03\d\d\); .*--explain @FILE instead of --send$/m,
+    );
   });
 
   it('--explain reads a gateway body from stdin and names the differing line', async () => {

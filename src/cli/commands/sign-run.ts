@@ -66,6 +66,13 @@ async function runSign(url: string, flags: SignFlags, ctx: CommandContext): Prom
     );
     const end = res.body.endsWith('\n') || res.body === '' ? '' : '\n';
     io.out(`HTTP ${res.status}\n${headerLines.join('')}\n${res.body}${end}`);
+    // An authentication refusal (APIG.03xx): --explain says which part of the signature the gateway disagreed with.
+    const refusal = /"error_code"\s*:\s*"(APIG\.03\d\d)"/.exec(res.body)?.[1];
+    if (refusal !== undefined)
+      io.err(
+        `hint: the gateway refused the request (${refusal}); to see why, save the body above to a file and run ` +
+          'the same command with --explain @FILE instead of --send\n',
+      );
   }
   ctx.setExit(res.status >= 400 ? EXIT.findings : EXIT.ok);
 }
