@@ -21,5 +21,9 @@ export interface SignFlags {
   debug?: boolean;
   json?: boolean;
   send?: boolean;
+  /** --send over HTTPS: trust this CA certificate (PEM), e.g. the emulator's own self-signed one. */
+  cacert?: string;
+  /** --send over HTTPS: do not verify the server's certificate. */
+  insecure?: boolean;
   explain?: string;
 }

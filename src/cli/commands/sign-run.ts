@@ -3,7 +3,9 @@
  * a signature diagnosis out (issue 3). The algorithm lives in src/sign; sign-input.ts and sign-credentials.ts read the
  * input, sign-prepare.ts builds the request, sign-render.ts prints it, and this file runs those steps.
  */
+import { resolve } from 'node:path';
 import { ApigError } from '../../core/errors.js';
+import { readBytes } from '../../oas/read.js';
 import { explainGatewayError, maskHeaders } from '../../sign/index.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -16,6 +18,8 @@ import { send, sendFailure, type SendResult } from './sign-send.js';
 async function runSign(url: string, flags: SignFlags, ctx: CommandContext): Promise<void> {
   const { io } = ctx;
   if (flags.send && flags.explain !== undefined) throw new ApigError('usage', 'use either --send or --explain');
+  if (!flags.send && (flags.cacert !== undefined || flags.insecure))
+    throw new ApigError('usage', `${flags.cacert !== undefined ? '--cacert' : '-k/--insecure'} applies to --send`);
   if (
     flags.explain !== undefined &&
     (flags.explain === '-' || flags.explain === '@-') &&
@@ -47,9 +51,13 @@ async function runSign(url: string, flags: SignFlags, ctx: CommandContext): Prom
     return;
   }
   if (flags.debug && !flags.json) io.err(debugText(p));
+  const trust = {
+    ...(flags.cacert !== undefined ? { ca: await readBytes(resolve(io.cwd, flags.cacert), flags.cacert) } : {}),
+    insecure: flags.insecure === true,
+  };
   let res: SendResult;
   try {
-    res = await send(p);
+    res = await send(p, trust);
   } catch (err) {
     // No response: with --json still one document, the signing fields and what went wrong (exit 1 as for a 4xx).
     const error = sendFailure(err, secretsOf(p));

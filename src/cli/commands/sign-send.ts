@@ -26,11 +26,29 @@ export interface SendFailure {
   message: string;
 }
 
-export async function send(p: Outgoing): Promise<SendResult> {
+/** How an HTTPS server is trusted: a CA certificate to add (--cacert), or none checked (-k). */
+export interface TlsTrust {
+  ca?: Buffer;
+  insecure?: boolean;
+}
+
+export async function send(p: Outgoing, trust: TlsTrust = {}): Promise<SendResult> {
   // Loaded on use, for a fast start. Dispatcher.request sends `path` as given; the top-level request() would
   // re-normalise it through new URL().
-  const { getGlobalDispatcher } = await import('undici');
-  const res = await getGlobalDispatcher().request({
+  const { Agent, getGlobalDispatcher } = await import('undici');
+  const custom = trust.ca !== undefined || trust.insecure === true;
+  const dispatcher = custom
+    ? new Agent({ connect: { ...(trust.ca ? { ca: trust.ca } : {}), rejectUnauthorized: trust.insecure !== true } })
+    : getGlobalDispatcher();
+  try {
+    return await request(dispatcher, p);
+  } finally {
+    if (custom) await dispatcher.close();
+  }
+}
+
+async function request(dispatcher: Dispatcher, p: Outgoing): Promise<SendResult> {
+  const res = await dispatcher.request({
     origin: p.origin,
     path: p.target,
     method: p.method as Dispatcher.HttpMethod,

@@ -39,6 +39,8 @@ export function registerSign(program: Command, ctx: CommandContext): void {
     .option('--debug', 'print canonicalRequest, stringToSign, authorization and a curl command')
     .option('--json', 'print the result as JSON')
     .option('--send', 'send the signed request and print status, headers and body')
+    .option('--cacert <file>', "with --send over HTTPS: trust this CA certificate (PEM), e.g. apig serve's own")
+    .option('-k, --insecure', "with --send over HTTPS: do not verify the server's certificate")
     .option(
       '--explain <text>',
       'diagnose a gateway error (body, error_msg or canonical request; @FILE or - for stdin) against this request',
