@@ -270,6 +270,20 @@ describe('apig sign', () => {
     expect(same.stdout).toContain('AppSecret/SK');
   });
 
+  it('--explain without --date signs again at the date the gateway saw (issue 15)', async () => {
+    const sent = await runCli(
+      ['sign', '--send', '--date', DATE, '--secret', 'wrong-secret', `http://127.0.0.1:${port}/x`],
+      { env: ENV },
+    );
+    const errorBody = sent.stdout.split('\n\n')[1] ?? '';
+    expect(errorBody).toMatch(/x-sdk-date:\d{8}T\d{6}Z/);
+    // Today's clock is not the gateway's date: only the path differs, not the date line.
+    const r = await runCli(['sign', '--explain', '-', `http://127.0.0.1:${port}/y`], { env: ENV, input: errorBody });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('1 canonical-request line differs');
+    expect(r.stdout).toMatch(/✗ line 2 +path +gateway: \/x\//);
+  });
+
   it('--explain shows the clock skew of "signature expired"', async () => {
     const r = await runCli(
       [

@@ -27,10 +27,14 @@ async function runSign(url: string, flags: SignFlags, ctx: CommandContext): Prom
   ) {
     throw new ApigError('usage', 'stdin cannot hold both the body and the --explain text');
   }
-  const p = await prepare(url, flags, io);
+  // --explain: the text is read first, so that the signature is made again at the date the gateway saw (its
+  // canonical request holds x-sdk-date), unless --date says otherwise.
+  const explained = flags.explain === undefined ? undefined : await readExplainText(flags.explain, io);
+  const seen = explained === undefined || flags.date !== undefined ? undefined : gatewayDate(explained);
+  const p = await prepare(url, seen === undefined ? flags : { ...flags, date: seen }, io);
   for (const w of p.trace?.warnings ?? []) io.err(`${io.color.yellow('warning:')} ${w}\n`);
-  if (flags.explain !== undefined && p.trace) {
-    const e = explainGatewayError(await readExplainText(flags.explain, io), p.trace, { now: new Date() });
+  if (explained !== undefined && p.trace) {
+    const e = explainGatewayError(explained, p.trace, { now: new Date() });
     if (e.kind === 'unrecognized')
       throw new ApigError(
         'input',
@@ -83,6 +87,11 @@ async function runSign(url: string, flags: SignFlags, ctx: CommandContext): Prom
       );
   }
   ctx.setExit(res.status >= 400 ? EXIT.findings : EXIT.ok);
+}
+
+/** The x-sdk-date of the canonical request a gateway error quotes (`x-sdk-date:20240315T083000Z`), if any. */
+export function gatewayDate(text: string): string | undefined {
+  return /x-sdk-date:(\d{8}T\d{6}Z)/i.exec(text.replace(/\\n/g, '\n'))?.[1];
 }
 
 /** With --json, an input error is also one JSON document on stdout; the one-line message and exit 2 stay (run.ts). */
