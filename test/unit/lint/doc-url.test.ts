@@ -28,7 +28,8 @@ describe('rule doc links', () => {
 
   it('the npm package ships every page', () => {
     const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { files: string[] };
-    expect(pkg.files).toContain('docs/rules');
+    // docs/ as a whole (issue 15): serve names docs/fidelity.md, the rule pages link to the other pages.
+    expect(pkg.files).toContain('docs');
     const packed = JSON.parse(
       execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
         cwd: fileURLToPath(ROOT),
@@ -39,5 +40,7 @@ describe('rule doc links', () => {
     const paths = new Set(packed[0]?.files.map((f) => f.path));
     for (const id of ALL_RULE_IDS) expect(paths.has(`docs/rules/${id}.md`), id).toBe(true);
     expect(paths.has('docs/rules/README.md')).toBe(true);
+    for (const page of ['fidelity.md', 'serve.md', 'sign.md', 'import-export.md', 'authoring.md', 'sources.md'])
+      expect(paths.has(`docs/${page}`), page).toBe(true);
   });
 });
