@@ -4,8 +4,11 @@ import { Chalk, type ChalkInstance } from 'chalk';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
-  /** Everything on standard input, to its end (`sign --data-binary @-`). */
-  readStdin(): Promise<Buffer>;
+  /**
+   * Everything on standard input, to its end (`sign --data-binary @-`, `lint -`); given a limit, at most limit + 1
+   * bytes: reading stops there, so that an endless or huge stream cannot fill the memory (the caller refuses it).
+   */
+  readStdin(limit?: number): Promise<Buffer>;
   color: ChalkInstance;
   useColor: boolean;
   stdinIsTTY: boolean;
@@ -23,7 +26,7 @@ export function colorWanted(argv: readonly string[], env: NodeJS.ProcessEnv, isT
 export interface IoParts {
   out(text: string): void;
   err(text: string): void;
-  readStdin(): Promise<Buffer>;
+  readStdin(limit?: number): Promise<Buffer>;
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
   env: NodeJS.ProcessEnv;
@@ -45,10 +48,20 @@ export function makeIo(argv: readonly string[], parts: IoParts): Io {
   };
 }
 
-async function readProcessStdin(): Promise<Buffer> {
+async function readProcessStdin(limit = Number.POSITIVE_INFINITY): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    chunks.push(b);
+    total += b.length;
+    if (total > limit) {
+      // Past the limit: stop reading (the writer gets EPIPE) and hand back what makes the excess visible.
+      process.stdin.destroy();
+      break;
+    }
+  }
+  return Buffer.concat(chunks, total);
 }
 
 export function processIo(argv: readonly string[]): Io {

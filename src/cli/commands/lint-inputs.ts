@@ -6,10 +6,11 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ApigError } from '../../core/errors.js';
 import { type Baseline, readBaseline } from '../../lint/baseline.js';
-import { MAX_FILE_BYTES, readText } from '../../oas/read.js';
+import { readText } from '../../oas/read.js';
 import { holdsNothing, parseSource } from '../../oas/source.js';
 import { expandGlob, isGlob } from '../glob.js';
 import type { Io } from '../io.js';
+import { readStdinCapped } from '../stdin.js';
 import type { LintFlags } from './lint-flags.js';
 
 /** One thing to lint: a path (undefined: apig.yaml here or above), and its text when it came from standard input. */
@@ -53,9 +54,7 @@ async function exists(path: string): Promise<boolean> {
 async function stdinText(io: Io): Promise<string> {
   if (io.stdinIsTTY)
     throw new ApigError('usage', 'standard input is a terminal: pipe a file into apig lint - (or name the file)');
-  const bytes = await io.readStdin();
-  if (bytes.length > MAX_FILE_BYTES)
-    throw new ApigError('input', `standard input is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB; apig refuses it`);
+  const bytes = await readStdinCapped(io, 'standard input');
   return bytes.toString('utf8');
 }
 

@@ -7,14 +7,15 @@ import { ApigError } from '../../core/errors.js';
 import { FileReadError, readBytes } from '../../oas/read.js';
 import { parseSdkDate, type AuthMode, type CurlBody } from '../../sign/index.js';
 import type { Io } from '../io.js';
+import { readStdinCapped } from '../stdin.js';
 import type { SignFlags } from './sign-flags.js';
 
 /**
  * `@-`/`-` is standard input; `@FILE` is read relative to the working directory, as every file apig reads: a
- * regular file of at most 64 MB (a FIFO would wait forever, /dev/zero never ends).
+ * regular file of at most 64 MB (a FIFO would wait forever, /dev/zero never ends); standard input at most 64 MB too.
  */
 async function readSource(spec: string, what: string, io: Pick<Io, 'cwd' | 'readStdin'>): Promise<Buffer> {
-  if (spec === '@-' || spec === '-') return io.readStdin();
+  if (spec === '@-' || spec === '-') return readStdinCapped(io, `${what} from standard input`);
   const file = spec.slice(1);
   try {
     return await readBytes(resolve(io.cwd, file), file);
