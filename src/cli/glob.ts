@@ -2,9 +2,10 @@
  * File patterns on the command line, as Spectral and ESLint take them quoted (`apig lint 'specs/*.yaml'`): `*` and
  * `?` within one path segment, `[abc]` classes, `{a,b}` alternatives and `**` for any number of folders. A path
  * that exists as written is taken as written, whatever characters it holds. Folders named node_modules and hidden
- * folders are not entered unless the pattern names them.
+ * folders are not entered unless the pattern names them; a symbolic link to a file matches, one to a folder is not
+ * walked into (a link loop cannot make `**` run for ever).
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 const GLOB_CHARS = /[*?[{]/;
@@ -70,7 +71,8 @@ export async function expandGlob(pattern: string, cwd: string): Promise<string[]
       if (e.name.startsWith('.') && !segment.startsWith('.')) continue;
       const path = join(dir, e.name);
       if (last) {
-        if (e.isFile()) found.add(path);
+        // A symbolic link to a file is that file (specs linked in from elsewhere); links are never walked into.
+        if (e.isFile() || (e.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile())) found.add(path);
       } else if (e.isDirectory() && (e.name !== 'node_modules' || segment === 'node_modules'))
         await walk(path, index + 1);
     }

@@ -66,6 +66,14 @@ describe('expandGlob', () => {
     expect(await expandGlob(`${dir}/sub/*.yaml`, '/')).toEqual([join(dir, 'sub/d.yaml')]);
   });
 
+  it('a link to a file matches; a link to a folder (a loop, here) is not walked into', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const dir = tree();
+    symlinkSync(join(dir, 'a.yaml'), join(dir, 'sub', 'linked.yaml'));
+    symlinkSync(dir, join(dir, 'sub', 'loop'));
+    expect(await expandGlob('sub/**/*.yaml', dir)).toEqual(['sub/d.yaml', 'sub/deeper/e.yaml', 'sub/linked.yaml']);
+  });
+
   it('nothing matched, or a folder that does not exist: an empty list', async () => {
     const dir = tree();
     expect(await expandGlob('*.xml', dir)).toEqual([]);
