@@ -4,6 +4,7 @@
  * example response where the file has one, or an HTTP backend at URL (its path prefixed to the API's path).
  */
 import type { Api, Group, MockBackend, HttpBackend } from '../core/model.js';
+import { isRecord } from '../oas/codec.js';
 
 export type DefaultBackend =
   | { kind: 'mock' }
@@ -29,8 +30,6 @@ export function parseDefaultBackend(value: string): DefaultBackend | string {
     basePath: url.pathname.replace(/\/+$/, ''),
   };
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The operation's example success response as text (`examples`, `example`, a schema's `example`), or ''. */
 export function exampleBody(api: Pick<Api, 'responses'>): string {

@@ -2,24 +2,30 @@
  * Where a workspace is (an explicit file or folder, or apig.yaml here or in a parent folder), how its paths are
  * shown, and which `$ref`s its Swagger files may follow.
  */
+import { existsSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ApigError } from '../core/errors.js';
 import { WORKSPACE_FILE } from '../core/workspace-model.js';
 
-/** apig.yaml in `cwd` or the nearest parent folder (as .apiglint.yaml is found), or undefined. */
-async function findUp(cwd: string): Promise<string | undefined> {
+/**
+ * The file `name` in `cwd` or the nearest parent folder that `accept` takes (by default, whatever exists there: the
+ * reader then refuses a FIFO with its reason), or undefined. How apig.yaml and .apiglint.yaml are found.
+ */
+export function findUp(cwd: string, name: string, accept: (file: string) => boolean = existsSync): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    const file = join(dir, WORKSPACE_FILE);
-    if ((await stat(file).catch(() => undefined))?.isFile()) return file;
+    const file = join(dir, name);
+    if (accept(file)) return file;
     if (dirname(dir) === dir) return undefined;
   }
 }
 
+const isFile = (file: string): boolean => statSync(file, { throwIfNoEntry: false })?.isFile() === true;
+
 /** Finds the file to load: an explicit path (file or folder), or apig.yaml here or in a parent folder. */
 export async function locateWorkspace(path: string | undefined, cwd: string): Promise<string> {
   if (path === undefined) {
-    const found = await findUp(cwd);
+    const found = findUp(cwd, WORKSPACE_FILE, isFile);
     if (found) return found;
     throw new ApigError(
       'config',

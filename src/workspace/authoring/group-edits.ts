@@ -10,7 +10,7 @@ import { throttlePolicy } from '../../oas/extensions/throttles.js';
 import { encodeOperation } from '../../oas/encode.js';
 import { swagger2ToOas3 } from '../../oas/oas3-convert.js';
 import type { TextFormat } from '../../oas/source.js';
-import { ANY_METHOD_KEY } from '../../oas/walk.js';
+import { operationKey } from '../../oas/decode-operation.js';
 import { addEntry, appendItem, setScalar, valueAt, type KeyPath } from './text-edit.js';
 
 /** A group file's text and what it is written in. */
@@ -22,17 +22,13 @@ export interface GroupText {
 
 type Obj = Record<string, unknown>;
 
-export function operationKey(api: Pick<Api, 'method'>): string {
-  return api.method === 'ANY' ? ANY_METHOD_KEY : api.method.toLowerCase();
-}
-
-const operationPath = (api: Pick<Api, 'method' | 'path'>): KeyPath => ['paths', api.path, operationKey(api)];
+const operationPath = (api: Pick<Api, 'method' | 'path'>): KeyPath => ['paths', api.path, operationKey(api.method)];
 
 /** The operation as written in the file's own version (OpenAPI 3.0 nests parameter schemas). */
 function operationValue(api: Api, spec: SpecFormat): Obj {
   const op = encodeOperation(api, 'extended');
   if (spec === 'swagger2') return op;
-  const key = operationKey(api);
+  const key = operationKey(api.method);
   const converted = swagger2ToOas3({
     swagger: '2.0',
     info: { title: 'x', version: '1' },
@@ -50,8 +46,8 @@ export function addApi(file: GroupText, api: Api, newScheme?: SecurityScheme): s
   const item = valueAt(file.text, file.format, ['paths', api.path]);
   let text =
     item === undefined
-      ? addEntry(file.text, file.format, ['paths'], api.path, { [operationKey(api)]: op })
-      : addEntry(file.text, file.format, ['paths', api.path], operationKey(api), op);
+      ? addEntry(file.text, file.format, ['paths'], api.path, { [operationKey(api.method)]: op })
+      : addEntry(file.text, file.format, ['paths', api.path], operationKey(api.method), op);
   if (newScheme) {
     const { name, ...rest } = newScheme;
     text = addEntry(text, file.format, schemesPath(file.spec), name, securityScheme.encode(rest));
