@@ -219,7 +219,7 @@ describe('bounded output', () => {
 });
 
 describe('one id per rule in every command', () => {
-  it('import, export and serve name a Swagger slip and an extension error as lint does', async () => {
+  it('import, export, serve and add name a Swagger slip and an extension error as lint does', async () => {
     const dir = temp();
     writeFileSync(join(dir, 'shop.yaml'), MIXED);
     const lint = await runCli(['lint', 'shop.yaml'], { cwd: dir });
@@ -228,6 +228,7 @@ describe('one id per rule in every command', () => {
       ['import', 'shop.yaml', '-w', 'ws'],
       ['export', 'shop.yaml'],
       ['serve', 'shop.yaml', '--port', '0'],
+      ['add', 'api', '-w', 'shop.yaml', '--path', '/z', '--name', 'getZ', '--yes'],
     ]) {
       const r = await runCli(argv, { cwd: dir });
       expect([argv[0], r.code]).toEqual([argv[0], 2]);
