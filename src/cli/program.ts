@@ -8,16 +8,28 @@ import { registerSign } from './commands/sign.js';
 import { registerServe } from './commands/serve.js';
 import { registerInit } from './commands/init.js';
 import { registerAdd } from './commands/add.js';
+import { registerCompletion } from './commands/completion.js';
+import { registerEdit } from './commands/edit.js';
+import { registerRemove } from './commands/remove.js';
+import { registerRename } from './commands/rename.js';
+import { registerBind } from './commands/bind.js';
+import { registerPublish } from './commands/publish.js';
 
 /** Every command, in the order `apig --help` lists them. */
 const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [
   registerInit,
   registerAdd,
+  registerEdit,
+  registerRemove,
+  registerRename,
+  registerBind,
+  registerPublish,
   registerImport,
   registerExport,
   registerLint,
   registerSign,
   registerServe,
+  registerCompletion,
 ];
 
 export function buildProgram(ctx: CommandContext): Command {

@@ -11,9 +11,11 @@ import { printDiagnostics } from './render-diagnostics.js';
  */
 export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
-  // A global switch, accepted anywhere on the line: every command that reads Swagger files honours it.
-  const allowRemoteRefs = argv.includes('--allow-remote-refs');
-  if (allowRemoteRefs) argv = argv.filter((a) => a !== '--allow-remote-refs');
+  // A global switch, accepted anywhere on the line before a `--` (after it, every word is an operand: the words
+  // `apig __complete --` is given to complete): every command that reads Swagger files honours it.
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  const allowRemoteRefs = argv.slice(0, end).includes('--allow-remote-refs');
+  if (allowRemoteRefs) argv = [...argv.slice(0, end).filter((a) => a !== '--allow-remote-refs'), ...argv.slice(end)];
   const program = buildProgram({
     io,
     allowRemoteRefs,

@@ -27,12 +27,39 @@ export function columns(rows: readonly string[][]): string {
 
 const ROUTE_ROWS_SHOWN = 100;
 
+/** A word the shell passes on as written: as is when it holds nothing the shell reads, else in single quotes. */
+export function shellWord(text: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The route table; each row's URL (when the gateway listens) as a shell word, to paste after `curl`. */
 export function renderRoutes(rows: readonly RouteRow[]): string {
-  const shown = rows
-    .slice(0, ROUTE_ROWS_SHOWN)
-    .map((r) => [r.method, r.path, r.match, r.group, r.environments.join(',') || '(none)', r.backend]);
+  const withUrl = rows.some((r) => r.url !== undefined);
+  const shown = rows.slice(0, ROUTE_ROWS_SHOWN).map((r) => {
+    const row = [r.method, r.path, r.match, r.group, r.environments.join(',') || '(none)', r.backend];
+    return withUrl ? [...row, shellWord(r.url ?? '')] : row;
+  });
+  const head = ['METHOD', 'PATH', 'MATCH', 'GROUP', 'ENVIRONMENTS', 'BACKEND', ...(withUrl ? ['URL'] : [])];
   const more = rows.length > ROUTE_ROWS_SHOWN ? `... and ${rows.length - ROUTE_ROWS_SHOWN} more API(s)\n` : '';
-  return columns([['METHOD', 'PATH', 'MATCH', 'GROUP', 'ENVIRONMENTS', 'BACKEND'], ...shown]) + more;
+  return columns([head, ...shown]) + more;
+}
+
+/**
+ * Under the route table: that calls by IP reach no group when several have no DEFAULT among them, and, when the
+ * gateway listens on an address other than loopback (`address`), how curl reaches it by a `*.localhost` name.
+ */
+export function renderReach(o: { groups: number; byIp: boolean; address?: string }): string {
+  const byIp =
+    o.groups > 1 && !o.byIp
+      ? `calls by IP reach no group (${o.groups} groups, none named DEFAULT): ` +
+        `call each group at its local domain, as the URLs do (docs/serve.md, Local domains)\n`
+      : '';
+  const address =
+    o.address !== undefined && o.groups > (o.byIp ? 1 : 0)
+      ? `*.localhost names resolve to the loopback address, where the gateway does not listen: ` +
+        `add --connect-to ::${o.address} to curl\n`
+      : '';
+  return byIp + address;
 }
 
 function where(list: readonly string[]): string {

@@ -29,6 +29,28 @@ export function paramType(p: Pick<Param, 'swaggerType'>): ParamType | undefined 
   }
 }
 
+/** A parameter's bounds as the gateway applies them: absent where none is set. */
+export interface ParamBounds {
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+}
+
+/**
+ * The console writes 0 for a bound that is not set: `maxLength: 0` and `maximum: 0` on every parameter of its
+ * exports (User Guide (online), "Importing APIs"; Extension Definitions: x-apigateway-pass-through), so a maximum
+ * length or maximum of 0 is no bound (a required value of length 0 could never be given).
+ */
+export function paramBounds(p: Pick<Param, 'minLength' | 'maxLength' | 'minimum' | 'maximum'>): ParamBounds {
+  return {
+    ...(p.minLength !== undefined ? { minLength: p.minLength } : {}),
+    ...(p.maxLength !== undefined && p.maxLength !== 0 ? { maxLength: p.maxLength } : {}),
+    ...(p.minimum !== undefined ? { minimum: p.minimum } : {}),
+    ...(p.maximum !== undefined && p.maximum !== 0 ? { maximum: p.maximum } : {}),
+  };
+}
+
 /** The backend timeout defaults to 5000 ms (x-apigateway.md §8.2). */
 export const DEFAULT_BACKEND_TIMEOUT = 5000;
 

@@ -21,7 +21,7 @@ import { responseSet } from './extensions/responses.js';
 import { throttlePolicy } from './extensions/throttles.js';
 import { decodeOperation, decodeParams } from './decode-operation.js';
 import { OPERATION_KEYS, ANY_METHOD_KEY } from './walk.js';
-import type { Kept } from '../core/kept.js';
+import type { Kept, KeptInfo } from '../core/kept.js';
 
 interface InfoFields extends Kept {
   title: string;
@@ -86,6 +86,28 @@ function named<T extends object>(
     else ok = false;
   }
   return ok ? out : undefined;
+}
+
+/** The root maps of named objects; decoded empty, they are lists the model does not tell from absent ones. */
+const NAMED_MAPS = [
+  'securityDefinitions',
+  'x-apigateway-ratelimits',
+  'x-apigateway-access-controls',
+  'x-apigateway-responses',
+] as const;
+
+/**
+ * The root's kept forms, with each named map written empty (`x-apigateway-responses: {}`, as the console writes
+ * it) kept as written: the model's empty list would otherwise be encoded as no key at all (encode.ts).
+ */
+function withEmptyMaps(doc: Record<string, unknown>, kept: KeptInfo | undefined): KeptInfo | undefined {
+  let values: Record<string, unknown> | undefined;
+  for (const key of NAMED_MAPS) {
+    const raw = doc[key];
+    if (isRecord(raw) && Object.keys(raw).length === 0)
+      (values ??= { ...kept?.values })[key] = { written: {}, value: {} };
+  }
+  return values ? { ...kept, values } : kept;
 }
 
 const OP_KEYS: ReadonlySet<string> = new Set<string>([...OPERATION_KEYS, ANY_METHOD_KEY]);
@@ -159,7 +181,8 @@ export function decodeGroup(
     ctx,
   );
   if (!root || !paths || !schemes || !throttles || !acls || !responses) return { diagnostics: ctx.diagnostics };
-  const { info, kept } = root;
+  const { info } = root;
+  const kept = withEmptyMaps(doc, root.kept);
   const group: Group = {
     name: info?.title ?? '',
     ...(info?.description !== undefined ? { description: info.description } : {}),

@@ -83,11 +83,13 @@ export function encodeOperation(api: Api, scope: ExportScope, forConsole = false
   return withoutApigKeys(out, forConsole);
 }
 
+/** A map of named objects; an empty one only where the document had it written so (kept by decode.ts). */
 function named<T extends { name: string }>(
   items: readonly T[],
   codec: Codec<Omit<T, 'name'>>,
+  writtenEmpty = false,
 ): Record<string, unknown> | undefined {
-  if (items.length === 0) return undefined;
+  if (items.length === 0) return writtenEmpty ? {} : undefined;
   return Object.fromEntries(items.map(({ name, ...rest }) => [name, codec.encode(rest)]));
 }
 
@@ -117,6 +119,8 @@ function encodePaths(group: Group, options: ExportOptions): Record<string, unkno
 
 export function exportGroup(group: Group, options: ExportOptions): Record<string, unknown> {
   const extended = options.scope === 'extended';
+  // `x-apigateway-responses: {}` as the console writes it (User Guide (online), "Importing APIs": HTTP VPC).
+  const written = (key: string): boolean => group.kept?.values?.[key] !== undefined;
   const info = infoCodec.encode({
     title: group.name,
     ...(group.description !== undefined ? { description: group.description } : {}),
@@ -133,13 +137,10 @@ export function exportGroup(group: Group, options: ExportOptions): Record<string
     ...(group.host !== undefined ? { host: group.host } : {}),
     ...(group.basePath !== undefined ? { basePath: group.basePath } : {}),
     paths: encodePaths(group, options),
-    securityDefinitions:
-      group.securitySchemes.length > 0
-        ? Object.fromEntries(group.securitySchemes.map(({ name, ...s }) => [name, securityScheme.encode(s)]))
-        : undefined,
-    ratelimits: extended ? named(group.throttles, throttlePolicy) : undefined,
-    acls: extended ? named(group.acls, aclPolicy) : undefined,
-    responses: extended ? named(group.responses, responseSet) : undefined,
+    securityDefinitions: named(group.securitySchemes, securityScheme, written('securityDefinitions')),
+    ratelimits: extended ? named(group.throttles, throttlePolicy, written('x-apigateway-ratelimits')) : undefined,
+    acls: extended ? named(group.acls, aclPolicy, written('x-apigateway-access-controls')) : undefined,
+    responses: extended ? named(group.responses, responseSet, written('x-apigateway-responses')) : undefined,
     ...(group.kept ? { kept: group.kept } : {}),
   }) as Record<string, unknown>;
   // `info` is encoded on its own so that an --api-version override does not disturb the kept order.

@@ -112,7 +112,16 @@ export function oas3ToSwagger2(src: Doc): Doc {
     }
     out[k] = v;
   }
-  for (const { op } of operations(out)) {
+  const paths = isRecord(out.paths) ? out.paths : {};
+  for (const { path, op } of operations(out)) {
+    // Swagger 2.0 has no servers below the root: an operation's (or its path item's) are its protocols, as the
+    // console's OpenAPI 3.0 exports write the `schemes` of their Swagger 2.0 versions (User Guide (online),
+    // "Importing APIs").
+    const item = paths[path];
+    const servers = op.servers ?? (isRecord(item) ? item.servers : undefined);
+    const schemes = serverSchemes(servers);
+    if (op.schemes === undefined && schemes.length > 0) op.schemes = schemes;
+    if (op.servers !== undefined) renameKey(op, 'servers', 'schemes');
     if (isRecord(op.requestBody) && isRecord(op.requestBody.content)) {
       const [type, media] = Object.entries(op.requestBody.content)[0] ?? [];
       const params = Array.isArray(op.parameters) ? op.parameters : [];
@@ -131,11 +140,35 @@ export function oas3ToSwagger2(src: Doc): Doc {
     if (isRecord(op.responses))
       op.responses = Object.fromEntries(Object.entries(op.responses).map(([rk, rv]) => [rk, responseToSwagger2(rv)]));
   }
+  for (const item of Object.values(paths)) if (isRecord(item)) delete item.servers;
   eachParamList(out, (p) => {
     const flat = flattenParam(p);
     if (isRecord(flat)) delete flat[SCHEMA_ORDER];
     return flat;
   });
+  return out;
+}
+
+/** Puts `to`'s value in `from`'s place (`from` removed), keeping the object's key order. */
+function renameKey(o: Doc, from: string, to: string): void {
+  const value = o[to];
+  const entries = Object.entries(o).filter(([k]) => k !== to);
+  for (const k of Object.keys(o)) delete o[k];
+  for (const [k, v] of entries) {
+    if (k !== from) o[k] = v;
+    else if (value !== undefined) o[to] = value;
+  }
+}
+
+/** The protocols of servers' URLs (`https://abc.com` → https), each once, in order; none for relative URLs. */
+function serverSchemes(servers: unknown): string[] {
+  if (!Array.isArray(servers)) return [];
+  const out: string[] = [];
+  for (const s of servers) {
+    const scheme =
+      isRecord(s) && typeof s.url === 'string' ? /^(https?):\/\//i.exec(s.url)?.[1]?.toLowerCase() : undefined;
+    if (scheme !== undefined && !out.includes(scheme)) out.push(scheme);
+  }
   return out;
 }
 

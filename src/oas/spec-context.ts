@@ -21,7 +21,7 @@ export const SWAGGER_IN: ReadonlySet<unknown> = new Set(['query', 'header', 'pat
 
 /**
  * Console exports write response keys like `default-cors` (OTC OpenAPI examples), which neither Swagger nor
- * OpenAPI allows: they are warned about (response-key) and kept, and no check sees them.
+ * OpenAPI allows: they are noted (response-key) and kept, and no check sees them.
  */
 export function isStandardResponseKey(key: string): boolean {
   return key === 'default' || key.startsWith('x-') || /^[1-5](\d\d|XX)$/.test(key);

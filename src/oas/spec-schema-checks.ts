@@ -61,7 +61,7 @@ function typeAndItems(checks: Checks, schema: Record<string, unknown>, at: Ptr, 
 /**
  * One key of an operation's responses. swagger-parser also refused a status code outside 100-599, but apig never
  * showed it one: such a key, like console exports' `default-cors`, is left out of the schema's view
- * (swagger-view.ts) and is a response-key warning, and no check sees it. An x- value is an extension, not a response.
+ * (swagger-view.ts) and is a response-key note, and no check sees it. An x- value is an extension, not a response.
  */
 export function checkResponse(checks: Checks, code: string, value: unknown, responsesAt: LazyPointer): void {
   if (!isRecord(value)) return;

@@ -26,7 +26,7 @@ export function swaggerView(doc: Record<string, unknown>): Record<string, unknow
 export class SwaggerView implements PathsVisitor {
   /**
    * Pointers of the response keys that are no status code or `default` (console exports' `default-cors`): left out
-   * of the view, warned about (response-key) and kept in the document. Also under the APIG ANY operation.
+   * of the view, noted (response-key) and kept in the document. Also under the APIG ANY operation.
    */
   readonly responseKeys: string[] = [];
   /** A copy of `paths`, once a Path Item changed. */

@@ -65,7 +65,7 @@ export async function validateDocument(value: unknown, source: string): Promise<
     ...only31,
     ...(only31.length > 0 ? schema.filter((d) => !named(d)) : schema),
     ...(spec ? spec.finish() : versionCheck(doc, source)),
-    ...view.responseKeys.map((path) => responseKeyWarning(path, source)),
+    ...view.responseKeys.map((path) => responseKeyNote(path, source)),
     ...extensions.out,
   ];
 }
@@ -89,11 +89,11 @@ function schemaErrors(version: 'v2' | 'v3', view: unknown, doc: Record<string, u
   return validate(view) ? [] : schemaDiagnostics(validate.errors ?? [], doc, source);
 }
 
-function responseKeyWarning(path: string, source: string): Diagnostic {
+function responseKeyNote(path: string, source: string): Diagnostic {
   const key = unescapeSegment(path.slice(path.lastIndexOf('/') + 1));
   return {
     code: 'response-key',
-    severity: 'warn',
+    severity: 'info',
     path,
     source,
     message: `response key "${key}" is not a status code or "default" (as in console exports); kept as written`,

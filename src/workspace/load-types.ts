@@ -13,6 +13,11 @@ export interface LoadOptions {
   partial?: boolean;
   /** The text of the file `path` names, already read (standard input: `apig lint -`). */
   text?: string;
+  /**
+   * Texts to read instead of the files on disk, by absolute path: the workspace as an authoring change would
+   * leave it, loaded before anything is written.
+   */
+  texts?: ReadonlyMap<string, string>;
 }
 
 export interface LoadedWorkspace {

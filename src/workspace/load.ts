@@ -15,7 +15,7 @@ import {
   type Secret,
   type Workspace,
 } from '../core/workspace-model.js';
-import { type LoadedSpec, loadGroupFile } from '../oas/load-group.js';
+import { type LoadedSpec, loadGroupFile, loadGroupText } from '../oas/load-group.js';
 import { readText } from '../oas/read.js';
 import { locate, parseSource, type SourceDoc } from '../oas/source.js';
 import { documentKind } from '../oas/validate.js';
@@ -44,7 +44,7 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
   const file =
     options.text === undefined ? await locateWorkspace(path, options.cwd) : resolve(options.cwd, path ?? 'stdin');
   const shown = displayPath(file, options.cwd);
-  const text = options.text ?? (await readText(file, shown));
+  const text = options.text ?? options.texts?.get(file) ?? (await readText(file, shown));
   const parsed = parseSource(shown, text);
   if (!parsed.doc) return { diagnostics: parsed.diagnostics, files: [file] };
   const value = parsed.doc.value;
@@ -134,11 +134,13 @@ async function loadGroups(
       );
     const specFile = resolve(dir, ref.spec);
     files.push(specFile);
-    const loaded = await loadGroupFile(
-      specFile,
-      displayPath(specFile, options.cwd),
-      refPolicy(dir, options.allowRemoteRefs === true),
-      { partial: options.partial === true },
+    const given = options.texts?.get(specFile);
+    const shownSpec = displayPath(specFile, options.cwd);
+    const policy = refPolicy(dir, options.allowRemoteRefs === true);
+    const groupOptions = { partial: options.partial === true };
+    const loaded = await (given === undefined
+      ? loadGroupFile(specFile, shownSpec, policy, groupOptions)
+      : loadGroupText(shownSpec, given, { ...policy, file: specFile }, groupOptions)
     ).catch((err: unknown): LoadedSpec => {
       if (err instanceof ApigError) return { diagnostics: [problem(`/groups/${i}/spec`, err.message)] };
       throw err;

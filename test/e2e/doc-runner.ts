@@ -15,7 +15,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { apigArgs, type DocCommand, expectedExit } from './doc-examples.js';
 import type { CliOptions, CliResult } from './run-cli.js';
@@ -156,7 +156,17 @@ export async function runPage(run: PageRun): Promise<PageReport> {
       const from = args.indexOf('<');
       const input = from < 0 ? undefined : readFileSync(join(cwd, args[from + 1] as string));
       const given = from < 0 ? args : [...args.slice(0, from), ...args.slice(from + 2)];
-      const r = await run.cli(given.map(readdress), { cwd, env, ...(input ? { input } : {}) });
+      // `apig completion bash > FILE`: standard output into that file, kept inside the scratch folder (any other
+      // path, `~/...` or `/etc/...`, is taken as one below the example's folder).
+      const to = given.indexOf('>');
+      const argv = to < 0 ? given : [...given.slice(0, to), ...given.slice(to + 2)];
+      const r = await run.cli(argv.map(readdress), { cwd, env, ...(input ? { input } : {}) });
+      if (to >= 0) {
+        const target = readdress(given[to + 1] as string);
+        const file = target.startsWith(scratch) ? target : join(cwd, target);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, r.stdout);
+      }
       const code = expectedExit(c);
       expect({ at: c.at, line: c.line, code: r.code, stderr: r.code === code ? '' : r.stderr }).toEqual({
         at: c.at,

@@ -52,7 +52,15 @@ export interface PtySession {
 }
 
 export function runInPty(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): PtySession {
-  const child: ChildProcessWithoutNullStreams = spawn('python3', ['-c', RELAY, process.execPath, BIN, ...args], {
+  return runProgramInPty([process.execPath, BIN, ...args], options);
+}
+
+/** Any program on a pseudo-terminal (`argv[0]` is looked up on PATH), e.g. an interactive shell. */
+export function runProgramInPty(
+  argv: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): PtySession {
+  const child: ChildProcessWithoutNullStreams = spawn('python3', ['-c', RELAY, ...argv], {
     cwd: options.cwd,
     env: { ...process.env, TERM: 'xterm-256color', ...options.env },
   });

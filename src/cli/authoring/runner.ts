@@ -157,7 +157,15 @@ async function ask(field: ItemField | Field, a: Answers, p: Prompter): Promise<V
 }
 
 async function askList(field: ListField, a: Answers, p: Prompter): Promise<Item[]> {
-  const items: Item[] = [];
+  // `apig edit` pre-fills the list with the current entries: kept as they are, or asked anew.
+  const current = field.default?.(a) ?? [];
+  const keep =
+    current.length > 0 &&
+    (await p.confirm({
+      message: `Keep the current ${field.message.toLowerCase()} (${show(current)})?`,
+      default: true,
+    }));
+  const items: Item[] = keep ? [...current] : [];
   for (;;) {
     if (items.length >= (field.min ?? 0) && !(await p.confirm({ message: field.more, default: false }))) return items;
     const item: Item = {};

@@ -3,6 +3,7 @@ import { ApigError } from '../../core/errors.js';
 import { ADD_FLAGS, helpOf, type FlagSpec } from '../authoring/flags.js';
 import { ADD_DESCRIPTIONS, ADD_KINDS, type AddKind } from '../authoring/kinds-list.js';
 import type { CommandContext } from '../context.js';
+import { unknownKindMessage } from '../did-you-mean.js';
 
 interface CommonFlags {
   workspace?: string;
@@ -23,7 +24,12 @@ export function addFlagOptions(cmd: Command, flags: readonly FlagSpec[]): Comman
       cmd.option(`--${f.flag}`, f.help);
       cmd.addOption(new Option(`--no-${f.flag}`).hideHelp());
     } else if (f.arity === 'repeat') cmd.option(`--${f.flag} ${arg}`, f.help, collect);
-    else cmd.option(`--${f.flag} ${arg}`, f.help);
+    else {
+      const option = new Option(`--${f.flag} ${arg}`, f.help);
+      // For --help and the shell's completion only: the flow accepts any case (--method get) and says why not.
+      if (f.choices) option.argChoices = [...f.choices];
+      cmd.addOption(option);
+    }
   }
   return cmd;
 }
@@ -82,7 +88,7 @@ Examples:
   apig add app --name app1 --secret '\${APP1_SECRET}' --authorize-apis '*' --yes`,
     )
     .action(async (kind: string | undefined, flags: CommonFlags & Record<string, unknown>) => {
-      if (kind !== undefined) throw new ApigError('usage', `unknown kind "${kind}"; choose ${ADD_KINDS.join(', ')}`);
+      if (kind !== undefined) throw new ApigError('usage', unknownKindMessage(kind, ADD_KINDS));
       await run(undefined, flags, ctx);
     });
   for (const kind of ADD_KINDS) {

@@ -44,9 +44,10 @@ export function registerImport(program: Command, ctx: CommandContext): void {
     )
     .option('--dry-run', 'validate and show what would change, write nothing')
     .option(
-      '--default-backend <mock|url>',
-      "a backend for every API the file gives none: mock (answers the operation's example response) or an " +
-        'http(s) URL (its path is put before the API path)',
+      '--default-backend <mock|from-file|url>',
+      "a backend for every API the file gives none: mock (answers the operation's example response), an " +
+        "http(s) URL (its path is put before the API path), or from-file (the URL of the file's servers[0], " +
+        'or its schemes[0]://host/basePath)',
     )
     .addHelpText(
       'after',
@@ -54,7 +55,7 @@ export function registerImport(program: Command, ctx: CommandContext): void {
 Examples:
   apig import exported.yaml                        # into ./apig.yaml (created when missing)
   apig import petstore.yaml --default-backend mock  # a file without x-apigateway-*: Mock backends
-  apig import more.yaml --group shop --overwrite --dry-run`,
+  apig import petstore.yaml --default-backend from-file --group shop --dry-run   # at the file's servers URL`,
     )
     .action(async (file: string, flags: ImportFlags) => {
       const { io } = ctx;
@@ -64,11 +65,10 @@ Examples:
       const { displayPath, refPolicy } = await import('../../workspace/locate.js');
       const { planImport } = await import('../../workspace/import.js');
       const { readText } = await import('../../oas/read.js');
-      const { parseDefaultBackend, withDefaultBackend, withoutBackend } = await import(
-        '../../workspace/default-backend.js'
-      );
-      const defaultBackend = flags.defaultBackend === undefined ? undefined : parseDefaultBackend(flags.defaultBackend);
-      if (typeof defaultBackend === 'string') throw new ApigError('usage', defaultBackend);
+      const { backendFromFile, offeredFromFile, parseDefaultBackend, withDefaultBackend, withoutBackend } =
+        await import('../../workspace/default-backend.js');
+      const flagged = flags.defaultBackend === undefined ? undefined : parseDefaultBackend(flags.defaultBackend);
+      if (typeof flagged === 'string') throw new ApigError('usage', flagged);
       const source = resolve(io.cwd, file);
       const incoming = await loadGroupFile(
         source,
@@ -80,7 +80,10 @@ Examples:
         throw new ApigError('input', `${file}: not imported, nothing was changed`);
       let group = incoming.group;
       let given: string[] = [];
-      if (defaultBackend) ({ group, given } = withDefaultBackend(group, defaultBackend));
+      // from-file: the URL the file names (its servers or host), checked before anything is written.
+      const defaultBackend = flagged?.kind === 'from-file' && incoming.doc ? backendFromFile(incoming.doc) : flagged;
+      if (defaultBackend && defaultBackend.kind !== 'from-file')
+        ({ group, given } = withDefaultBackend(group, defaultBackend));
       const bare = withoutBackend(group);
 
       const workspaceFile = workspaceTarget(resolve(io.cwd, flags.workspace ?? WORKSPACE_FILE));
@@ -130,14 +133,25 @@ Examples:
       for (const p of r.policiesKept) io.out(`  = ${p} (kept the existing one; --extend-mode override replaces it)\n`);
       for (const w of plan.writes)
         io.out(`  ${flags.dryRun ? 'would write' : 'wrote'} ${displayPath(w.file, io.cwd)}\n`);
-      if (given.length > 0)
-        io.out(`  ${given.length} API(s) got the --default-backend ${flags.defaultBackend}: ${given.join(', ')}\n`);
-      if (bare.length > 0)
+      if (given.length > 0) {
+        const shown =
+          flagged?.kind === 'from-file' && defaultBackend?.kind === 'http'
+            ? `${flags.defaultBackend} (${defaultBackend.scheme}://${defaultBackend.address}${defaultBackend.basePath})`
+            : flags.defaultBackend;
+        io.out(`  ${given.length} API(s) got the --default-backend ${shown}: ${given.join(', ')}\n`);
+      }
+      if (bare.length > 0) {
+        const offered = offeredFromFile(incoming.doc);
+        const ways = offered
+          ? `--default-backend mock, --default-backend from-file (${offered.url}, the file's ${offered.from}) ` +
+            'or --default-backend URL'
+          : '--default-backend mock (or an http(s) URL)';
         io.err(
           `warning: ${bare.length} API(s) have no backend, and the gateway answers them with an error: ` +
-            `${bare.map((a) => a.name).join(', ')}; give them one with --default-backend mock (or an http(s) URL), ` +
+            `${bare.map((a) => a.name).join(', ')}; give them one with ${ways}, ` +
             'or add x-apigateway-backend to the file\n',
         );
+      }
       if (plan.unpublishedNote && r.added.length > 0)
         io.err('note: imported APIs are not published; list them under `publish:` in apig.yaml\n');
       ctx.setExit(EXIT.ok);

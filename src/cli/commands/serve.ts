@@ -109,10 +109,10 @@ Examples:
           'usage',
           `--clock must be an ISO 8601 date, epoch milliseconds or "now", not ${JSON.stringify(flags.clock)}`,
         );
-      const { renderEvent, renderFidelity, renderRoutes, renderUnusable, unusableSummary, eventJson } = await import(
-        '../serve-render.js'
-      );
+      const { renderEvent, renderFidelity, renderReach, renderRoutes, renderUnusable, unusableSummary, eventJson } =
+        await import('../serve-render.js');
       const { displayPath } = await import('../../workspace/locate.js');
+      const { untilStopped } = await import('../serve-stop.js');
       const showPath = (d: Diagnostic): Diagnostic =>
         isAbsolute(d.source) ? { ...d, source: displayPath(d.source, io.cwd) } : d;
       const prepareOptions = {
@@ -159,6 +159,8 @@ Examples:
         ...(flags.watch ? { watch: prepareOptions } : {}),
         ...(start !== undefined ? { virtualClock: virtualClock(start) } : {}),
       });
+      // Before the listening line: a signal sent as soon as it shows drains and stops, never kills outright.
+      const stopped = untilStopped(io, launched.close);
       // --log-format json: every line on stdout is JSON, the start-up lines included.
       for (const url of launched.server.urls)
         io.out(json ? `${JSON.stringify({ type: 'listening', url })}\n` : `apig gateway listening on ${url}\n`);
@@ -178,41 +180,36 @@ Examples:
             `it is for local testing, not a gateway to expose\n`,
         );
       }
+      const config = prepared.config;
+      const routes = routeTable(config, launched.server.urls[0]);
       if (json) {
-        io.out(`${JSON.stringify({ type: 'routes', routes: routeTable(prepared.config) })}\n`);
+        const groups = config.groups.map((g) => ({
+          name: g.name,
+          localDomain: g.localDomain,
+          domains: g.domains,
+          byIp: g === config.fallback,
+        }));
+        io.out(`${JSON.stringify({ type: 'routes', routes, groups })}\n`);
         io.out(`${JSON.stringify({ type: 'fidelity', features: prepared.fidelity })}\n`);
       } else {
-        io.out(`\n${renderRoutes(routeTable(prepared.config))}`);
+        const reach = {
+          groups: config.groups.length,
+          byIp: config.fallback !== undefined,
+          ...(isLoopback(flags.host) || isWildcard(flags.host)
+            ? {}
+            : { address: new URL(launched.server.urls[0] ?? '').host }),
+        };
+        io.out(`\n${renderRoutes(routes)}${renderReach(reach)}`);
         io.out(`\nfidelity (docs/fidelity.md):\n${renderFidelity(prepared.fidelity, io)}\n`);
       }
-      await untilSignal(io, launched.close);
+      await stopped;
       ctx.setExit(EXIT.ok);
     });
 }
 
-/** Ctrl-C / SIGTERM: finish the requests in flight, then return; a second signal closes at once. */
-function untilSignal(io: CommandContext['io'], close: (graceMs?: number) => Promise<void>): Promise<void> {
-  return new Promise((done) => {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals): void => {
-      if (stopping) {
-        void close(0);
-        return;
-      }
-      stopping = true;
-      io.err(`${signal}: finishing requests in flight, then stopping (again to stop now)\n`);
-      close().then(
-        () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          done();
-        },
-        () => done(),
-      );
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+/** Every interface, the loopback one included (so `GROUP.localhost` reaches the gateway). */
+function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '';
 }
 
 /** 127.0.0.0/8, ::1 and localhost stay on this machine (issue 8: warn when binding elsewhere). */

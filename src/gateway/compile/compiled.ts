@@ -47,6 +47,8 @@ export interface CompiledGroup {
   /** Absolute path of the Swagger file. */
   file: string;
   domains: string[];
+  /** `LABEL.localhost`, which picks the group beside its `domains` (local-domain.ts); a domainKey. */
+  localDomain: string;
   routers: Map<string, Router<CompiledApi>>;
   responses: Map<string, GatewayResponseSet>;
 }
@@ -62,7 +64,7 @@ export interface Limits {
 export interface GatewayConfig {
   workspace: Workspace;
   groups: CompiledGroup[];
-  /** Keyed by domainKey(domain). */
+  /** Keyed by domainKey(domain): the domains groups bind, then each group's local domain. */
   byDomain: Map<string, CompiledGroup>;
   /** The only group, or the one named DEFAULT (002 §6.3.1: the DEFAULT group answers calls by IP). */
   fallback?: CompiledGroup;

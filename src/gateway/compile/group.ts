@@ -43,12 +43,14 @@ export function compileGroup(
   envs: string[],
   varsOf: (env: string) => Record<string, string>,
   diagnostics: Diagnostic[],
+  localDomain: string,
 ): CompiledGroup {
   const model = loaded.model;
   const group: CompiledGroup = {
     name: loaded.ref.name,
     file: loaded.file,
     domains: loaded.ref.domains,
+    localDomain,
     routers: new Map(),
     responses: new Map(model.responses.map((r) => [r.name, r])),
   };

@@ -1,6 +1,10 @@
-/** The route table printed at start-up: one row per API, with where it is published and its backend. */
+/**
+ * The route table printed at start-up: one row per API, with where it is published, its backend and, once the
+ * gateway listens, a URL that reaches it (route-url.ts).
+ */
 import type { GatewayConfig } from './compiled.js';
 import { describeBackend } from '../backends/compile.js';
+import { routeUrl } from './route-url.js';
 
 export interface RouteRow {
   method: string;
@@ -10,9 +14,12 @@ export interface RouteRow {
   environments: string[];
   backend: string;
   api: string;
+  /** With `listening`: the API's URL on the gateway, parameters filled in (`http://shop.localhost:8080/users/1`). */
+  url?: string;
 }
 
-export function routeTable(config: GatewayConfig): RouteRow[] {
+/** `listening`: the gateway's `http://ADDRESS:PORT`, for the rows' URLs. */
+export function routeTable(config: GatewayConfig, listening?: string): RouteRow[] {
   return config.apis.map((c) => ({
     method: c.api.method,
     path: c.path,
@@ -21,5 +28,6 @@ export function routeTable(config: GatewayConfig): RouteRow[] {
     environments: [...c.backends.keys()],
     backend: describeBackend(c.api.backend),
     api: c.api.name,
+    ...(listening !== undefined ? { url: routeUrl(c, config, listening) } : {}),
   }));
 }

@@ -1,7 +1,7 @@
 import type { Param } from '../../core/model.js';
 import type { ApiSite, Rule } from '../types.js';
 import { paramPointer } from '../sites.js';
-import { paramType } from '../../core/defaults.js';
+import { paramBounds, paramType } from '../../core/defaults.js';
 
 /** A field of the parameter (its pointer is worked out only for a finding). */
 const at = (site: ApiSite, p: Param, field: string): string => `${paramPointer(site, p)}/${field}`;
@@ -34,6 +34,8 @@ export default {
           return;
         }
         const type = paramType(p);
+        // The bounds the gateway applies: the console writes 0 for "no bound" (core/defaults.ts).
+        const { minLength, maxLength, minimum, maximum } = paramBounds(p);
         if (type === undefined) {
           ctx.report(
             { group: site.group, path: at(site, p, 'type') },
@@ -59,32 +61,24 @@ export default {
               `default ${JSON.stringify(p.default)} is not one of the enum values of "${p.name}"`,
             );
           const len = String(p.default).length;
-          if (
-            (p.minLength !== undefined && len < p.minLength) ||
-            (p.maxLength !== undefined && p.maxLength > 0 && len > p.maxLength)
-          )
+          if ((minLength !== undefined && len < minLength) || (maxLength !== undefined && len > maxLength))
             ctx.report(
               { group: site.group, path: at(site, p, 'default') },
               `default ${JSON.stringify(p.default)} of "${p.name}" is outside its length bounds`,
             );
           const n = Number(p.default);
-          if (
-            type === 'NUMBER' &&
-            ((p.minimum !== undefined && n < p.minimum) ||
-              (p.maximum !== undefined && p.maximum !== 0 && n > p.maximum))
-          )
+          if (type === 'NUMBER' && ((minimum !== undefined && n < minimum) || (maximum !== undefined && n > maximum)))
             ctx.report(
               { group: site.group, path: at(site, p, 'default') },
               `default ${JSON.stringify(p.default)} of "${p.name}" is outside its minimum/maximum`,
             );
         }
-        // Console exports write 0 for "no bound" (x-apigateway.md §19 example): 0 as a maximum is not a bound.
-        if (p.minLength !== undefined && p.maxLength !== undefined && p.maxLength > 0 && p.minLength > p.maxLength)
+        if (minLength !== undefined && maxLength !== undefined && minLength > maxLength)
           ctx.report(
             { group: site.group, path: at(site, p, 'minLength') },
             `minLength ${p.minLength} is greater than maxLength ${p.maxLength}`,
           );
-        if (p.minimum !== undefined && p.maximum !== undefined && p.maximum !== 0 && p.minimum > p.maximum)
+        if (minimum !== undefined && maximum !== undefined && minimum > maximum)
           ctx.report(
             { group: site.group, path: at(site, p, 'minimum') },
             `minimum ${p.minimum} is greater than maximum ${p.maximum}`,

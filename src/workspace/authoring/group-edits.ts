@@ -25,7 +25,7 @@ type Obj = Record<string, unknown>;
 const operationPath = (api: Pick<Api, 'method' | 'path'>): KeyPath => ['paths', api.path, operationKey(api.method)];
 
 /** The operation as written in the file's own version (OpenAPI 3.0 nests parameter schemas). */
-function operationValue(api: Api, spec: SpecFormat): Obj {
+export function operationValue(api: Api, spec: SpecFormat): Obj {
   const op = encodeOperation(api, 'extended');
   if (spec === 'swagger2') return op;
   const key = operationKey(api.method);

@@ -22,21 +22,31 @@ export function secretVariableOf(app: string): string {
   return `${app.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_SECRET`;
 }
 
-export function addApp(text: string, app: AppEntry): string {
-  return appendItem(text, 'yaml', ['apps'], {
+/** An app as written in apig.yaml's `apps` list. */
+export function appValue(app: AppEntry): Record<string, unknown> {
+  return {
     name: app.name,
     key: app.key,
     secret: app.secret,
     ...(app.appCodes && app.appCodes.length > 0 ? { appCodes: app.appCodes } : {}),
     ...(app.authorize && Object.keys(app.authorize).length > 0 ? { authorize: app.authorize } : {}),
-  });
+  };
+}
+
+export function addApp(text: string, app: AppEntry): string {
+  return appendItem(text, 'yaml', ['apps'], appValue(app));
+}
+
+/** An environment as written under apig.yaml's `environments`. */
+export function environmentValue(env: EnvironmentEntry): Record<string, unknown> {
+  return {
+    ...(env.description !== undefined && env.description !== '' ? { description: env.description } : {}),
+    variables: env.variables,
+  };
 }
 
 export function addEnvironment(text: string, env: EnvironmentEntry): string {
-  return addEntry(text, 'yaml', ['environments'], env.name, {
-    ...(env.description !== undefined && env.description !== '' ? { description: env.description } : {}),
-    variables: env.variables,
-  });
+  return addEntry(text, 'yaml', ['environments'], env.name, environmentValue(env));
 }
 
 /** Lists an API under `publish.<env>` (the environment's list is created when missing). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ADD_FLAGS, INIT_FLAGS } from '../../../src/cli/authoring/flags.js';
+import { ADD_FLAGS, INIT_FLAGS, type FlagSpec } from '../../../src/cli/authoring/flags.js';
 import { initFields, render, suggestedGroupName } from '../../../src/cli/authoring/flows/init.js';
 import { appFields, envFields } from '../../../src/cli/authoring/flows/workspace.js';
 import { ADD_FLOWS, ADD_KINDS } from '../../../src/cli/authoring/kinds.js';
@@ -102,6 +102,20 @@ describe('the flag table', () => {
         .sort();
       expect([kind, ...fields]).toEqual([kind, ...ADD_FLAGS[kind].map((f) => f.flag).sort()]);
     }
+    // The choices --help shows and the shell completes hold every answer the questions offer.
+    for (const kind of ADD_KINDS)
+      for (const f of ADD_FLOWS[kind].fields(ctx)) {
+        const spec = ADD_FLAGS[kind].find((x) => x.flag === f.flag) as FlagSpec;
+        if (f.kind !== 'select' || ['group', 'throttle', 'acl', 'api', 'authorizer'].includes(f.flag)) {
+          // Names from the workspace: completed from it, not listed in the table.
+          expect([kind, f.flag, spec.choices]).toEqual([kind, f.flag, undefined]);
+          continue;
+        }
+        const offered = f.choices({ group: 'demo', backendType: 'HTTP', api: 'getUser' }).map((c) => c.value);
+        // What is offered depends on other answers (AUTHORIZER where the group has an authorizer, a policy
+        // backend's types on its API's): always among the table's choices.
+        expect([kind, f.flag, offered.filter((v) => !spec.choices?.includes(v))]).toEqual([kind, f.flag, []]);
+      }
     expect(
       initFields({ dir: '/tmp/x', appKey: 'k' }, 'x')
         .map((f) => f.flag)

@@ -3,9 +3,29 @@
  * example uses is one the command (or the subcommand it names) has, so that an example never fails for a typo.
  */
 import { describe, expect, it } from 'vitest';
+import { makeIo } from '../../../src/cli/io.js';
+import { visibleCommands } from '../../../src/cli/completion/walk.js';
+import { buildProgram } from '../../../src/cli/program.js';
 import { runCli } from '../../e2e/run-cli.js';
 
-const COMMANDS = ['init', 'add', 'import', 'export', 'lint', 'sign', 'serve'];
+const program = buildProgram({
+  io: makeIo([], {
+    out: () => {},
+    err: () => {},
+    readStdin: async () => Buffer.alloc(0),
+    stdoutIsTTY: false,
+    stdinIsTTY: false,
+    env: {},
+    cwd: '/',
+  }),
+  allowRemoteRefs: false,
+  setExit: () => {},
+});
+
+/** Every command `apig --help` lists, so that a command added later is held to the same rule. */
+const COMMANDS = visibleCommands(program)
+  .map((c) => c.name())
+  .filter((n) => n !== 'help');
 
 /** The example lines after `Examples:`, each as its words before the comment (quotes removed). */
 function examples(help: string): string[][] {
@@ -27,8 +47,9 @@ describe('--help examples', () => {
     for (const words of lines) {
       const start = words.indexOf('apig');
       expect(words[start + 1], words.join(' ')).toBe(command);
-      const sub = command === 'add' && words[start + 2] && !words[start + 2]?.startsWith('-') ? words[start + 2] : '';
-      const own = sub ? (await runCli([command, sub, '--help'])).stdout : stdout;
+      const subs = program.commands.find((c) => c.name() === command)?.commands.map((c) => c.name()) ?? [];
+      const sub = subs.includes(words[start + 2] ?? '') ? words[start + 2] : '';
+      const own = sub ? (await runCli([command, sub as string, '--help'])).stdout : stdout;
       for (const flag of words.filter((w) => /^--?[a-zA-Z]/.test(w)))
         expect(own, `${words.join(' ')}: ${flag}`).toMatch(new RegExp(`(^|[ ,])${flag}[ ,<\\n]`, 'm'));
     }

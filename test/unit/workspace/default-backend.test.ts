@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { exampleBody, parseDefaultBackend } from '../../../src/workspace/default-backend.js';
 
 describe('parseDefaultBackend', () => {
-  it('mock, and http(s) URLs with a path', () => {
+  it('mock, from-file, and http(s) URLs with a path', () => {
     expect(parseDefaultBackend('mock')).toEqual({ kind: 'mock' });
+    expect(parseDefaultBackend('from-file')).toEqual({ kind: 'from-file' });
     expect(parseDefaultBackend('https://api.example.com/base/')).toEqual({
       kind: 'http',
       scheme: 'https',
@@ -15,7 +16,7 @@ describe('parseDefaultBackend', () => {
   });
 
   it('refuses what is neither, saying what it takes', () => {
-    expect(parseDefaultBackend('MOCK')).toMatch(/takes mock or an http\(s\) URL/);
+    expect(parseDefaultBackend('MOCK')).toMatch(/takes mock, from-file or an http\(s\) URL/);
     expect(parseDefaultBackend('ws://h')).toMatch(/must be http or https/);
     expect(parseDefaultBackend('http://u:p@h')).toMatch(/without a query, fragment or user/);
   });

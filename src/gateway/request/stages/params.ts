@@ -6,7 +6,7 @@
  * error" gateway response (ruling 1). An empty value counts as absent for a required parameter.
  */
 import type { Param } from '../../../core/model.js';
-import { paramType, pathParamName } from '../../../core/defaults.js';
+import { paramBounds, paramType, pathParamName } from '../../../core/defaults.js';
 import { headerValue, traceStep, type ParamValues, type RequestContext } from '../context.js';
 import { failure } from '../../response/errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
@@ -30,15 +30,16 @@ export function shownValue(p: Pick<Param, 'location'>, value: string): string {
 /** Why a present value breaks the parameter's rules, or undefined. */
 export function violation(p: Param, value: string): string | undefined {
   const shown = shownValue(p, value);
+  const { minLength, maxLength, minimum, maximum } = paramBounds(p);
   if (isNumberParam(p)) {
     if (!NUMBER.test(value)) return `${shown} is not a Number`;
     const n = Number(value);
-    if (p.minimum !== undefined && n < p.minimum) return `${shown} is below the minimum ${p.minimum}`;
-    if (p.maximum !== undefined && n > p.maximum) return `${shown} is above the maximum ${p.maximum}`;
+    if (minimum !== undefined && n < minimum) return `${shown} is below the minimum ${minimum}`;
+    if (maximum !== undefined && n > maximum) return `${shown} is above the maximum ${maximum}`;
   } else {
     const length = [...value].length;
-    if (p.minLength !== undefined && length < p.minLength) return `${shown} is shorter than ${p.minLength}`;
-    if (p.maxLength !== undefined && length > p.maxLength) return `${shown} is longer than ${p.maxLength}`;
+    if (minLength !== undefined && length < minLength) return `${shown} is shorter than ${minLength}`;
+    if (maxLength !== undefined && length > maxLength) return `${shown} is longer than ${maxLength}`;
   }
   if (p.enum && !p.enum.some((e) => String(e) === value))
     return `${shown} is not one of ${p.enum.map((e) => JSON.stringify(String(e))).join(', ')}`;

@@ -1,0 +1,24 @@
+/** The options the changing commands share, registered without loading anything they run. */
+import type { Command } from 'commander';
+import type { AddKind } from '../authoring/kinds-list.js';
+
+/** -w, --yes, --dry-run; --group where the kind lives in a group; --api for policy backends. */
+export function changeOptions(cmd: Command, kind?: AddKind, yes = 'confirm without asking'): Command {
+  cmd
+    .option(
+      '-w, --workspace <file>',
+      'workspace (apig.yaml, its folder, or a single Swagger file; default: apig.yaml here or in a parent folder)',
+    )
+    .option('-y, --yes', yes)
+    .option('--dry-run', 'print the diff of what would change, write nothing');
+  if (kind === 'api' || kind === 'throttle' || kind === 'acl' || kind === 'backend-policy')
+    cmd.option('--group <group>', 'the group, when the name is in several');
+  if (kind === 'backend-policy') cmd.option('--api <api>', 'the API the policy backend belongs to');
+  return cmd;
+}
+
+/** Runs the action with the options of the subcommand and of its parent (commander keeps them apart). */
+export const mergedOpts = (parent: Command, own: Record<string, unknown>): Record<string, unknown> => ({
+  ...Object.fromEntries(Object.entries(parent.opts()).filter(([, v]) => v !== undefined)),
+  ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)),
+});
