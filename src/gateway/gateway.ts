@@ -16,6 +16,7 @@ import type { GatewayConfig } from './compile/compiled.js';
 import { currentBackend, newContext, type RequestContext, type WireRequest } from './request/context.js';
 import type { EventSink } from './response/events.js';
 import { newState, type GatewayState, type Services } from './state.js';
+import type { StateStore } from './store/store.js';
 
 export interface GatewayOptions {
   clock?: Clock;
@@ -30,6 +31,8 @@ export interface GatewayOptions {
   healthTimers?: boolean;
   /** `--clock`: the gateway's clock, and POST /_apig/clock moves it (transport/admin.ts). */
   virtualClock?: VirtualClock;
+  /** Where throttling counters and AK lock-outs live; default: in this process (store/memory-store.ts). */
+  store?: StateStore;
 }
 
 export class Gateway {
@@ -48,7 +51,7 @@ export class Gateway {
   private readonly healthTimers: boolean;
   private functions: FunctionModules;
   /** Counters, caches and lockouts: kept across reloads. */
-  readonly state: GatewayState = newState();
+  readonly state: GatewayState;
   private services: Services;
   readonly virtualClock: VirtualClock | undefined;
   private shuttingDown = false;
@@ -56,6 +59,7 @@ export class Gateway {
   private readonly selfPorts = new Set<number>();
 
   constructor(config: GatewayConfig, options: GatewayOptions = {}) {
+    this.state = newState(options.store);
     this.virtualClock = options.virtualClock;
     this.clock = options.virtualClock ?? options.clock ?? systemClock;
     this.ids = options.ids ?? randomIds();
@@ -144,5 +148,6 @@ export class Gateway {
   async close(): Promise<void> {
     for (const c of this.channels.values()) c.health?.stop();
     if (this.ownDispatcher) await this.dispatcher.close();
+    await this.state.store.close();
   }
 }

@@ -1,6 +1,6 @@
 /**
- * What the gateway remembers between requests, apart from its configuration: throttling counters, the custom
- * authorizers' result cache and the AK/SK lockouts. It survives a reload (the cloud gateway does not forget its
+ * What the gateway remembers between requests, apart from its configuration: throttling counters and the AK/SK
+ * lockouts (in a state store, which several processes may share), and the custom authorizers' result cache. It survives a reload (the cloud gateway does not forget its
  * counters when an API is republished) and is reached by stages through the request context, so stages stay
  * functions of the context (STYLE habit 6). Every table in it is bounded, since clients choose its keys
  * (AKs, identity-source values, source IPs): see each class for how.
@@ -9,17 +9,17 @@ import type { Dispatcher } from 'undici';
 import { FunctionModules } from './backends/function-modules.js';
 import type { EventSink } from './response/events.js';
 import { AuthorizerCache } from './auth/authorizer-cache.js';
-import { AkLockout } from './auth/lockout.js';
-import { WindowCounters } from './throttle/windows.js';
+import { MemoryStore } from './store/memory-store.js';
+import type { StateStore } from './store/store.js';
 
 export interface GatewayState {
-  counters: WindowCounters;
+  /** Throttling counters and AK lock-outs: in this process, or shared (store/store.ts). */
+  store: StateStore;
   authorizerCache: AuthorizerCache;
-  lockout: AkLockout;
 }
 
-export function newState(): GatewayState {
-  return { counters: new WindowCounters(), authorizerCache: new AuthorizerCache(), lockout: new AkLockout() };
+export function newState(store: StateStore = new MemoryStore()): GatewayState {
+  return { store, authorizerCache: new AuthorizerCache() };
 }
 
 /** What stages may call out to: the state, local modules (authorizers), the upstream dispatcher (URL authorizers). */

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_MS } from '../../src/gateway/auth/lockout.js';
+import type { MemoryStore } from '../../src/gateway/store/memory-store.js';
 import { virtualClock } from '../../src/gateway/index.js';
 import { signRequest } from '../../src/sign/index.js';
 import { call, startGateway, type InProcess } from '../e2e/serve-helpers.js';
@@ -33,12 +34,12 @@ describe('AK/SK lockout state', () => {
     for (let i = 0; i < 50; i++) expect((await attempt(`AKNOBODY${i}`, 'whatever')).status).toBe(401);
     // The same unknown AK many times is not locked either: there is nothing to lock.
     for (let i = 0; i < 6; i++) expect((await attempt('AKNOBODY', 'whatever')).message).toContain('ak not exist');
-    expect(gw.launched.gateway.state.lockout.size).toBe(0);
+    expect((gw.launched.gateway.state.store as MemoryStore).lockout.size).toBe(0);
   });
 
   it('a declared AK: failures below the lock are forgotten after 5 minutes; 5 in a row still lock', async () => {
     for (let i = 0; i < 4; i++) expect((await attempt('AKALICE', 'wrong')).status).toBe(401);
-    expect(gw.launched.gateway.state.lockout.size).toBe(1);
+    expect((gw.launched.gateway.state.store as MemoryStore).lockout.size).toBe(1);
     clock.advance(LOCK_MS);
     // The 5th failure comes 5 minutes after the 4th: it starts a new count, so the right SK still passes.
     expect((await attempt('AKALICE', 'wrong')).message).toContain('verify aksk signature fail');

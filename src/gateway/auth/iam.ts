@@ -12,9 +12,10 @@ import { parseAuthorization } from '../../sign/index.js';
 import { secretProblem } from '../../workspace/secrets.js';
 import { headerValue, traceStep, type RequestContext } from '../request/context.js';
 import { failure, type GatewayFailure } from '../response/errors.js';
+import type { IamAkSk } from '../../core/workspace-model.js';
 import type { Identity } from './identity.js';
 import { matchesSecret } from './credential.js';
-import { andThen, isFailure, verify, type Verified } from './signed.js';
+import { isFailure, verify, type Verified } from './signed.js';
 
 export function authenticateIam(ctx: RequestContext): Identity | GatewayFailure | Promise<Identity | GatewayFailure> {
   const iam = ctx.config.workspace.iam;
@@ -39,16 +40,18 @@ export function authenticateIam(ctx: RequestContext): Identity | GatewayFailure 
   }
   const authorization = headerValue(ctx.headers, 'authorization');
   const ak = authorization !== undefined ? parseAuthorization(authorization)?.key : undefined;
-  const lockout = ctx.services.state.lockout;
-  if (ak !== undefined && lockout.locked(ak, now)) {
-    return failure('IAM_AUTH_FAILED', `AK ${ak} is locked for 5 minutes after 5 consecutive failures`, {
-      suffix: 'AK access failed to reach the limit, forbidden.',
-    });
-  }
-  return andThen(
-    verify(ctx, 'iam', (key) => secretKey(ctx, key)),
-    (r) => akskIdentity(ctx, r, ak),
-  );
+  const locked = ak !== undefined ? ctx.services.state.store.locked(ak, now) : false;
+  const go = (isLocked: boolean): Identity | GatewayFailure | Promise<Identity | GatewayFailure> => {
+    if (isLocked)
+      return failure('IAM_AUTH_FAILED', `AK ${ak ?? ''} is locked for 5 minutes after 5 consecutive failures`, {
+        suffix: 'AK access failed to reach the limit, forbidden.',
+      });
+    const verified = verify(ctx, 'iam', (key) => secretKey(ctx, key));
+    return verified instanceof Promise
+      ? verified.then((r) => akskIdentity(ctx, r, ak))
+      : akskIdentity(ctx, verified, ak);
+  };
+  return locked instanceof Promise ? locked.then(go) : go(locked);
 }
 
 /** The SK of a declared AK; one whose SK is unusable (its `${ENV_VAR}` unset or empty) is no AK at all. */
@@ -63,28 +66,40 @@ function secretKey(ctx: RequestContext, ak: string): string | undefined {
   return pair?.sk.value;
 }
 
-function akskIdentity(ctx: RequestContext, r: Verified, ak: string | undefined): Identity | GatewayFailure {
+/** The answer once the store has recorded what it must (a shared store before the response leaves). */
+const after = <T>(recorded: void | Promise<void>, answer: T): T | Promise<T> =>
+  recorded instanceof Promise ? recorded.then(() => answer) : answer;
+
+function akskIdentity(
+  ctx: RequestContext,
+  r: Verified,
+  ak: string | undefined,
+): Identity | GatewayFailure | Promise<Identity | GatewayFailure> {
   const iam = ctx.config.workspace.iam;
   const now = ctx.receivedAt;
-  const lockout = ctx.services.state.lockout;
+  const store = ctx.services.state.store;
   if (isFailure(r)) return r;
   if (!r.ok) {
-    // Only declared AKs are counted: an unknown AK leaves no state behind (a client inventing AKs grows nothing).
-    if (ak !== undefined && iam.aksk.some((p) => p.ak === ak && p.sk.value !== undefined)) lockout.failed(ak, now);
-    return failure(
+    const refused = failure(
       r.reason === 'missing-authorization' ? 'IAM_AUTH_MISSING' : 'IAM_AUTH_FAILED',
       `AK/SK signature: ${r.reason}`,
       { suffix: r.detail },
     );
+    // Only declared AKs are counted: an unknown AK leaves no state behind (a client inventing AKs grows nothing).
+    const declared = ak !== undefined && iam.aksk.some((p) => p.ak === ak && p.sk.value !== undefined);
+    return declared ? after(store.failed(ak, now), refused) : refused;
   }
-  lockout.succeeded(r.key);
   const pair = iam.aksk.find((p) => p.ak === r.key);
+  return after(store.succeeded(r.key), identityOf(r.key, pair));
+}
+
+function identityOf(ak: string, pair: IamAkSk | undefined): Identity {
   return {
     kind: 'iam',
     user: pair?.user ?? '',
     domain: pair?.domain ?? '',
     via: 'aksk',
-    ak: r.key,
+    ak,
     ...(pair?.domainId !== undefined ? { domainId: pair.domainId } : {}),
   };
 }

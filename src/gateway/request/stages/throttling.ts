@@ -17,6 +17,7 @@ import { fail, NEXT, type StageOutcome } from '../stage.js';
 import { evalExpr } from '../../throttle/expr.js';
 import type { CompiledThrottle } from '../../throttle/policy.js';
 import type { CounterCheck } from '../../throttle/windows.js';
+import type { Taken } from '../../store/store.js';
 import { isPreflight } from './cors.js';
 
 interface Check extends CounterCheck {
@@ -135,30 +136,36 @@ function checksFor(ctx: RequestContext, t: CompiledThrottle | undefined): Check[
   return out;
 }
 
-export function throttling(ctx: RequestContext): StageOutcome {
+export function throttling(ctx: RequestContext): StageOutcome | Promise<StageOutcome> {
   if (!ctx.hit || isPreflight(ctx)) {
     if (ctx.trace) traceStep(ctx, 'throttling', 'skipped (CORS preflight)');
     return NEXT;
   }
   const t = boundOf(ctx).throttle;
   const checks = checksFor(ctx, t);
-  const counters = ctx.services.state.counters;
-  const taken = counters.take(checks, ctx.receivedAt);
+  // With a policy bound, the instance default is counted and shown but does not refuse (002 §3.2 表3-3): a
+  // request the policy passes takes one (none left shows 0); a refused one takes nothing.
+  const soft = t ? [instanceDefault(ctx, ctx.hit.api.id)] : [];
+  const taken = ctx.services.state.store.take(checks, soft, ctx.receivedAt);
+  return taken instanceof Promise
+    ? taken.then((r) => decide(ctx, t, checks, soft, r))
+    : decide(ctx, t, checks, soft, taken);
+}
+
+function decide(
+  ctx: RequestContext,
+  t: CompiledThrottle | undefined,
+  checks: readonly Check[],
+  soft: readonly Check[],
+  taken: Taken,
+): StageOutcome {
   const limits: Array<[string, string]> = [];
   const show = (c: Check, remain: number): void => {
     if (c.header !== undefined)
       limits.push([`X-Apig-RateLimit-${c.header}`, `remain:${remain},limit:${c.limit},time:${c.label}`]);
   };
   for (const [i, c] of checks.entries()) show(c, taken.remain[i] ?? 0);
-  if (t && ctx.hit) {
-    // With a policy bound, the instance default is counted and shown but does not refuse (002 §3.2 表3-3):
-    // a request the policy passes takes one (none left shows 0); a refused one takes nothing.
-    const d = instanceDefault(ctx, ctx.hit.api.id);
-    const remain = taken.ok
-      ? (counters.take([d], ctx.receivedAt).remain[0] ?? 0)
-      : d.limit - counters.used(d.key, d.windowMs, ctx.receivedAt);
-    show(d, Math.max(0, remain));
-  }
+  for (const [i, c] of soft.entries()) show(c, taken.softRemain[i] ?? 0);
   ctx.rateLimits = limits;
   if (!taken.ok) {
     const over = checks[taken.index] as Check;
