@@ -1,5 +1,5 @@
 /** Atomic writes: every file goes to a temp file first and is renamed into place, so no half-written file remains. */
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ApigError } from '../core/errors.js';
 
@@ -29,14 +29,26 @@ async function makeFolder(dir: string): Promise<void> {
   for (const d of missing) await mkdir(d);
 }
 
+/**
+ * Where a write goes, and with which mode: through a symbolic link to the file it points to (renaming over the
+ * link would replace it and leave that file as it was), keeping an existing file's permissions.
+ */
+async function target(file: string): Promise<{ file: string; mode?: number }> {
+  const real = await realpath(file).catch(() => file);
+  const st = await stat(real).catch(() => undefined);
+  return st ? { file: real, mode: st.mode & 0o7777 } : { file: real };
+}
+
 export async function writeFilesAtomic(writes: readonly FileWrite[]): Promise<void> {
   const temps: Array<{ tmp: string; file: string }> = [];
   try {
     for (const w of writes) {
-      await makeFolder(dirname(w.file));
-      const tmp = `${w.file}.${process.pid}.${Date.now()}.tmp`;
-      await writeFile(tmp, w.text, 'utf8');
-      temps.push({ tmp, file: w.file });
+      const to = await target(w.file);
+      await makeFolder(dirname(to.file));
+      const tmp = `${to.file}.${process.pid}.${Date.now()}.tmp`;
+      await writeFile(tmp, w.text, { encoding: 'utf8', ...(to.mode !== undefined ? { mode: to.mode } : {}) });
+      if (to.mode !== undefined) await chmod(tmp, to.mode);
+      temps.push({ tmp, file: to.file });
     }
     for (const t of temps) await rename(t.tmp, t.file);
   } catch (err) {

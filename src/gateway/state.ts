@@ -1,9 +1,10 @@
 /**
  * What the gateway remembers between requests, apart from its configuration: throttling counters and the AK/SK
- * lockouts (in a state store, which several processes may share), and the custom authorizers' result cache. It survives a reload (the cloud gateway does not forget its
- * counters when an API is republished) and is reached by stages through the request context, so stages stay
- * functions of the context (STYLE habit 6). Every table in it is bounded, since clients choose its keys
- * (AKs, identity-source values, source IPs): see each class for how.
+ * lockouts (in a state store, which several processes may share), and the custom authorizers' result cache.
+ * It survives a reload (the cloud gateway does not forget its counters when an API is republished) and is
+ * reached by stages through the request context, so stages stay functions of the context (STYLE habit 6).
+ * Every table in it is bounded, since clients choose its keys (AKs, identity-source values, source IPs): see
+ * each class for how.
  */
 import type { Dispatcher } from 'undici';
 import { FunctionModules } from './backends/function-modules.js';

@@ -90,7 +90,7 @@ describe('apig init', () => {
       /^apig: missing flag \(there is no terminal to ask on\):\n {2}--group .*\ngive it, or add --yes to take its default\n$/,
     );
     expect((await runCli(['init', '--template', 'mock', '--group', '9x'], { cwd: dir })).stderr).toMatch(
-      /^apig: --group: group name "9x" must be 3–255 characters.*\(group-name\)\n$/,
+      /^apig: --group: group name "9x" must be 3–64 letters, digits or underscores, starting with a letter .*group-name\)\n$/,
     );
     expect((await runCli(['init', '--yes'], { cwd: dir })).code).toBe(0);
     expect((await runCli(['init', '--yes'], { cwd: dir })).stderr).toBe(

@@ -49,6 +49,8 @@ export interface PtySession {
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
   send(keys: string): void;
   exited: Promise<number>;
+  /** Ends the relay if it still runs; the program on the terminal gets a hangup when the terminal closes. */
+  kill(): void;
 }
 
 export function runInPty(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): PtySession {
@@ -107,5 +109,8 @@ export function runProgramInPty(
     },
     send: (keys) => child.stdin.write(keys),
     exited,
+    kill: () => {
+      if (child.exitCode === null) child.kill();
+    },
   };
 }

@@ -58,6 +58,21 @@ function checkEnv(ws: Workspace, env: string): void {
     throw new ApigError('usage', `no environment named ${env}${didYouMean(env, known)}; add it with apig add env`);
 }
 
+/** apig.yaml `bindings` name APIs without their group: what a binding of these APIs also applies to. */
+function sharedBindingNotes(ws: Workspace, group: LoadedGroup, apis: readonly Api[], env: string): string[] {
+  return apis.flatMap((api) => {
+    const others = ws.groups
+      .filter((g) => g !== group && g.model.apis.some((a) => a.name === api.name))
+      .map((g) => g.ref.name);
+    return others.length === 0
+      ? []
+      : [
+          `bindings.${env}.${api.name} applies to API ${api.name} of ${others.length === 1 ? 'group' : 'groups'} ` +
+            `${others.join(', ')} too: apig.yaml names APIs without their group`,
+        ];
+  });
+}
+
 /** The access control policies bound in `env` after binding `policy`: one per entity type (IP, account). */
 function aclList(group: LoadedGroup, current: unknown, api: Api, policy: string): string[] {
   const list = Array.isArray(current)
@@ -88,6 +103,10 @@ export function planBind(ws: Workspace, req: BindRequest, texts: ReadonlyMap<str
     for (const api of apis) {
       const was = req.kind === 'throttle' ? api.throttle : api.acl;
       if (was !== undefined && was !== req.policy) notes.push(`${api.name} used ${was} before`);
+      // apig.yaml bindings replace what the operation names in their environment.
+      for (const [e, bound] of Object.entries(ws.bindings ?? {}))
+        if (bound[api.name]?.[SLOT[thing.kind]] !== undefined)
+          notes.push(`in ${e}, bindings.${e}.${api.name}.${SLOT[thing.kind]} in apig.yaml applies instead`);
     }
     return {
       edits: editFiles(texts, [thing.group.file], (_, root) => {
@@ -102,15 +121,26 @@ export function planBind(ws: Workspace, req: BindRequest, texts: ReadonlyMap<str
     };
   }
   checkEnv(ws, env);
+  notes.push(...sharedBindingNotes(ws, thing.group, apis, env));
   return {
     edits: editFiles(texts, [ws.file], (_, root) => {
       for (const api of apis) {
         const binding = mapAt(root, ['bindings', env, api.name]);
-        if (req.kind === 'throttle') binding.throttle = req.policy;
-        else {
+        // What applied in the environment before: the binding's own, or else what the operation names.
+        const inherited = (own: string | undefined): unknown =>
+          Object.hasOwn(binding, SLOT[thing.kind]) ? undefined : own;
+        let replaced: unknown[];
+        if (req.kind === 'throttle') {
+          replaced = [binding.throttle ?? inherited(api.throttle)];
+          binding.throttle = req.policy;
+        } else {
+          const was = [binding.acl ?? inherited(api.acl)].flat();
           const list = aclList(thing.group, binding.acl, api, req.policy);
+          replaced = was.filter((n) => !list.includes(String(n)));
           binding.acl = list.length === 1 ? list[0] : list;
         }
+        for (const r of replaced)
+          if (typeof r === 'string' && r !== req.policy) notes.push(`${api.name} used ${r} in ${env} before`);
       }
       return [];
     }),
@@ -232,6 +262,6 @@ export function planUnbind(ws: Workspace, req: BindRequest, texts: ReadonlyMap<s
       return [];
     }),
     summary: `${req.policy} from ${apis.map((a) => a.name).join(', ')} in ${env}`,
-    notes: [],
+    notes: sharedBindingNotes(ws, thing.group, apis, env),
   };
 }

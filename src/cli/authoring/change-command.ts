@@ -5,7 +5,7 @@
  */
 import { ApigError } from '../../core/errors.js';
 import type { Workspace } from '../../core/workspace-model.js';
-import { KIND_WORDS, namesOf, type Scope, type ThingKind } from '../../workspace/authoring/things.js';
+import { inWorkspaceFile, KIND_WORDS, namesOf, type Scope, type ThingKind } from '../../workspace/authoring/things.js';
 import type { CommandContext } from '../context.js';
 import { loadForChange, readTexts, type CommitOptions } from './change.js';
 import { lintSettings } from './lint-settings.js';
@@ -46,6 +46,7 @@ export async function nameOf(
   prompter: Prompter | undefined,
   command: string,
 ): Promise<string> {
+  inWorkspaceFile(ws, kind);
   if (given !== undefined) return given;
   const names = namesOf(ws, kind, scope);
   const word = KIND_WORDS[kind];

@@ -42,9 +42,16 @@ export async function loadForChange(
     ...(texts ? { texts } : {}),
   });
   if (texts) {
+    // The new texts do not load (a value the workspace schema refuses): nothing is written, and the user is told
+    // where, as lint would say it.
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     if (!loaded.workspace || errors.length > 0)
-      throw new Error(`the change does not read back: ${errors.map((d) => d.message).join('; ')}`);
+      throw new ApigError(
+        'usage',
+        `not written: the change would leave the workspace unreadable:\n${errors
+          .map((d) => `  ${displayPath(d.source, io.cwd)}: ${d.message}${d.path ? ` (at ${d.path})` : ''}`)
+          .join('\n')}`,
+      );
     return { ws: loaded.workspace, diagnostics: loaded.diagnostics };
   }
   printDiagnostics(
@@ -67,23 +74,43 @@ function lintAll(l: Loaded, settings: LintSettings): LintFinding[] {
   return lintWorkspace(l.ws, l.diagnostics, { quotas: settings.quotas, rules: settings.overrides });
 }
 
+/** A name the change gives a thing, and the one it had. */
+export interface Renamed {
+  from: string;
+  to: string;
+}
+
 /**
  * Findings of `after` that `before` did not have. Compared by rule and message, counted: a finding does not
- * become new because the entry it is about moved (an app after a removed one has another index).
+ * become new because the entry it is about moved (an app after a removed one has another index), nor because
+ * the thing it names was renamed (its message names the new name: it is read with the old one).
  */
-export function broughtBy(before: readonly LintFinding[], after: readonly LintFinding[]): LintFinding[] {
+export function broughtBy(
+  before: readonly LintFinding[],
+  after: readonly LintFinding[],
+  renamed?: Renamed,
+): LintFinding[] {
   const seen = new Map<string, number>();
   const id = (f: LintFinding): string => `${f.code}|${f.source}|${f.message}`;
+  const asBefore = renamed ? nameReplacer(renamed) : (m: string) => m;
   for (const f of before) if (!f.suppressed) seen.set(id(f), (seen.get(id(f)) ?? 0) + 1);
   return after.filter((f) => {
     if (f.suppressed) return false;
-    const n = seen.get(id(f)) ?? 0;
+    const key = id({ ...f, message: asBefore(f.message) });
+    const n = seen.get(key) ?? 0;
     if (n > 0) {
-      seen.set(id(f), n - 1);
+      seen.set(key, n - 1);
       return false;
     }
     return true;
   });
+}
+
+/** The new name, where a message says it as a name (not inside a longer one), put back to the old. */
+function nameReplacer({ from, to }: Renamed): (message: string) => string {
+  const escaped = to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<![A-Za-z0-9_])${escaped}(?![A-Za-z0-9_])`, 'g');
+  return (message) => message.replace(re, () => from);
 }
 
 export interface Change {
@@ -91,6 +118,8 @@ export interface Change {
   /** What changed, in one line, after the verb ("API getUser in group shop"). */
   summary: string;
   notes: string[];
+  /** A thing the change renames: its findings are not new because their messages name it anew. */
+  renamed?: Renamed;
 }
 
 export interface CommitOptions {
@@ -109,15 +138,21 @@ export async function checkChange(cmd: CommandContext, o: CommitOptions, change:
   const next = new Map(o.texts);
   for (const e of change.edits) next.set(e.file, e.text);
   const after = await loadForChange(o.path, cmd, next);
-  const fresh = sortFindings(broughtBy(lintAll(o.before, o.settings), lintAll(after, o.settings)));
+  const fresh = sortFindings(broughtBy(lintAll(o.before, o.settings), lintAll(after, o.settings), change.renamed));
   const errors = fresh.filter((f) => f.severity === 'error');
   if (errors.length > 0)
     throw new ApigError(
       'usage',
       `not written: the change would bring ${errors.length === 1 ? 'an error' : `${errors.length} errors`}:\n` +
-        errors.map((f) => `  ${f.message} (${f.code})`).join('\n'),
+        errors.map((f) => `  ${placeOf(f)}${f.message} (${f.code})`).join('\n'),
     );
   return fresh;
+}
+
+/** `apig.yaml:12:5: ` — where the finding is, in the files as the change would leave them. */
+function placeOf(f: LintFinding): string {
+  const pos = f.range ? `:${f.range.start.line + 1}:${f.range.start.character + 1}` : '';
+  return f.source ? `${f.source}${pos}: ` : '';
 }
 
 export async function commit(cmd: CommandContext, o: CommitOptions, change: Change): Promise<void> {

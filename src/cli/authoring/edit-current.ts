@@ -8,6 +8,7 @@ import type { Backend, BackendPolicy, Condition } from '../../core/model.js';
 import type { Thing } from '../../workspace/authoring/things.js';
 import type { Answers, Item } from './fields.js';
 import { AUTHORING_BACKENDS } from './flows/backend.js';
+import { exampleOf } from './flows/body-schema.js';
 
 const defined = (o: Answers): Answers => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
@@ -93,6 +94,7 @@ export function currentAnswers(thing: Thing): Answers {
             paramType: p.swaggerType === 'number' || p.swaggerType === 'integer' ? 'NUMBER' : 'STRING',
             paramRequired: p.required === true,
           })),
+        body: exampleOf(api),
         ...backendAnswers(api.backend),
         throttle: api.throttle ?? '',
         acl: api.acl ?? '',

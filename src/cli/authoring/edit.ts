@@ -1,9 +1,3 @@
-/**
- * `apig edit KIND NAME`: the questions of `apig add`, pre-filled with the thing's current values (every
- * question a flag). The answers are built twice, as they were and as they are now, and only the difference
- * is written into the file: what no answer changed (descriptions, extensions the questions do not ask about,
- * comments) stays as written. Each answer is checked by the rules as in `add`; the whole change by lint.
- */
 import type { Api } from '../../core/model.js';
 import type { Workspace } from '../../core/workspace-model.js';
 import { refusal, withGroupModel, withWorkspace } from '../../lint/candidate.js';
@@ -11,10 +5,12 @@ import { aclPolicy } from '../../oas/extensions/access-controls.js';
 import { policyCodec } from '../../oas/extensions/backend-policies.js';
 import { securityScheme } from '../../oas/extensions/security.js';
 import { throttlePolicy } from '../../oas/extensions/throttles.js';
-import { isRecord } from '../../oas/codec.js';
-import { operationKey } from '../../oas/decode-operation.js';
-import { applyDelta, getIn, mapAt } from '../../workspace/authoring/data-edit.js';
-import { operationPathOf, POLICY_MAPS, removeOperation } from '../../workspace/authoring/definitions.js';
+import { deepEqual, isRecord } from '../../oas/codec.js';
+import { generatedName } from '../../oas/decode-operation.js';
+import { applyDelta, getIn, mapAt, setIn } from '../../workspace/authoring/data-edit.js';
+import { operationPathOf, POLICY_MAPS } from '../../workspace/authoring/definitions.js';
+import { moveOperation } from '../../workspace/authoring/move-operation.js';
+import { referencesTo, renameReferences } from '../../workspace/authoring/references.js';
 import { operationValue } from '../../workspace/authoring/group-edits.js';
 import type { KeyPath, Obj } from '../../workspace/authoring/json-edit.js';
 import { appValue, environmentValue } from '../../workspace/authoring/workspace-edits.js';
@@ -23,33 +19,18 @@ import type { CommandContext } from '../context.js';
 import { commit, type Change } from './change.js';
 import { nameOf, prepare, type ChangeFlags } from './change-command.js';
 import type { FlowContext } from './context.js';
-import { authorable, currentAnswers } from './edit-current.js';
-import type { Answers, Field } from './fields.js';
+import { currentAnswers } from './edit-current.js';
+import type { Answers } from './fields.js';
 import { buildApi } from './flows/api-build.js';
 import { buildPolicy } from './flows/backend-policy.js';
 import { buildApp, buildEnvironment } from './flows/workspace.js';
 import { buildAcl, buildThrottle } from './flows/policies.js';
-import { ADD_FLOWS, type AddKind } from './kinds.js';
-import { describe, editFiles } from './lifecycle.js';
+import type { AddKind } from './kinds.js';
+import { asWritten, type Baseline } from './edit-candidate.js';
+import { baselineAnswers, editFields, pathLevelNotes } from './edit-fields.js';
+import { dataOfFiles, describe, editFiles } from './lifecycle.js';
 import type { Prompter } from './prompter.js';
 import { runFields } from './runner.js';
-
-/** Questions `edit` does not ask: the name is `rename`'s, publication `publish`'s, binding `bind`'s. */
-const NOT_EDITED = new Set(['group', 'name', 'publish', 'apis', 'api']);
-
-const BACKEND_KEYS = new Set([
-  'backendType',
-  'mockBody',
-  'address',
-  'vpcChannel',
-  'backendScheme',
-  'backendMethod',
-  'backendPath',
-  'functionUrn',
-  'functionVersion',
-  'invocationType',
-  'timeout',
-]);
 
 /** The workspace without the thing: what the edited answers are checked against (its name is free there). */
 function without(ws: Workspace, thing: Thing): Workspace {
@@ -81,20 +62,6 @@ function without(ws: Workspace, thing: Thing): Workspace {
       return withGroupModel(ws, thing.group.ref.name, { ...m, apis });
     }
   }
-}
-
-function editFields(kind: AddKind, ctx: FlowContext, thing: Thing, current: Answers): Field[] {
-  const backend = thing.kind === 'api' ? thing.api.backend : thing.kind === 'backend-policy' ? thing.policy : undefined;
-  return ADD_FLOWS[kind]
-    .fields(ctx)
-    .filter((f) => !NOT_EDITED.has(f.key) && (authorable(backend) || !BACKEND_KEYS.has(f.key)))
-    .map(
-      (f) =>
-        ({
-          ...f,
-          default: (a: Answers) => (Object.hasOwn(current, f.key) ? current[f.key] : f.default?.(a)),
-        }) as Field,
-    );
 }
 
 type Encoded = { value: unknown; api?: Api; scheme?: { name: string; value: unknown } };
@@ -152,13 +119,6 @@ function placeOf(root: Obj, thing: Thing): KeyPath | undefined {
   }
 }
 
-function setIn(root: Obj, path: KeyPath, value: unknown): void {
-  const holder = path.length === 1 ? root : getIn(root, path.slice(0, -1));
-  const last = path[path.length - 1];
-  if (Array.isArray(holder)) holder[Number(last)] = value;
-  else if (isRecord(holder)) holder[String(last)] = value;
-}
-
 function planEdit(
   ws: Workspace,
   thing: Thing,
@@ -171,17 +131,28 @@ function planEdit(
   const after = encode(thing, ctx, now);
   const file = thing.kind === 'app' || thing.kind === 'env' ? ws.file : thing.group.file;
   const notes: string[] = [];
-  const edits = editFiles(texts, [file], (_, root) => {
+  const moved =
+    thing.kind === 'api' && after.api && (after.api.path !== thing.api.path || after.api.method !== thing.api.method)
+      ? after.api
+      : undefined;
+  // An API without an operationId is named by its method and path: moved, it has another name.
+  const renamedTo =
+    moved && thing.kind === 'api' && thing.api.nameGenerated ? generatedName(moved.method, moved.path) : undefined;
+  const refs = renamedTo !== undefined ? referencesTo(ws, thing, dataOfFiles(texts)) : [];
+  const edits = editFiles(texts, [file, ...refs.map((r) => r.file)], (f, root) => {
+    const keys = renameReferences(
+      root,
+      refs.filter((r) => r.file === f),
+      renamedTo ?? '',
+    ).map((r) => ({ path: r.path.slice(0, -1), old: thing.name, name: renamedTo ?? '' }));
+    if (f !== file) return keys;
     const at = placeOf(root, thing);
-    if (at === undefined) return [];
+    if (at === undefined) return keys;
     const next = applyDelta(getIn(root, at), before.value, after.value);
-    const moved =
-      thing.kind === 'api' && after.api && (after.api.path !== thing.api.path || after.api.method !== thing.api.method);
-    if (moved && after.api) {
-      removeOperation(root, at);
-      mapAt(root, ['paths', after.api.path])[operationKey(after.api.method)] = next;
-    } else setIn(root, at, next);
-    if (after.scheme) {
+    const renames = moved && thing.kind === 'api' ? moveOperation(root, thing.api, moved, next) : [];
+    if (!moved && next !== undefined) setIn(root, at, next);
+    // A security scheme the answers need that the file lacks: only when they changed what the API needs.
+    if (after.scheme && !deepEqual(after.scheme, before.scheme)) {
       const schemes =
         thing.kind === 'api' && thing.group.model.format === 'oas3'
           ? ['components', 'securitySchemes']
@@ -189,9 +160,20 @@ function planEdit(
       mapAt(root, schemes)[after.scheme.name] = after.scheme.value;
       notes.push(`added security scheme ${after.scheme.name}`);
     }
-    return [];
+    return [...keys, ...renames];
   });
-  return { edits, summary: describe(thing), notes };
+  if (thing.kind === 'api') notes.push(...pathLevelNotes(thing.api, was, now, thing.group.shown));
+  if (renamedTo !== undefined)
+    notes.push(
+      `${thing.name} has no operationId: its name follows its method and path, so it is now ${renamedTo}` +
+        (refs.length > 0 ? ` (updated ${refs.map((r) => r.where).join('; ')})` : ''),
+    );
+  return {
+    edits,
+    summary: describe(thing),
+    notes,
+    ...(renamedTo !== undefined ? { renamed: { from: thing.name, to: renamedTo } } : {}),
+  };
 }
 
 export async function runEdit(
@@ -209,10 +191,15 @@ export async function runEdit(
   };
   const thing = findThing(ws, kind, await nameOf(ws, kind, name, scope, prompter, 'edit'), scope);
   const rest = without(ws, thing);
+  const baseline: Baseline = {};
   const ctx: FlowContext = {
     ws: rest,
     check: (candidate, rules) =>
-      refusal(ws, candidate, { rules, quotas: options.settings.quotas, overrides: options.settings.overrides }),
+      refusal(ws, asWritten(rest, thing, baseline, candidate), {
+        rules,
+        quotas: options.settings.quotas,
+        overrides: options.settings.overrides,
+      }),
   };
   const initial: Answers = {
     name: thing.name,
@@ -222,7 +209,14 @@ export async function runEdit(
     ...(thing.kind === 'backend-policy' ? { api: thing.api.name } : {}),
   };
   const current = currentAnswers(thing);
-  const fields = editFields(kind, ctx, thing, current);
+  const asks = prompter !== undefined && flags.yes !== true;
+  const fields = editFields(kind, ctx, thing, current, flags, asks);
+  const was = baselineAnswers(fields, initial);
+  if (thing.kind === 'api') baseline.api = buildApi(ctx, was).api;
+  if (thing.kind === 'backend-policy') {
+    const p = buildPolicy(ctx, was)?.policy;
+    if (p) baseline.policy = p;
+  }
   // Without a terminal nothing can be asked: what no flag changes keeps its current value, as with --yes.
   const answers = await runFields(fields, {
     flags,
@@ -231,7 +225,6 @@ export async function runEdit(
     initial,
     ...(prompter ? { prompter } : {}),
   });
-  const was = { ...initial, ...current };
   await commit(
     cmd,
     { ...options, verb: 'changed' },

@@ -61,6 +61,12 @@ export const ADD_FLAGS = {
         "repeatable, '' for none ({path} parameters come from the path)",
       arity: 'repeat',
     },
+    {
+      flag: 'body',
+      help:
+        'a JSON example of the request body, written with its schema as requestBody (OpenAPI 3.0 group files; ' +
+        "POST, PUT, PATCH, ANY); '' for none",
+    },
     ...BACKEND,
     { flag: 'throttle', help: 'a throttling policy of the group' },
     { flag: 'acl', help: 'an access control policy of the group' },

@@ -10,6 +10,7 @@ import { secretVariableOf } from '../../workspace/authoring/workspace-edits.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { displayPath } from '../../workspace/locate.js';
 import type { CommandContext } from '../context.js';
+import { invocation, type Invocation } from '../invocation.js';
 import { formatDiagnosticLine } from '../render-diagnostics.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { str } from './context.js';
@@ -35,23 +36,25 @@ function freshSecret(r: InitResult): { name: string; value: string } | undefined
   return { name: secretVariableOf(str(r.answers.app) ?? 'app1'), value: randomBytes(16).toString('hex') };
 }
 
-function nextSteps(r: InitResult, secret: { name: string; value: string } | undefined): string[] {
+function nextSteps(r: InitResult, secret: { name: string; value: string } | undefined, apig: Invocation): string[] {
   const steps: string[] = [];
   if (r.shownDir !== undefined && r.shownDir !== '.') steps.push(`cd ${r.shownDir}`);
+  if (apig.note) steps.push(`# ${apig.note}`);
   if (r.template === 'http')
     steps.push(
       `# start your backend on ${str(r.answers.backend) ?? '127.0.0.1:9000'} (or change "backend" in apig.yaml)`,
     );
   if (secret) steps.push(`export ${secret.name}=${secret.value}`);
-  steps.push(
-    'apig lint                # every APIG rule, offline',
-    'apig serve               # the gateway on http://127.0.0.1:8080',
-  );
+  const run = (args: string, comment: string): string =>
+    `${`${apig.command} ${args}`.padEnd(apig.command.length + 15)} # ${comment}`;
+  steps.push(run('lint', 'every APIG rule, offline'), run('serve', 'the gateway on http://127.0.0.1:8080'));
   const url = `http://127.0.0.1:8080${r.rendered.call.path}`;
   steps.push(
-    r.template === 'app-auth' ? `apig sign --app ${str(r.answers.app) ?? 'app1'} --send ${url}` : `curl ${url}`,
+    r.template === 'app-auth'
+      ? `${apig.command} sign --app ${str(r.answers.app) ?? 'app1'} --send ${url}`
+      : `curl ${url}`,
   );
-  steps.push('apig add                 # add APIs, apps, environments, policies');
+  steps.push(run('add', 'add APIs, apps, environments, policies'));
   return steps;
 }
 
@@ -90,7 +93,7 @@ export async function finishInit(cmd: CommandContext, r: InitResult): Promise<vo
       : `lint: ${findings.length} finding(s):\n${findings.map((f) => `  ${formatDiagnosticLine(f, io)}`).join('\n')}\n`,
   );
   io.out(
-    `\nnext:\n${nextSteps(r, secret)
+    `\nnext:\n${nextSteps(r, secret, invocation(io.env))
       .map((s) => `  ${s}`)
       .join('\n')}\n`,
   );

@@ -98,13 +98,11 @@ function policyPlan(kind: 'throttle' | 'acl') {
       candidate: kind === 'throttle' ? throttleCandidate(ctx, a) : aclCandidate(ctx, a),
       edits: [{ file: group.file, text }],
       summary: `${what} ${policy.name} in group ${group.ref.name}${users}`,
-      // There is no command binding an existing policy (apig add only adds): a new API, or the file by hand.
       notes:
         apis.length === 0
           ? [
-              `no API uses ${policy.name} yet: add an API with apig add api --${kind} ${policy.name}, ` +
-                `or set x-apigateway-${kind === 'throttle' ? 'ratelimit' : 'access-control'}: ` +
-                `${policy.name} on an operation in ${group.shown}`,
+              `no API uses ${policy.name} yet: apig bind ${kind} ${policy.name} --api NAME, ` +
+                `or add an API with apig add api --${kind} ${policy.name}`,
             ]
           : [],
     };

@@ -60,11 +60,14 @@ export interface BindFlags extends ChangeFlags {
   from?: string;
 }
 
-const split = (v: string | undefined): string[] =>
-  (v ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+const split = (v: string | undefined): string[] => [
+  ...new Set(
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  ),
+];
 
 export async function runBind(
   verb: 'bind' | 'unbind',
@@ -97,8 +100,10 @@ export async function runPublish(
   prompter?: Prompter,
 ): Promise<void> {
   const { ws, options } = await prepare(cmd, flags);
+  // `*` is how publish: writes "every API", so it is taken as the list it stands for (the same as no name).
+  const names = apis.includes('*') ? [] : [...new Set(apis)];
   const change =
-    verb === 'publish' ? planPublish(ws, env, apis, options.texts) : planUnpublish(ws, env, apis, options.texts);
+    verb === 'publish' ? planPublish(ws, env, names, options.texts) : planUnpublish(ws, env, names, options.texts);
   if (verb === 'unpublish') await confirmed(`Unpublish ${change.summary}?`, flags, prompter);
   await commit(cmd, { ...options, verb: verb === 'publish' ? 'published' : 'unpublished' }, change);
 }

@@ -14,6 +14,7 @@ import {
 } from '../../workspace/authoring/definitions.js';
 import type { Obj } from '../../workspace/authoring/json-edit.js';
 import {
+  bindingSlot,
   dropReferences,
   referencesTo,
   renameReferences,
@@ -87,7 +88,10 @@ export function planRemove(
   options: { force: boolean; cwd: string },
 ): Change {
   gatewaysOwn(thing, 'removed');
-  const refs = referencesTo(ws, thing, dataOfFiles(texts));
+  const all = referencesTo(ws, thing, dataOfFiles(texts));
+  // A name apig.yaml gives an API of another group too still names that one: it stays, and does not hold this back.
+  const refs = all.filter((r) => !r.shared);
+  const kept = all.filter((r) => r.shared);
   if (refs.length > 0 && !options.force)
     throw new ApigError(
       'usage',
@@ -106,8 +110,34 @@ export function planRemove(
   return {
     edits,
     summary: describe(thing),
-    notes: refs.length > 0 ? [`removed ${refs.length} reference(s) too: ${refs.map((r) => r.where).join('; ')}`] : [],
+    notes: [
+      ...(refs.length > 0 ? [`removed ${refs.length} reference(s) too: ${refs.map((r) => r.where).join('; ')}`] : []),
+      ...(kept.length > 0 ? [sharedNote(ws, thing, kept)] : []),
+      ...(refs.some(bindingSlot)
+        ? ['where a binding named it, none is bound now (null): what the operation names does not apply there']
+        : []),
+    ],
   };
+}
+
+/** The other groups with an API of the thing's name, which apig.yaml's lists name as well ("group DEFAULT"). */
+function otherGroups(ws: Workspace, thing: Thing): string {
+  const names =
+    thing.kind === 'api'
+      ? ws.groups
+          .filter((g) => g !== thing.group && g.model.apis.some((a) => a.name === thing.name))
+          .map((g) => g.ref.name)
+      : [];
+  return `${names.length === 1 ? 'group' : 'groups'} ${names.join(', ')}`;
+}
+
+/** What happened to references that also name an API of another group (apig.yaml names APIs without group). */
+function sharedNote(ws: Workspace, thing: Thing, refs: readonly Reference[], renamedTo?: string): string {
+  const where = refs.map((r) => r.where).join('; ');
+  const also = `also names API ${thing.name} of ${otherGroups(ws, thing)}`;
+  return renamedTo === undefined
+    ? `kept ${where}: ${refs.length === 1 ? 'it' : 'each'} ${also}`
+    : `${where}: ${renamedTo} added beside ${thing.name}, which ${also}`;
 }
 
 export function planRename(ws: Workspace, thing: Thing, name: string, texts: ReadonlyMap<string, string>): Change {
@@ -140,9 +170,17 @@ export function planRename(ws: Workspace, thing: Thing, name: string, texts: Rea
     const own_ = file === own ? renameDefinition(root, thing, name) : undefined;
     return own_ ? [...keys, own_] : keys;
   });
+  const updated = refs.filter((r) => !r.shared && !r.keptOnRename);
+  const shared = refs.filter((r) => r.shared);
   return {
     edits,
+    renamed: { from: thing.name, to: name },
     summary: `${describe(thing)} to ${name}`,
-    notes: refs.length > 0 ? [`updated ${refs.length} reference(s): ${refs.map((r) => r.where).join('; ')}`] : [],
+    notes: [
+      ...(updated.length > 0
+        ? [`updated ${updated.length} reference(s): ${updated.map((r) => r.where).join('; ')}`]
+        : []),
+      ...(shared.length > 0 ? [sharedNote(ws, thing, shared, name)] : []),
+    ],
   };
 }

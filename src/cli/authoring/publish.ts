@@ -15,7 +15,7 @@ import { editFiles } from './lifecycle.js';
 const MAP_NOTE = 'apig.yaml had no publish: map (every API in RELEASE): it now has one, with RELEASE: ["*"]';
 
 function allApis(ws: Workspace): string[] {
-  return ws.groups.flatMap((g) => g.model.apis.map((a) => a.name));
+  return [...new Set(ws.groups.flatMap((g) => g.model.apis.map((a) => a.name)))];
 }
 
 function checkTarget(ws: Workspace, env: string, apis: readonly string[]): void {
@@ -31,6 +31,17 @@ function checkTarget(ws: Workspace, env: string, apis: readonly string[]): void 
   const known = allApis(ws);
   for (const api of apis)
     if (!known.includes(api)) throw new ApigError('usage', `no API named ${api}${didYouMean(api, known)}`);
+}
+
+/** publish: names APIs without their group: a name several groups use publishes each of those APIs. */
+function severalGroups(ws: Workspace, apis: readonly string[], verb: 'published' | 'unpublished'): string[] {
+  return apis.flatMap((api) => {
+    const groups = ws.groups.filter((g) => g.model.apis.some((a) => a.name === api)).map((g) => g.ref.name);
+    const note =
+      `${api} names an API in each of groups ${groups.join(', ')} ` +
+      `(publish: names APIs without their group): each is ${verb}`;
+    return groups.length > 1 ? [note] : [];
+  });
 }
 
 /** The publish map as data, created with RELEASE: ["*"] when apig.yaml has none (what no map means). */
@@ -54,6 +65,7 @@ export function planPublish(ws: Workspace, env: string, apis: readonly string[],
     else if (!current.includes('*')) map[env] = [...current, ...apis.filter((a) => !current.includes(a))];
     return [];
   });
+  notes.push(...severalGroups(ws, apis, 'published'));
   const what = apis.length === 0 ? 'every API' : apis.join(', ');
   return { edits, summary: `${what} to ${env}`, notes } satisfies Change;
 }
@@ -84,6 +96,7 @@ export function planUnpublish(
     map[env] = current.filter((a) => !apis.includes(a));
     return [];
   });
+  notes.push(...severalGroups(ws, apis, 'unpublished'));
   const what = apis.length === 0 ? 'every API' : apis.join(', ');
   return { edits, summary: `${what} from ${env}`, notes };
 }

@@ -81,7 +81,9 @@ function __apig_complete
     for line in (apig __complete -- $words "$current" 2>/dev/null)
         switch $line
             case :files
-                __fish_complete_path "$current"
+                # The files fish offers to a command it has no completions for (there is no such command):
+                # also after \`--opt=\` and \`~/\`, which a glob of "$current"* misses.
+                complete -C"__apig_files_only $current"
             case :dirs
                 __fish_complete_directories "$current"
             case ':*'

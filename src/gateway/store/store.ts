@@ -22,7 +22,10 @@ export type Taken =
   | { ok: false; index: number; remain: number[]; softRemain: number[] };
 
 export interface StateStore {
-  /** Checks every hard counter and takes one from each (and from the soft ones) only if none is exhausted: one atomic step. */
+  /**
+   * Checks every hard counter and takes one from each (and from the soft ones) only if none is exhausted: one
+   * atomic step.
+   */
   take(hard: readonly CounterCheck[], soft: readonly CounterCheck[], now: number): MaybePromise<Taken>;
   /** Whether the AK is locked out now. */
   locked(ak: string, now: number): MaybePromise<boolean>;

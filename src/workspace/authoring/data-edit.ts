@@ -7,13 +7,13 @@ import { isMap, isPair, isScalar, stringify } from 'yaml';
 import { ApigError } from '../../core/errors.js';
 import { deepEqual, isRecord } from '../../oas/codec.js';
 import type { TextFormat } from '../../oas/source.js';
-import { jsonAt, type KeyPath, type Obj } from './json-edit.js';
+import { jsonAt, jsonTextLike, parseJson, type KeyPath, type Obj } from './json-edit.js';
 import { reconcileText } from './reconcile.js';
 import { parse, RENDER } from './text-edit.js';
 
 /** The text as plain data (aliases resolved). */
 export function dataOf(text: string, format: TextFormat): unknown {
-  if (format === 'json') return JSON.parse(text) as unknown;
+  if (format === 'json') return parseJson(text);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const doc = parse(body);
   return doc.toJS({ maxAliasCount: -1 }) as unknown;
@@ -23,9 +23,22 @@ export function dataOf(text: string, format: TextFormat): unknown {
 export function editData(text: string, format: TextFormat, mutate: (root: Obj) => Obj | undefined): string {
   const data = dataOf(text, format);
   if (!isRecord(data)) throw new ApigError('input', 'cannot edit: the file does not hold a map');
-  const copy = structuredClone(data);
+  // A copy in which no two places share an object (an alias reads as its anchor's very object): a change made at
+  // one place stays there, and reconcile.ts writes the aliases of an anchor it changes out as copies.
+  const copy = unshared(data) as Obj;
   const next = mutate(copy) ?? copy;
   return deepEqual(data, next) ? text : reconcileText(text, format, next);
+}
+
+function unshared(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(unshared);
+  if (isRecord(v)) {
+    const out: Obj = {};
+    for (const [k, x] of Object.entries(v))
+      Object.defineProperty(out, k, { value: unshared(x), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return v;
 }
 
 export function getIn(root: unknown, path: KeyPath): unknown {
@@ -43,6 +56,16 @@ export function mapAt(root: Obj, path: KeyPath): Obj {
   return node;
 }
 
+/** Sets the value at `path`; missing maps on the way are created (RELEASE edited where apig.yaml has no entry). */
+export function setIn(root: Obj, path: KeyPath, value: unknown): void {
+  const up = path.slice(0, -1);
+  const holder = getIn(root, up);
+  const last = path[path.length - 1];
+  if (Array.isArray(holder)) holder[Number(last)] = value;
+  else if (isRecord(holder)) holder[String(last)] = value;
+  else if (up.every((k) => typeof k === 'string')) mapAt(root, up)[String(last)] = value;
+}
+
 /** A map with `old` renamed to `name`, its place among the keys kept. */
 export function renameKeyOf(map: Obj, old: string, name: string): Obj {
   return Object.fromEntries(Object.entries(map).map(([k, v]) => [k === old ? name : k, v]));
@@ -54,7 +77,7 @@ export function renameKeyOf(map: Obj, old: string, name: string): Obj {
  */
 export function renameKeyInText(text: string, format: TextFormat, path: KeyPath, old: string, name: string): string {
   if (format === 'json') {
-    const root = JSON.parse(text) as unknown;
+    const root = parseJson(text);
     const holder = path.length === 0 ? root : jsonAt(root, path.slice(0, -1));
     const last = path[path.length - 1];
     const map = path.length === 0 ? root : isRecord(holder) ? holder[String(last)] : undefined;
@@ -82,11 +105,7 @@ function editDataJson(text: string, path: KeyPath, map: Obj, root: unknown): str
     if (isRecord(holder)) holder[String(path[path.length - 1])] = map;
     next = root;
   }
-  const indent = /\n([ \t]+)\S/.exec(text)?.[1];
-  return (
-    JSON.stringify(next, null, indent === undefined ? 2 : indent.startsWith('\t') ? '\t' : indent.length) +
-    (text.endsWith('\n') ? '\n' : '')
-  );
+  return jsonTextLike(text, next);
 }
 
 /** Elements of a list are matched by `name` (and `in`, for parameters) when every one has a string name. */
@@ -107,6 +126,8 @@ export function applyDelta(raw: unknown, before: unknown, after: unknown): unkno
   if (isRecord(before) && isRecord(after) && isRecord(raw)) {
     const out: Obj = { ...raw };
     for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      // What the answers did not change stays as written, even where the file leaves a default unwritten.
+      if (Object.hasOwn(before, k) && Object.hasOwn(after, k) && deepEqual(before[k], after[k])) continue;
       if (!Object.hasOwn(after, k)) delete out[k];
       else if (!Object.hasOwn(before, k) || !Object.hasOwn(raw, k)) out[k] = after[k];
       else out[k] = applyDelta(raw[k], before[k], after[k]);

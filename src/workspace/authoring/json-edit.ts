@@ -21,10 +21,23 @@ export function jsonAt(root: unknown, path: KeyPath): unknown {
   return node;
 }
 
+/** `value` written as the file `like` is: its indentation, line ends (CRLF kept), final newline, byte-order mark. */
+export function jsonTextLike(like: string, value: unknown): string {
+  const bom = like.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const eol = like.includes('\r\n') ? '\r\n' : '\n';
+  const body = JSON.stringify(value, null, jsonIndent(like)) + (/\r?\n$/.test(like) ? '\n' : '');
+  return bom + (eol === '\n' ? body : body.replace(/\n/g, eol));
+}
+
+/** The data of a JSON text (a byte-order mark before it is not part of it). */
+export function parseJson(text: string): unknown {
+  return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text) as unknown;
+}
+
 export function editJson(text: string, edit: (root: unknown) => void): string {
-  const root: unknown = JSON.parse(text);
+  const root = parseJson(text);
   edit(root);
-  return JSON.stringify(root, null, jsonIndent(text)) + (text.endsWith('\n') ? '\n' : '');
+  return jsonTextLike(text, root);
 }
 
 /** Creates the missing maps along `path` and returns the innermost one. */

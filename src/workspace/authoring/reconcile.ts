@@ -5,24 +5,29 @@
  * (removed keys, changed values, new keys appended to their map). JSON: the parsed object is brought to
  * `next` in place (existing keys keep their order) and written in the file's own indentation.
  */
-import {
-  Document,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  Scalar,
-  stringify,
-  type Node,
-  type Pair,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml';
+import { isMap, isPair, isScalar, isSeq, stringify, type Node, type Pair, type YAMLSeq } from 'yaml';
+import { ApigError } from '../../core/errors.js';
 import { deepEqual, isRecord } from '../../oas/codec.js';
 import type { TextFormat } from '../../oas/source.js';
+import { aliasCopies, hasAliases } from './aliases.js';
+import { pairing } from './list-pairing.js';
+import { flowMapEdit, flowSeqText } from './reconcile-flow.js';
 import { editJson, type Obj } from './json-edit.js';
 import {
-  columnOf,
+  applyEdits,
+  type Ctx,
+  type Edit,
+  flowText,
+  isFlow,
+  itemRemoval,
+  itemReplacement,
+  keyText,
+  removal,
+  replacement,
+  sameQuotes,
+  SINGLE_LINE,
+} from './reconcile-render.js';
+import {
   contentEnd,
   indentLines,
   indentStep,
@@ -32,22 +37,6 @@ import {
   pastDeeperComments,
   RENDER,
 } from './text-edit.js';
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-interface Ctx {
-  text: string;
-  step: number;
-  edits: Edit[];
-  /** For resolving aliases when comparing (an alias equals what it points to). */
-  doc: Document;
-}
-
-const SINGLE_LINE = new Set<string>([Scalar.PLAIN, Scalar.QUOTE_DOUBLE, Scalar.QUOTE_SINGLE]);
 
 export function reconcileText(text: string, format: TextFormat, next: unknown): string {
   if (format === 'json')
@@ -61,17 +50,44 @@ export function reconcileText(text: string, format: TextFormat, next: unknown): 
   const doc = parse(body);
   const root = doc.contents;
   const step = indentStep(body);
-  const whole = (): string => bom + withEol(stringify(next, { ...RENDER, indent: step }), eol);
-  if (!isMap(root) || root.flow || !isRecord(next)) return deepEqual(root?.toJS(doc), next) ? text : whole();
+  if (!isMap(root) || root.flow || !isRecord(next)) {
+    if (deepEqual(root?.toJS(doc), next)) return text;
+    return bom + withEol(stringify(next, { ...RENDER, indent: step }), eol);
+  }
   const ctx: Ctx = { text: body, step, edits: [], doc };
   reconcileMap(ctx, root, next);
-  return (
-    bom +
-    apply(
-      body,
-      ctx.edits.map((e) => ({ ...e, text: withEol(e.text, eol) })),
-    )
+  const out = applyEdits(body, withEols(ctx.edits, eol));
+  if (!hasAliases(doc) || holds(out, next)) return bom + out;
+  // An edit reached into an anchored node that is aliased elsewhere: the aliases get their own copy first.
+  const copies = aliasCopies(ctx, ctx.edits);
+  if (copies && copies.length > 0) {
+    const unshared = applyEdits(body, withEols(copies, eol));
+    const again: Ctx = { text: unshared, step, edits: [], doc: parse(unshared) };
+    const root2 = again.doc.contents;
+    if (isMap(root2)) {
+      reconcileMap(again, root2, next);
+      const second = applyEdits(unshared, withEols(again.edits, eol));
+      if (holds(second, next)) return bom + second;
+    }
+  }
+  throw new ApigError(
+    'input',
+    'cannot write the change: it reaches a part of the file that YAML anchors and aliases (&name, *name) share ' +
+      'with another place; write the aliases out as copies first',
   );
+}
+
+/** Whether the text reads back as `next` (an alias that no longer resolves reads as nothing). */
+function holds(text: string, next: unknown): boolean {
+  try {
+    return deepEqual(parse(text).toJS({ maxAliasCount: -1 }), next);
+  } catch {
+    return false;
+  }
+}
+
+function withEols(edits: readonly Edit[], eol: string): Edit[] {
+  return edits.map((e) => ({ ...e, text: withEol(e.text, eol) }));
 }
 
 function withEol(s: string, eol: string): string {
@@ -112,10 +128,10 @@ function reconcilePair(ctx: Ctx, pair: Pair, next: unknown): void {
     return;
   }
   if (value !== null && isMap(value) && value.flow && isRecord(next)) {
-    // `{ a: 1, b: 2 }` with the same keys: each value changes in place, the rest keeps its quotes and spacing.
-    const inline = inlineEdits(ctx, value, next);
+    // `{ a: 1, b: 2 }`: each entry changes in place, the rest keeps its quotes and spacing.
+    const inline = flowMapEdit(ctx, value, next);
     if (inline) {
-      ctx.edits.push(...inline);
+      ctx.edits.push(inline);
       return;
     }
   }
@@ -128,6 +144,14 @@ function reconcilePair(ctx: Ctx, pair: Pair, next: unknown): void {
     next.length > 0
   ) {
     if (reconcileSeq(ctx, value, next)) return;
+  }
+  if (value !== null && isSeq(value) && value.flow && Array.isArray(next)) {
+    // `[a, { b: 1 }]`: the items are paired as in a block list, each changed in place.
+    const inline = flowSeqText(ctx, value, next);
+    if (inline !== undefined && value.range) {
+      ctx.edits.push({ start: value.range[0], end: value.range[1], text: inline });
+      return;
+    }
   }
   const rendered =
     typeof next === 'object' && next !== null ? flowText(value, next) : stringify(next, RENDER).trimEnd();
@@ -146,172 +170,45 @@ function reconcilePair(ctx: Ctx, pair: Pair, next: unknown): void {
 }
 
 /**
- * A block list brought to `next` item by item, when it can be: the same number of items (each reconciled in
- * place), items removed (their lines go), or items appended. False when the change is none of these.
+ * A block list brought to `next` item by item, when the change pairs its items with the target's (see
+ * `pairing`): a paired item is reconciled in place (its comments stay), an unpaired one goes with its lines, and
+ * the target's unpaired items are appended. False when the change pairs nothing that way.
  */
 function reconcileSeq(ctx: Ctx, seq: YAMLSeq, next: readonly unknown[]): boolean {
   const items = seq.items as Node[];
   const current = items.map((n) => (n === null ? null : (n.toJS(ctx.doc) as unknown)));
-  if (items.length === next.length) {
-    const edits: Edit[] = [];
-    for (const [i, node] of items.entries()) {
-      const want = next[i];
-      if (deepEqual(current[i], want)) continue;
-      // The first entry of a map item shares the dash's line: the map is reconciled in place only when it stays.
-      const first = isMap(node) ? node.items[0] : undefined;
-      if (isMap(node) && !node.flow && isPair(first) && isRecord(want) && Object.hasOwn(want, keyText(first))) {
-        const inner: Ctx = { ...ctx, edits: [] };
-        reconcileMap(inner, node, want);
-        edits.push(...inner.edits);
-        continue;
-      }
-      if (!node?.range) return false;
-      edits.push(itemReplacement(ctx, node, want));
-    }
-    ctx.edits.push(...edits);
-    return true;
-  }
-  if (next.length < items.length) {
-    // Which items go: `next` must be the list with some items taken out, the rest in order.
-    const gone: number[] = [];
-    let j = 0;
-    for (let i = 0; i < items.length; i++) {
-      if (j < next.length && deepEqual(current[i], next[j])) j++;
-      else gone.push(i);
-    }
-    if (j !== next.length) return false;
-    for (const i of gone) {
-      const node = items[i];
-      if (!node?.range) return false;
-      ctx.edits.push(itemRemoval(ctx.text, node));
-    }
-    return true;
-  }
-  if (!current.every((v, i) => deepEqual(v, next[i]))) return false;
-  const column = keyColumn(ctx.text, seq, 0);
-  const at = pastDeeperComments(ctx.text, lineEndAfter(ctx.text, contentEnd(seq)), column);
-  const block = stringify(next.slice(items.length), { ...RENDER, indent: ctx.step });
-  ctx.edits.push({ start: at, end: at, text: indentLines(block, column) });
-  return true;
-}
-
-/** A list item's content (after its dash) replaced by `want`, written at the item's column. */
-function itemReplacement(ctx: Ctx, node: Node, want: unknown): Edit {
-  const start = node.range?.[0] ?? 0;
-  const column = columnOf(ctx.text, start);
-  const end = lineEndAfter(ctx.text, contentEnd(node));
-  const block = indentLines(stringify(want, { ...RENDER, indent: ctx.step }), column).slice(column);
-  return { start, end, text: block };
-}
-
-/** A list item's lines, from its dash to the end of its content. */
-function itemRemoval(text: string, node: Node): Edit {
-  let dash = (node.range?.[0] ?? 0) - 1;
-  while (dash > 0 && text[dash] !== '-') dash--;
-  const start = text.lastIndexOf('\n', dash - 1) + 1;
-  return { start, end: lineEndAfter(text, contentEnd(node)), text: '' };
-}
-
-/** A string written in double or single quotes stays so ("127.0.0.1:9000" → "10.0.0.5:8080"). */
-function sameQuotes(node: Node, next: unknown): string | undefined {
-  if (!isScalar(node) || typeof next !== 'string' || typeof node.value !== 'string') return undefined;
-  if (node.type === Scalar.QUOTE_DOUBLE) return JSON.stringify(next);
-  if (node.type === Scalar.QUOTE_SINGLE && !/[\n\r]/.test(next)) return `'${next.replaceAll("'", "''")}'`;
-  return undefined;
-}
-
-/** The edits that bring a flow map with the same keys to `next`, each value on its own bytes; else undefined. */
-function inlineEdits(ctx: Ctx, map: YAMLMap, next: Obj): Edit[] | undefined {
-  if (!sameKeys(map, next)) return undefined;
+  const plan = pairing(current, next);
+  if (!plan) return false;
   const edits: Edit[] = [];
-  for (const item of map.items) {
-    const value = item.value as Node | null;
-    const want = next[keyText(item)];
-    if (value === null || !value.range) return undefined;
-    if (deepEqual(value.toJS(ctx.doc), want)) continue;
-    if (isMap(value) && value.flow && isRecord(want)) {
-      const inner = inlineEdits(ctx, value, want);
-      if (!inner) return undefined;
-      edits.push(...inner);
+  for (const [i, node] of items.entries()) {
+    const j = plan.to[i];
+    if (j !== undefined && deepEqual(current[i], next[j])) continue;
+    if (!node?.range) return false;
+    if (j === undefined) {
+      edits.push(itemRemoval(ctx.text, node));
       continue;
     }
-    const text =
-      typeof want === 'object' && want !== null
-        ? oneLineFlow(want)
-        : isScalar(value) && SINGLE_LINE.has(String(value.type))
-          ? (sameQuotes(value, want) ?? flowScalar(want))
-          : undefined;
-    if (text === undefined || text.includes('\n')) return undefined;
-    edits.push({ start: value.range[0], end: value.range[1], text });
+    const want = next[j];
+    // The first entry of a map item shares the dash's line: the map is reconciled in place only when it stays.
+    const first = isMap(node) ? node.items[0] : undefined;
+    if (isMap(node) && !node.flow && isPair(first) && isRecord(want) && Object.hasOwn(want, keyText(first))) {
+      const inner: Ctx = { ...ctx, edits: [] };
+      reconcileMap(inner, node, want);
+      edits.push(...inner.edits);
+      continue;
+    }
+    const inline = isMap(node) && node.flow && isRecord(want) ? flowMapEdit(ctx, node, want) : undefined;
+    edits.push(inline ?? itemReplacement(ctx, node, want));
   }
-  return edits;
-}
-
-/** A scalar as written inside `{ }` or `[ ]`, where a plain `,` `[` `]` `{` `}` would end or open a collection. */
-function flowScalar(want: unknown): string {
-  const plain = stringify(want, RENDER).trimEnd();
-  return typeof want === 'string' && /[,[\]{}]/.test(plain) ? JSON.stringify(want) : plain;
-}
-
-const keyText = (pair: Pair): string => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
-
-function sameKeys(map: YAMLMap, next: Obj): boolean {
-  const keys = map.items.filter(isPair).map(keyText);
-  return (
-    keys.length === map.items.length &&
-    keys.length === Object.keys(next).length &&
-    keys.every((k) => Object.hasOwn(next, k))
-  );
-}
-
-const isFlow = (node: Node): boolean => (isMap(node) || isSeq(node)) && node.flow === true;
-
-/** A flow collection (`{ a: 1 }`, `[x, y]`) written on one line stays one: the new value in flow style. */
-function flowText(node: Node | null, next: unknown): string | undefined {
-  if (node === null || !isFlow(node)) return undefined;
-  return oneLineFlow(next);
-}
-
-function oneLineFlow(next: unknown): string | undefined {
-  const d = new Document(next);
-  if (isMap(d.contents) || isSeq(d.contents)) d.contents.flow = true;
-  // `{ a: [x] }`: the padding most files use, inside braces only.
-  const text = d.toString({ ...RENDER, flowCollectionPadding: false }).trimEnd();
-  if (text.includes('\n')) return undefined;
-  return /^\{.+\}$/.test(text) ? `{ ${text.slice(1, -1)} }` : text;
-}
-
-/** The whole `key: value` entry, from its key to the end of its content's line. */
-function entrySpan(text: string, pair: Pair): { start: number; end: number } {
-  const key = pair.key as Node;
-  const start = key.range?.[0] ?? 0;
-  const last = (pair.value as Node | null) ?? key;
-  return { start, end: lineEndAfter(text, contentEnd(last)) };
-}
-
-function replacement(ctx: Ctx, pair: Pair, next: unknown): Edit {
-  const { start, end } = entrySpan(ctx.text, pair);
-  const key = isScalar(pair.key) ? pair.key.value : pair.key;
-  const column = columnOf(ctx.text, start);
-  const block = indentLines(stringify({ [String(key)]: next }, { ...RENDER, indent: ctx.step }), column).slice(column);
-  return { start, end, text: block };
-}
-
-function removal(text: string, pair: Pair): Edit {
-  const { start, end } = entrySpan(text, pair);
-  return { start: start - columnOf(text, start), end, text: '' };
-}
-
-/** Applies non-overlapping edits from the end; at one offset, the later-collected (outer) edit goes first. */
-function apply(text: string, edits: Edit[]): string {
-  const order = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.start - a.e.start || b.i - a.i);
-  let out = text;
-  for (const { e } of order) {
-    const before = out.slice(0, e.start);
-    const gap = e.text !== '' && e.start === e.end && before !== '' && !before.endsWith('\n') ? '\n' : '';
-    out = before + gap + e.text + out.slice(e.end);
+  const added = next.filter((_, j) => !plan.to.includes(j));
+  if (added.length > 0) {
+    const column = keyColumn(ctx.text, seq, 0);
+    const at = pastDeeperComments(ctx.text, lineEndAfter(ctx.text, contentEnd(seq)), column);
+    const block = stringify(added, { ...RENDER, indent: ctx.step });
+    edits.push({ start: at, end: at, text: indentLines(block, column) });
   }
-  return out;
+  ctx.edits.push(...edits);
+  return true;
 }
 
 /** JSON: mutates `target` towards `next`, keeping the order of the keys it already has. */

@@ -23,6 +23,13 @@ export interface Reference {
   /** For `item` and `value`: the item or value after a rename. */
   renamed?: (v: unknown, name: string) => unknown;
   where: string;
+  /**
+   * The name also names an API of another group (apig.yaml names APIs without their group): the reference is
+   * that API's too, so `remove` keeps it and `rename` adds the new name beside the old one.
+   */
+  shared?: boolean;
+  /** A throttle special names an app by its id, which a rename leaves as it is when apig.yaml writes one. */
+  keptOnRename?: boolean;
 }
 
 export const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'x-apigateway-any-method'];
@@ -73,18 +80,18 @@ function perEnvironment(root: unknown): Array<{ at: KeyPath; label: string }> {
   list(getIn(root, ['signatureKeys'])).forEach((k, i) => {
     out.push({ at: ['signatureKeys', i, 'bind'], label: `signature key ${String(getIn(k, ['name']))}: bind` });
   });
-  list(getIn(root, ['throttles'])).forEach((t, i) => {
-    out.push({ at: ['throttles', i, 'bind'], label: `throttle 2.0 policy ${String(getIn(t, ['name']))}: bind` });
-  });
+  // Throttle 2.0 policies are a map by name (schemas/workspace.json).
+  for (const [name] of entries(getIn(root, ['throttles'])))
+    out.push({ at: ['throttles', name, 'bind'], label: `throttle 2.0 policy ${name}: bind` });
   return out;
 }
 
-function apiReferences(file: string, root: unknown, api: string): Reference[] {
+function apiReferences(file: string, root: unknown, api: string, shared: boolean): Reference[] {
   const out = perEnvironment(root).flatMap(({ at, label }) => envLists(file, root, at, api, label));
   for (const [env, apis] of entries(getIn(root, ['bindings'])))
     if (isRecord(apis) && Object.hasOwn(apis, api))
       out.push({ file, path: ['bindings', env, api], how: 'key', where: `bindings.${env}.${api}` });
-  return out;
+  return shared ? out.map((r) => ({ ...r, shared })) : out;
 }
 
 function envReferences(file: string, root: unknown, env: string): Reference[] {
@@ -94,8 +101,14 @@ function envReferences(file: string, root: unknown, env: string): Reference[] {
   ];
 }
 
-/** Throttle specials (traditional in group files, 2.0 in apig.yaml) that name the app. */
-function specialReferences(file: string, at: Array<{ path: KeyPath; label: string }>, root: unknown, id: string) {
+/** Throttle specials (traditional in group files, 2.0 in apig.yaml) that name the app (by its id). */
+function specialReferences(
+  file: string,
+  at: Array<{ path: KeyPath; label: string }>,
+  root: unknown,
+  id: string,
+  ownId: boolean,
+): Reference[] {
   const isApp = (v: unknown): boolean => isRecord(v) && String(v.type).toUpperCase() === 'APP' && v.instance === id;
   return at
     .filter(({ path }) => list(getIn(root, path)).some(isApp))
@@ -106,7 +119,13 @@ function specialReferences(file: string, at: Array<{ path: KeyPath; label: strin
       matches: isApp,
       renamed: (v: unknown, name: string) => ({ ...(v as Obj), instance: name }),
       where: label,
+      ...(ownId ? { keptOnRename: true } : {}),
     }));
+}
+
+/** Whether apig.yaml gives the app an id of its own (without one, the id is the name). */
+function hasOwnId(w: unknown, app: string): boolean {
+  return list(getIn(w, ['apps'])).some((a) => isRecord(a) && a.name === app && typeof a.id === 'string');
 }
 
 function policyReferences(ws: Workspace, thing: Thing & { kind: 'throttle' | 'acl' }, data: ReadonlyMap<string, Obj>) {
@@ -142,12 +161,15 @@ function policyReferences(ws: Workspace, thing: Thing & { kind: 'throttle' | 'ac
 export function referencesTo(ws: Workspace, thing: Thing, data: ReadonlyMap<string, Obj>): Reference[] {
   const w = ws.implicit ? undefined : data.get(ws.file);
   switch (thing.kind) {
-    case 'api':
-      return w ? apiReferences(ws.file, w, thing.name) : [];
+    case 'api': {
+      const shared = ws.groups.some((g) => g !== thing.group && g.model.apis.some((a) => a.name === thing.name));
+      return w ? apiReferences(ws.file, w, thing.name, shared) : [];
+    }
     case 'env':
       return w ? envReferences(ws.file, w, thing.name) : [];
     case 'app': {
       const id = thing.app.id;
+      const ownId = hasOwnId(w, thing.name);
       const out: Reference[] = [];
       for (const g of ws.groups) {
         const root = data.get(g.file);
@@ -155,14 +177,14 @@ export function referencesTo(ws: Workspace, thing: Thing, data: ReadonlyMap<stri
           path: ['x-apigateway-ratelimits', p, 'special'],
           label: `special apps of throttling policy ${p} (group ${g.ref.name})`,
         }));
-        out.push(...specialReferences(g.file, at, root, id));
+        out.push(...specialReferences(g.file, at, root, id, ownId));
       }
       if (w) {
-        const at = list(getIn(w, ['throttles'])).map((t, i) => ({
-          path: ['throttles', i, 'special'],
-          label: `special apps of throttle 2.0 policy ${String(getIn(t, ['name']))}`,
+        const at = entries(getIn(w, ['throttles'])).map(([name]) => ({
+          path: ['throttles', name, 'special'],
+          label: `special apps of throttle 2.0 policy ${name}`,
         }));
-        out.push(...specialReferences(ws.file, at, w, id));
+        out.push(...specialReferences(ws.file, at, w, id, ownId));
       }
       return out;
     }
@@ -174,16 +196,24 @@ export function referencesTo(ws: Workspace, thing: Thing, data: ReadonlyMap<stri
   }
 }
 
-/** Removes the references of one file from its data; bindings left empty go too. */
+/** A policy named in an apig.yaml binding (`bindings.ENV.API.throttle|acl`). */
+export const bindingSlot = (r: Reference): boolean => r.path[0] === 'bindings' && r.path.length === 4;
+
+/** Removes the references of one file from its data; bindings left empty go too. Shared ones stay. */
 export function dropReferences(root: Obj, refs: readonly Reference[]): void {
   for (const r of refs) {
+    if (r.shared) continue;
     const holder = getIn(root, r.path.slice(0, -1));
     const last = String(r.path[r.path.length - 1]);
     if (!isRecord(holder)) continue;
+    // A policy a binding names in place of the operation's own: none is bound there now (`null`), rather than
+    // the operation's own policy coming back in that environment.
+    const slot = bindingSlot(r);
     if (r.how === 'item') {
       const keep = list(holder[last]).filter((v) => !r.matches?.(v));
-      holder[last] = keep;
-    } else delete holder[last];
+      holder[last] = !slot ? keep : keep.length === 0 ? null : keep.length === 1 ? keep[0] : keep;
+    } else if (slot) holder[last] = null;
+    else delete holder[last];
     if (r.path[0] === 'bindings') pruneEmpty(root, r.path.slice(0, -1));
   }
 }
@@ -202,9 +232,17 @@ export function pruneEmpty(root: Obj, path: KeyPath): void {
 export function renameReferences(root: Obj, refs: readonly Reference[], name: string): Reference[] {
   const keys: Reference[] = [];
   for (const r of refs) {
+    if (r.keptOnRename) continue;
     const holder = getIn(root, r.path.slice(0, -1));
     const last = String(r.path[r.path.length - 1]);
     if (!isRecord(holder)) continue;
+    if (r.shared) {
+      // The old name stays for the other group's API; the renamed one is named beside it.
+      if (r.how === 'key') holder[name] = structuredClone(holder[last]);
+      else if (r.how === 'item')
+        holder[last] = list(holder[last]).flatMap((v) => (r.matches?.(v) ? [v, r.renamed?.(v, name) ?? name] : [v]));
+      continue;
+    }
     if (r.how === 'key') keys.push(r);
     else if (r.how === 'item')
       holder[last] = list(holder[last]).map((v) => (r.matches?.(v) ? (r.renamed?.(v, name) ?? name) : v));

@@ -8,16 +8,19 @@
 import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Node } from 'yaml';
 import { ApigError } from '../../core/errors.js';
 import type { TextFormat } from '../../oas/source.js';
-import { editJson, jsonAt, jsonMap, type KeyPath, type Obj } from './json-edit.js';
+import { editJson, jsonAt, jsonMap, parseJson, type KeyPath, type Obj } from './json-edit.js';
 
 export type { KeyPath };
 
 export const RENDER = { lineWidth: 0, aliasDuplicateObjects: false } as const;
 
-/** The indentation step the file uses (its smallest indentation of a key), 2 when nothing is indented yet. */
+/**
+ * The indentation step the file uses (its smallest indentation of a key or of a list's dash: `groups:` with
+ * `  - name:` and `    spec:` below is indented by 2), 2 when nothing is indented yet.
+ */
 export function indentStep(text: string): number {
   let step = Infinity;
-  for (const m of text.matchAll(/\n( +)[^\s#-]/g)) step = Math.min(step, m[1]?.length ?? Infinity);
+  for (const m of text.matchAll(/\n( +)[^\s#]/g)) step = Math.min(step, m[1]?.length ?? Infinity);
   return step >= 2 && step <= 8 ? step : 2;
 }
 
@@ -214,7 +217,7 @@ export function setScalar(
 
 /** The value at `path`, as plain data (undefined when absent). */
 export function valueAt(text: string, format: TextFormat, path: KeyPath): unknown {
-  if (format === 'json') return jsonAt(JSON.parse(text), path);
+  if (format === 'json') return jsonAt(parseJson(text), path);
   const node = nodeAt(parse(text), path);
   return node === undefined ? undefined : node.toJSON();
 }

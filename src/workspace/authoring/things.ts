@@ -6,7 +6,7 @@
 import { didYouMean } from '../../core/closest.js';
 import { ApigError } from '../../core/errors.js';
 import type { Api, BackendPolicy } from '../../core/model.js';
-import type { App, Environment, LoadedGroup, Workspace } from '../../core/workspace-model.js';
+import { RELEASE, type App, type Environment, type LoadedGroup, type Workspace } from '../../core/workspace-model.js';
 
 export const THING_KINDS = ['api', 'app', 'env', 'throttle', 'acl', 'backend-policy'] as const;
 export type ThingKind = (typeof THING_KINDS)[number];
@@ -58,8 +58,13 @@ function candidates(ws: Workspace, kind: ThingKind, scope: Scope): Found[] {
       );
     case 'app':
       return ws.apps.map((app) => ({ kind, name: app.name, app, where: ws.shown }));
-    case 'env':
-      return ws.environments.map((env) => ({ kind, name: env.name, env, where: ws.shown }));
+    case 'env': {
+      // RELEASE is the gateway's own: it is there (to take variables) even where apig.yaml does not write it.
+      const envs = ws.environments.some((e) => e.name === RELEASE)
+        ? ws.environments
+        : [{ name: RELEASE, variables: {} }, ...ws.environments];
+      return ws.implicit ? [] : envs.map((env) => ({ kind, name: env.name, env, where: ws.shown }));
+    }
     case 'throttle':
     case 'acl':
       return groups.flatMap((group) =>
@@ -93,7 +98,18 @@ export function namesOf(ws: Workspace, kind: ThingKind, scope: Scope = {}): stri
   return [...new Set(candidates(ws, kind, scope).map((c) => c.name))];
 }
 
+/** Apps and environments are written in apig.yaml: a single Swagger file standing in for a workspace has none. */
+export function inWorkspaceFile(ws: Workspace, kind: ThingKind): void {
+  if (ws.implicit && (kind === 'app' || kind === 'env'))
+    throw new ApigError(
+      'usage',
+      `${kind === 'app' ? 'apps' : 'environments'} are written in apig.yaml, but ${ws.shown} is a single Swagger ` +
+        'file; create a workspace with apig init or apig import',
+    );
+}
+
 export function findThing(ws: Workspace, kind: ThingKind, name: string, scope: Scope = {}): Thing {
+  inWorkspaceFile(ws, kind);
   const all = candidates(ws, kind, scope);
   const hits = all.filter((c) => c.name === name);
   const word = KIND_WORDS[kind];
@@ -112,7 +128,7 @@ export function findThing(ws: Workspace, kind: ThingKind, name: string, scope: S
     const flag = kind === 'backend-policy' ? '--api' : '--group';
     throw new ApigError(
       'usage',
-      `${hits.length} ${word === 'API' ? 'APIs' : `${word}s`} are named ${name} (${hits
+      `${hits.length} ${word.endsWith('policy') ? `${word.slice(0, -1)}ies` : `${word}s`} are named ${name} (${hits
         .map((h) => h.where)
         .join(', ')}); say which with ${flag}`,
     );

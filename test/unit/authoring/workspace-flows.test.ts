@@ -82,7 +82,9 @@ describe('apig init', () => {
     const setup = { dir: '/tmp/x', appKey: 'a'.repeat(32) };
     const play = scripted(['http', '1shop', 'shop', 'http://localhost', 'localhost:3000']);
     const a = await runFields(initFields(setup, 'my shop'), { flags: {}, yes: false, prompter: play.prompter });
-    expect(play.refused[0]).toMatch(/info.title "1shop" cannot name a new group on import.*\(group-name\)/);
+    expect(play.refused[0]).toMatch(
+      /^group name "1shop" must be 3–64 letters, digits or underscores, starting with a letter/,
+    );
     expect(play.refused[1]).toBe(
       '"http://localhost" must be host[:port], without a scheme or path (User Guide §5.2.1)',
     );

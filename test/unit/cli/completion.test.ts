@@ -9,8 +9,7 @@ import { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { complete, render, type NameSource } from '../../../src/cli/completion/candidates.js';
 import { workspaceNames } from '../../../src/cli/completion/names.js';
-import { makeIo } from '../../../src/cli/io.js';
-import { buildProgram } from '../../../src/cli/program.js';
+import { quietProgram } from '../../e2e/quiet-program.js';
 
 const SHOP = `swagger: '2.0'
 info: { title: shop, version: '1.0' }
@@ -65,19 +64,7 @@ apps:
 
 let dir = '';
 let names: NameSource = async () => [];
-const program = buildProgram({
-  io: makeIo([], {
-    out: () => {},
-    err: () => {},
-    readStdin: async () => Buffer.alloc(0),
-    stdoutIsTTY: false,
-    stdinIsTTY: false,
-    env: {},
-    cwd: '/',
-  }),
-  allowRemoteRefs: false,
-  setExit: () => {},
-});
+const program = quietProgram();
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'apig-completion-'));

@@ -3,24 +3,11 @@
  * example uses is one the command (or the subcommand it names) has, so that an example never fails for a typo.
  */
 import { describe, expect, it } from 'vitest';
-import { makeIo } from '../../../src/cli/io.js';
 import { visibleCommands } from '../../../src/cli/completion/walk.js';
-import { buildProgram } from '../../../src/cli/program.js';
+import { quietProgram } from '../../e2e/quiet-program.js';
 import { runCli } from '../../e2e/run-cli.js';
 
-const program = buildProgram({
-  io: makeIo([], {
-    out: () => {},
-    err: () => {},
-    readStdin: async () => Buffer.alloc(0),
-    stdoutIsTTY: false,
-    stdinIsTTY: false,
-    env: {},
-    cwd: '/',
-  }),
-  allowRemoteRefs: false,
-  setExit: () => {},
-});
+const program = quietProgram();
 
 /** Every command `apig --help` lists, so that a command added later is held to the same rule. */
 const COMMANDS = visibleCommands(program)

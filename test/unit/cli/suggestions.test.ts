@@ -5,24 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { didYouMeanLine } from '../../../src/cli/did-you-mean.js';
-import { makeIo } from '../../../src/cli/io.js';
-import { buildProgram } from '../../../src/cli/program.js';
+import { quietProgram } from '../../e2e/quiet-program.js';
 import { visibleCommands } from '../../../src/cli/completion/walk.js';
 import { runCli } from '../../e2e/run-cli.js';
 
-const program = buildProgram({
-  io: makeIo([], {
-    out: () => {},
-    err: () => {},
-    readStdin: async () => Buffer.alloc(0),
-    stdoutIsTTY: false,
-    stdinIsTTY: false,
-    env: {},
-    cwd: '/',
-  }),
-  allowRemoteRefs: false,
-  setExit: () => {},
-});
+const program = quietProgram();
 
 /** The name with a letter slipped in before its last: `serve` → `servqe`. */
 const typo = (name: string): string => `${name.slice(0, -1)}q${name.at(-1)}`;

@@ -6,6 +6,7 @@ import { pathParams as pathParamNames } from '../../../lint/sites.js';
 import { groupOf, str, strs, type FlowContext } from '../context.js';
 import type { Answers, Item } from '../fields.js';
 import { buildBackend } from './backend.js';
+import { BODY_METHODS, requestBody as bodyOf } from './body-schema.js';
 
 export interface ApiResult {
   group: LoadedGroup;
@@ -55,6 +56,14 @@ function security(
   return existing ? { security: [[existing.name]] } : { security: [[SCHEMES[auth].name]], newScheme: SCHEMES[auth] };
 }
 
+/** The request body by example: an OpenAPI 3.0 operation's requestBody (asked for methods that carry one). */
+function body(a: Answers, group: LoadedGroup): Pick<Api, 'kept'> {
+  const example = str(a.body);
+  const fits = (BODY_METHODS as readonly string[]).includes(front(a).method) && group.model.format === 'oas3';
+  const requestBody = example !== undefined && fits ? bodyOf(example) : undefined;
+  return requestBody ? { kept: { extra: { requestBody } } } : {};
+}
+
 export function buildApi(ctx: FlowContext, a: Answers): ApiResult {
   const group = groupOf(ctx, a);
   const { method, path } = front(a);
@@ -77,6 +86,7 @@ export function buildApi(ctx: FlowContext, a: Answers): ApiResult {
     matchMode: (str(a.matchMode) ?? 'NORMAL') as MatchMode,
     ...(a.cors === true ? { cors: true } : {}),
     backend: buildBackend(a, { method, path }, 'MOCK'),
+    ...body(a, group),
     ...(str(a.throttle) ? { throttle: str(a.throttle) } : {}),
     ...(str(a.acl) ? { acl: str(a.acl) } : {}),
   };

@@ -7,6 +7,7 @@ import { groupOf, str, type FlowContext } from '../context.js';
 import type { Answers, Field, Item, ItemField, Verdict } from '../fields.js';
 import { apiCandidate, buildApi, front } from './api-build.js';
 import { AUTHORING_BACKENDS, backendFields } from './backend.js';
+import { BODY_METHODS, parseExample } from './body-schema.js';
 import { groupField, suggestedApiName } from './common.js';
 
 const MATCH_DESCRIPTIONS = {
@@ -133,6 +134,21 @@ export function apiFields(ctx: FlowContext): Field[] {
       item: paramFields,
       parse: parseParam,
       default: () => [],
+    },
+    {
+      key: 'body',
+      flag: 'body',
+      kind: 'text',
+      message: 'Request body: a JSON example (its schema is written), empty for none',
+      when: (a) =>
+        (BODY_METHODS as readonly string[]).includes(front(a).method) && groupOf(ctx, a).model.format === 'oas3',
+      needs: (a) =>
+        groupOf(ctx, a).model.format !== 'oas3'
+          ? `${groupOf(ctx, a).shown} is Swagger 2.0, where a request body is a body parameter, which the gateway ` +
+            'does not import (User Guide (online), "Restrictions and Compatibility"); an OpenAPI 3.0 group file ' +
+            'holds one as requestBody'
+          : `it applies to POST, PUT, PATCH and ANY APIs (User Guide §5.2.1), and the method is ${front(a).method}`,
+      validate: (v) => parseExample(v).error,
     },
     ...backendFields({ ws: ctx.ws, allowed: () => AUTHORING_BACKENDS, defaultType: () => 'MOCK', front, check }),
     {

@@ -118,7 +118,12 @@ export function initFields(setup: InitSetup, folder: string): Field[] {
       message: 'Group name',
       required: true,
       default: () => suggestedGroupName(folder),
-      validate: (_, a) => groupNameVerdict(setup, a),
+      // One rule, stated as one: the name is also the file's info.title, which names the group on import.
+      validate: (name, a) =>
+        IMPORT_TITLE.test(name)
+          ? groupNameVerdict(setup, a)
+          : `group name "${name}" must be ${IMPORT_TITLE_RULE} (it is also the Swagger file's info.title, ` +
+            'which names the group when the file is imported: group-name)',
     },
     {
       key: 'backend',
