@@ -70,7 +70,7 @@ export async function readTexts(ws: Workspace): Promise<Map<string, string>> {
   return texts;
 }
 
-function lintAll(l: Loaded, settings: LintSettings): LintFinding[] {
+export function lintAll(l: Loaded, settings: LintSettings): LintFinding[] {
   return lintWorkspace(l.ws, l.diagnostics, { quotas: settings.quotas, rules: settings.overrides });
 }
 

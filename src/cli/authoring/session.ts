@@ -2,22 +2,20 @@
  * One `apig add` run: load the workspace, answer the fields, check the whole candidate with every rule,
  * then print the diff (--dry-run) or write atomically and lint what changed.
  */
-import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
+import { hasErrors } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
 import type { Workspace } from '../../core/workspace-model.js';
 import { newFindings } from '../../lint/candidate.js';
 import { ALL_RULE_IDS } from '../../lint/registry.js';
-import { lintWorkspace, sortFindings, type LintFinding } from '../../lint/run.js';
+import { sortFindings } from '../../lint/run.js';
 import { loadGroupText } from '../../oas/load-group.js';
 import { readText } from '../../oas/read.js';
-import { loadWorkspace } from '../../workspace/load.js';
 import { displayPath, refPolicy } from '../../workspace/locate.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import type { Io } from '../io.js';
-import { formatDiagnosticLine, printDiagnostics } from '../render-diagnostics.js';
 import { writeFilesAtomic } from '../write-files.js';
-import { flowContext, type LintSettings } from './context.js';
+import { broughtBy, lintAll, loadForChange, reportFindings } from './change.js';
+import { flowContext } from './context.js';
 import { unifiedDiff } from './diff.js';
 import { ADD_FLOWS, type AddKind, type FileEdit } from './kinds.js';
 import { lintSettings } from './lint-settings.js';
@@ -33,27 +31,6 @@ export interface SessionOptions {
   prompter?: Prompter;
   /** The help of a flag (flags.ts), for the list of missing ones. */
   help: (flag: string) => string;
-}
-
-async function load(
-  path: string | undefined,
-  cmd: CommandContext,
-): Promise<{ ws: Workspace; diagnostics: Diagnostic[] }> {
-  const { io } = cmd;
-  const loaded = await loadWorkspace(path, { cwd: io.cwd, env: io.env, allowRemoteRefs: cmd.allowRemoteRefs });
-  printDiagnostics(
-    loaded.diagnostics.filter((d) => d.severity === 'error'),
-    io,
-  );
-  if (!loaded.workspace || hasErrors(loaded.diagnostics))
-    throw new ApigError('config', 'the workspace has errors; fix them (apig lint) before adding to it');
-  return { ws: loaded.workspace, diagnostics: loaded.diagnostics };
-}
-
-const findingKey = (f: LintFinding): string => `${f.code}|${f.source}|${f.path}|${f.message}`;
-
-function lintAll(ws: Workspace, diagnostics: readonly Diagnostic[], settings: LintSettings): LintFinding[] {
-  return lintWorkspace(ws, diagnostics, { quotas: settings.quotas, rules: settings.overrides });
 }
 
 /** What is written must read back: parse every edited group file as the workspace loader would. */
@@ -73,7 +50,8 @@ async function readsBack(edits: readonly FileEdit[], ws: Workspace, allowRemoteR
 export async function addSession(kind: AddKind, cmd: CommandContext, options: SessionOptions): Promise<void> {
   const { io } = cmd;
   const flow = ADD_FLOWS[kind];
-  const { ws, diagnostics } = await load(options.workspace, cmd);
+  const before = await loadForChange(options.workspace, cmd);
+  const { ws } = before;
   if (flow.needsWorkspaceFile && ws.implicit) {
     throw new ApigError(
       'usage',
@@ -116,26 +94,6 @@ export async function addSession(kind: AddKind, cmd: CommandContext, options: Se
   io.out(`added ${plan.summary}\n`);
   for (const e of plan.edits) io.out(`  wrote ${shown(e.file)}\n`);
   for (const n of plan.notes) io.out(`  note: ${n}\n`);
-  cmd.setExit(reportLint(io, ws, diagnostics, await load(options.workspace, cmd), settings));
-}
-
-/** Lints the workspace as written and shows what the edit brought (the rest is `apig lint`'s business). */
-function reportLint(
-  io: Io,
-  before: Workspace,
-  beforeDiags: readonly Diagnostic[],
-  after: { ws: Workspace; diagnostics: Diagnostic[] },
-  settings: LintSettings,
-): typeof EXIT.ok | typeof EXIT.findings {
-  const old = new Set(lintAll(before, beforeDiags, settings).map(findingKey));
-  const fresh = sortFindings(
-    lintAll(after.ws, after.diagnostics, settings).filter((f) => !f.suppressed && !old.has(findingKey(f))),
-  );
-  if (fresh.length === 0) {
-    io.out('lint: no new findings\n');
-    return EXIT.ok;
-  }
-  io.out(`lint: ${fresh.length} new finding(s):\n`);
-  for (const f of fresh) io.out(`  ${formatDiagnosticLine(f, io)}\n`);
-  return fresh.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+  const after = await loadForChange(options.workspace, cmd);
+  cmd.setExit(reportFindings(io, sortFindings(broughtBy(lintAll(before, settings), lintAll(after, settings)))));
 }

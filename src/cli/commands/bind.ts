@@ -1,43 +1,29 @@
 import type { Command } from 'commander';
-import { ApigError } from '../../core/errors.js';
-import { unknownKindMessage } from '../did-you-mean.js';
 import type { CommandContext } from '../context.js';
-import { changeOptions } from './change-options.js';
-import { prompterFor } from './remove.js';
+import { changeOptions, kindParent, prompterFor } from './change-options.js';
 
 const KINDS = ['throttle', 'acl', 'backend-policy'] as const;
 
 const EXAMPLES = {
-  bind: `
-Examples:
-  apig bind throttle perSecond --api getUser,listUsers     # x-apigateway-ratelimit, every environment
+  bind: `  apig bind throttle perSecond --api getUser,listUsers     # x-apigateway-ratelimit, every environment
   apig bind acl officeOnly --api getUser --env test        # apig.yaml bindings, test only
   apig bind backend-policy gold --api listUsers --dry-run  # a copy of another API's policy backend`,
-  unbind: `
-Examples:
-  apig unbind throttle perSecond --api getUser
+  unbind: `  apig unbind throttle perSecond --api getUser
   apig unbind acl officeOnly --api getUser --env test
   apig unbind backend-policy gold --api listUsers --dry-run`,
 };
 
 function register(program: Command, ctx: CommandContext, verb: 'bind' | 'unbind'): void {
-  const parent = program
-    .command(verb)
-    .description(
-      verb === 'bind'
-        ? 'attach an existing throttling or access control policy (or a copy of a policy backend) to APIs'
-        : 'take a throttling or access control policy (or a policy backend) off APIs',
-    )
-    .argument('[kind]', KINDS.join(', '))
-    .addHelpText('after', EXAMPLES[verb])
-    .action((kind: string | undefined) => {
-      throw new ApigError(
-        'usage',
-        kind === undefined
-          ? `say what to ${verb}: ${KINDS.map((k) => `apig ${verb} ${k} POLICY --api NAME`).join(', ')}`
-          : unknownKindMessage(kind, KINDS),
-      );
-    });
+  const parent = kindParent(
+    program,
+    verb,
+    verb === 'bind'
+      ? 'attach an existing throttling or access control policy (or a copy of a policy backend) to APIs'
+      : 'take a throttling or access control policy (or a policy backend) off APIs',
+    KINDS,
+    EXAMPLES[verb],
+    'POLICY --api NAME',
+  );
   for (const kind of KINDS) {
     const sub = parent
       .command(kind)

@@ -1,5 +1,9 @@
 /** The options the changing commands share, registered without loading anything they run. */
 import type { Command } from 'commander';
+import { ApigError } from '../../core/errors.js';
+import type { Prompter } from '../authoring/prompter.js';
+import type { CommandContext } from '../context.js';
+import { unknownKindMessage } from '../did-you-mean.js';
 import type { AddKind } from '../authoring/kinds-list.js';
 
 /** -w, --yes, --dry-run; --group where the kind lives in a group; --api for policy backends. */
@@ -22,3 +26,35 @@ export const mergedOpts = (parent: Command, own: Record<string, unknown>): Recor
   ...Object.fromEntries(Object.entries(parent.opts()).filter(([, v]) => v !== undefined)),
   ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)),
 });
+
+/**
+ * `apig VERB` whose subcommands are the kinds (`apig remove api NAME`): `apig VERB` alone says what to give, an
+ * unknown kind is answered with the kinds and the nearest.
+ */
+export function kindParent(
+  program: Command,
+  verb: string,
+  description: string,
+  kinds: readonly string[],
+  examples: string,
+  form: string,
+): Command {
+  return program
+    .command(verb)
+    .description(description)
+    .argument('[kind]', `what to ${verb}: ${kinds.join(', ')}`)
+    .addHelpText('after', `\nExamples:\n${examples}`)
+    .action((kind: string | undefined) => {
+      throw new ApigError(
+        'usage',
+        kind === undefined
+          ? `say what to ${verb}: ${kinds.map((k) => `apig ${verb} ${k} ${form}`).join(', ')}`
+          : unknownKindMessage(kind, kinds),
+      );
+    });
+}
+
+/** The terminal's prompter, or none without a terminal (loaded only then). */
+export async function prompterFor(ctx: CommandContext): Promise<Prompter | undefined> {
+  return ctx.io.stdinIsTTY ? (await import('../authoring/inquirer-prompter.js')).inquirerPrompter(ctx.io) : undefined;
+}

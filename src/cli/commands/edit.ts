@@ -1,40 +1,25 @@
 import { Option, type Command } from 'commander';
-import { ApigError } from '../../core/errors.js';
-import { unknownKindMessage } from '../did-you-mean.js';
 import { ADD_FLAGS, helpOf } from '../authoring/flags.js';
 import { ADD_DESCRIPTIONS, ADD_KINDS } from '../authoring/kinds-list.js';
 import type { CommandContext } from '../context.js';
 import { addFlagOptions } from './add.js';
-import { changeOptions } from './change-options.js';
-import { prompterFor } from './remove.js';
+import { changeOptions, kindParent, prompterFor } from './change-options.js';
 
 /** Flags of `add` that `edit` has not: the name is rename's, publication publish's, binding bind's. */
 const NOT_EDITED = new Set(['group', 'name', 'publish', 'apis', 'api']);
 
 export function registerEdit(program: Command, ctx: CommandContext): void {
-  const edit = program
-    .command('edit')
-    .description(
-      'change an API, app, environment, throttling or access control policy, or policy backend: ' +
-        'the questions of apig add, pre-filled',
-    )
-    .argument('[kind]', `what to edit: ${ADD_KINDS.join(', ')}`)
-    .addHelpText(
-      'after',
-      `
-Examples:
-  apig edit api getUser                                # every question, pre-filled, on a terminal
+  const edit = kindParent(
+    program,
+    'edit',
+    'change an API, app, environment, throttling or access control policy, or policy backend: ' +
+      'the questions of apig add, pre-filled',
+    ADD_KINDS,
+    `  apig edit api getUser                                # every question, pre-filled, on a terminal
   apig edit api getUser --backend-timeout 8000 --yes   # that one field, nothing else
   apig edit env test --var backend=10.0.0.5:8080 --dry-run`,
-    )
-    .action((kind: string | undefined) => {
-      throw new ApigError(
-        'usage',
-        kind === undefined
-          ? `say what to edit: ${ADD_KINDS.map((k) => `apig edit ${k} NAME`).join(', ')}`
-          : unknownKindMessage(kind, ADD_KINDS),
-      );
-    });
+    'NAME',
+  );
   for (const kind of ADD_KINDS) {
     const flags = ADD_FLAGS[kind].filter((f) => !NOT_EDITED.has(f.flag));
     const sub = changeOptions(

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
-import { changeOptions } from './change-options.js';
-import { prompterFor } from './remove.js';
+import { changeOptions, prompterFor } from './change-options.js';
 
 const EXAMPLES = {
   publish: `

@@ -1,40 +1,20 @@
 import type { Command } from 'commander';
-import { ApigError } from '../../core/errors.js';
-import { unknownKindMessage } from '../did-you-mean.js';
 import { ADD_KINDS } from '../authoring/kinds-list.js';
 import type { CommandContext } from '../context.js';
-import { changeOptions } from './change-options.js';
-
-const kinds = ADD_KINDS.join(', ');
-
-async function prompterFor(ctx: CommandContext) {
-  return ctx.io.stdinIsTTY ? (await import('../authoring/inquirer-prompter.js')).inquirerPrompter(ctx.io) : undefined;
-}
+import { changeOptions, kindParent, prompterFor } from './change-options.js';
 
 export function registerRemove(program: Command, ctx: CommandContext): void {
-  const remove = program
-    .command('remove')
-    .description(
-      'remove an API, app, environment, throttling or access control policy, or policy backend; ' +
-        'refused while something refers to it (--force removes the references too)',
-    )
-    .argument('[kind]', `what to remove: ${kinds}`)
-    .addHelpText(
-      'after',
-      `
-Examples:
-  apig remove api getUser --dry-run                # the diff, nothing written
+  const remove = kindParent(
+    program,
+    'remove',
+    'remove an API, app, environment, throttling or access control policy, or policy backend; ' +
+      'refused while something refers to it (--force removes the references too)',
+    ADD_KINDS,
+    `  apig remove api getUser --dry-run                # the diff, nothing written
   apig remove env staging --force --yes            # and its publish, authorize and bindings entries
   apig remove throttle perSecond --group shop --yes`,
-    )
-    .action((kind: string | undefined) => {
-      throw new ApigError(
-        'usage',
-        kind === undefined
-          ? `say what to remove: ${ADD_KINDS.map((k) => `apig remove ${k} NAME`).join(', ')}`
-          : unknownKindMessage(kind, ADD_KINDS),
-      );
-    });
+    'NAME',
+  );
   for (const kind of ADD_KINDS) {
     changeOptions(
       remove
@@ -50,5 +30,3 @@ Examples:
       });
   }
 }
-
-export { prompterFor };

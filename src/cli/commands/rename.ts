@@ -1,35 +1,20 @@
 import type { Command } from 'commander';
-import { ApigError } from '../../core/errors.js';
-import { unknownKindMessage } from '../did-you-mean.js';
 import { ADD_KINDS } from '../authoring/kinds-list.js';
 import type { CommandContext } from '../context.js';
-import { changeOptions } from './change-options.js';
-import { prompterFor } from './remove.js';
+import { changeOptions, kindParent, prompterFor } from './change-options.js';
 
 export function registerRename(program: Command, ctx: CommandContext): void {
-  const rename = program
-    .command('rename')
-    .description(
-      'rename an API, app, environment, throttling or access control policy, or policy backend, ' +
-        'and every reference to it',
-    )
-    .argument('[kind]', `what to rename: ${ADD_KINDS.join(', ')}`)
-    .addHelpText(
-      'after',
-      `
-Examples:
-  apig rename api getUser fetchUser                # operationId, publish, authorize and bindings
+  const rename = kindParent(
+    program,
+    'rename',
+    'rename an API, app, environment, throttling or access control policy, or policy backend, ' +
+      'and every reference to it',
+    ADD_KINDS,
+    `  apig rename api getUser fetchUser                # operationId, publish, authorize and bindings
   apig rename env staging preprod --dry-run
   apig rename throttle perSecond burst --group shop`,
-    )
-    .action((kind: string | undefined) => {
-      throw new ApigError(
-        'usage',
-        kind === undefined
-          ? `say what to rename: ${ADD_KINDS.map((k) => `apig rename ${k} OLD NEW`).join(', ')}`
-          : unknownKindMessage(kind, ADD_KINDS),
-      );
-    });
+    'OLD NEW',
+  );
   for (const kind of ADD_KINDS) {
     changeOptions(
       rename
