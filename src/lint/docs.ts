@@ -30,6 +30,17 @@ on the operation, its Path Item, or the document root.
 `;
 }
 
+function fixSection(meta: RuleMeta): string {
+  if (meta.fix === undefined)
+    return `No finding of this rule has one obvious correct fix: \`apig lint --fix\` leaves them to you.
+`;
+  return `${meta.fix}
+
+\`apig lint --fix\` writes it (comments and formatting stay), \`--fix-dry-run\` shows the diff;
+see [Fixes](README.md#fixes).
+`;
+}
+
 export function ruleDoc(meta: RuleMeta, severity: RuleSeverity): string {
   return `# ${meta.id}
 
@@ -37,12 +48,16 @@ ${meta.description}
 
 - Category: ${meta.category}
 - Default severity: \`${severity}\`
+- Fixable: ${meta.fix === undefined ? 'no' : 'yes (`apig lint --fix`)'}
 - Source: ${meta.source}
 
 ## Why
 
 ${meta.rationale}
 
+## Fix
+
+${fixSection(meta)}
 ## Configure
 
 ${configure(meta)}`;
@@ -53,16 +68,18 @@ const MAX = MAX_FINDINGS_PER_FILE.toLocaleString('en-US');
 export function rulesIndex(rows: ReadonlyArray<{ meta: RuleMeta; severity: RuleSeverity }>): string {
   const lines = rows.map(
     ({ meta, severity }) =>
-      `| [${meta.id}](${meta.id}.md) | ${meta.category} | \`${severity}\` | ${meta.description} |`,
+      `| [${meta.id}](${meta.id}.md) | ${meta.category} | \`${severity}\` | ${meta.fix === undefined ? '' : 'yes'} | ` +
+      `${meta.description} |`,
   );
   return `# apig lint rules
 
-Every rule, its category, its default severity (the \`recommended\` preset) and what it checks.
-Each page cites the documentation it comes from. \`apig lint --list-rules\` prints the same list with the
-severities your configuration and \`--rule\` give, and each page's location.
+Every rule, its category, its default severity (the \`recommended\` preset), whether \`apig lint --fix\` fixes
+its findings ([Fixes](#fixes)) and what it checks. Each page cites the documentation it comes from and says what
+its fix does. \`apig lint --list-rules\` prints the same list with the severities your configuration and
+\`--rule\` give, and each page's location.
 
-| rule | category | default | checks |
-|---|---|---|---|
+| rule | category | default | fix | checks |
+|---|---|---|---|---|
 ${lines.join('\n')}
 
 ## Everything in one run
@@ -75,6 +92,43 @@ slip no longer hides the file's other problems. An API left out this way still c
 \`apig.yaml\` references (\`publish\`, \`authorize\`). Errors in \`apig.yaml\` itself are findings of
 \`workspace-schema\`, and its groups are still linted. Only a file that does not parse stops there, with a
 \`parse\` finding.
+
+## Fixes
+
+\`\`\`sh
+npx apig lint fixtures/lint/mixed --fix-dry-run > fixes.diff   # what --fix would write; nothing is written: exit 1
+npx apig lint fixtures/lint/mixed --fix          # writes it, then lists what remains (three errors): exit 1
+npx apig lint - --fix < fixtures/variants/real-exports.yaml > fixed.yaml   # the fixed document, 5 errors: exit 1
+\`\`\`
+
+\`apig lint --fix\` applies the fix of every finding that has one (the \`fix\` column above) and that is neither
+suppressed (\`x-apig-lint-disable\`) nor listed in the \`--baseline\` file; a rule turned off (\`--rule id=off\`)
+fixes nothing. A fix changes the file's data at the finding's JSON pointer (a value, a key renamed in place, a new
+entry), never text at a line and column, and is written as \`apig edit\` writes: comments, key order, quotes and
+layout stay wherever the content did not change (a JSON file is written in its own indentation). Every changed
+file is written atomically (a temporary file renamed into place), then everything is linted again: the findings
+that remain are reported in the formats asked for, with the usual exit codes (1 when errors remain, 0 when none
+do, 2 for a usage error), and \`apig lint: fixed N problems in F files\` goes to standard error.
+
+- A fix never changes what the gateway does unless lint proves it wrong. A canonical spelling is read exactly
+  as its variant; \`required: true\` and a declared path parameter make an API the console refuses importable;
+  the OPTIONS API answers the browser's preflight that was 404. Where a person must choose (a misspelt name, a
+  value out of range, a policy nobody uses), there is no fix.
+- Several fixes in one file are applied in the order of the findings, each checked against the file as the
+  fixes before it left it: a fix whose place no longer holds what it expects is skipped whole; one whose result
+  is there already (two CORS APIs of one path both lacking the OPTIONS API) counts as fixed.
+- A fix can bring to light what lint could not see before (an operation left out for a Swagger error is linted
+  once that error is fixed), so the files are linted again as they would be written and fixed again, until
+  nothing changes (at most ten times), before anything is written. A fix still skipped then is named on standard
+  error: \`apig lint: not fixed: FILE:LINE:COL RULE: why\`.
+- \`--fix-dry-run\` prints the unified diff of what \`--fix\` would write (\`git apply -p0\` applies it) and writes
+  nothing; its exit code is that of the lint of the files as they are. Standard output holds the diff, so each
+  \`--format\` needs an \`--output\` file.
+- With \`-\` (standard input, the only input then), \`--fix\` prints the fixed document on standard output (the
+  document as it was when nothing is fixable), writes no file, and exits as the lint of the fixed document does;
+  each \`--format\` needs an \`--output\` file.
+- Neither combines with \`--watch\` (a fix would rewrite a file under your editor) or \`--generate-baseline\` (fix
+  first, then generate it).
 
 ## What each output shows
 

@@ -15,6 +15,11 @@ export interface ExtensionWalker {
   extension(name: string, value: unknown, segments: Array<string | number>): void;
   /** An operation, after its extensions; `segments` as above, ending with its Path Item key. */
   operation?(op: Record<string, unknown>, segments: Array<string | number>): void;
+  /**
+   * A parameter object (of an operation, a Path Item, or the root or components map of shared ones), after its
+   * extensions; `segments` as above, ending with its index or name.
+   */
+  parameter?(param: Record<string, unknown>, segments: Array<string | number>): void;
 }
 
 const OPERATION_ITEM_KEYS: readonly string[] = [...OPERATION_KEYS, ANY_METHOD_KEY];
@@ -36,25 +41,38 @@ function extensionsOf(obj: unknown, segments: Array<string | number>, walker: Ex
   }
 }
 
-/** The extensions of each object of a list (`parameters`). */
+/** The extensions of a parameter object, then the parameter itself. */
+function parameterOf(p: unknown, segments: Array<string | number>, walker: ExtensionWalker): void {
+  extensionsOf(p, segments, walker);
+  if (walker.parameter && isRecord(p)) walker.parameter(p, segments);
+}
+
+/** The extensions of each parameter of a list (`parameters` of a Path Item or an operation). */
 function eachListed(list: unknown, key: string, segments: Array<string | number>, walker: ExtensionWalker): void {
   if (!Array.isArray(list)) return;
   segments.push(key);
   for (let i = 0; i < list.length; i++) {
     segments.push(i);
-    extensionsOf(list[i], segments, walker);
+    parameterOf(list[i], segments, walker);
     segments.pop();
   }
   segments.pop();
 }
 
-/** The extensions of each object of a map (`securityDefinitions`, the root `parameters`). */
-function eachNamed(map: unknown, key: string, segments: Array<string | number>, walker: ExtensionWalker): void {
+/** The extensions of each object of a map (`securityDefinitions`; the root `parameters`, which are parameters). */
+function eachNamed(
+  map: unknown,
+  key: string,
+  segments: Array<string | number>,
+  walker: ExtensionWalker,
+  parameters = false,
+): void {
   if (!isRecord(map)) return;
   segments.push(key);
   for (const n of Object.keys(map)) {
     segments.push(n);
-    extensionsOf(map[n], segments, walker);
+    if (parameters) parameterOf(map[n], segments, walker);
+    else extensionsOf(map[n], segments, walker);
     segments.pop();
   }
   segments.pop();
@@ -94,11 +112,11 @@ export function walkExtensions(doc: Record<string, unknown>, walker: ExtensionWa
     segments.push('components');
     extensionsOf(components, segments, walker);
     eachNamed(components.securitySchemes, 'securitySchemes', segments, walker);
-    eachNamed(components.parameters, 'parameters', segments, walker);
+    eachNamed(components.parameters, 'parameters', segments, walker, true);
     segments.pop();
   } else {
     eachNamed(doc.securityDefinitions, 'securityDefinitions', segments, walker);
-    eachNamed(doc.parameters, 'parameters', segments, walker);
+    eachNamed(doc.parameters, 'parameters', segments, walker, true);
   }
   const paths = doc.paths;
   if (!isRecord(paths)) return;

@@ -70,6 +70,12 @@ export const LOADER_RULES = {
       'User Guide §5.2.8 "Importing APIs"; User Guide (online), ' +
       '"Restrictions and Compatibility" of importing APIs (the standard Swagger fields as APIG reads them)',
     rationale: 'The console validates Swagger before it reads the extensions.',
+    fix:
+      'A path parameter without `required: true` gets it (where the parameter is defined: a shared one that a ' +
+      '`$ref` names is fixed once). A `{name}` of the path that no parameter declares is declared on the operation ' +
+      'as `apig add api` declares it: `{name: id, in: path, required: true, type: string}` (OpenAPI 3.0: ' +
+      '`schema: {type: string}`); not when a path parameter of the operation names no `{name}` of the path (that ' +
+      'one is probably the name meant). The other findings of this rule need a person to choose.',
   },
   'ref-resolution': {
     id: 'ref-resolution',

@@ -2,6 +2,8 @@
 import type { Diagnostic, Range, Severity } from '../core/diagnostic.js';
 import type { Workspace } from '../core/workspace-model.js';
 import { isLoaderCode } from '../core/diagnostic.js';
+import { loaderFix } from './fix/loader-fixes.js';
+import type { Fix, FixBuilder } from './fix/types.js';
 import { RECOMMENDED } from './presets.js';
 import type { RuleId } from './rule-ids.js';
 import type { Quotas } from './quotas.js';
@@ -14,6 +16,11 @@ export interface LintOptions {
   /** Severity overrides by rule id (config file, then --rule). */
   rules?: Record<string, RuleSeverity>;
   quotas: Quotas;
+  /**
+   * Attach each finding's fix (`fix`), for `apig lint --fix` and editors. Off by default: rules then build no
+   * fix at all.
+   */
+  fixes?: boolean;
 }
 
 export interface LintFinding extends Diagnostic<RuleId> {
@@ -21,6 +28,8 @@ export interface LintFinding extends Diagnostic<RuleId> {
   suppressed?: { reason: string };
   /** Set when the --baseline file lists it (rule, file and JSON pointer): known before, hidden, not failing. */
   baselined?: true;
+  /** What `apig lint --fix` would change, when the run asked for fixes (LintOptions.fixes) and there is one. */
+  fix?: Fix;
 }
 
 export function severityOf(rule: RuleId, overrides: Record<string, RuleSeverity> | undefined): RuleSeverity {
@@ -68,7 +77,10 @@ export function lintWorkspace(
     if (!isLoaderCode(d.code)) continue;
     const severity = severityOf(d.code, options.rules);
     if (severity === 'off') continue;
-    out.push(makeFinding(d.code, severity, d.source, d.path, d.message, d.range, suppressionsByFile.get(d.source)));
+    const f = makeFinding(d.code, severity, d.source, d.path, d.message, d.range, suppressionsByFile.get(d.source));
+    const fix = options.fixes ? loaderFix(d, ws) : undefined;
+    if (fix) f.fix = fix;
+    out.push(f);
   }
   if (ws) runRules(ws, options, suppressionsByFile, out);
   return dedupe(out);
@@ -92,8 +104,9 @@ function runRules(
     if (severity === 'off') continue;
     const bucket: LintFinding[] = [];
     found.push(bucket);
-    const report = (t: Target, message: string): void => {
-      bucket.push(
+    const fixes = options.fixes === true;
+    const report = (t: Target, message: string, fix?: FixBuilder): void => {
+      const f =
         'group' in t
           ? makeFinding(
               id,
@@ -104,8 +117,10 @@ function runRules(
               t.group.rangeOf(t.path),
               suppressionsByFile.get(t.group.shown),
             )
-          : makeFinding(id, severity, ws.shown, t.path, message, ws.rangeOf(t.path), undefined),
-      );
+          : makeFinding(id, severity, ws.shown, t.path, message, ws.rangeOf(t.path), undefined);
+      const built = fixes && fix !== undefined ? fix() : undefined;
+      if (built) f.fix = built;
+      bucket.push(f);
     };
     visitors.push(rule.create({ ws, quotas: options.quotas, report }));
   }

@@ -17,6 +17,7 @@ import type {
   ThrottlePolicy,
 } from '../core/model.js';
 import type { LoadedGroup, Workspace } from '../core/workspace-model.js';
+import type { FixBuilder } from './fix/types.js';
 import type { Quotas } from './quotas.js';
 import type { RuleId } from './rule-ids.js';
 
@@ -45,6 +46,11 @@ export interface RuleMeta {
   source: string;
   /** Longer explanation for the docs page: why it matters and how to fix it. */
   rationale: string;
+  /**
+   * What `apig lint --fix` does for the findings it can fix, for the docs page and `--list-rules` (one or two
+   * sentences); left out when no finding of the rule has one obvious correct fix.
+   */
+  fix?: string;
 }
 
 /** Where a finding points: a JSON pointer into a group's Swagger file, or into apig.yaml. */
@@ -53,8 +59,11 @@ export type Target = { group: LoadedGroup; path: string } | { workspace: true; p
 export interface RuleContext {
   ws: Workspace;
   quotas: Quotas;
-  /** Build the pointer and the message here, when there is something to report: never per node. */
-  report(target: Target, message: string): void;
+  /**
+   * Build the pointer and the message here, when there is something to report: never per node. `fix` builds the
+   * finding's fix; it is called only when the run asks for fixes, so that linting pays nothing for it.
+   */
+  report(target: Target, message: string, fix?: FixBuilder): void;
 }
 
 /** Each API of each group, made once per walk and handed to every rule; what is derived is worked out on first use. */

@@ -3,6 +3,7 @@ import type { Api, ApiMethod, Param } from '../core/model.js';
 import { type At, below, isRecord, pointerAt, type DecodeCtx } from './codec.js';
 import { paramCodec } from './extensions/parameter.js';
 import { operationCodec, type OperationFields } from './extensions/operation.js';
+import { join, parsePointer } from '../core/pointer.js';
 import { resolvePointer } from './refs.js';
 import { ANY_METHOD_KEY } from './walk.js';
 
@@ -39,7 +40,10 @@ export function decodeParams(raw: unknown, at: At, root: unknown, ctx: DecodeCtx
     const p: unknown = raw[i];
     const ref = isRecord(p) && typeof p.$ref === 'string' ? p.$ref : undefined;
     const target = ref !== undefined ? resolvePointer(root, ref) : p;
-    const decoded = paramCodec.decode(target, ref ?? below(at, i), ctx);
+    // A problem is reported where the parameter is defined (a JSON pointer, not the `#` fragment), or at the entry
+    // when its reference leads nowhere (a shared parameter a partial load left out): there lint leaves it out.
+    const where = ref === undefined || target === undefined ? below(at, i) : join('', ...parsePointer(ref));
+    const decoded = paramCodec.decode(target, where, ctx);
     if (!decoded) ok = false;
     else out.push(ref !== undefined ? { ...decoded, ref } : decoded);
   }

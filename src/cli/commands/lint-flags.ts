@@ -17,4 +17,6 @@ export interface LintFlags {
   stdinFilepath?: string;
   baseline?: string;
   generateBaseline?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }

@@ -63,14 +63,23 @@ export function registerLint(program: Command, ctx: CommandContext): void {
     .option('--stdin-filepath <path>', 'the name standard input (-) goes by in the output and for finding its files')
     .option('--baseline <file>', 'hide the findings this baseline file lists (they no longer fail the run)')
     .option('--generate-baseline <file>', 'write the current findings to a baseline file (then hide them)')
-    .option('--list-rules', 'list every rule: id, severity, what it checks, its docs page (with -f json: JSON)')
+    .option(
+      '--fix',
+      'fix what has one obvious correct fix, in place (comments kept; atomic writes), then lint again; ' +
+        'with -, print the fixed document',
+    )
+    .option('--fix-dry-run', 'print the diff --fix would write, and write nothing')
+    .option(
+      '--list-rules',
+      'list every rule: id, severity, whether --fix fixes it, its docs page, what it checks (with -f json: JSON)',
+    )
     .addHelpText(
       'after',
       `
 Examples:
   apig lint                                        # the workspace here, every rule, file:line:col
   apig lint 'specs/*.yaml' -f sarif -o apig.sarif -f stylish
-  apig lint --generate-baseline lint-baseline.yaml  # then: apig lint --baseline lint-baseline.yaml`,
+  apig lint --fix-dry-run > fixes.diff              # what --fix would change; apig lint --fix writes it`,
     )
     .action(async (positional: string[], flags: LintFlags) => {
       if (flags.listRules) {
@@ -84,6 +93,12 @@ Examples:
       }
       if (flags.watch && positional.includes('-'))
         throw new ApigError('usage', '--watch cannot watch standard input: name the file instead of -');
+      if (flags.watch && (flags.fix || flags.fixDryRun))
+        throw new ApigError(
+          'usage',
+          `--watch cannot be combined with ${flags.fix ? '--fix' : '--fix-dry-run'}: ` +
+            'a fix would rewrite the file under your editor; run apig lint --fix once',
+        );
       const { lintOnce } = await import('./lint-run.js');
       const paths = [...positional, ...flags.workspace];
       const watched = new Set<string>();

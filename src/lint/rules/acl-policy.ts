@@ -1,6 +1,25 @@
 import type { Rule } from '../types.js';
 import { join } from '../../core/pointer.js';
 import { ipEntryProblem } from '../../core/ip-entry.js';
+import { valueAt } from '../fix/data.js';
+import type { Fix } from '../fix/types.js';
+
+/** The comma-separated entries without their repeats, each entry kept as written where it first stands. */
+function withoutRepeats(written: unknown, at: string): Fix | undefined {
+  if (typeof written !== 'string') return undefined;
+  const seen = new Set<string>();
+  const kept = written.split(',').filter((e) => {
+    const v = e.trim();
+    if (v === '') return true;
+    if (seen.has(v)) return false;
+    seen.add(v);
+    return true;
+  });
+  return {
+    description: 'remove the repeated entries',
+    edits: [{ op: 'set', path: at, was: written, value: kept.join(',') }],
+  };
+}
 
 export default {
   meta: {
@@ -15,6 +34,9 @@ export default {
     rationale:
       'The console refuses malformed addresses; ' +
       'an entry that does not parse would silently not block (or not allow) anyone.',
+    fix:
+      'An entry listed twice is removed where it repeats (the first one stays): the policy matches the same. ' +
+      'The other findings need a person to choose.',
   },
   create(ctx) {
     const max = ctx.quotas.aclEntries;
@@ -36,7 +58,12 @@ export default {
           if (a.values.join(',').length > 1024) r('account names exceed 1024 characters in total');
         }
         const dup = a.values.find((v, i) => a.values.indexOf(v) !== i);
-        if (dup) r(`"${dup}" is listed twice`);
+        if (dup) {
+          const at = join('', 'x-apigateway-access-controls', a.name, 'value');
+          ctx.report({ group: g, path: at }, `${a.name}: "${dup}" is listed twice`, () =>
+            withoutRepeats(valueAt(g.raw, at), at),
+          );
+        }
       },
     };
   },

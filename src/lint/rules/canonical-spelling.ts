@@ -3,6 +3,8 @@ import { isRecord } from '../../oas/codec.js';
 import { join } from '../../core/pointer.js';
 import { ANY_METHOD_KEY } from '../../oas/walk.js';
 import { walkExtensions } from '../extension-walk.js';
+import type { Fix } from '../fix/types.js';
+import { parameterVariants, schemeVariants, type Variant, write } from '../standard-spellings.js';
 
 // Maps, not object literals: keys come from the user's file, and `constructor` or `__proto__` must find nothing.
 const NUMERIC_KEYS = new Set([
@@ -64,20 +66,30 @@ for (const [k, aliases] of ALIASES) variants(k).aliases = aliases;
 for (const [k, canonical] of KEY_ALIASES) variants(k).canonicalKey = canonical;
 variants('address').address = true;
 
-/** Reports at the pointer the walk's segments spell. */
-type Found = (segments: readonly (string | number)[], message: string) => void;
+/**
+ * Reports at the pointer the walk's segments spell; `fix` gets that pointer. The decoders read every variant as its
+ * canonical spelling (oas/codec.ts `oneOf`, `int`, `stringOrList`; object-codec.ts aliases), so writing the canonical
+ * one changes nothing the gateway does.
+ */
+type Found = (segments: readonly (string | number)[], message: string, fix?: (at: string) => Fix) => void;
 
 /** Variant spellings of one string under its key. */
 function stringVariants(k: string, v: string, at: Variants, segments: Array<string | number>, found: Found): void {
   // A number written as a string; not any string (one left out of the model for its error is no number).
   if (at.numeric && v.trim() !== '' && Number.isFinite(Number(v)))
-    found(segments, `${k} is written as the string "${v}"; write the number ${v}`);
-  if (at.lower?.includes(v.toLowerCase()) && v !== v.toLowerCase())
-    found(segments, `${k} "${v}" is written for "${v.toLowerCase()}"`);
-  if (at.upper?.includes(v.toUpperCase()) && v !== v.toUpperCase())
-    found(segments, `${k} "${v}" is written for "${v.toUpperCase()}"`);
+    found(
+      segments,
+      `${k} is written as the string "${v}"; write the number ${v}`,
+      write(v, Number(v), `write the number ${Number(v)}`),
+    );
+  const lower = v.toLowerCase();
+  if (at.lower?.includes(lower) && v !== lower)
+    found(segments, `${k} "${v}" is written for "${lower}"`, write(v, lower, `write "${lower}"`));
+  const upper = v.toUpperCase();
+  if (at.upper?.includes(upper) && v !== upper)
+    found(segments, `${k} "${v}" is written for "${upper}"`, write(v, upper, `write "${upper}"`));
   const alias = at.aliases?.get(v);
-  if (alias) found(segments, `${k} "${v}" is a variant of "${alias}"`);
+  if (alias) found(segments, `${k} "${v}" is a variant of "${alias}"`, write(v, alias, `write "${alias}"`));
 }
 
 /**
@@ -104,12 +116,28 @@ function variantsIn(value: unknown, segments: Array<string | number>, base: numb
     const at = VARIANTS.get(k);
     if (at === undefined && (typeof v !== 'object' || v === null)) continue;
     segments.push(k);
-    if (at?.canonicalKey) found(segments, `key "${k}" is a variant of "${at.canonicalKey}"`);
+    const canonical = at?.canonicalKey;
+    if (canonical !== undefined)
+      found(
+        segments,
+        `key "${k}" is a variant of "${canonical}"`,
+        // With both keys written, the decoder reads the canonical one: which to keep is the author's choice.
+        Object.hasOwn(value, canonical)
+          ? undefined
+          : (path) => ({
+              description: `rename the key to "${canonical}"`,
+              edits: [{ op: 'rename', path, to: canonical }],
+            }),
+      );
     if (typeof v === 'string') {
       if (at) stringVariants(k, v, at, segments, found);
     } else if (typeof v === 'object' && v !== null) {
       if (at?.address && Array.isArray(v) && v.length === 1)
-        found(segments, 'address is a one-element array; every documented example writes a string');
+        found(
+          segments,
+          'address is a one-element array; every documented example writes a string',
+          typeof v[0] === 'string' ? write(v, v[0], 'write the address as a string') : undefined,
+        );
       variantsIn(v, segments, base, found);
     }
     segments.pop();
@@ -122,38 +150,48 @@ export default {
     category: 'schema',
     description:
       'Values written in a documented variant (HTTPS for https, equal for exact, lower-case units, ' +
-      'numbers as strings, parameter_name...) are accepted but reported with the canonical spelling.',
+      'numbers as strings, parameter_name, in: Query...) are accepted but reported with the canonical spelling.',
     source:
       'Extension Definitions, their examples, the API Reference and API Reference ' +
       '(v1.0) spell some values differently; apig\'s choice: docs/rulings.md "Further choices"',
     rationale:
       'Real exports vary and apig imports and exports them exactly as written; ' +
       'writing the canonical form keeps files consistent across tools. ' +
-      'Upper-case backend parameter locations (HEADER) are what the console exports and are not reported.',
+      'Upper-case backend parameter locations (HEADER) are what the console exports and are not reported. ' +
+      "A request parameter location is Swagger's lower case (`in: query`, `formData`). A path parameter named " +
+      '`q+` for a `{q}` of the path that is not greedy is bound as `q`; for a greedy `{q+}` both `q` and `q+` are ' +
+      'accepted and neither is reported.',
+    fix:
+      'Writes the canonical spelling where the variant is: the lower- or upper-case value, `exact`, `param`, ' +
+      '`sync`/`async`, the number for a number written as a string, the address as a string, `in: query`, ' +
+      '`q` for `q+`, and renames `parameter_name` to `parameter` in place. The gateway reads both spellings the ' +
+      'same, so nothing it does changes. Not offered for a condition that writes both `parameter` and ' +
+      '`parameter_name`, or a `q+` that a backend parameter or a condition names as written.',
   },
   create(ctx) {
     return {
       Group(g) {
         if (!isRecord(g.raw)) return;
-        const found: Found = (segments, message) => ctx.report({ group: g, path: join('', ...segments) }, message);
-        // Scheme findings follow every extension finding, as they always have (order matters where ranges tie).
-        const schemes: Array<[string, string]> = [];
-        walkExtensions(g.raw, {
+        const raw = g.raw;
+        const found: Found = (segments, message, fix) => {
+          const path = join('', ...segments);
+          ctx.report({ group: g, path }, message, fix && (() => fix(path)));
+        };
+        // Findings on standard fields (schemes, parameter locations and names) follow every extension finding, as
+        // the scheme findings always have (order matters where ranges tie).
+        const later: Variant[] = [];
+        walkExtensions(raw, {
           extension(name, value, segments) {
             if (name !== ANY_METHOD_KEY) variantsIn(value, segments, segments.length, found);
           },
           operation(op, segments) {
-            if (!Array.isArray(op.schemes)) return;
-            op.schemes.forEach((s, i) => {
-              if (typeof s === 'string' && s !== s.toLowerCase())
-                schemes.push([
-                  join('', ...segments, 'schemes', i),
-                  `scheme "${s}" is written for "${s.toLowerCase()}"`,
-                ]);
-            });
+            schemeVariants(op, segments, later);
+          },
+          parameter(p, segments) {
+            parameterVariants(raw, p, segments, later);
           },
         });
-        for (const [path, message] of schemes) ctx.report({ group: g, path }, message);
+        for (const [path, message, fix] of later) ctx.report({ group: g, path }, message, fix);
       },
     };
   },

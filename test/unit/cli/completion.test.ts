@@ -93,7 +93,7 @@ describe('completion candidates', () => {
   });
 
   it('flags of the command reached, long and short, after a -', async () => {
-    expect(await values('lint', '--f')).toEqual(['--format', '--fail-severity']);
+    expect(await values('lint', '--f')).toEqual(['--format', '--fail-severity', '--fix', '--fix-dry-run']);
     expect(await values('export', '-')).toEqual(expect.arrayContaining(['-g', '--group', '-s', '--scope', '--help']));
     expect(await values('add', 'api', '--gr')).toEqual(['--group']);
     expect(await values('sign', '-k')).toEqual(['-k']);

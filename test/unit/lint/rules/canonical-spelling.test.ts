@@ -117,6 +117,40 @@ testRule('canonical-spelling', [
     findings: [],
   },
   {
+    name: 'parameter locations in another case, in an operation, a Path Item and the shared ones',
+    spec: spec(
+      op({
+        path: '/a/{id}',
+        params: '        - {name: lang, in: Query, type: string}\n        - $ref: "#/parameters/tid"\n',
+      }).replace('    get:', '    parameters:\n      - {name: id, in: PATH, type: string, required: true}\n    get:'),
+      'parameters:\n  tid: {name: X-Tid, in: HEADER, type: string}\n',
+    ),
+    findings: [
+      { message: 'parameter location "Query" is written for "query"', exact: true, at: 'Query' },
+      { message: 'parameter location "PATH" is written for "path"', exact: true, at: 'PATH' },
+      { message: 'parameter location "HEADER" is written for "header"', exact: true, at: 'HEADER' },
+    ],
+  },
+  {
+    name: 'q+ for a {q} that is not greedy',
+    spec: spec(op({ path: '/e/{q}', params: '        - {name: "q+", in: path, type: string, required: true}\n' })),
+    findings: [
+      {
+        message: 'path parameter "q+" is written for "q": {q} in the path is not greedy',
+        exact: true,
+        at: '"q+"',
+      },
+    ],
+  },
+  {
+    name: 'q and q+ for a greedy {q+} are both accepted',
+    spec: spec(
+      op({ path: '/e/{q+}', params: '        - {name: "q+", in: path, type: string, required: true}\n' }) +
+        op({ path: '/f/{q+}', id: 'getF', params: '        - {name: q, in: path, type: string, required: true}\n' }),
+    ),
+    findings: [],
+  },
+  {
     name: 'documented variants of real exports',
     spec: fixture('variants/real-exports.yaml'),
     findings: [

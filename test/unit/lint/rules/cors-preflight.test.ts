@@ -159,6 +159,31 @@ testRule('cors-preflight', [
     findings: [],
   },
   {
+    name: 'an OPTIONS API not published where the API it covers is',
+    spec: spec(cors({ method: 'put', id: 'putA' }) + options()),
+    workspace:
+      'groups:\n  - {name: lint_test, spec: api.yaml}\nenvironments:\n  test: {variables: {}}\n' +
+      'publish:\n  RELEASE: ["*"]\n  test: [putA]\n',
+    findings: [
+      {
+        message:
+          'the OPTIONS API preflight answers the preflight of putA but is not published in test, where putA is: ' +
+          'browsers get 404 there (User Guide §5.2.2)',
+        exact: true,
+        file: 'apig.yaml',
+        at: '[putA]',
+      },
+    ],
+  },
+  {
+    name: 'an OPTIONS API published with the API, or everywhere',
+    spec: spec(cors({ method: 'put', id: 'putA' }) + options()),
+    workspace:
+      'groups:\n  - {name: lint_test, spec: api.yaml}\nenvironments:\n  test: {variables: {}}\n' +
+      'publish:\n  RELEASE: ["*"]\n  test: [putA, preflight]\n',
+    findings: [],
+  },
+  {
     name: 'the documented import examples (CORS on, no OPTIONS API)',
     spec: fixture('examples/otc-four-backends.yaml'),
     findings: [

@@ -1,0 +1,170 @@
+/**
+ * Applies fixes to one file's text: pure (text in, text out), for `apig lint --fix` and an editor's quick fixes
+ * alike. The fixes are applied in the order given, each checked against the data as the ones before it left it:
+ * a fix whose places no longer hold what it expects is skipped whole (and says why); one whose result is already
+ * there (the same fix of a finding reported twice) changes nothing. The text is then brought to the result with
+ * authoring's comment- and format-preserving edits (data-edit.ts reads it, reconcile.ts writes it; renamed keys are
+ * renamed in place first), and read back to make sure it holds exactly that.
+ */
+import { ApigError } from '../../core/errors.js';
+import { escapeSegment, parsePointer } from '../../core/pointer.js';
+import { deepEqual, isRecord } from '../../oas/codec.js';
+import type { TextFormat } from '../../oas/source.js';
+import { dataOf } from '../../workspace/authoring/data-edit.js';
+import { jsonTextLike } from '../../workspace/authoring/json-edit.js';
+import { reconcileText } from '../../workspace/authoring/reconcile.js';
+import { valueIn } from './data.js';
+import type { Fix, FixEdit } from './types.js';
+import { renameKeysInYaml, type KeyRename } from './yaml-rename.js';
+
+export type FixOutcome = { status: 'applied' } | { status: 'already' } | { status: 'skipped'; why: string };
+
+export interface FixedText {
+  text: string;
+  /** One per fix, in the order given. */
+  outcomes: FixOutcome[];
+}
+
+type Obj = Record<string, unknown>;
+
+function setOwn(o: Obj, k: string, v: unknown): void {
+  Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+}
+
+/** A deep copy in which no two places share an object (an alias reads as its anchor's very object). */
+function copy(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copy);
+  if (!isRecord(v)) return v;
+  const out: Obj = {};
+  for (const k of Object.keys(v)) setOwn(out, k, copy(v[k]));
+  return out;
+}
+
+const shown = (segments: readonly string[]): string => segments.map((s) => `/${escapeSegment(s)}`).join('');
+
+/** One edit, checked against the data: its place and what it does there, or why it cannot. */
+type Checked =
+  | { kind: 'done' }
+  | { kind: 'conflict'; why: string }
+  | { kind: 'do'; edit: FixEdit; segments: string[]; holder: Obj | unknown[]; key: string };
+
+function check(root: Obj, edit: FixEdit, segments: string[]): Checked {
+  const key = segments[segments.length - 1];
+  const holder = valueIn(root, segments.slice(0, -1));
+  if (key === undefined || !(isRecord(holder) || Array.isArray(holder)))
+    return { kind: 'conflict', why: `${shown(segments.slice(0, -1)) || 'the document'} is not there any more` };
+  const at = shown(segments);
+  const has = isRecord(holder) ? Object.hasOwn(holder, key) : /^\d+$/.test(key) && Number(key) < holder.length;
+  const current = has ? (holder as Obj)[key] : undefined;
+  const todo: Checked = { kind: 'do', edit, segments, holder, key };
+  switch (edit.op) {
+    case 'set':
+      if (has && deepEqual(current, edit.value)) return { kind: 'done' };
+      if (edit.was === undefined ? !has : has && deepEqual(current, edit.was)) return todo;
+      return { kind: 'conflict', why: `${at} no longer holds ${edit.was === undefined ? 'nothing' : 'what it did'}` };
+    case 'rename': {
+      if (!isRecord(holder)) return { kind: 'conflict', why: `${at} is not a key of a map` };
+      const target = Object.hasOwn(holder, edit.to);
+      if (!has && target) return { kind: 'done' };
+      if (has && !target) return todo;
+      return { kind: 'conflict', why: has ? `${at}: the map already has a key "${edit.to}"` : `${at} is not there` };
+    }
+    case 'add':
+      if (key === '-') {
+        if (!Array.isArray(holder)) return { kind: 'conflict', why: `${shown(segments.slice(0, -1))} is not a list` };
+        return holder.some((v) => deepEqual(v, edit.value)) ? { kind: 'done' } : todo;
+      }
+      if (!isRecord(holder)) return { kind: 'conflict', why: `${shown(segments.slice(0, -1))} is not a map` };
+      if (!has) return todo;
+      return deepEqual(current, edit.value) ? { kind: 'done' } : { kind: 'conflict', why: `${at} is already there` };
+  }
+}
+
+/** A map with `from` renamed to `to`, in its place among the keys. */
+function renamed(map: Obj, from: string, to: string): Obj {
+  const out: Obj = {};
+  for (const k of Object.keys(map)) setOwn(out, k === from ? to : k, map[k]);
+  return out;
+}
+
+/** The state of one file while its fixes are applied. */
+class Working {
+  /** Renames done so far, as pointer prefixes: a later edit's pointer (as lint reported it) is mapped through them. */
+  readonly #moves: Array<{ from: string[]; to: string[] }> = [];
+  /** The same renames at the places the original text has them, for the text. */
+  readonly renames: KeyRename[] = [];
+  changed = false;
+
+  constructor(public root: Obj) {}
+
+  segmentsOf(pointer: string): string[] {
+    let segments = parsePointer(pointer);
+    for (const m of this.#moves)
+      if (m.from.length <= segments.length && m.from.every((s, i) => segments[i] === s))
+        segments = [...m.to, ...segments.slice(m.from.length)];
+    return segments;
+  }
+
+  apply(fix: Fix): FixOutcome {
+    const checked = fix.edits.map((e) => check(this.root, e, this.segmentsOf(e.path)));
+    const conflict = checked.find((c) => c.kind === 'conflict');
+    if (conflict?.kind === 'conflict') return { status: 'skipped', why: conflict.why };
+    const todo = checked.filter((c): c is Extract<Checked, { kind: 'do' }> => c.kind === 'do');
+    if (todo.length === 0) return { status: 'already' };
+    for (const c of todo) this.#do(c);
+    this.changed = true;
+    return { status: 'applied' };
+  }
+
+  #do({ edit, segments, holder, key }: Extract<Checked, { kind: 'do' }>): void {
+    if (edit.op === 'rename') {
+      const up = segments.slice(0, -1);
+      const map = renamed(holder as Obj, key, edit.to);
+      const outer = up.length === 0 ? undefined : valueIn(this.root, up.slice(0, -1));
+      const at = up[up.length - 1] as string;
+      if (outer === undefined) this.root = map;
+      else if (Array.isArray(outer)) outer[Number(at)] = map;
+      else setOwn(outer as Obj, at, map);
+      this.renames.push({ path: parsePointer(edit.path), to: edit.to });
+      this.#moves.push({ from: segments, to: [...up, edit.to] });
+      return;
+    }
+    const value = copy(edit.value);
+    if (Array.isArray(holder)) {
+      if (key === '-') holder.push(value);
+      else holder[Number(key)] = value;
+    } else setOwn(holder, key, value);
+  }
+}
+
+/** The text with the fixes applied, and what became of each. */
+export function applyFixes(text: string, format: TextFormat, fixes: readonly Fix[]): FixedText {
+  const none = (why: string): FixedText => ({ text, outcomes: fixes.map(() => ({ status: 'skipped', why })) });
+  let data: unknown;
+  try {
+    data = dataOf(text, format);
+  } catch (err) {
+    return none(err instanceof Error ? err.message : String(err));
+  }
+  if (!isRecord(data)) return none('the file does not hold a map');
+  const working = new Working(copy(data) as Obj);
+  const outcomes = fixes.map((f) => working.apply(f));
+  if (!working.changed) return { text, outcomes };
+  try {
+    // YAML: the renamed keys first (in place), then every value brought to the result by one reconcile pass.
+    const out =
+      format === 'json'
+        ? jsonTextLike(text, working.root)
+        : reconcileText(renameKeysInYaml(text, working.renames), format, working.root);
+    if (!deepEqual(dataOf(out, format), working.root))
+      throw new ApigError('input', 'the fixes could not be written without changing other parts of the file');
+    return { text: out, outcomes };
+  } catch (err) {
+    if (!(err instanceof ApigError)) throw err;
+    const why = err.message;
+    return {
+      text,
+      outcomes: outcomes.map((o) => (o.status === 'applied' ? { status: 'skipped', why } : o)),
+    };
+  }
+}
