@@ -3,8 +3,13 @@
 //   (b)  an HTTP-backend API through it      vs (b') a bare undici proxy to the same backend
 //   (c)  the Mock API with 5,000 APIs in the route table vs the same with 10 APIs
 //   (d)  a Mock API with APP signature authentication and a throttle policy vs the no-auth Mock API (issue 6)
+//   (e)  a Mock API with a throttle policy, counters in Redis (--state) vs in memory, one process each (issue 16)
+//   (f)  the Mock API (instance default throttle counted) served by --workers 2 vs one process (issue 16)
 //   memory of the gateway process over a bounded mixed run (heap after GC, sampled every second)
-// Targets: (a)/(a') >= 0.5, (b)/(b') >= 0.6, (c) costs < 10%, memory flat.
+// Targets: (a)/(a') >= 0.5, (b)/(b') >= 0.6, (c) costs < 10%, (e) >= 0.6, (f) >= 1.4, memory flat.
+// (f) loads with raw keep-alive sockets (rawLoad) instead of undici: undici's client costs about as much CPU per
+// request as the gateway, and on a 2-core machine it would cap both sides at its own speed.
+// (e) starts its own redis-server (bench/redis.mjs; `apt-get install redis-server`), and is skipped without one.
 //
 // Usage: node bench/serve.bench.mjs [--memory-seconds 10] [--seconds 2] [--rounds 3] [--connections 32]
 // The issue's memory figure is a 60-second run: --memory-seconds 60. Needs the build (npx tsc -p tsconfig.build.json).
@@ -13,12 +18,14 @@
 // Pool loop with N concurrent in-flight requests, in this process. Rounds alternate the gateway and its
 // baseline so that drift (CPU frequency, other load on the machine) hits both alike; medians are reported.
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, Pool } from 'undici';
+import { startRedis } from './redis.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
 const BENCH_APP = { key: 'benchkey0123456789', secret: 'bench-secret-0123456789' };
@@ -32,14 +39,47 @@ async function listenOn(server) {
   return server.address().port;
 }
 
+/** The CPU time (µs) of other processes a role runs (the workers of (f)), read from /proc (Linux). */
+let otherPids = () => [];
+function cpuOfPid(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks (USER_HZ, 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return 0;
+  }
+}
+
 const ROLES = {
-  /** The gateway under test, through the library the CLI uses. */
-  async gateway(workspace) {
+  /** The gateway under test, through the library the CLI uses; with a Redis URL, its counters are there (e). */
+  async gateway(workspace, state) {
     const { prepare, launch } = await import('../dist/gateway/index.js');
     const prepared = await prepare({ path: workspace, cwd: process.cwd(), env: {}, protocolCheck: false });
     if (!prepared.config) throw new Error(prepared.diagnostics.map((d) => d.message).join('\n'));
-    const launched = await launch(prepared.config, { host: '127.0.0.1', port: 0 });
+    const { openStore } = await import('../dist/gateway/store/open-store.js');
+    const { parseRedisUrl } = await import('../dist/gateway/store/state-spec.js');
+    const store = state ? await openStore(parseRedisUrl(state, { prefix: 'apig:bench:', fail: 'open' })) : undefined;
+    const launched = await launch(prepared.config, { host: '127.0.0.1', port: 0, ...(store ? { store } : {}) });
     return Number(new URL(launched.server.urls[0]).port);
+  },
+  /** (f) the same gateway as `apig serve --workers N` runs it: a node:cluster primary and N workers. */
+  async 'gateway-workers'(workspace, n) {
+    const { startCluster } = await import('../dist/gateway/cluster/primary.js');
+    const running = await startCluster({
+      exec: fileURLToPath(new URL('../dist/cli/serve-worker-main.js', import.meta.url)),
+      workers: Number(n),
+      spec: {
+        prepare: { path: workspace, cwd: process.cwd(), env: {}, protocolCheck: false },
+        host: '127.0.0.1',
+        port: 0,
+        trace: false,
+        watch: false,
+      },
+    });
+    otherPids = running.pids;
+    return Number(new URL(running.urls[0]).port);
   },
   /** (a') what the Mock API answers, from a bare node:http server. */
   async 'bare-http'() {
@@ -149,27 +189,119 @@ async function load(port, path, seconds, connections, headers = {}) {
   };
 }
 
+/**
+ * The same measure as `load`, from raw keep-alive sockets: each writes one prepared request and reads the
+ * answer (Content-Length or chunked) before the next. A few µs of CPU per request, where undici's client takes
+ * about as many as the gateway: for (f), where the load generator shares the 2 cores with the servers.
+ */
+async function rawLoad(port, path, seconds, connections, headers = {}) {
+  const head = Object.entries({ host: `127.0.0.1:${port}`, ...headers }).map(([k, v]) => `${k}: ${v}\r\n`);
+  const request = Buffer.from(`GET ${path} HTTP/1.1\r\n${head.join('')}\r\n`, 'latin1');
+  const latencies = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const connection = () =>
+    new Promise((resolve) => {
+      // Each read lands in the same buffer (`onread`): no allocation per answer; a partial answer is kept at the
+      // start of `pending` until the rest arrives.
+      const read = Buffer.alloc(64 * 1024);
+      let pending = Buffer.alloc(0);
+      let sentAt = 0;
+      const socket = connect({
+        port,
+        host: '127.0.0.1',
+        noDelay: true,
+        onread: {
+          buffer: read,
+          callback: (n) => {
+            let data = read.subarray(0, n);
+            if (pending.length > 0) data = Buffer.concat([pending, data]);
+            let at = 0;
+            for (let length = answerLength(data, at); length > 0; length = answerLength(data, at)) {
+              // `HTTP/1.1 200`
+              if (data[at + 9] !== 0x32 || data[at + 10] !== 0x30 || data[at + 11] !== 0x30) errors++;
+              latencies.push(performance.now() - sentAt);
+              at += length;
+              send();
+            }
+            pending = at === data.length ? Buffer.alloc(0) : Buffer.from(data.subarray(at));
+          },
+        },
+      });
+      const send = () => {
+        if (performance.now() >= end) return socket.end(resolve);
+        sentAt = performance.now();
+        socket.write(request);
+      };
+      socket.on('connect', send);
+      socket.on('error', () => {
+        errors++;
+        resolve();
+      });
+      socket.on('close', resolve);
+    });
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, connection));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((x, y) => x - y);
+  return {
+    rps: latencies.length / elapsed,
+    p99: latencies[Math.floor(latencies.length * 0.99)] ?? NaN,
+    errors,
+    requests: latencies.length,
+  };
+}
+
+/** The length of the whole answer at `at` in `data` (Content-Length or chunked), or 0 while it is incomplete. */
+function answerLength(data, at) {
+  const h = data.indexOf('\r\n\r\n', at);
+  if (h === -1) return 0;
+  // The servers measured write `content-length` in lower case: found without copying the head.
+  let i = data.indexOf('\r\ncontent-length: ', at);
+  let length = 0;
+  if (i !== -1 && i < h) {
+    for (i += 18; data[i] >= 0x30 && data[i] <= 0x39; i++) length = length * 10 + data[i] - 0x30;
+  } else {
+    const cl = /\r\ncontent-length: *(\d+)/.exec(data.toString('latin1', at, h).toLowerCase());
+    if (!cl) {
+      const last = data.indexOf('\r\n0\r\n\r\n', h);
+      return last === -1 ? 0 : last + 7 - at;
+    }
+    length = Number(cl[1]);
+  }
+  return data.length >= h + 4 + length ? h + 4 + length - at : 0;
+}
+
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
 /**
  * Alternates rounds between the candidates; medians of req/s, p99 and the server process's CPU time per
  * request (user + system, which other load on the machine disturbs less than throughput).
  */
-async function compare(candidates, { seconds, rounds, connections }) {
-  for (const c of candidates) await load(c.port, c.path, 0.5, connections, c.headers); // warm up (JIT, pools)
-  const results = candidates.map(() => ({ rps: [], p99: [], cpu: [], errors: 0 }));
+async function compare(candidates, { seconds, rounds, connections, loader = load }) {
+  for (const c of candidates) await loader(c.port, c.path, 0.5, connections, c.headers); // warm up (JIT, pools)
+  const results = candidates.map(() => ({ rps: [], p99: [], cpu: [], gen: [], errors: 0 }));
   for (let r = 0; r < rounds; r++) {
     for (const [i, c] of candidates.entries()) {
       const before = await c.proc.cpu();
-      const m = await load(c.port, c.path, seconds, connections, c.headers);
+      const generator = process.cpuUsage();
+      const m = await loader(c.port, c.path, seconds, connections, c.headers);
+      const { user, system } = process.cpuUsage(generator);
       const used = (await c.proc.cpu()) - before;
       results[i].rps.push(m.rps);
       results[i].p99.push(m.p99);
       results[i].cpu.push(used / m.requests);
+      results[i].gen.push((user + system) / m.requests);
       results[i].errors += m.errors;
     }
   }
-  return results.map((x) => ({ rps: median(x.rps), p99: median(x.p99), cpu: median(x.cpu), errors: x.errors }));
+  return results.map((x) => ({
+    rps: median(x.rps),
+    p99: median(x.p99),
+    cpu: median(x.cpu),
+    gen: median(x.gen),
+    errors: x.errors,
+  }));
 }
 
 /** A workspace with `count` APIs: fillers of every shape, plus the two measured ones. */
@@ -187,6 +319,13 @@ function workspace(dir, count, backendPort) {
         httpEndpoints: { address: '#backend#', scheme: 'http', method: 'GET', path: '/data', timeout: 5000 },
       }),
     },
+    // (e): counted (the policy's API counter and the instance default), never refused.
+    '/bench/throttled': {
+      get: {
+        ...api('benchThrottled', { type: 'MOCK', mockEndpoints: { 'result-content': BODY } }),
+        'x-apigateway-ratelimit': 'benchLimit',
+      },
+    },
     // (d): every request verified (SDK-HMAC-SHA256), authorized and counted; the limits are never reached.
     '/bench/auth': {
       get: {
@@ -196,7 +335,7 @@ function workspace(dir, count, backendPort) {
       },
     },
   };
-  for (let i = 0; i < count - 4; i++) {
+  for (let i = 0; i < count - 5; i++) {
     const shape = i % 4;
     const path =
       shape === 0
@@ -312,6 +451,35 @@ async function main() {
     console.log(
       `     ratio ${(d.rps / d0.rps).toFixed(2)} of the no-auth throughput; CPU per request ${(d.cpu / d0.cpu).toFixed(2)}x`,
     );
+    // (e): the same workspace, its counters in a redis-server on this machine (one EVALSHA per request).
+    const redis = await startRedis();
+    if (redis) {
+      try {
+        const gwRedis = await start('gateway', workspace(dir, 10, backend.port), redis.url);
+        procs.push(gwRedis);
+        const [e, e0] = await compare([at(gwRedis, '/bench/throttled'), at(gw10, '/bench/throttled')], settings);
+        line('(e)  throttled Mock API, Redis store', e);
+        line('     throttled Mock API, memory store', e0);
+        console.log(
+          `     ratio (e) ${(e.rps / e0.rps).toFixed(2)} (target >= 0.60) ${verdict(e.rps / e0.rps >= 0.6)}; CPU per request ${(e.cpu / e0.cpu).toFixed(2)}x`,
+        );
+      } finally {
+        await redis.stop();
+      }
+    }
+    // (f): the same Mock API (each request counted by the instance default) served by 2 workers and by one process;
+    // CPU per request is the primary's and the workers' together; `gen` is the load generator's own.
+    const gwWorkers = await start('gateway-workers', workspace(dir, 10, backend.port), 2);
+    procs.push(gwWorkers);
+    const [f, f0] = await compare([at(gwWorkers, '/bench/mock'), at(gw10, '/bench/mock')], {
+      ...settings,
+      loader: rawLoad,
+    });
+    line('(f)  Mock API, --workers 2', f);
+    line('     Mock API, one process', f0);
+    console.log(
+      `     ratio (f) ${(f.rps / f0.rps).toFixed(2)} (target >= 1.40) ${verdict(f.rps / f0.rps >= 1.4)}; CPU per request ${(f.cpu / f0.cpu).toFixed(2)}x; load generator ${fmt(f.gen)} µs CPU/req`,
+    );
 
     // Memory: the 5,000-API gateway under mixed Mock and HTTP load; heap after a full GC, once a second.
     const samples = [];
@@ -352,7 +520,7 @@ if (process.argv[2] === '--role') {
       process.send({ heapUsed, rss });
     } else if (m === 'cpu') {
       const { user, system } = process.cpuUsage();
-      process.send({ cpu: user + system });
+      process.send({ cpu: user + system + otherPids().reduce((sum, pid) => sum + cpuOfPid(pid), 0) });
     }
   });
   process.send({ port });

@@ -157,9 +157,19 @@ export function renderEvent(e: GatewayEvent, io: Pick<Io, 'color'>, showPath: (d
       );
     case 'warning':
       return `${io.color.yellow('warn')} ${e.message}\n`;
+    case 'state':
+      return e.status === 'lost' ? `${io.color.yellow('warn')} ${e.message}\n` : `${e.message}\n`;
   }
 }
 
 export function eventJson(e: GatewayEvent): string {
   return `${JSON.stringify(e)}\n`;
+}
+
+/** `--workers`: each line of a worker's log names it, `[w2] ` before the text, `"worker": 2` in JSON. */
+export function workerRender(format: LogFormat, slot: number, io: Pick<Io, 'color'>): (e: GatewayEvent) => string {
+  if (format === 'json') return (e) => `${JSON.stringify({ ...e, worker: slot })}\n`;
+  const tag = io.color.dim(`[w${slot}]`);
+  const asIs = (d: Diagnostic): Diagnostic => d;
+  return (e) => renderEvent(e, io, asIs).replace(/^(?=.)/gm, `${tag} `);
 }

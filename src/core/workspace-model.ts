@@ -199,6 +199,20 @@ export interface Workspace {
   bindings?: Record<string, Record<string, PolicyBinding>>;
   /** Function URN → local module path, for FUNCTION backends. */
   functions: Record<string, string>;
+  /** `state:`: where `apig serve` keeps the counters that several processes share (docs/serve.md). */
+  state?: StateSetting;
+}
+
+/** `state:` in apig.yaml; `apig serve --state` wins over it. */
+export interface StateSetting {
+  /** `redis://[user[:password]@]host[:port][/db]` or `rediss://…`, written out or as one whole `${ENV_VAR}`. */
+  url: Secret;
+  /** The Redis password, usually `${ENV_VAR}`; replaces one the URL carries. */
+  password?: Secret;
+  /** Every key starts with it, so that several workspaces can share one Redis. */
+  prefix?: string;
+  /** What requests get while Redis is unreachable: local counters (open) or 500 (closed). */
+  fail?: 'open' | 'closed';
 }
 
 export const DEFAULT_INSTANCE: InstanceParams = {

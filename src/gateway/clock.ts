@@ -48,6 +48,23 @@ export function randomIds(): IdSource {
 export interface VirtualClock extends Clock {
   advance(ms: number): void;
   set(ms: number): void;
+  /**
+   * With `--workers`: a move asked of this process goes to the primary, which moves the clock of every worker
+   * (a request may land on any); resolves once all have moved. Absent: the move is this process's alone.
+   */
+  share?(move: ClockMove): Promise<void>;
+}
+
+/** One POST /_apig/clock: `set` (epoch ms) first, then `advance` (ms). */
+export interface ClockMove {
+  set?: number;
+  advance?: number;
+}
+
+/** Applies a move to a clock. */
+export function moveClock(clock: Pick<VirtualClock, 'set' | 'advance'>, move: ClockMove): void {
+  if (move.set !== undefined) clock.set(move.set);
+  if (move.advance !== undefined) clock.advance(move.advance);
 }
 
 export function virtualClock(start: number): VirtualClock {

@@ -70,6 +70,11 @@ export function referencedFiles(ws: Workspace): string[] {
 
 export interface LaunchOptions extends GatewayOptions, ListenOptions {
   watch?: PrepareOptions;
+  /**
+   * With `watch`: whether this process watches the files itself (default true). A `--workers` worker does not:
+   * its primary watches and tells every worker to reload (gateway/cluster/).
+   */
+  watchFiles?: boolean;
 }
 
 export interface Launched {
@@ -113,6 +118,7 @@ export async function launch(config: GatewayConfig, options: LaunchOptions): Pro
     return next.diagnostics;
   };
   const rewatch = (ws: Workspace): void => {
+    if (options.watchFiles === false) return;
     watcher?.close();
     watcher = watchFiles(referencedFiles(ws), () => void reload());
   };

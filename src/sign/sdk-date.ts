@@ -20,14 +20,41 @@ export function formatSdkDate(d: Date): string {
   );
 }
 
-/** Parses an X-Sdk-Date value; undefined when the format or the calendar date is invalid (e.g. second 92). */
+/** The number written by the digits of `value` from `at` to `at + width`; -1 unless all are ASCII digits. */
+function digits(value: string, at: number, width: number): number {
+  let n = 0;
+  for (let i = at; i < at + width; i++) {
+    const c = value.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * Parses an X-Sdk-Date value (SDK_DATE_PATTERN, read digit by digit: it runs on every signed request); undefined
+ * when the format or the calendar date is invalid (e.g. second 92, or a year before 100, which Date.UTC reads
+ * as 19xx).
+ */
 export function parseSdkDate(value: string): Date | undefined {
-  const m = SDK_DATE_PATTERN.exec(value);
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  if (value.length !== 16 || value.charCodeAt(8) !== 0x54 || value.charCodeAt(15) !== 0x5a) return undefined;
+  const y = digits(value, 0, 4);
+  const mo = digits(value, 4, 2);
+  const d = digits(value, 6, 2);
+  const h = digits(value, 9, 2);
+  const mi = digits(value, 11, 2);
+  const s = digits(value, 13, 2);
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return undefined;
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  // Date.UTC rolls over out-of-range fields; a round trip catches them.
-  return formatSdkDate(date) === value ? date : undefined;
+  // Date.UTC rolls over out-of-range fields: a date that does not read back as written is invalid.
+  return date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    date.getUTCHours() === h &&
+    date.getUTCMinutes() === mi &&
+    date.getUTCSeconds() === s
+    ? date
+    : undefined;
 }
 
 /** `+2h01m37s` style rendering of a signed duration in milliseconds. */

@@ -35,6 +35,7 @@ import {
   vpcChannelsOf,
 } from './sections.js';
 import { resolveSecret, unusableSecretWarnings } from './secrets.js';
+import { stateOf } from './state.js';
 import { envMap, obj, strs } from './values.js';
 
 export { WORKSPACE_FILE } from '../core/workspace-model.js';
@@ -102,6 +103,8 @@ export async function loadWorkspace(path: string | undefined, options: LoadOptio
     bindings: bindingsOf(raw),
     functions: functionsOf(raw, dir),
   };
+  const state = stateOf(raw, secretAt);
+  if (state) workspace.state = state;
   return { workspace, diagnostics, files };
 }
 

@@ -11,6 +11,8 @@
  *   A later serve on the same address replaces it, as a reader stops the first before starting the next.
  * - `node FILE &` (a local backend) runs with `PORT` set to a free port; its comment names the address the
  *   page and the workspace files use for it, which the scratch copy's files and the arguments are rewritten to.
+ * - `redis-server --port N ... &` (the store of `--state`) is a real redis-server on a free port (redis-kit.ts);
+ *   `127.0.0.1:N` in the arguments after it is rewritten to it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { apigArgs, type DocCommand, expectedExit } from './doc-examples.js';
 import type { CliOptions, CliResult } from './run-cli.js';
 import { ROOT } from './run-cli.js';
 import { type CliServer, closedPort, spawnServe } from './serve-helpers.js';
+import { type RedisServer, startRedis } from './redis-kit.js';
 
 const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
@@ -111,6 +114,7 @@ export async function runPage(run: PageRun): Promise<PageReport> {
   const addresses = new Map<string, string>();
   const gateways = new Map<string, CliServer>();
   const children: ChildProcess[] = [];
+  const redisServers: RedisServer[] = [];
   const readdress = (a: string): string => {
     let out = a.replace(/^\/tmp\//, `${scratch}/tmp/`); // what an example writes under /tmp stays in the scratch
     for (const [from, to] of addresses) out = out.replaceAll(from, to);
@@ -137,6 +141,12 @@ export async function runPage(run: PageRun): Promise<PageReport> {
           addresses.set(documented, server.address);
           rewriteFiles(scratch, documented, server.address);
         }
+        if (c.words[0] === 'redis-server' && c.words.at(-1) === '&') {
+          const redis = await startRedis();
+          redisServers.push(redis);
+          const port = c.words.includes('--port') ? c.words[c.words.indexOf('--port') + 1] : '6379';
+          addresses.set(`127.0.0.1:${port}`, `127.0.0.1:${redis.port}`);
+        }
         continue;
       }
       // The words are taken as written; an example that needs the shell to expand a variable says so here.
@@ -146,7 +156,9 @@ export async function runPage(run: PageRun): Promise<PageReport> {
       if (args[0] === 'serve') {
         const documented = servedAddress(args);
         await stopGateway(gateways.get(documented));
-        const gateway = await spawnServe([...args.slice(1).map(readdress), '--port', '0'], env, cwd);
+        // `apig serve ... &`: backgrounded by the reader's shell, as it is here.
+        const words = args.at(-1) === '&' ? args.slice(1, -1) : args.slice(1);
+        const gateway = await spawnServe([...words.map(readdress), '--port', '0'], env, cwd);
         gateways.set(documented, gateway);
         addresses.set(documented, new URL(gateway.url).host);
         continue;
@@ -183,6 +195,7 @@ export async function runPage(run: PageRun): Promise<PageReport> {
       const closed = new Promise((r) => child.once('close', r));
       if (child.exitCode === null && child.kill('SIGTERM')) await closed;
     }
+    for (const redis of redisServers) await redis.close();
     rmSync(scratch, { recursive: true, force: true });
   }
   return report;

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import type { Diagnostic, LoaderCode } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
@@ -6,6 +7,7 @@ import type { CommandContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatDiagnosticLine } from '../render-diagnostics.js';
 import type { LogFormat } from '../serve-render.js';
+import type { GatewayEvent } from '../../gateway/response/events.js';
 
 interface ServeFlags {
   workspace?: string;
@@ -21,10 +23,25 @@ interface ServeFlags {
   lenientSignatures?: boolean;
   clock?: string;
   trustXff?: boolean;
+  workers: string;
+  state?: string;
+  statePrefix?: string;
+  stateFail?: string;
 }
 
 /** The loader's diagnostics about unset or empty secrets (src/workspace/secrets.ts). */
 const SECRET_CODES: readonly string[] = ['unset-secret'] satisfies readonly LoaderCode[];
+
+/** `--workers N|auto`: auto is one process per core. */
+function workerCount(value: string): number {
+  const n = value === 'auto' ? availableParallelism() : Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new ApigError(
+      'usage',
+      `--workers must be a number of processes (1–256) or "auto", not ${JSON.stringify(value)}`,
+    );
+  return n;
+}
 
 function port(value: string, flag: string): number {
   const n = Number(value);
@@ -68,6 +85,23 @@ export function registerServe(program: Command, ctx: CommandContext): void {
       'a virtual clock starting at <time> (ISO 8601, epoch ms, or "now"); POST /_apig/clock moves it',
     )
     .option('--trust-xff', 'take the client IP from X-Forwarded-For (as instance real_ip_from_xff does)')
+    .option(
+      '--workers <n>',
+      'processes serving the port (node:cluster), or "auto" for one per core; counters stay exact across them',
+      '1',
+    )
+    .option(
+      '--state <url>',
+      'share throttle counters and AK lock-outs with other gateways in Redis: redis://[user:pass@]host:port[/db] ' +
+        '(or rediss://); "memory" keeps them in this process whatever apig.yaml state: says',
+    )
+    .option('--state-prefix <prefix>', 'the Redis key prefix, one per workspace sharing a Redis (default apig:)')
+    .addOption(
+      new Option(
+        '--state-fail <mode>',
+        'while Redis is unreachable: count locally (open) or answer 500 (closed)',
+      ).choices(['open', 'closed']),
+    )
     .addHelpText(
       'after',
       `
@@ -82,6 +116,7 @@ Examples:
         throw new ApigError('usage', `two workspaces given (${positional} and -w ${flags.workspace}); give one`);
       const workspace = positional ?? flags.workspace;
       const httpPort = port(flags.port, '--port');
+      const workers = workerCount(flags.workers);
       if ((flags.tlsCert === undefined) !== (flags.tlsKey === undefined))
         throw new ApigError('usage', '--tls-cert and --tls-key go together');
       // Read as every file apig reads: regular files only (oas/read.ts), loaded on use.
@@ -150,20 +185,48 @@ Examples:
         );
       }
       const json = flags.logFormat === 'json';
-      const launched = await launch(prepared.config, {
+      const onEvent = (e: GatewayEvent): void => io.err(json ? eventJson(e) : renderEvent(e, io, showPath));
+      // The shared state store, before listening: Redis unreachable now is exit 2, with the address (masked).
+      const { resolveStateSpec, describeStore } = await import('../../gateway/store/state-spec.js');
+      const stateSpec = resolveStateSpec(flags, prepared.config.workspace.state);
+      const { openStore } = await import('../../gateway/store/open-store.js');
+      const store = stateSpec ? await openStore(stateSpec, { onEvent, virtualClock: start !== undefined }) : undefined;
+      const launchOptions = {
         host: flags.host,
         port: httpPort,
         ...(tls ? { tls } : {}),
         trace: flags.trace === true,
-        onEvent: (e) => io.err(json ? eventJson(e) : renderEvent(e, io, showPath)),
+        onEvent,
+        ...(store ? { store } : {}),
         ...(flags.watch ? { watch: prepareOptions } : {}),
         ...(start !== undefined ? { virtualClock: virtualClock(start) } : {}),
-      });
+      };
+      // --workers N: N processes share the port (serve-workers.ts, loaded only then).
+      const launched =
+        workers > 1
+          ? await (await import('../serve-workers.js')).launchWorkers(prepared.config, {
+              ...launchOptions,
+              ...(stateSpec ? { state: stateSpec } : {}),
+              workers,
+              prepare: prepareOptions,
+              io,
+              json,
+              showPath,
+            })
+          : await launch(prepared.config, launchOptions);
       // Before the listening line: a signal sent as soon as it shows drains and stops, never kills outright.
       const stopped = untilStopped(io, launched.close);
       // --log-format json: every line on stdout is JSON, the start-up lines included.
       for (const url of launched.server.urls)
         io.out(json ? `${JSON.stringify({ type: 'listening', url })}\n` : `apig gateway listening on ${url}\n`);
+      if (stateSpec) {
+        const state = { store: describeStore(stateSpec), prefix: stateSpec.prefix, fail: stateSpec.fail };
+        io.out(
+          json
+            ? `${JSON.stringify({ type: 'state', ...state })}\n`
+            : `state shared in ${state.store} (keys ${state.prefix}*, --state-fail ${state.fail})\n`,
+        );
+      }
       if (start !== undefined) {
         const at = new Date(start).toISOString();
         const move = `${launched.server.urls[0] ?? ''}${CLOCK_PATH}`;

@@ -38,6 +38,8 @@ export type GatewayEvent =
   | { type: 'function-error'; urn: string; requestId: string; message: string }
   | { type: 'reloaded'; apis: number; diagnostics: Diagnostic[] }
   | { type: 'reload-failed'; diagnostics: Diagnostic[] }
-  | { type: 'warning'; message: string };
+  | { type: 'warning'; message: string }
+  /** The shared state store (store/redis-store.ts) was lost, or is back: once per change, never per request. */
+  | { type: 'state'; status: 'lost' | 'back'; store: string; message: string };
 
 export type EventSink = (event: GatewayEvent) => void;

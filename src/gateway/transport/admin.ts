@@ -2,10 +2,11 @@
  * The virtual clock's control, on the gateway's own port and only with `--clock` (without it the path is routed
  * like any other): `GET /_apig/clock` tells the time; `POST /_apig/clock` with `{"advance": "90s"}` (ms as a
  * number, or a number with ms/s/m/h/d) or `{"set": "2026-01-01T00:00:00Z"}` (ISO 8601 or epoch ms) moves it.
- * The answer is `{"now": ISO, "epochMs": n}`. Not an APIG feature: a test and demo aid (docs/serve.md).
+ * The answer is `{"now": ISO, "epochMs": n}`; with `--workers`, once every worker's clock has moved. Not an APIG
+ * feature: a test and demo aid (docs/serve.md).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { VirtualClock } from '../clock.js';
+import { moveClock, type ClockMove, type VirtualClock } from '../clock.js';
 
 export const CLOCK_PATH = '/_apig/clock';
 
@@ -47,16 +48,25 @@ export function handleClock(clock: VirtualClock, req: IncomingMessage, res: Serv
     } catch {
       return answer(res, 400, { error: 'the body is not JSON' });
     }
+    const move: ClockMove = {};
     if (body.set !== undefined) {
       const t = parseInstant(body.set);
       if (t === undefined) return answer(res, 400, { error: '"set" is not an ISO 8601 date or epoch milliseconds' });
-      clock.set(t);
+      move.set = t;
     }
     if (body.advance !== undefined) {
       const ms = parseDuration(body.advance);
       if (ms === undefined) return answer(res, 400, { error: '"advance" is not a duration (e.g. 1500, "90s", "2m")' });
-      clock.advance(ms);
+      move.advance = ms;
     }
-    answer(res, 200, now());
+    if (!clock.share) {
+      moveClock(clock, move);
+      return answer(res, 200, now());
+    }
+    // --workers: answered once every worker's clock has moved, so that the next request sees it wherever it lands.
+    clock.share(move).then(
+      () => answer(res, 200, now()),
+      (err: unknown) => answer(res, 503, { error: err instanceof Error ? err.message : String(err) }),
+    );
   });
 }
