@@ -17,7 +17,7 @@ import { detectFormat } from '../../oas/source.js';
 import type { CommandContext } from '../context.js';
 import { writeFilesAtomic } from '../write-files.js';
 import type { LintInput } from './lint-inputs.js';
-import type { Linted } from './lint-run.js';
+import type { Linted } from './lint-linted.js';
 
 const MAX_PASSES = 10;
 

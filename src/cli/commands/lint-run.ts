@@ -21,6 +21,9 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { packageVersion } from '../version.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { type LintInput, lintInputs, readBaselineFile } from './lint-inputs.js';
+import type { Linted } from './lint-linted.js';
+
+export type { Linted } from './lint-linted.js';
 import type { LintFlags } from './lint-flags.js';
 import { settings } from './lint-config.js';
 
@@ -32,17 +35,6 @@ import { settings } from './lint-config.js';
 const load = (specifier: string): Promise<unknown> => import(specifier);
 
 /** What one pass over the inputs found. */
-export interface Linted {
-  /** Sorted; marked `baselined` where the --baseline file lists them. */
-  findings: LintFinding[];
-  /** Every file linted, as shown. */
-  files: Set<string>;
-  /** The file each shown name stands for (workspaces, group files), for --fix: standard input is not among them. */
-  paths: Map<string, string>;
-  /** The name standard input's document goes by in the findings, when it was linted. */
-  stdinShown?: string;
-}
-
 interface Pass {
   inputs: readonly LintInput[];
   rules: Record<string, RuleSeverity>;
