@@ -16,7 +16,7 @@ import type { Io } from '../io.js';
 import { formatDiagnosticLine, printDiagnostics } from '../render-diagnostics.js';
 import { writeFilesAtomic } from '../write-files.js';
 import type { LintSettings } from './context.js';
-import { unifiedDiff } from './diff.js';
+import { unifiedDiff } from '../../core/line-diff.js';
 
 export interface FileEdit {
   file: string;

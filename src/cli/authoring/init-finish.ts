@@ -14,7 +14,7 @@ import { invocation, type Invocation } from '../invocation.js';
 import { formatDiagnosticLine } from '../render-diagnostics.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { str } from './context.js';
-import { unifiedDiff } from './diff.js';
+import { unifiedDiff } from '../../core/line-diff.js';
 import type { Answers } from './fields.js';
 
 export interface InitResult {

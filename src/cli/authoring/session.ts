@@ -16,7 +16,7 @@ import { EXIT } from '../exit-codes.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { broughtBy, lintAll, loadForChange, reportFindings } from './change.js';
 import { flowContext } from './context.js';
-import { unifiedDiff } from './diff.js';
+import { unifiedDiff } from '../../core/line-diff.js';
 import { ADD_FLOWS, type AddKind, type FileEdit } from './kinds.js';
 import { lintSettings } from './lint-settings.js';
 import type { Prompter } from './prompter.js';

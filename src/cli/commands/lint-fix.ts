@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { isHidden } from '../../lint/cap.js';
 import { applyFixes } from '../../lint/fix/apply.js';
-import { unifiedDiff } from '../../lint/fix/diff.js';
+import { unifiedDiff } from '../../core/line-diff.js';
 import type { Fix } from '../../lint/fix/types.js';
 import type { LintFinding } from '../../lint/run.js';
 import { detectFormat } from '../../oas/source.js';

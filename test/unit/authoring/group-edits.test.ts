@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unifiedDiff } from '../../../src/cli/authoring/diff.js';
+import { unifiedDiff } from '../../../src/core/line-diff.js';
 import type { Api, SecurityScheme } from '../../../src/core/model.js';
 import { loadGroupText } from '../../../src/oas/load-group.js';
 import { addApi, addBackendPolicy, addThrottle, bindPolicy } from '../../../src/workspace/authoring/group-edits.js';

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineOps as tableOps, unifiedDiff as authoringDiff } from '../../../src/cli/authoring/diff.js';
-import { lineOps, unifiedDiff } from '../../../src/lint/fix/diff.js';
+import { lineOps, unifiedDiff } from '../../../src/core/line-diff.js';
+import { lineOps as tableOps, unifiedDiff as authoringDiff } from './lcs-oracle.js';
 
 const sides = (ops: ReturnType<typeof lineOps>) => ({
   before: ops.filter((o) => o.kind !== '+').map((o) => o.line),

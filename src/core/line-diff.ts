@@ -1,8 +1,7 @@
 /**
- * The unified diff `apig lint --fix-dry-run` prints, in the format of authoring's --dry-run diff
- * (cli/authoring/diff.ts). Fixes are spread over a whole file (a spelling in every API), where a table of common
- * subsequences would be lines × lines; Myers' algorithm costs (lines + changes) × changes instead, and keeps one
- * row per change step.
+ * The unified line diff every --dry-run prints (apig add/edit/remove..., init, lint --fix-dry-run). The common head
+ * and tail are stripped first; Myers' algorithm on the rest costs (lines + changes) × changes, where a table of
+ * common subsequences would be lines × lines (fixes are spread over a whole file: a spelling in every API).
  */
 export type Op = { kind: ' ' | '-' | '+'; line: string };
 
@@ -85,13 +84,27 @@ export function lineOps(before: string, after: string): Op[] {
   return [...same(a.slice(0, head)), ...middle, ...same(a.slice(a.length - tail))];
 }
 
+export interface DiffStyle {
+  added(s: string): string;
+  removed(s: string): string;
+  header(s: string): string;
+}
+
+const PLAIN: DiffStyle = { added: (s) => s, removed: (s) => s, header: (s) => s };
+
 /** `--- name` / `+++ name` and @@ hunks with `context` lines around each change; '' when nothing changed. */
-export function unifiedDiff(name: string, before: string, after: string, context = 3): string {
+export function unifiedDiff(
+  name: string,
+  before: string,
+  after: string,
+  style: DiffStyle = PLAIN,
+  context = 3,
+): string {
   const ops = lineOps(before, after);
   const changed: number[] = [];
   for (let i = 0; i < ops.length; i++) if ((ops[i] as Op).kind !== ' ') changed.push(i);
   if (changed.length === 0) return '';
-  const out = [`--- ${before === '' ? '/dev/null' : name}`, `+++ ${name}`];
+  const out = [style.header(`--- ${before === '' ? '/dev/null' : name}`), style.header(`+++ ${name}`)];
   // Lines of each side before the op at each index: one pass, not one per hunk.
   let oldLine = 0;
   let newLine = 0;
@@ -112,8 +125,13 @@ export function unifiedDiff(name: string, before: string, after: string, context
     const hunk = ops.slice(start, end + 1);
     const oldLen = hunk.filter((o) => o.kind !== '+').length;
     const newLen = hunk.filter((o) => o.kind !== '-').length;
-    out.push(`@@ -${oldLine + (oldLen > 0 ? 1 : 0)},${oldLen} +${newLine + (newLen > 0 ? 1 : 0)},${newLen} @@`);
-    for (const o of hunk) out.push(`${o.kind}${o.line}`);
+    out.push(
+      style.header(`@@ -${oldLine + (oldLen > 0 ? 1 : 0)},${oldLen} +${newLine + (newLen > 0 ? 1 : 0)},${newLen} @@`),
+    );
+    for (const o of hunk)
+      out.push(
+        o.kind === '+' ? style.added(`+${o.line}`) : o.kind === '-' ? style.removed(`-${o.line}`) : ` ${o.line}`,
+      );
     oldLine += oldLen;
     newLine += newLen;
     next = end + 1;

@@ -1,6 +1,6 @@
 /**
- * A unified line diff for --dry-run. Authoring edits touch one region of a file, so the common head and
- * tail are stripped first and the longest common subsequence is computed only for what is left.
+ * The table-of-common-subsequences line diff and hunk writer authoring used before src/core/line-diff.ts: the
+ * oracle the Myers diff is compared with.
  */
 export type Op = { kind: ' ' | '-' | '+'; line: string };
 
