@@ -70,6 +70,8 @@ export function appFields(ctx: FlowContext): Field[] {
       flag: 'secret',
       kind: 'text',
       message: 'AppSecret (a value, or ${ENV_VAR} to keep it out of the file)',
+      // An empty secret matches no signature: the app could never call anything (unset-secret).
+      required: true,
       default: (a) => `\${${secretVariableOf(str(a.name) ?? 'app')}}`,
     },
     {
