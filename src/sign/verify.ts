@@ -2,6 +2,7 @@
 import { parseAuthorization } from './authorization.js';
 import { canonicalHeaders, canonicalQuery, canonicalUri, joinCanonicalRequest, stringToSign } from './canonical.js';
 import { hmacSha256Hex, sha256Hex, signaturesEqual } from './digest.js';
+import { acceptedBefore, rememberAccepted, type Accepted, type Repeat } from './verified-memo.js';
 import {
   AUTH_ERROR_CODE,
   failureDetail,
@@ -155,6 +156,17 @@ export function verifySignature(
   const bag = HeaderBag.from(req.headers);
   const authValue = bag.get('authorization')?.value;
   if (authValue === undefined) return fail('missing-authorization');
+  const maxSkewMs = options.maxSkewMs ?? FIFTEEN_MINUTES;
+  const repeat: Repeat = {
+    authorization: authValue,
+    method: req.method,
+    rawPath: req.rawPath,
+    rawQuery: req.rawQuery,
+    bodyLength: req.body.length,
+    bag,
+  };
+  const before = acceptedBefore(repeat, lookupSecret, (at) => Math.abs(now.getTime() - at) <= maxSkewMs);
+  if (before) return before;
   const auth = parseAuthorization(authValue);
   if (!auth) return fail('malformed-authorization');
   const secret = lookupSecret(auth.key);
@@ -166,7 +178,7 @@ export function verifySignature(
   const sdkDate = trimOws(dateField.value);
   const signedAt = parseSdkDate(sdkDate);
   if (!signedAt) return fail('invalid-date', { key: auth.key, dateValue: sdkDate });
-  if (Math.abs(now.getTime() - signedAt.getTime()) > (options.maxSkewMs ?? FIFTEEN_MINUTES)) {
+  if (Math.abs(now.getTime() - signedAt.getTime()) > maxSkewMs) {
     return fail('expired', { key: auth.key, signatureTime: sdkDate, serverTime: formatSdkDate(now) });
   }
   const absent = names.find((n) => !bag.has(n.toLowerCase()));
@@ -187,14 +199,16 @@ export function verifySignature(
     );
   };
   if (signs(strict.canonicalRequest)) {
-    return (
-      bodyDiffers(strict.payload) ?? {
-        ok: true,
-        key: auth.key,
-        signedHeaders: names,
-        canonicalRequest: strict.canonicalRequest,
-      }
-    );
+    const refused = bodyDiffers(strict.payload);
+    if (refused) return refused;
+    const accepted: Accepted = Object.freeze({
+      ok: true as const,
+      key: auth.key,
+      signedHeaders: Object.freeze(names) as string[],
+      canonicalRequest: strict.canonicalRequest,
+    });
+    rememberAccepted(repeat, secret, signedAt.getTime(), accepted);
+    return accepted;
   }
   for (const variant of CLIENT_VARIANTS) {
     const v = rebuild(req, bag, names, variant);

@@ -11,6 +11,7 @@ import type { CompiledBackend } from '../backends/compile.js';
 import type { CompiledApi, CompiledGroup, GatewayConfig } from '../compile/compiled.js';
 import type { Services } from '../state.js';
 import type { TraceEvent } from './trace.js';
+import type { RateLimitView } from '../throttle/rate-limit-headers.js';
 
 /** The header lines of a request head as sent (transport/head-sizes.ts): what the documented size limits count. */
 export interface HeadSize {
@@ -90,7 +91,7 @@ export interface RequestContext extends WireRequest {
   /** CORS handling decided for this request (002 §5.2.2). */
   cors: 'simple' | 'preflight' | undefined;
   /** `X-Apig-RateLimit-*` values for debug mode (ruling 5). */
-  rateLimits: Array<[string, string]> | undefined;
+  rateLimits: RateLimitView | undefined;
   /** The backend a policy chose (002 §8.3.15), else undefined: the API's default backend answers. */
   chosen: ChosenBackend | undefined;
 }

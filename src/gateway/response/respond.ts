@@ -10,6 +10,7 @@ import type { ResponseHeaders } from '../backends/result.js';
 import type { Clock } from '../clock.js';
 import { headerValue, type RequestContext } from '../request/context.js';
 import { TRACE_HEADER, traceHeaderValue, wantsTrace } from '../request/trace.js';
+import { rateLimitHeaders } from '../throttle/rate-limit-headers.js';
 
 const NOT_RETURNED = new Set([
   'connection',
@@ -66,7 +67,7 @@ export function gatewayHeaders(
   if (isDebug(ctx)) {
     h['x-apig-latency'] = String(Math.round(clock.now() - ctx.receivedAt));
     if (upstreamMs !== undefined) h['x-apig-upstream-latency'] = String(Math.round(upstreamMs));
-    if (ctx.rateLimits) for (const [k, v] of ctx.rateLimits) h[k] = v;
+    if (ctx.rateLimits) for (const [k, v] of rateLimitHeaders(ctx.rateLimits)) h[k] = v;
   }
   if (ctx.cors !== undefined) for (const [k, v] of corsHeaders(ctx, from)) h[k] = v;
   if (ctx.trace && wantsTrace(ctx.headers[TRACE_HEADER])) h[TRACE_HEADER] = traceHeaderValue(ctx.trace);

@@ -3,6 +3,8 @@ import { AkLockout } from '../auth/lockout.js';
 import { WindowCounters, type CounterCheck } from '../throttle/windows.js';
 import type { StateStore, Taken } from './store.js';
 
+const NONE: number[] = [];
+
 export class MemoryStore implements StateStore {
   readonly counters: WindowCounters;
   readonly lockout: AkLockout;
@@ -20,10 +22,7 @@ export class MemoryStore implements StateStore {
         softRemain: soft.map((c) => Math.max(0, c.limit - this.counters.used(c.key, c.windowMs, now))),
       };
     // The soft counters refuse nothing: each is taken on its own (one left at 0 stays at 0).
-    const softRemain = soft.map((c) => {
-      const t = this.counters.take([c], now);
-      return Math.max(0, t.ok ? (t.remain[0] ?? 0) : 0);
-    });
+    const softRemain = soft.length === 0 ? NONE : soft.map((c) => this.counters.takeSoft(c, now));
     return { ok: true, remain: taken.remain, softRemain };
   }
 

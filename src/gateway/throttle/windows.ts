@@ -53,31 +53,76 @@ export class WindowCounters {
     return s && s.start === windowStart(now, windowMs) ? s.count : 0;
   }
 
+  /** The counters of the windows that hold `now`, as [key, requests taken, window length] (the dashboard's view). */
+  *current(now: number): Generator<[string, number, number]> {
+    for (const [key, s] of this.slots) if (s.start === windowStart(now, s.windowMs)) yield [key, s.count, s.windowMs];
+  }
+
   take(checks: readonly CounterCheck[], now: number): TakeResult {
-    const remain = checks.map((c) => c.limit - this.used(c.key, c.windowMs, now));
-    const index = remain.findIndex((r) => r <= 0);
-    if (index !== -1) return { ok: false, index, remain: remain.map((r) => Math.max(0, r)) };
-    for (const c of checks) {
-      const start = windowStart(now, c.windowMs);
+    // One lookup per counter: the slots found are kept for the taking (the hot path of every request).
+    const n = checks.length;
+    const remain = new Array<number>(n);
+    const found = new Array<Slot | undefined>(n);
+    let exhausted = -1;
+    for (let i = 0; i < n; i++) {
+      const c = checks[i] as CounterCheck;
       const s = this.slots.get(c.key);
-      if (s && s.start === start) {
-        s.count++;
-        // Once the table is half full, a counter taken from goes to the back: Map order is then least recently
-        // used first, so the bound drops the counters of clients gone quiet, never the API counter every request
-        // takes from. (Below half nothing is dropped, and the hot path skips the move.)
-        if (this.slots.size > this.maxCounters >> 1) {
-          this.slots.delete(c.key);
-          this.slots.set(c.key, s);
-        }
-      } else {
-        this.slots.delete(c.key);
-        this.slots.set(c.key, { start, count: 1, windowMs: c.windowMs });
-      }
+      const live = s !== undefined && s.start === windowStart(now, c.windowMs) ? s : undefined;
+      found[i] = live;
+      const r = c.limit - (live ? live.count : 0);
+      remain[i] = r;
+      if (r <= 0 && exhausted === -1) exhausted = i;
     }
+    if (exhausted !== -1) return { ok: false, index: exhausted, remain: remain.map((r) => Math.max(0, r)) };
+    for (let i = 0; i < n; i++) {
+      this.bump(checks[i] as CounterCheck, found[i], now);
+      remain[i] = (remain[i] as number) - 1;
+    }
+    this.taken(now);
+    return { ok: true, remain };
+  }
+
+  /**
+   * Takes one from a counter that refuses nothing (the instance default beside a bound policy): counted while
+   * any is left, left at 0 once none is. Returns what remains.
+   */
+  takeSoft(c: CounterCheck, now: number): number {
+    const s = this.slots.get(c.key);
+    const live = s !== undefined && s.start === windowStart(now, c.windowMs) ? s : undefined;
+    const left = c.limit - (live ? live.count : 0);
+    if (left <= 0) return 0;
+    this.bump(c, live, now);
+    this.taken(now);
+    return left - 1;
+  }
+
+  /** One more request in `c`'s current window; `live`: its slot when it is of that window. */
+  private bump(c: CounterCheck, live: Slot | undefined, now: number): void {
+    if (live) {
+      live.count++;
+      // Once the table is half full, a counter taken from goes to the back: Map order is then least recently
+      // used first, so the bound drops the counters of clients gone quiet, never the API counter every request
+      // takes from. (Below half nothing is dropped, and the hot path skips the move.)
+      if (this.slots.size > this.maxCounters >> 1) {
+        this.slots.delete(c.key);
+        this.slots.set(c.key, live);
+      }
+      return;
+    }
+    const start = windowStart(now, c.windowMs);
+    // A new window (the slot found is stale or absent): one made earlier in this same take, if any, is counted.
+    const made = this.slots.get(c.key);
+    if (made && made.start === start) made.count++;
+    else {
+      this.slots.delete(c.key);
+      this.slots.set(c.key, { start, count: 1, windowMs: c.windowMs });
+    }
+  }
+
+  private taken(now: number): void {
     this.takes++;
     if (this.takes % PRUNE_EVERY === 0) this.prune(now);
     if (this.slots.size > this.maxCounters) this.bound(now);
-    return { ok: true, remain: remain.map((r) => r - 1) };
   }
 
   private prune(now: number): void {

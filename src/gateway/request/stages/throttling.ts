@@ -16,16 +16,17 @@ import { failure } from '../../response/errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
 import { evalExpr } from '../../throttle/expr.js';
 import type { CompiledThrottle } from '../../throttle/policy.js';
-import type { CounterCheck } from '../../throttle/windows.js';
+import {
+  appCheck,
+  instanceDefault,
+  ipCheck,
+  ruleCheck,
+  scopeOf,
+  userCheck,
+  type Check,
+} from '../../throttle/checks.js';
 import type { Taken } from '../../store/store.js';
 import { isPreflight } from './cors.js';
-
-interface Check extends CounterCheck {
-  /** The X-Apig-RateLimit-* header suffix, or undefined for a 2.0 rule (no documented header). */
-  header: string | undefined;
-  label: string;
-  what: string;
-}
 
 function ruleLookup(ctx: RequestContext, t: CompiledThrottle) {
   return (name: string): { value: string; caseless: boolean } | undefined => {
@@ -50,91 +51,33 @@ function ruleLookup(ctx: RequestContext, t: CompiledThrottle) {
   };
 }
 
-/**
- * The instance default (`ratelimit_api_limits` per second, per API across environments): the limit of an API
- * with no policy bound (002 §3.2 表3-3), and the `X-Apig-RateLimit-Api-Allenv` counter on every debug response,
- * beside the bound policy's (002 §6.3.2: no condition; 004 §10.3 shows it with an `-Api` header).
- */
-function instanceDefault(ctx: RequestContext, apiId: string): Check {
-  const limit = ctx.config.workspace.instance.ratelimit_api_limits;
-  return {
-    key: `default|${apiId}`,
-    limit,
-    windowMs: 1000,
-    header: 'Api-Allenv',
-    label: '1 second',
-    what: `the instance default (ratelimit_api_limits ${limit}/s)`,
-  };
-}
-
 function checksFor(ctx: RequestContext, t: CompiledThrottle | undefined): Check[] {
   const api = ctx.hit?.api;
   if (!api) return [];
-  if (!t) return [instanceDefault(ctx, api.id)];
-  const scope = `${t.kind}|${t.name}|${ctx.env ?? ''}|${t.shared ? '*' : api.id}`;
-  const w = t.window;
+  if (!t) return [instanceDefault(api, ctx.config.workspace.instance.ratelimit_api_limits)];
+  const scope = scopeOf(t, ctx.env ?? '', api);
   const out: Check[] = [];
-  if (t.api !== undefined)
-    out.push({
-      key: `${scope}|api`,
-      limit: t.api,
-      windowMs: w.windowMs,
-      header: 'Api',
-      label: w.label,
-      what: `the API limit of ${t.name}`,
-    });
+  if (scope.api) out.push(scope.api);
   const id = ctx.identity;
   if (id?.kind === 'iam' && api.auth.type === 'IAM') {
-    const tenant =
-      (id.domainId !== undefined ? t.specialUsers.get(id.domainId) : undefined) ?? t.specialUsers.get(id.domain);
-    const limit = tenant ?? t.user;
-    if (limit !== undefined)
-      out.push({
-        key: `${scope}|user|${id.domain}`,
-        limit,
-        windowMs: w.windowMs,
-        header: 'User',
-        label: w.label,
-        what: `${tenant !== undefined ? 'the special tenant' : 'the user'} limit of ${t.name} for ${id.domain}`,
-      });
+    const user = userCheck(t, scope, id.domain, id.domainId);
+    if (user) out.push(user);
   }
   if (id?.kind === 'app' && api.auth.type === 'APP') {
-    const special = t.specialApps.get(id.app.id);
-    const limit = special ?? t.app;
-    if (limit !== undefined)
-      out.push({
-        key: `${scope}|app|${id.app.id}`,
-        limit,
-        windowMs: w.windowMs,
-        header: 'App',
-        label: w.label,
-        what: `${special !== undefined ? 'the special app' : 'the app'} limit of ${t.name} for ${id.app.name}`,
-      });
+    const app = appCheck(t, scope, id.app.id, id.app.name);
+    if (app) out.push(app);
   }
-  if (t.ip !== undefined) {
-    const ip = clientIpOf(ctx);
-    out.push({
-      key: `${scope}|ip|${ip}`,
-      limit: t.ip,
-      windowMs: w.windowMs,
-      header: 'Ip',
-      label: w.label,
-      what: `the source IP limit of ${t.name} for ${ip}`,
-    });
+  if (t.ip !== undefined) out.push(ipCheck(t, scope, t.ip, clientIpOf(ctx)));
+  if (t.rules.length > 0) {
+    const lookup = ruleLookup(ctx, t);
+    const at = t.rules.findIndex((r) => evalExpr(r.when, lookup));
+    const rule = t.rules[at];
+    if (rule) out.push(ruleCheck(t, scope, rule, at));
   }
-  const lookup = ruleLookup(ctx, t);
-  const rule = t.rules.find((r) => evalExpr(r.when, lookup));
-  if (rule)
-    out.push({
-      key: `${scope}|rule|${rule.index}`,
-      limit: rule.limit,
-      windowMs: rule.window.windowMs,
-      header: undefined,
-      label: rule.window.label,
-      what: `rule ${rule.index + 1} of ${t.name} (${rule.text})`,
-    });
   return out;
 }
+
+const NONE: readonly Check[] = [];
 
 export function throttling(ctx: RequestContext): StageOutcome | Promise<StageOutcome> {
   if (!ctx.hit || isPreflight(ctx)) {
@@ -145,7 +88,7 @@ export function throttling(ctx: RequestContext): StageOutcome | Promise<StageOut
   const checks = checksFor(ctx, t);
   // With a policy bound, the instance default is counted and shown but does not refuse (002 §3.2 表3-3): a
   // request the policy passes takes one (none left shows 0); a refused one takes nothing.
-  const soft = t ? [instanceDefault(ctx, ctx.hit.api.id)] : [];
+  const soft = t ? [instanceDefault(ctx.hit.api, ctx.config.workspace.instance.ratelimit_api_limits)] : NONE;
   const taken = ctx.services.state.store.take(checks, soft, ctx.receivedAt);
   return taken instanceof Promise
     ? taken.then((r) => decide(ctx, t, checks, soft, r))
@@ -159,14 +102,8 @@ function decide(
   soft: readonly Check[],
   taken: Taken,
 ): StageOutcome {
-  const limits: Array<[string, string]> = [];
-  const show = (c: Check, remain: number): void => {
-    if (c.header !== undefined)
-      limits.push([`X-Apig-RateLimit-${c.header}`, `remain:${remain},limit:${c.limit},time:${c.label}`]);
-  };
-  for (const [i, c] of checks.entries()) show(c, taken.remain[i] ?? 0);
-  for (const [i, c] of soft.entries()) show(c, taken.softRemain[i] ?? 0);
-  ctx.rateLimits = limits;
+  // Rendered as headers only for a debug response (response/respond.ts).
+  ctx.rateLimits = { checks, remain: taken.remain, soft, softRemain: taken.softRemain };
   if (!taken.ok) {
     const over = checks[taken.index] as Check;
     traceStep(ctx, 'throttling', 'refused', { over: over.what, limit: over.limit, per: over.label });
