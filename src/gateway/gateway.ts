@@ -145,9 +145,23 @@ export class Gateway {
     return dispatch(currentBackend(ctx)?.plan, { ctx, call: ctx.call, body, runtime: this.runtime(ctx.config) });
   }
 
-  async close(): Promise<void> {
-    for (const c of this.channels.values()) c.health?.stop();
-    if (this.ownDispatcher) await this.dispatcher.close();
-    await this.state.store.close();
+  private closed: Promise<void> | undefined;
+  private cut = false;
+
+  /**
+   * Stops health checks, the upstream pool and the state store, once. `now`: backend calls still in flight are
+   * cut instead of awaited (a second Ctrl-C or SIGTERM: "stop now"), also when a graceful close is under way.
+   */
+  close(now = false): Promise<void> {
+    if (now && this.ownDispatcher && !this.cut) {
+      this.cut = true;
+      void this.dispatcher.destroy().catch(() => undefined);
+    }
+    this.closed ??= (async () => {
+      for (const c of this.channels.values()) c.health?.stop();
+      if (this.ownDispatcher) await this.dispatcher.close().catch(() => undefined);
+      await this.state.store.close();
+    })();
+    return this.closed;
   }
 }

@@ -162,15 +162,16 @@ export async function listen(gw: Gateway, options: ListenOptions): Promise<Runni
         ),
       );
       let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<void>((resolve) => {
+      // Past the grace period the connections are closed and the backend calls still in flight cut.
+      const deadline = new Promise<boolean>((resolve) => {
         timer = setTimeout(() => {
           for (const { server } of servers) server.closeAllConnections();
-          resolve();
+          resolve(true);
         }, graceMs);
       });
-      await Promise.race([closed, deadline]);
+      const cut = await Promise.race([closed.then(() => false), deadline]);
       clearTimeout(timer);
-      await gw.close();
+      await gw.close(cut);
     },
   };
 }
