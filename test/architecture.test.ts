@@ -15,7 +15,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   sign: ['core'],
   lint: ['core', 'oas', 'workspace'],
   gateway: ['core', 'oas', 'sign', 'workspace'],
-  cli: ['core', 'oas', 'workspace', 'sign', 'lint', 'gateway'],
+  lsp: ['core', 'oas', 'workspace', 'lint'],
+  cli: ['core', 'oas', 'workspace', 'sign', 'lint', 'gateway', 'lsp'],
 };
 /** Packages only the CLI shell may use. */
 const CLI_ONLY_PACKAGES = ['chalk', '@inquirer/prompts', 'commander'];

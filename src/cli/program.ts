@@ -14,6 +14,7 @@ import { registerRemove } from './commands/remove.js';
 import { registerRename } from './commands/rename.js';
 import { registerBind } from './commands/bind.js';
 import { registerPublish } from './commands/publish.js';
+import { registerLsp } from './commands/lsp.js';
 
 /** Every command, in the order `apig --help` lists them. */
 const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [
@@ -29,6 +30,7 @@ const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> =
   registerLint,
   registerSign,
   registerServe,
+  registerLsp,
   registerCompletion,
 ];
 

@@ -86,7 +86,7 @@ describe('completion candidates', () => {
     expect(top).toContain('completion');
     expect(top).not.toContain('__complete');
     expect(await values('se')).toEqual(['serve']);
-    expect(await values('l')).toEqual(['lint']);
+    expect(await values('l')).toEqual(['lint', 'lsp']);
     expect(await values('add', '')).toEqual(['api', 'app', 'env', 'throttle', 'acl', 'backend-policy']);
     expect(await values('add', 'a')).toEqual(['api', 'app', 'acl']);
     expect(await values('help', 'ex')).toEqual(['export']);

@@ -1,0 +1,166 @@
+/**
+ * Code actions: each finding's fix as a quick fix (the edit `apig lint --fix` would make, applied to the text as
+ * it is in the editor), every fix of the file at once (source.fixAll), and "suppress this finding here", which
+ * writes an x-apig-lint-disable entry on the operation (else the Path Item, else the document) around it.
+ */
+import { basename } from 'node:path';
+import { type CodeAction, CodeActionKind, type Range } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { parsePointer, pointer } from '../core/pointer.js';
+import { WORKSPACE_FILE } from '../core/workspace-model.js';
+import { applyFixes } from '../lint/fix/apply.js';
+import type { Fix } from '../lint/fix/types.js';
+import { DISABLE_KEY } from '../lint/suppress.js';
+import { isRecord } from '../oas/codec.js';
+import { detectFormat } from '../oas/source.js';
+import { OPERATION_KEYS } from '../oas/walk.js';
+import { toDiagnostic } from './diagnostics.js';
+import type { Found } from './lint-target.js';
+import { editBetween } from './text-edit.js';
+import { dataOf, treeOf } from './yaml-tree.js';
+
+/** What a suppression written by the editor says until its author says why. */
+export const REASON_PLACEHOLDER = 'TODO: say why this finding is acceptable here';
+
+const before = (a: { line: number; character: number }, b: { line: number; character: number }): boolean =>
+  a.line < b.line || (a.line === b.line && a.character < b.character);
+
+const overlaps = (a: Range, b: Range): boolean => !before(a.end, b.start) && !before(b.end, a.start);
+
+function edited(doc: TextDocument, file: string, fixes: readonly Fix[]): CodeAction['edit'] | undefined {
+  const text = doc.getText();
+  const result = applyFixes(text, detectFormat(file, text), fixes);
+  if (!result.outcomes.some((o) => o.status === 'applied')) return undefined;
+  const edit = editBetween(doc, result.text);
+  return edit ? { changes: { [doc.uri]: [edit] } } : undefined;
+}
+
+const METHODS = new Set<string>([...OPERATION_KEYS, 'x-apigateway-any-method']);
+
+/** The pointer of the object a suppression of a finding at `path` goes on. */
+function scopeOf(path: string): string {
+  const s = parsePointer(path);
+  if (s[0] !== 'paths' || s.length < 2) return '';
+  if (s.length >= 3 && METHODS.has(s[2] as string)) return pointer(...s.slice(0, 3));
+  return pointer(...s.slice(0, 2));
+}
+
+function suppressFix(doc: TextDocument, f: Found): Fix {
+  const scope = scopeOf(f.path);
+  const data = dataOf(treeOf(doc));
+  let holder: unknown = data;
+  for (const s of parsePointer(scope)) holder = isRecord(holder) ? holder[s] : undefined;
+  const entry = { rule: f.code, reason: REASON_PLACEHOLDER };
+  const has = isRecord(holder) && Array.isArray(holder[DISABLE_KEY]);
+  return {
+    description: `suppress ${f.code} here`,
+    edits: [
+      has
+        ? { op: 'add', path: `${scope}/${DISABLE_KEY}/-`, value: entry }
+        : { op: 'add', path: `${scope}/${DISABLE_KEY}`, value: [entry] },
+    ],
+  };
+}
+
+/** What a code action carries to its resolution: which finding, and what to do with it. */
+export interface ActionData {
+  uri: string;
+  action: 'fix' | 'suppress' | 'all';
+  /** The finding (rule, pointer, message), for `fix` and `suppress`. */
+  finding?: { code: string; path: string; message: string };
+}
+
+export interface ActionOptions {
+  /**
+   * The client resolves actions (codeAction/resolve with `edit`): the edits are worked out when one is chosen, not
+   * for every cursor move. Applying fixes rewrites the whole text (a few hundred milliseconds on a large file).
+   */
+  lazy: boolean;
+  /** The kinds the client asked for (`context.only`), if it said. */
+  only?: readonly string[];
+}
+
+const wants = (only: readonly string[] | undefined, kind: string): boolean =>
+  only === undefined || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+
+const suppressible = (f: Found): boolean => f.code !== 'parse' && f.code !== 'lint-disable' && f.code !== 'lint-config';
+
+/** The edit an action makes, worked out now. */
+function editOf(doc: TextDocument, file: string, findings: readonly Found[], data: ActionData): CodeAction['edit'] {
+  if (data.action === 'all')
+    return edited(
+      doc,
+      file,
+      findings.flatMap((f) => (f.fix ? [f.fix] : [])),
+    );
+  const key = data.finding;
+  const f = findings.find((x) => x.code === key?.code && x.path === key?.path && x.message === key?.message);
+  if (!f) return undefined;
+  if (data.action === 'suppress') return edited(doc, file, [suppressFix(doc, f)]);
+  return f.fix ? edited(doc, file, [f.fix]) : undefined;
+}
+
+export function codeActions(
+  doc: TextDocument,
+  file: string,
+  findings: readonly Found[],
+  range: Range,
+  options: ActionOptions,
+): CodeAction[] {
+  const out: CodeAction[] = [];
+  const here = findings.filter((f) => f.range !== undefined && overlaps(f.range, range));
+  const finding = (f: Found) => ({ code: f.code, path: f.path, message: f.message });
+  const add = (action: CodeAction, data: ActionData): void => {
+    if (options.lazy) out.push({ ...action, data });
+    else {
+      const edit = editOf(doc, file, findings, data);
+      if (edit) out.push({ ...action, edit });
+    }
+  };
+  if (wants(options.only, CodeActionKind.QuickFix)) {
+    for (const f of here)
+      if (f.fix)
+        add(
+          {
+            title: `Fix: ${f.fix.description} (${f.code})`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [toDiagnostic(f)],
+            isPreferred: true,
+          },
+          { uri: doc.uri, action: 'fix', finding: finding(f) },
+        );
+    // Suppressions live in Swagger files only (apig.yaml has none).
+    if (basename(file) !== WORKSPACE_FILE)
+      for (const f of here.filter(suppressible))
+        add(
+          {
+            title: `Suppress ${f.code} here (${DISABLE_KEY}; write the reason)`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [toDiagnostic(f)],
+          },
+          { uri: doc.uri, action: 'suppress', finding: finding(f) },
+        );
+  }
+  // Every fix of the file: asked for by kind (on save), or offered where a fix is, in a client that resolves.
+  const asked = options.only !== undefined && wants(options.only, CodeActionKind.SourceFixAll);
+  const offered = options.lazy && options.only === undefined && here.some((f) => f.fix);
+  if ((asked || offered) && findings.some((f) => f.fix))
+    add(
+      { title: 'Fix every fixable apig finding in this file', kind: CodeActionKind.SourceFixAll },
+      { uri: doc.uri, action: 'all' },
+    );
+  return out;
+}
+
+/** A lazy action with its edit (codeAction/resolve); unchanged when it no longer applies. */
+export function resolveAction(
+  action: CodeAction,
+  doc: TextDocument,
+  file: string,
+  findings: readonly Found[],
+): CodeAction {
+  const data = action.data as ActionData | undefined;
+  if (!data || typeof data !== 'object' || typeof data.action !== 'string') return action;
+  const edit = editOf(doc, file, findings, data);
+  return edit ? { ...action, edit } : action;
+}

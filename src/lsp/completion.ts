@@ -1,0 +1,176 @@
+/**
+ * Completion: the extension names valid where the cursor is and the fields inside them; enum values; the policy
+ * and gateway response names the group defines; `#variables#` of the workspace's environments; request parameter
+ * names in backend parameter mappings; and in apig.yaml, the API names publish, authorize and bind take.
+ */
+import { basename } from 'node:path';
+import { type CompletionItem, CompletionItemKind, type Position } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { WORKSPACE_FILE, type Workspace } from '../core/workspace-model.js';
+import { isRecord } from '../oas/codec.js';
+import { detectFormat } from '../oas/source.js';
+import {
+  enumAt,
+  extensionOfPath,
+  extensionsFor,
+  placementOf,
+  propertiesAt,
+  subenum,
+  subproperties,
+  workspaceSchema,
+} from './extension-schema.js';
+import { extensionKeyHover } from './hover.js';
+import { FIELD_MEANINGS, VALUE_MEANINGS } from './meanings.js';
+import { type TypingContext, typingContext } from './typing-context.js';
+import { dataOf, locate, treeOf } from './yaml-tree.js';
+
+/** Where a reference names a policy (or gateway response) defined at the root, by the key it stands under. */
+export const DEFINED_AT: Readonly<Record<string, readonly string[][]>> = {
+  'x-apigateway-ratelimit': [['x-apigateway-ratelimits']],
+  'x-apigateway-access-control': [['x-apigateway-access-controls']],
+  'x-apigateway-response': [['x-apigateway-responses'], ['components', 'x-apigateway-responses']],
+};
+
+function valueAt(data: unknown, segments: readonly string[]): unknown {
+  let v = data;
+  for (const s of segments) v = isRecord(v) ? v[s] : Array.isArray(v) ? v[Number(s)] : undefined;
+  return v;
+}
+
+/** The context from the text: indentation for YAML (a half-typed line is no YAML yet), the tree for JSON. */
+function contextAt(doc: TextDocument, file: string, pos: Position): TypingContext | undefined {
+  const text = doc.getText();
+  if (detectFormat(file, text) === 'yaml') return typingContext(text, pos.line, pos.character);
+  const offset = doc.offsetAt(pos);
+  const at = locate(treeOf(doc), offset);
+  if (!at) return undefined;
+  const typed = at.scalar ? text.slice(at.scalar.start, offset).replace(/^"/, '') : '';
+  return at.on === 'key'
+    ? { segments: at.segments.slice(0, -1), on: 'key', typed }
+    : { segments: at.segments, on: 'value', typed };
+}
+
+const item = (label: string, kind: CompletionItemKind, doc?: string, detail?: string): CompletionItem => ({
+  label,
+  kind,
+  ...(detail !== undefined ? { detail } : {}),
+  ...(doc !== undefined ? { documentation: { kind: 'markdown', value: doc } } : {}),
+});
+
+function apiNames(ws: Workspace | undefined): CompletionItem[] {
+  const out: CompletionItem[] = [item('*', CompletionItemKind.Constant, 'every API')];
+  for (const g of ws?.groups ?? [])
+    for (const api of g.model.apis)
+      out.push(item(api.name, CompletionItemKind.Reference, undefined, `${api.method} ${api.path} (${g.ref.name})`));
+  return out;
+}
+
+function variables(ws: Workspace | undefined, typed: string): CompletionItem[] | undefined {
+  const hashes = typed.split('#').length - 1;
+  if (hashes % 2 === 0) return undefined;
+  const names = new Map<string, string[]>();
+  for (const env of ws?.environments ?? [])
+    for (const name of Object.keys(env.variables)) names.set(name, [...(names.get(name) ?? []), env.name]);
+  return [...names].map(([name, envs]) => ({
+    ...item(name, CompletionItemKind.Variable, undefined, `defined in ${envs.join(', ')}`),
+    insertText: `${name}#`,
+  }));
+}
+
+/** Request parameter names of the operation around `segments` (its own and its Path Item's). */
+function requestParameters(data: unknown, segments: readonly string[]): CompletionItem[] {
+  if (segments[0] !== 'paths' || segments.length < 3) return [];
+  const names = new Map<string, string>();
+  for (const list of [
+    valueAt(data, [...segments.slice(0, 2), 'parameters']),
+    valueAt(data, [...segments.slice(0, 3), 'parameters']),
+  ])
+    if (Array.isArray(list))
+      for (const p of list) if (isRecord(p) && typeof p.name === 'string') names.set(p.name, String(p.in ?? ''));
+  return [...names].map(([name, where]) =>
+    item(name, CompletionItemKind.Field, undefined, `request parameter (${where})`),
+  );
+}
+
+function groupCompletions(ctx: TypingContext, data: unknown, ws: Workspace | undefined): CompletionItem[] {
+  const { segments } = ctx;
+  if (ctx.on === 'key') {
+    const ext = extensionOfPath(segments);
+    if (ext)
+      return propertiesAt(ext.name, ext.rest).map(([k]) => ({
+        ...item(k, CompletionItemKind.Property, FIELD_MEANINGS[k]),
+        insertText: `${k}: `,
+      }));
+    const placement = placementOf(segments);
+    if (!placement) return [];
+    return extensionsFor(placement).map((e) => ({
+      ...item(e.name, CompletionItemKind.Property, extensionKeyHover(e.name)),
+      insertText: `${e.name}: `,
+    }));
+  }
+  const vars = variables(ws, ctx.typed);
+  if (vars) return vars;
+  const last = segments[segments.length - 1] as string;
+  const defined = DEFINED_AT[last];
+  if (defined)
+    return defined.flatMap((at) => {
+      const map = valueAt(data, at);
+      return isRecord(map)
+        ? Object.keys(map).map((k) => item(k, CompletionItemKind.Reference, undefined, at.join('.')))
+        : [];
+    });
+  const ext = extensionOfPath(segments);
+  if (!ext) return [];
+  const inBackend = ext.name === 'x-apigateway-backend' || ext.name === 'x-apigateway-backend-policies';
+  if (inBackend && ext.rest.includes('parameters') && (last === 'value' || last === 'name'))
+    return requestParameters(data, segments);
+  const key = ext.rest.filter((s) => !/^\d+$/.test(s)).pop() ?? ext.name;
+  const meanings = VALUE_MEANINGS[key] ?? VALUE_MEANINGS[ext.name];
+  return enumAt(ext.name, ext.rest).map((v) => item(v, CompletionItemKind.EnumMember, meanings?.[v]));
+}
+
+/** apig.yaml's keys and enum values, from the schema it is validated with. */
+function workspaceCompletions(ctx: TypingContext): CompletionItem[] {
+  const root = workspaceSchema();
+  if (ctx.on === 'key')
+    return subproperties(root, ctx.segments).map(([k, s]) => ({
+      ...item(k, CompletionItemKind.Property, s.description),
+      insertText: `${k}: `,
+    }));
+  return subenum(root, ctx.segments).map((v) => item(v, CompletionItemKind.EnumMember));
+}
+
+function candidates(doc: TextDocument, file: string, pos: Position, ws: Workspace | undefined): CompletionItem[] {
+  const ctx = contextAt(doc, file, pos);
+  if (!ctx) return [];
+  if (basename(file) === WORKSPACE_FILE) {
+    const s = ctx.segments;
+    const namesApis = s[0] === 'publish' || s.includes('authorize') || s.includes('bind');
+    // A word typed as a block list entry (`- getUs`) reads as a key until its colon: it is a list value here.
+    const entry = ctx.on === 'value' || /^\d+$/.test(s[s.length - 1] ?? '');
+    if (entry && namesApis) return apiNames(ws);
+    return workspaceCompletions(ctx);
+  }
+  return groupCompletions(ctx, dataOf(treeOf(doc)), ws);
+}
+
+/**
+ * The completions at a position, each replacing the word typed before the cursor: editors split words at `-`,
+ * and `x-apigateway-...` or `HTTP-VPC` would otherwise be completed after their last dash. In JSON, a key is
+ * completed inside its quotes, without the `: ` that follows a YAML key.
+ */
+export function completions(
+  doc: TextDocument,
+  file: string,
+  pos: Position,
+  ws: Workspace | undefined,
+): CompletionItem[] {
+  const line = doc.getText({ start: { line: pos.line, character: 0 }, end: pos });
+  const word = /[\w.$*+/-]*$/.exec(line)?.[0] ?? '';
+  const range = { start: { line: pos.line, character: pos.character - word.length }, end: pos };
+  const json = detectFormat(file, doc.getText()) === 'json';
+  return candidates(doc, file, pos, ws).map(({ insertText, ...item }) => ({
+    ...item,
+    textEdit: { range, newText: json ? item.label : (insertText ?? item.label) },
+  }));
+}

@@ -1,0 +1,32 @@
+/** Lint findings as LSP diagnostics: the same rule ids, positions and messages `apig lint` prints. */
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { Severity } from '../core/diagnostic.js';
+import { ruleDocUrl } from '../lint/doc-url.js';
+import { isRuleId } from '../lint/rule-ids.js';
+import type { Found } from './lint-target.js';
+
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warn: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const satisfies Record<Severity, DiagnosticSeverity>;
+
+/** What a diagnostic carries back to the server in a code action request. */
+export interface FindingData {
+  path: string;
+}
+
+export function toDiagnostic(f: Found): Diagnostic {
+  const range = f.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const data: FindingData = { path: f.path };
+  return {
+    range,
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    ...(isRuleId(f.code) ? { codeDescription: { href: ruleDocUrl(f.code) } } : {}),
+    source: 'apig',
+    message: f.message,
+    data,
+  };
+}
