@@ -82,14 +82,21 @@ const ROLES = {
     otherPids = running.pids;
     return Number(new URL(running.urls[0]).port);
   },
-  /** (g) the gateway as `apig serve --ui` runs it: the dashboard on, no page open. */
-  async 'gateway-ui'(workspace) {
+  /**
+   * (g) the gateway with the dashboard on (`ui`) or off, no page open; with `log`, a request-log sink as the CLI
+   * always has (its lines dropped here), so that the dashboard keeps each request's log line.
+   */
+  async 'gateway-ui'(workspace, ui, log) {
     const { prepare, launch } = await import('../dist/gateway/index.js');
     const { uiAccess } = await import('../dist/gateway/ui/access.js');
     const prepared = await prepare({ path: workspace, cwd: process.cwd(), env: {}, protocolCheck: false });
     if (!prepared.config) throw new Error(prepared.diagnostics.map((d) => d.message).join('\n'));
-    const dashboard = { access: uiAccess([]), fidelity: prepared.fidelity, cwd: process.cwd() };
-    const launched = await launch(prepared.config, { host: '127.0.0.1', port: 0, dashboard });
+    const launched = await launch(prepared.config, {
+      host: '127.0.0.1',
+      port: 0,
+      ...(ui === 'ui' ? { dashboard: { access: uiAccess([]), fidelity: prepared.fidelity, cwd: process.cwd() } } : {}),
+      ...(log === 'log' ? { onEvent: () => undefined } : {}),
+    });
     return Number(new URL(launched.server.urls[0]).port);
   },
   /** (a') what the Mock API answers, from a bare node:http server. */
@@ -514,18 +521,27 @@ async function main() {
         `     ratio (f) ${(f.rps / f0.rps).toFixed(2)} (target >= 1.40) ${verdict(f.rps / f0.rps >= 1.4)}; CPU per request ${(f.cpu / f0.cpu).toFixed(2)}x; load generator ${fmt(f.gen)} µs CPU/req`,
       );
     }
-    // (g): the dashboard collects every request (its trace, a reference to what was sent and answered) into its
-    // 1,000-entry ring; nobody reads it.
+    // (g): with no page open the dashboard traces nothing; it keeps each request's log line when the host builds
+    // one (the CLI always does). g1: as the library runs it, no sink, vs the Mock case; g2: both with a sink.
     if (wanted('g')) {
-      const gwUi = await start('gateway-ui', workspace(dir, 10, backend.port));
-      procs.push(gwUi);
-      const [g, g0] = await compare([at(gwUi, '/bench/mock'), at(gw10, '/bench/mock')], settings);
-      line('(g)  Mock API, --ui on, no page open', g);
-      line('     Mock API, no --ui', g0);
-      const cost = 1 - g.rps / g0.rps;
-      console.log(
-        `     --ui costs ${(cost * 100).toFixed(1)}% of the throughput (target < 5%) ${verdict(cost < 0.05)}; CPU per request ${(g.cpu / g0.cpu).toFixed(2)}x`,
+      const ws10 = workspace(dir, 10, backend.port);
+      const gwUi = await start('gateway-ui', ws10, 'ui', 'no');
+      const gwUiLog = await start('gateway-ui', ws10, 'ui', 'log');
+      const gwLog = await start('gateway-ui', ws10, 'no', 'log');
+      procs.push(gwUi, gwUiLog, gwLog);
+      const [g1, g0, g2, gl] = await compare(
+        [at(gwUi, '/bench/mock'), at(gw10, '/bench/mock'), at(gwUiLog, '/bench/mock'), at(gwLog, '/bench/mock')],
+        settings,
       );
+      const cost = (x, base) =>
+        `--ui costs ${((1 - x.rps / base.rps) * 100).toFixed(1)}% of the throughput (target < 5%) ` +
+        `${verdict(1 - x.rps / base.rps < 0.05)}; CPU per request ${(x.cpu / base.cpu).toFixed(2)}x`;
+      line('(g)  Mock API, --ui on, no page open', g1);
+      line('     Mock API (a)', g0);
+      console.log(`     ${cost(g1, g0)}`);
+      line('(g2) Mock API + log sink, --ui on', g2);
+      line('     Mock API + log sink, no --ui', gl);
+      console.log(`     ${cost(g2, gl)}`);
     }
     // Memory: the 5,000-API gateway under mixed Mock and HTTP load; heap after a full GC, once a second.
     if (wanted('m')) {

@@ -17,6 +17,7 @@ import { currentBackend, newContext, type RequestContext, type WireRequest } fro
 import type { EventSink } from './response/events.js';
 import { newState, type GatewayState, type Services } from './state.js';
 import type { StateStore } from './store/store.js';
+import type { DashboardHooks } from './ui/hooks.js';
 
 export interface GatewayOptions {
   clock?: Clock;
@@ -33,6 +34,8 @@ export interface GatewayOptions {
   virtualClock?: VirtualClock;
   /** Where throttling counters and AK lock-outs live; default: in this process (store/memory-store.ts). */
   store?: StateStore;
+  /** `--ui`: the dashboard (ui/dashboard.ts) serves /_apig/ui and is handed every finished request. */
+  ui?: DashboardHooks;
 }
 
 export class Gateway {
@@ -45,8 +48,10 @@ export class Gateway {
   readonly dispatcher: Dispatcher;
   readonly emit: EventSink;
   /** Whether anyone listens: request events are not even built otherwise. */
-  readonly reporting: boolean;
-  readonly traceAll: boolean;
+  reporting: boolean;
+  traceAll: boolean;
+  private readonly hostReporting: boolean;
+  private readonly hostTrace: boolean;
   private readonly probe: Probe;
   private readonly healthTimers: boolean;
   private functions: FunctionModules;
@@ -54,6 +59,8 @@ export class Gateway {
   readonly state: GatewayState;
   private services: Services;
   readonly virtualClock: VirtualClock | undefined;
+  /** `--ui`; undefined otherwise, and the request path then does nothing for it. */
+  readonly ui: DashboardHooks | undefined;
   private shuttingDown = false;
   /** The ports the server listens on: calls to them are calls to itself (APIG.0612). */
   private readonly selfPorts = new Set<number>();
@@ -69,8 +76,9 @@ export class Gateway {
     this.dispatcher =
       options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connect: { rejectUnauthorized: false } });
     this.emit = options.onEvent ?? (() => undefined);
-    this.reporting = options.onEvent !== undefined;
-    this.traceAll = options.trace ?? false;
+    this.ui = options.ui;
+    this.hostReporting = this.reporting = options.onEvent !== undefined;
+    this.hostTrace = this.traceAll = options.trace ?? false;
     this.probe = options.probe ?? defaultProbe(this.dispatcher);
     this.healthTimers = options.healthTimers ?? true;
     this.current = config;
@@ -95,6 +103,15 @@ export class Gateway {
   /** From now on every answer is its connection's last (the server stops accepting and drains). */
   startClosing(): void {
     this.shuttingDown = true;
+  }
+
+  /**
+   * `--ui`: a dashboard page is open (it then wants every request's event and trace), or none is any more (the
+   * request path goes back to what the host asked for).
+   */
+  watched(on: boolean): void {
+    this.reporting = this.hostReporting || on;
+    this.traceAll = this.hostTrace || on;
   }
 
   /** The server listens on `port` (each listener, once it is up). */

@@ -13,6 +13,7 @@ import { fidelityReport, type FidelityRow } from './compile/fidelity.js';
 import { Gateway, type GatewayOptions } from './gateway.js';
 import { listen, type ListenOptions, type RunningServer } from './transport/server.js';
 import { watchFiles, type FileWatcher } from './watch.js';
+import type { UiAccess } from './ui/access.js';
 
 export interface PrepareOptions {
   /** apig.yaml, its folder, or a single Swagger file; default: apig.yaml here or in a parent folder. */
@@ -75,6 +76,8 @@ export interface LaunchOptions extends GatewayOptions, ListenOptions {
    * its primary watches and tells every worker to reload (gateway/cluster/).
    */
   watchFiles?: boolean;
+  /** `--ui`: the dashboard at /_apig/ui (gateway/ui/, loaded only then). */
+  dashboard?: { access: UiAccess; fidelity: FidelityRow[]; cwd: string };
 }
 
 export interface Launched {
@@ -86,11 +89,24 @@ export interface Launched {
 }
 
 export async function launch(config: GatewayConfig, options: LaunchOptions): Promise<Launched> {
-  const gateway = new Gateway(config, options);
+  const dashboard = options.dashboard
+    ? new (await import('./ui/dashboard.js')).Dashboard({
+        ...options.dashboard,
+        watch: options.watch !== undefined,
+        trace: options.trace === true,
+      })
+    : undefined;
+  const gateway = new Gateway(
+    config,
+    dashboard
+      ? { ...options, ui: dashboard, ...(options.onEvent ? { onEvent: dashboard.sink(options.onEvent) } : {}) }
+      : options,
+  );
   const server = await listen(gateway, options).catch(async (err: unknown) => {
     await gateway.close();
     throw err;
   });
+  dashboard?.attach(gateway, server.urls[0] ?? '');
   let watcher: FileWatcher | undefined;
   const reload = async (): Promise<Diagnostic[]> => {
     if (!options.watch) return [];
@@ -109,10 +125,12 @@ export async function launch(config: GatewayConfig, options: LaunchOptions): Pro
       }),
     );
     if (!next.config) {
+      dashboard?.reloaded(false, next.diagnostics);
       gateway.emit({ type: 'reload-failed', diagnostics: next.diagnostics });
       return next.diagnostics;
     }
     gateway.use(next.config);
+    dashboard?.reloaded(true, next.diagnostics, next.config.apis.length, next.fidelity);
     gateway.emit({ type: 'reloaded', apis: next.config.apis.length, diagnostics: next.diagnostics });
     rewatch(next.config.workspace);
     return next.diagnostics;
@@ -129,6 +147,7 @@ export async function launch(config: GatewayConfig, options: LaunchOptions): Pro
     reload,
     close: async (graceMs) => {
       watcher?.close();
+      dashboard?.close();
       await server.close(graceMs);
     },
   };

@@ -40,7 +40,11 @@ describe('stopping now while a backend call is in flight', () => {
     await gw.launched.close(0);
     await graceful;
     const requests = (): GatewayEvent[] => gw.events.filter((e: GatewayEvent) => e.type === 'request');
-    await until(() => String(requests().length), (n) => n === '1', 'the request event');
+    await until(
+      () => String(requests().length),
+      (n) => n === '1',
+      'the request event',
+    );
     // 502 from the cut pool, not the 504 of a backend timeout that was waited for.
     expect(requests()[0]).toMatchObject({ status: 502 });
     client.destroy();

@@ -8,6 +8,7 @@ import { EXIT } from '../exit-codes.js';
 import { formatDiagnosticLine } from '../render-diagnostics.js';
 import type { LogFormat } from '../serve-render.js';
 import type { GatewayEvent } from '../../gateway/response/events.js';
+import type { FidelityRow } from '../../gateway/compile/fidelity.js';
 
 interface ServeFlags {
   workspace?: string;
@@ -27,6 +28,8 @@ interface ServeFlags {
   state?: string;
   statePrefix?: string;
   stateFail?: string;
+  ui?: boolean;
+  uiHost?: string;
 }
 
 /** The loader's diagnostics about unset or empty secrets (src/workspace/secrets.ts). */
@@ -102,6 +105,11 @@ export function registerServe(program: Command, ctx: CommandContext): void {
         'while Redis is unreachable: count locally (open) or answer 500 (closed)',
       ).choices(['open', 'closed']),
     )
+    .option('--ui', 'a dashboard at /_apig/ui: routes, live requests with traces, throttling, Try it, config')
+    .option(
+      '--ui-host <addresses>',
+      'with --ui: clients besides this machine that may use the dashboard (addresses, ranges or CIDR, comma-separated)',
+    )
     .addHelpText(
       'after',
       `
@@ -117,6 +125,13 @@ Examples:
       const workspace = positional ?? flags.workspace;
       const httpPort = port(flags.port, '--port');
       const workers = workerCount(flags.workers);
+      if (flags.uiHost !== undefined && flags.ui !== true) throw new ApigError('usage', '--ui-host goes with --ui');
+      if (flags.ui === true && workers > 1)
+        throw new ApigError(
+          'usage',
+          '--ui cannot be used with --workers: the dashboard shows the requests and counters of one process, and ' +
+            'with --workers they are spread over several; run the dashboard without --workers',
+        );
       if ((flags.tlsCert === undefined) !== (flags.tlsKey === undefined))
         throw new ApigError('usage', '--tls-cert and --tls-key go together');
       // Read as every file apig reads: regular files only (oas/read.ts), loaded on use.
@@ -191,6 +206,8 @@ Examples:
       const stateSpec = resolveStateSpec(flags, prepared.config.workspace.state);
       const { openStore } = await import('../../gateway/store/open-store.js');
       const store = stateSpec ? await openStore(stateSpec, { onEvent, virtualClock: start !== undefined }) : undefined;
+      const dashboard =
+        flags.ui === true ? await dashboardSettings(flags.uiHost, prepared.fidelity, io.cwd) : undefined;
       const launchOptions = {
         host: flags.host,
         port: httpPort,
@@ -200,6 +217,7 @@ Examples:
         ...(store ? { store } : {}),
         ...(flags.watch ? { watch: prepareOptions } : {}),
         ...(start !== undefined ? { virtualClock: virtualClock(start) } : {}),
+        ...(dashboard ? { dashboard } : {}),
       };
       // --workers N: N processes share the port (serve-workers.ts, loaded only then).
       const launched =
@@ -237,6 +255,10 @@ Examples:
             : `virtual clock at ${at}; move it with POST ${move} {"advance": "60s"}\n`,
         );
       }
+      if (dashboard) {
+        const ui = dashboardUrl(launched.server.urls[0] ?? '');
+        io.out(json ? `${JSON.stringify({ type: 'ui', url: ui })}\n` : `dashboard on ${ui}\n`);
+      }
       if (!isLoopback(flags.host)) {
         io.err(
           `${io.color.yellow('warn')} listening on ${flags.host}: other machines can reach this emulator; ` +
@@ -268,6 +290,24 @@ Examples:
       await stopped;
       ctx.setExit(EXIT.ok);
     });
+}
+
+/** `--ui-host`: the allowed clients, or exit 2 naming the entries that are no address, range or CIDR. */
+async function dashboardSettings(uiHost: string | undefined, fidelity: FidelityRow[], cwd: string) {
+  const { uiAccess } = await import('../../gateway/ui/access.js');
+  const access = uiAccess(uiHost === undefined ? [] : uiHost.split(','));
+  if ('invalid' in access)
+    throw new ApigError(
+      'usage',
+      `--ui-host takes IP addresses, ranges or CIDR blocks; not ` +
+        access.invalid.map((v) => JSON.stringify(v)).join(', '),
+    );
+  return { access, fidelity, cwd };
+}
+
+/** The dashboard's address: a wildcard listener is reached on loopback. */
+function dashboardUrl(listening: string): string {
+  return `${listening.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//[::1]:')}/_apig/ui/`;
 }
 
 /** Every interface, the loopback one included (so `GROUP.localhost` reaches the gateway). */

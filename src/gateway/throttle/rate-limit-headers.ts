@@ -19,7 +19,7 @@ export function rateLimitHeaders(view: RateLimitView): Array<[string, string]> {
     if (c.header !== undefined)
       out.push([`X-Apig-RateLimit-${c.header}`, `remain:${remain},limit:${c.limit},time:${c.label}`]);
   };
-  view.checks.forEach((c, i) => show(c, view.remain[i] ?? 0));
-  view.soft.forEach((c, i) => show(c, view.softRemain[i] ?? 0));
+  for (const [i, c] of view.checks.entries()) show(c, view.remain[i] ?? 0);
+  for (const [i, c] of view.soft.entries()) show(c, view.softRemain[i] ?? 0);
   return out;
 }

@@ -42,6 +42,11 @@ interface Exchange {
 }
 
 export function handleHttp(gw: Gateway, req: IncomingMessage, res: ServerResponse, scheme: 'http' | 'https'): void {
+  if (gw.ui?.handles(req.url ?? '')) {
+    measuredHead(req.socket, req.method ?? '', req.url ?? '');
+    gw.ui.serve(req, res);
+    return;
+  }
   if (gw.virtualClock && req.url?.split('?')[0] === CLOCK_PATH) {
     measuredHead(req.socket, req.method ?? '', req.url); // taken, so that the next request's head is its own
     handleClock(gw.virtualClock, req, res);
@@ -149,6 +154,7 @@ function write(x: Exchange, a: Answer, upstream: string | undefined): void {
 function stream(x: Exchange, a: Answer, upstream: Readable, label: string | undefined): void {
   const { res } = x;
   let clientGone = false;
+  if (x.gw.ui !== undefined) x.gw.ui.body(x.ctx, upstream);
   upstream.on('error', (err) => {
     if (!clientGone) brokeOff(x.ctx, a, classifyUpstreamError(err, label ?? 'the backend'));
     res.destroy();
@@ -165,5 +171,6 @@ function report(x: Exchange): void {
   if (!x.closed || !x.answer || x.reported) return;
   x.reported = true;
   const event = ended(x.ctx, x.answer, x.answeredAt ?? x.gw.clock.now());
+  if (event && x.gw.ui !== undefined) x.gw.ui.exchange(x.ctx, x.answer, event);
   if (event) x.gw.emit(event);
 }

@@ -1,0 +1,73 @@
+/**
+ * Credentials as the dashboard shows them (core/mask.ts: the first 3 characters and `***`): the values of the
+ * headers that carry one, the signature of an SDK-HMAC-SHA256 Authorization (its key and signed headers stay
+ * readable), and query parameters named like a credential.
+ */
+import { maskSecret } from '../../core/mask.js';
+
+/** Lower-case names of headers whose whole value is a credential (or carries one). */
+const CREDENTIAL_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'x-apig-appcode',
+  'x-hw-appkey',
+  'x-auth-token',
+  'x-subject-token',
+  'x-security-token',
+  'cookie',
+  'set-cookie',
+]);
+
+const SIGNED = /^(SDK-HMAC-SHA256\s.*Signature=)([^,\s]*)(.*)$/i;
+const SCHEME = /^(Basic|Bearer)\s+(.*)$/i;
+const CREDENTIAL_PARAM = /secret|token|password|passwd|appcode|signature|apikey|access_key|^sk$/i;
+
+export function maskHeaderValue(name: string, value: string): string {
+  if (!CREDENTIAL_HEADERS.has(name.toLowerCase())) return value;
+  const signed = SIGNED.exec(value);
+  if (signed) return `${signed[1]}${maskSecret(signed[2] ?? '')}${signed[3]}`;
+  const scheme = SCHEME.exec(value);
+  return scheme ? `${scheme[1]} ${maskSecret(scheme[2] ?? '')}` : maskSecret(value);
+}
+
+/** Name, value pairs; array values become one pair each. */
+export function maskedPairs(
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>,
+): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const [name, v] of Object.entries(headers)) {
+    if (v === undefined) continue;
+    for (const one of typeof v === 'string' ? [v] : v) out.push([name, maskHeaderValue(name, one)]);
+  }
+  return out;
+}
+
+/** `[name, value, name, value...]` (rawHeaders, writeHead's list) as masked pairs. */
+export function maskedRaw(raw: readonly string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string;
+    out.push([name, maskHeaderValue(name, raw[i + 1] as string)]);
+  }
+  return out;
+}
+
+/** A query string with the values of credential-like parameters masked (the rest as sent). */
+export function maskQuery(query: string): string {
+  if (query === '') return '';
+  return query
+    .split('&')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      if (eq === -1) return part;
+      const name = part.slice(0, eq);
+      let decoded = name;
+      try {
+        decoded = decodeURIComponent(name);
+      } catch {
+        // kept as sent
+      }
+      return CREDENTIAL_PARAM.test(decoded) ? `${name}=${maskSecret(part.slice(eq + 1))}` : part;
+    })
+    .join('&');
+}

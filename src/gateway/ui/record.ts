@@ -1,0 +1,215 @@
+/**
+ * One request as the dashboard keeps it: the log line's fields (time, method, path, status, error code,
+ * latency, API, app), the pipeline trace stage by stage (what `--trace` prints), the request as received, the
+ * backend request as sent and the response, credentials masked (mask-headers.ts). Bodies are kept up to
+ * BODY_BYTES.
+ */
+import { callTarget, type BackendCall } from '../request/backend-call.js';
+import type { RequestContext } from '../request/context.js';
+import type { TraceEvent } from '../request/trace.js';
+import type { Answer } from '../response/answer.js';
+import type { RequestEvent } from '../response/events.js';
+import { maskedPairs, maskedRaw, maskQuery } from './mask-headers.js';
+
+/** How much of a body the dashboard keeps. */
+export const BODY_BYTES = 16 * 1024;
+
+export interface Summary {
+  seq: number;
+  requestId: string;
+  /** ISO 8601, on the gateway's clock (the virtual one with --clock). */
+  time: string;
+  method: string;
+  path: string;
+  status: number;
+  latencyMs: number;
+  errorCode?: string;
+  detail?: string;
+  group?: string;
+  env?: string;
+  api?: string;
+  /** The app that called (APP authentication), by name. */
+  app?: string;
+}
+
+export interface Shown {
+  headers: Array<[string, string]>;
+  body?: string;
+  /** Why there is no body, or that it was cut. */
+  bodyNote?: string;
+}
+
+export interface Entry extends Summary {
+  trace: TraceEvent[];
+  received: Shown & { target: string; httpVersion: string; scheme: string; sourceIp: string };
+  /** Absent when the request never reached a backend (a refusal, a Mock). */
+  backend?: Shown & { method: string; target: string; upstream?: string };
+  response: Shown & { status: number };
+}
+
+function text(bytes: Buffer | undefined, total: number | undefined): Pick<Shown, 'body' | 'bodyNote'> {
+  if (bytes === undefined || bytes.length === 0) return {};
+  const s = bytes.subarray(0, BODY_BYTES).toString('utf8');
+  const size = total ?? bytes.length;
+  if (s.includes('\u0000') || s.includes('\ufffd')) return { bodyNote: `${size} bytes, not text` };
+  return size > BODY_BYTES ? { body: s, bodyNote: `the first ${BODY_BYTES} of ${size} bytes` } : { body: s };
+}
+
+/** A backend body streamed to the client: its first bytes (collected as it passed) and its size. */
+export interface Streamed {
+  chunks: Buffer[];
+  kept: number;
+  total: number;
+}
+
+/**
+ * What is kept of a request when it ends: references to what the request path built anyway, and copies of at most
+ * BODY_BYTES of each body, so that keeping 1,000 of them holds no large body. Entries are built from it only when
+ * a page asks (entryOf), so that a dashboard nobody looks at costs little per request.
+ */
+/** What is kept of every request: its log line (the trace too when the host asked for one). */
+export interface Line {
+  seq: number;
+  event: RequestEvent;
+  receivedAt: number;
+  app: string | undefined;
+  trace: TraceEvent[] | undefined;
+  /** Why no more was kept. */
+  note?: string;
+}
+
+export interface Captured extends Line {
+  query: string;
+  httpVersion: string;
+  scheme: string;
+  sourceIp: string;
+  rawHeaders: readonly string[];
+  call: BackendCall | undefined;
+  requestBody: Buffer | undefined;
+  requestBytes: number;
+  answer: { status: number; headers: readonly string[] } | undefined;
+  responseBody: Buffer | string | undefined;
+  responseBytes: number;
+  responseNote: string | undefined;
+}
+
+const cut = (b: Buffer): Buffer => (b.length > BODY_BYTES ? Buffer.from(b.subarray(0, BODY_BYTES)) : b);
+
+export function capture(
+  seq: number,
+  ctx: RequestContext,
+  answer: Answer | undefined,
+  event: RequestEvent,
+  streamed: Streamed | undefined,
+): Captured {
+  const buffered = ctx.bodySource?.buffered;
+  const b = answer?.body;
+  let responseBody: Buffer | string | undefined;
+  let responseBytes = 0;
+  let responseNote: string | undefined;
+  if (answer === undefined) responseNote = 'not kept';
+  else if (b === undefined) responseNote = 'no body';
+  else if (typeof b === 'string') {
+    responseBody = b.length > BODY_BYTES ? b.slice(0, BODY_BYTES) : b;
+    responseBytes = Buffer.byteLength(b);
+  } else if (Buffer.isBuffer(b)) {
+    responseBody = cut(b);
+    responseBytes = b.length;
+  } else if (streamed) {
+    responseBody = streamed.chunks.length === 1 ? streamed.chunks[0] : Buffer.concat(streamed.chunks);
+    responseBytes = streamed.total;
+  } else responseNote = 'streamed; not kept';
+  return {
+    seq,
+    event,
+    receivedAt: ctx.receivedAt,
+    query: ctx.query,
+    httpVersion: ctx.httpVersion,
+    scheme: ctx.scheme,
+    sourceIp: ctx.sourceIp,
+    rawHeaders: ctx.rawHeaders,
+    trace: ctx.trace,
+    app: ctx.identity?.kind === 'app' ? ctx.identity.app.name : undefined,
+    call: ctx.call,
+    requestBody: buffered ? cut(buffered) : undefined,
+    requestBytes: buffered?.length ?? 0,
+    answer: answer ? { status: answer.status, headers: answer.headers } : undefined,
+    responseBody,
+    responseBytes,
+    responseNote,
+  };
+}
+
+/**
+ * Only the log line (and the trace when the host asked for one): a request the request path did not hand over
+ * (refused on the socket, a WebSocket), or one that ended while no dashboard page was open.
+ */
+export function lineOf(seq: number, event: RequestEvent, receivedAt: number, note: string, app?: string): Line {
+  return { seq, event, receivedAt, app, trace: event.trace, note };
+}
+
+export function summaryOf(c: Line): Summary {
+  const e = c.event;
+  return {
+    seq: c.seq,
+    requestId: e.requestId,
+    time: new Date(c.receivedAt).toISOString(),
+    method: e.method,
+    path: e.path,
+    status: e.status,
+    latencyMs: e.latencyMs,
+    ...(e.errorCode !== undefined ? { errorCode: e.errorCode } : {}),
+    ...(e.detail !== undefined ? { detail: e.detail } : {}),
+    ...(e.group !== undefined ? { group: e.group } : {}),
+    ...(e.env !== undefined ? { env: e.env } : {}),
+    ...(e.api !== undefined ? { api: e.api } : {}),
+    ...(c.app !== undefined ? { app: c.app } : {}),
+  };
+}
+
+export function entryOf(line: Line | Captured): Entry {
+  if (!('rawHeaders' in line)) {
+    const note = line.note ?? 'not kept';
+    return {
+      ...summaryOf(line),
+      trace: line.trace ?? [],
+      received: { target: line.event.path, httpVersion: '', scheme: '', sourceIp: '', headers: [], bodyNote: note },
+      response: { status: line.event.status, headers: [], bodyNote: note },
+    };
+  }
+  const c = line;
+  const query = maskQuery(c.query);
+  const path = c.event.path;
+  const response: Entry['response'] = {
+    status: c.answer?.status ?? c.event.status,
+    headers: c.answer ? maskedRaw(c.answer.headers) : [],
+    ...(c.responseBody !== undefined
+      ? text(typeof c.responseBody === 'string' ? Buffer.from(c.responseBody) : c.responseBody, c.responseBytes)
+      : { bodyNote: c.responseNote ?? 'no body' }),
+  };
+  const entry: Entry = {
+    ...summaryOf(c),
+    trace: c.trace ?? [],
+    received: {
+      target: query === '' ? path : `${path}?${query}`,
+      httpVersion: c.httpVersion,
+      scheme: c.scheme,
+      sourceIp: c.sourceIp,
+      headers: maskedRaw(c.rawHeaders),
+      ...text(c.requestBody, c.requestBytes),
+    },
+    response,
+  };
+  // The backend request as the stages built it (backend signing included); only when one was sent.
+  const call = c.call;
+  const upstream = c.event.upstream;
+  if (call && upstream !== undefined)
+    entry.backend = {
+      method: call.method,
+      target: callTarget({ path: call.path, query: maskQuery(call.query) }),
+      upstream,
+      headers: maskedPairs(call.headers),
+      ...text(c.requestBody, c.requestBytes),
+    };
+  return entry;
+}

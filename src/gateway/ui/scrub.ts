@@ -1,0 +1,48 @@
+/**
+ * The last guard before anything leaves for the page: every secret of the workspace (AppSecrets, AppCodes, IAM
+ * tokens and SKs, signature-key secrets, the state store's password), and the `Basic` credentials made of an
+ * app's or a key's pair, replaced by its masked form wherever it appears in a dashboard answer, whatever put it
+ * there (a backend echoing its request, a Mock body, a trace detail). Masking at the source (mask-headers.ts)
+ * keeps the answers readable; this makes "no secret reaches the page" hold by construction.
+ */
+import { maskSecret } from '../../core/mask.js';
+import type { Secret, Workspace } from '../../core/workspace-model.js';
+import { workspaceSecrets } from '../../workspace/secrets.js';
+
+export type Scrub = (text: string) => string;
+
+/** Secrets shorter than this are masked where they stand as a whole JSON string only (too short to search for). */
+const SEARCHABLE = 4;
+
+function values(ws: Workspace): string[] {
+  const out: string[] = [];
+  const add = (s: Secret | undefined): void => {
+    if (s?.value !== undefined && s.value !== '') out.push(s.value);
+  };
+  for (const site of workspaceSecrets(ws)) add(site.secret);
+  add(ws.state?.url);
+  add(ws.state?.password);
+  const basic = (key: string, s: Secret): void => {
+    if (s.value !== undefined) out.push(Buffer.from(`${key}:${s.value}`, 'utf8').toString('base64'));
+  };
+  for (const a of ws.apps) basic(a.key, a.secret);
+  for (const k of ws.signatureKeys) basic(k.key, k.secret);
+  for (const p of ws.iam.aksk) basic(p.ak, p.sk);
+  return out;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A scrubber for JSON text: each secret as it appears inside a JSON string (escaped). */
+export function scrubberFor(ws: Workspace): Scrub {
+  const secrets = [...new Set(values(ws))].sort((a, b) => b.length - a.length);
+  const long = secrets.filter((s) => s.length >= SEARCHABLE);
+  const short = secrets.filter((s) => s.length < SEARCHABLE);
+  const pattern = (s: string): string => escapeRegExp(JSON.stringify(s).slice(1, -1));
+  const parts = [...long.map(pattern), ...short.map((s) => `(?<=")${pattern(s)}(?=")`)];
+  if (parts.length === 0) return (t) => t;
+  const inJson = (s: string): string => JSON.stringify(s).slice(1, -1);
+  const masks = new Map(secrets.map((s) => [inJson(s), inJson(maskSecret(s))]));
+  const re = new RegExp(parts.join('|'), 'g');
+  return (text) => text.replace(re, (m) => masks.get(m) ?? '***');
+}
