@@ -19,7 +19,12 @@ function settings() {
 async function activate(context) {
   const command = vscode.workspace.getConfiguration('apig').get('path') || 'apig';
   // On Windows, npm installs apig as apig.cmd: run it through the shell.
-  const run = { command, args: ['lsp'], transport: TransportKind.stdio, options: { shell: process.platform === 'win32' } };
+  const run = {
+    command,
+    args: ['lsp'],
+    transport: TransportKind.stdio,
+    options: { shell: process.platform === 'win32' },
+  };
   client = new LanguageClient(
     'apig',
     'apig',

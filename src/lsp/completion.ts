@@ -23,6 +23,7 @@ import { extensionKeyHover } from './hover.js';
 import { FIELD_MEANINGS, VALUE_MEANINGS } from './meanings.js';
 import { type TypingContext, typingContext } from './typing-context.js';
 import { dataOf, locate, treeOf } from './yaml-tree.js';
+import { own } from './own.js';
 
 /** Where a reference names a policy (or gateway response) defined at the root, by the key it stands under. */
 export const DEFINED_AT: Readonly<Record<string, readonly string[][]>> = {
@@ -98,7 +99,7 @@ function groupCompletions(ctx: TypingContext, data: unknown, ws: Workspace | und
     const ext = extensionOfPath(segments);
     if (ext)
       return propertiesAt(ext.name, ext.rest).map(([k]) => ({
-        ...item(k, CompletionItemKind.Property, FIELD_MEANINGS[k]),
+        ...item(k, CompletionItemKind.Property, own(FIELD_MEANINGS, k)),
         insertText: `${k}: `,
       }));
     const placement = placementOf(segments);
@@ -111,7 +112,7 @@ function groupCompletions(ctx: TypingContext, data: unknown, ws: Workspace | und
   const vars = variables(ws, ctx.typed);
   if (vars) return vars;
   const last = segments[segments.length - 1] as string;
-  const defined = DEFINED_AT[last];
+  const defined = own(DEFINED_AT, last);
   if (defined)
     return defined.flatMap((at) => {
       const map = valueAt(data, at);
@@ -125,8 +126,8 @@ function groupCompletions(ctx: TypingContext, data: unknown, ws: Workspace | und
   if (inBackend && ext.rest.includes('parameters') && (last === 'value' || last === 'name'))
     return requestParameters(data, segments);
   const key = ext.rest.filter((s) => !/^\d+$/.test(s)).pop() ?? ext.name;
-  const meanings = VALUE_MEANINGS[key] ?? VALUE_MEANINGS[ext.name];
-  return enumAt(ext.name, ext.rest).map((v) => item(v, CompletionItemKind.EnumMember, meanings?.[v]));
+  const meanings = own(VALUE_MEANINGS, key) ?? own(VALUE_MEANINGS, ext.name);
+  return enumAt(ext.name, ext.rest).map((v) => item(v, CompletionItemKind.EnumMember, own(meanings, v)));
 }
 
 /** apig.yaml's keys and enum values, from the schema it is validated with. */
@@ -154,6 +155,18 @@ function candidates(doc: TextDocument, file: string, pos: Position, ws: Workspac
   return groupCompletions(ctx, dataOf(treeOf(doc)), ws);
 }
 
+const WORD_CHAR = /[\w.$*+/-]/;
+
+/**
+ * Where the word that ends a line starts, read backwards (a regular expression anchored at the end would try
+ * every start: quadratic on a long run such as a Base64 mock body, enough to freeze the server).
+ */
+function wordStart(line: string): number {
+  let start = line.length;
+  while (start > 0 && WORD_CHAR.test(line[start - 1] as string)) start--;
+  return start;
+}
+
 /**
  * The completions at a position, each replacing the word typed before the cursor: editors split words at `-`,
  * and `x-apigateway-...` or `HTTP-VPC` would otherwise be completed after their last dash. In JSON, a key is
@@ -166,7 +179,7 @@ export function completions(
   ws: Workspace | undefined,
 ): CompletionItem[] {
   const line = doc.getText({ start: { line: pos.line, character: 0 }, end: pos });
-  const word = /[\w.$*+/-]*$/.exec(line)?.[0] ?? '';
+  const word = line.slice(wordStart(line));
   const range = { start: { line: pos.line, character: pos.character - word.length }, end: pos };
   const json = detectFormat(file, doc.getText()) === 'json';
   return candidates(doc, file, pos, ws).map(({ insertText, ...item }) => ({

@@ -10,10 +10,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePointer } from '../core/pointer.js';
 import { WORKSPACE_FILE, type Workspace } from '../core/workspace-model.js';
 import { isRecord } from '../oas/codec.js';
+import { isUrlRef, refFile } from '../oas/refs.js';
 import { operations } from '../oas/walk.js';
 import { DEFINED_AT } from './completion.js';
 import { uriOf } from './session.js';
 import { dataOf, type Located, locate, parseTree, rangeOfPath, type Tree } from './yaml-tree.js';
+import { own } from './own.js';
 
 /** Reads a file as the editor has it (open) or as it is on disk. */
 export type TextOf = (file: string) => string | undefined;
@@ -39,14 +41,23 @@ function locationIn(
 ): Location | undefined {
   const r = rangeOfPath(tree, segments, value);
   if (!r) return undefined;
-  const doc = TextDocument.create(uriOf(file), 'yaml', 0, text);
+  const doc = lines(file, text);
   return { uri: uriOf(file), range: { start: doc.positionAt(r[0]), end: doc.positionAt(r[1]) } };
+}
+
+let lastLines: { file: string; text: string; doc: TextDocument } | undefined;
+
+/** A text's line index, built once for the many locations of one answer (find references on a large file). */
+function lines(file: string, text: string): TextDocument {
+  if (lastLines?.file !== file || lastLines.text !== text)
+    lastLines = { file, text, doc: TextDocument.create(uriOf(file), 'yaml', 0, text) };
+  return lastLines.doc;
 }
 
 /** The name a cursor stands on and the places that define it, when it is a reference or a definition. */
 function policyAt(at: Located): { name: string; key: string } | undefined {
   const last = at.segments[at.segments.length - 1] as string;
-  if (at.on === 'value' && DEFINED_AT[last] && at.scalar) return { name: at.scalar.value, key: last };
+  if (at.on === 'value' && own(DEFINED_AT, last) && at.scalar) return { name: at.scalar.value, key: last };
   if (at.on !== 'key') return undefined;
   for (const [key, places] of Object.entries(DEFINED_AT))
     for (const place of places)
@@ -61,9 +72,11 @@ function schemeAt(at: Located): string | undefined {
   return at.on === 'key' && s.length >= 3 && s[s.length - 3] === 'security' ? s[s.length - 1] : undefined;
 }
 
+/** Where a `$ref` points, read as lint reads it (a percent-encoded file name decoded); a URL is never fetched. */
 function refTarget(file: string, ref: string, textOf: TextOf): Location | undefined {
+  if (isUrlRef(ref)) return undefined;
   const hash = ref.indexOf('#');
-  const target = hash === 0 ? file : resolve(dirname(file), hash < 0 ? ref : ref.slice(0, hash));
+  const target = hash === 0 ? file : refFile(ref, file);
   const text = textOf(target);
   if (text === undefined) return undefined;
   const segments = hash < 0 ? [] : parsePointer(ref.slice(hash));
@@ -91,8 +104,8 @@ export function definition(
   offset: number,
   ws: Workspace | undefined,
   textOf: TextOf,
+  tree: Tree = parseTree(text),
 ): Location[] {
-  const tree = parseTree(text);
   const at = locate(tree, offset);
   if (!at) return [];
   const last = at.segments[at.segments.length - 1];
@@ -113,7 +126,7 @@ export function definition(
   }
   const policy = policyAt(at);
   if (policy)
-    return (DEFINED_AT[policy.key] ?? []).flatMap((place) => {
+    return (own(DEFINED_AT, policy.key) ?? []).flatMap((place) => {
       const loc = locationIn(file, text, tree, [...place, policy.name]);
       return loc ? [loc] : [];
     });
@@ -127,14 +140,19 @@ export function definition(
   return [];
 }
 
-export function references(file: string, text: string, offset: number, includeDeclaration: boolean): Location[] {
-  const tree = parseTree(text);
+export function references(
+  file: string,
+  text: string,
+  offset: number,
+  includeDeclaration: boolean,
+  tree: Tree = parseTree(text),
+): Location[] {
   const at = locate(tree, offset);
   const policy = at && policyAt(at);
   if (!policy) return [];
   const out: Location[] = [];
   if (includeDeclaration)
-    for (const place of DEFINED_AT[policy.key] ?? []) {
+    for (const place of own(DEFINED_AT, policy.key) ?? []) {
       const loc = locationIn(file, text, tree, [...place, policy.name]);
       if (loc) out.push(loc);
     }

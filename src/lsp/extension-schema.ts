@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { EXTENSIONS, type ExtensionInfo, extensionInfo, type Placement } from '../oas/extensions/registry.js';
 import { packageRoot } from '../oas/package-root.js';
 import { OPERATION_KEYS } from '../oas/walk.js';
+import { own } from './own.js';
 
 export type JsonSchema = {
   title?: string;
@@ -56,7 +57,7 @@ export function schemaOf(name: string): JsonSchema | undefined {
 function deref(root: JsonSchema, s: JsonSchema): JsonSchema {
   const ref = s.$ref;
   if (ref === undefined || !ref.startsWith('#/definitions/')) return s;
-  return root.definitions?.[ref.slice('#/definitions/'.length)] ?? s;
+  return own(root.definitions, ref.slice('#/definitions/'.length)) ?? s;
 }
 
 /** The alternatives a schema stands for (anyOf, oneOf, allOf flattened), each dereferenced. */
@@ -76,7 +77,7 @@ export function subschema(root: JsonSchema | undefined, rest: readonly string[])
       const isIndex = /^\d+$/.test(seg);
       const candidate = isIndex
         ? alt.items
-        : (alt.properties?.[seg] ??
+        : (own(alt.properties, seg) ??
           (typeof alt.additionalProperties === 'object' ? alt.additionalProperties : undefined));
       if (candidate) {
         next = candidate;

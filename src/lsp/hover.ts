@@ -16,6 +16,7 @@ import {
 import { DEFAULT_QUOTAS, QUOTA_SOURCES } from '../lint/quotas.js';
 import { FIELD_MEANINGS, QUOTA_OF, VALUE_MEANINGS } from './meanings.js';
 import type { Located } from './yaml-tree.js';
+import { own } from './own.js';
 
 const PLACES: Record<string, string> = {
   root: 'the document root',
@@ -65,7 +66,7 @@ function pageOf(name: string, rest: readonly string[]): string {
 
 /** The quota line of an extension or field (`name.field`), with its source, when a quota bounds it. */
 function quota(key: string): string[] {
-  const q = QUOTA_OF[key];
+  const q = own(QUOTA_OF, key);
   if (!q) return [];
   const [name, what] = q;
   return [
@@ -85,7 +86,7 @@ export function extensionKeyHover(name: string): string | undefined {
   if (!info) return undefined;
   const schema = schemaOf(name);
   const lines = [`**${name}**`, '', stripSource(schema?.description)];
-  lines.push('', `Placed on ${info.placements.map((p) => PLACES[p] ?? p).join(' or ')}.`);
+  lines.push('', `Placed on ${info.placements.map((p) => own(PLACES, p) ?? p).join(' or ')}.`);
   const values = enumAt(name, []);
   if (values.length > 0) lines.push('', `Values: ${values.map((v) => `\`${v}\``).join(', ')}`);
   const l = limits(schema);
@@ -100,7 +101,7 @@ function fieldHover(name: string, rest: readonly string[]): string | undefined {
   const schema = schemaAt(name, rest);
   if (!schema) return undefined;
   const lines = [`**${key}** (in ${name})`];
-  const meaning = stripSource(schema.description) || FIELD_MEANINGS[key];
+  const meaning = stripSource(schema.description) || own(FIELD_MEANINGS, key);
   if (meaning) lines.push('', meaning);
   const values = enumAt(name, rest);
   if (values.length > 0) lines.push('', `Values: ${values.map((v) => `\`${v}\``).join(', ')}`);
@@ -117,8 +118,8 @@ function valueHover(name: string, rest: readonly string[], value: string): strin
   const values = enumAt(name, rest);
   if (!values.includes(value)) return undefined;
   const key = rest.length > 0 ? (rest.filter((s) => !/^\d+$/.test(s)).pop() ?? name) : name;
-  const meanings = VALUE_MEANINGS[key] ?? VALUE_MEANINGS[name];
-  const meaning = meanings?.[value] ?? meanings?.[value.toUpperCase()] ?? meanings?.[value.toLowerCase()];
+  const meanings = own(VALUE_MEANINGS, key) ?? own(VALUE_MEANINGS, name);
+  const meaning = own(meanings, value) ?? own(meanings, value.toUpperCase()) ?? own(meanings, value.toLowerCase());
   const lines = [`**${key}: ${value}**`];
   if (meaning) lines.push('', meaning);
   lines.push('', `Values: ${values.map((v) => `\`${v}\``).join(', ')}`, '', citation(pageOf(name, rest)));

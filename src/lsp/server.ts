@@ -6,10 +6,21 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
+  type CancellationToken,
+  type CodeAction,
+  type CodeActionParams,
+  type CompletionParams,
+  type DefinitionParams,
+  type HoverParams,
+  type ReferenceParams,
   type Connection,
   createConnection,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   type InitializeResult,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
@@ -17,14 +28,15 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WORKSPACE_FILE } from '../core/workspace-model.js';
+import { isWithin } from '../oas/refs.js';
 import { codeActions, resolveAction } from './code-actions.js';
 import { completions } from './completion.js';
 import { definition, diskOrOpen, references } from './definition.js';
 import { documentHover, workspaceHover } from './hover.js';
 import { findingHover } from './finding-hover.js';
 import { DEFAULT_SETTINGS, fileOf, Session } from './session.js';
-import { readSettings } from './settings.js';
-import { guarded, quietly, remoteLog } from './guard.js';
+import { readSettings, settingProblems } from './settings.js';
+import { guarded, quietly, remoteLog, unlessCancelled } from './guard.js';
 import { locate, treeOf } from './yaml-tree.js';
 
 export interface ServerStreams {
@@ -64,13 +76,43 @@ export function startServer(streams?: ServerStreams, env: NodeJS.ProcessEnv = pr
   let roots: string[] = [];
   let watchRegistration = false;
   let lazyActions = false;
+  // The LSP lifecycle: requests before `initialize` are answered ServerNotInitialized and notifications dropped;
+  // after `shutdown`, requests are refused and nothing is linted (the library ends the process on `exit`).
+  let phase: 'new' | 'running' | 'shut' = 'new';
+
+  /** A request handler, guarded, and answered only while the server runs. */
+  const request = <P, R>(name: string, handler: (params: P, token?: CancellationToken) => R | Promise<R>) =>
+    guarded(connection, name, (params: P, token?: CancellationToken) => {
+      if (phase === 'new') throw new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized');
+      if (phase === 'shut') throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
+      return handler(params, token);
+    });
+
+  /** Tells the user, once per change of settings, what of them apig ignores. */
+  const warnSettings = (raw: unknown): void => {
+    const problems = settingProblems(raw);
+    if (problems.length === 0) return;
+    const message = `apig: settings ignored: ${problems.join('; ')}.`;
+    // A notification (window/showMessage): nothing to answer, so a client that shows no dialogs is not held up.
+    void connection
+      .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message })
+      .catch(() => undefined);
+  };
+  let initialSettings: unknown;
+
+  connection.onShutdown(() => {
+    phase = 'shut';
+    session.stop();
+  });
 
   connection.onInitialize((params): InitializeResult => {
+    phase = 'running';
     const folders = params.workspaceFolders?.map((f) => fileOf(f.uri)) ?? [
       params.rootUri ? fileOf(params.rootUri) : undefined,
     ];
     roots = folders.filter((f): f is string => f !== undefined);
     session.settings = readSettings(params.initializationOptions, DEFAULT_SETTINGS);
+    initialSettings = params.initializationOptions;
     watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     lazyActions = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     return {
@@ -87,6 +129,7 @@ export function startServer(streams?: ServerStreams, env: NodeJS.ProcessEnv = pr
   });
 
   connection.onInitialized(() => {
+    warnSettings(initialSettings);
     if (watchRegistration)
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, {
@@ -102,9 +145,11 @@ export function startServer(streams?: ServerStreams, env: NodeJS.ProcessEnv = pr
 
   connection.onDidChangeConfiguration(
     quietly(connection, 'configuration', (params: { settings: unknown }) => {
+      if (phase !== 'running') return;
       const s = params.settings as { apig?: unknown } | undefined;
       if (s && typeof s === 'object' && 'apig' in s) {
         session.settings = readSettings(s.apig, session.settings);
+        warnSettings(s.apig);
         session.all();
       }
     }),
@@ -112,6 +157,7 @@ export function startServer(streams?: ServerStreams, env: NodeJS.ProcessEnv = pr
 
   const onDoc = (name: string, act: (file: string) => void) =>
     quietly(connection, name, (e: { document: TextDocument }) => {
+      if (phase !== 'running') return;
       const file = fileOf(e.document.uri);
       if (file !== undefined) act(file);
     });
@@ -120,11 +166,12 @@ export function startServer(streams?: ServerStreams, env: NodeJS.ProcessEnv = pr
   docs.onDidClose(onDoc('close', (file) => session.closed(file)));
   connection.onDidChangeWatchedFiles(
     quietly(connection, 'watched files', (params: { changes: Array<{ uri: string }> }) => {
+      if (phase !== 'running') return;
       for (const c of params.changes) {
         const file = fileOf(c.uri);
         if (file === undefined) continue;
         session.changedOnDisk(file);
-        if (isWorkspaceFile(file) && existsSync(file) && roots.some((r) => file.startsWith(r))) session.watch(file);
+        if (isWorkspaceFile(file) && existsSync(file) && roots.some((r) => isWithin(file, r))) session.watch(file);
       }
     }),
   );
@@ -144,12 +191,13 @@ export function startServer(streams?: ServerStreams, env: NodeJS.ProcessEnv = pr
   };
 
   connection.onHover(
-    guarded(connection, 'hover', (params) => {
+    request('hover', async (params: HoverParams, token) => {
       const open = docOf(params.textDocument.uri);
       if (!open) return null;
       const { doc, file } = open;
       const parts: string[] = [];
-      const found = findingHover(session.findings.get(doc.uri) ?? [], params.position);
+      const found = findingHover(await session.freshFindings(doc, token), params.position);
+      unlessCancelled(token);
       if (found) parts.push(found);
       const at = locate(treeOf(doc), doc.offsetAt(params.position));
       const about = at === undefined ? undefined : isWorkspaceFile(file) ? workspaceHover(at) : documentHover(at);
@@ -159,40 +207,47 @@ export function startServer(streams?: ServerStreams, env: NodeJS.ProcessEnv = pr
   );
 
   connection.onCompletion(
-    guarded(connection, 'completion', async (params) => {
-      const open = docOf(params.textDocument.uri);
-      if (!open) return [];
-      const { doc, file } = open;
-      return completions(doc, file, params.position, await workspaceOf(file));
-    }),
-  );
-
-  connection.onDefinition(
-    guarded(connection, 'definition', async (params) => {
+    request('completion', async (params: CompletionParams, token) => {
       const open = docOf(params.textDocument.uri);
       if (!open) return [];
       const { doc, file } = open;
       const ws = await workspaceOf(file);
-      return definition(file, doc.getText(), doc.offsetAt(params.position), ws, diskOrOpen(session.texts()));
+      unlessCancelled(token);
+      return completions(doc, file, params.position, ws);
+    }),
+  );
+
+  connection.onDefinition(
+    request('definition', async (params: DefinitionParams, token) => {
+      const open = docOf(params.textDocument.uri);
+      if (!open) return [];
+      const { doc, file } = open;
+      const ws = await workspaceOf(file);
+      unlessCancelled(token);
+      const texts = diskOrOpen(session.texts());
+      return definition(file, doc.getText(), doc.offsetAt(params.position), ws, texts, treeOf(doc));
     }),
   );
 
   connection.onReferences(
-    guarded(connection, 'references', (params) => {
+    request('references', (params: ReferenceParams) => {
       const open = docOf(params.textDocument.uri);
       if (!open) return [];
       const { doc, file } = open;
-      return references(file, doc.getText(), doc.offsetAt(params.position), params.context.includeDeclaration);
+      const { includeDeclaration } = params.context;
+      return references(file, doc.getText(), doc.offsetAt(params.position), includeDeclaration, treeOf(doc));
     }),
   );
 
   connection.onCodeAction(
-    guarded(connection, 'code action', (params) => {
+    request('code action', async (params: CodeActionParams, token) => {
       const open = docOf(params.textDocument.uri);
       if (!open) return [];
       const { doc, file } = open;
       const only = params.context.only;
-      return codeActions(doc, file, session.findings.get(doc.uri) ?? [], params.range, {
+      const findings = await session.freshFindings(doc, token);
+      unlessCancelled(token);
+      return codeActions(doc, file, findings, params.range, {
         lazy: lazyActions,
         ...(only !== undefined ? { only } : {}),
       });
@@ -200,12 +255,14 @@ export function startServer(streams?: ServerStreams, env: NodeJS.ProcessEnv = pr
   );
 
   connection.onCodeActionResolve(
-    guarded(connection, 'code action resolve', (action) => {
+    request('code action resolve', async (action: CodeAction, token) => {
       const uri = (action.data as { uri?: unknown } | undefined)?.uri;
       if (typeof uri !== 'string') return action;
       const open = docOf(uri);
       if (!open) return action;
-      return resolveAction(action, open.doc, open.file, session.findings.get(uri) ?? []);
+      const findings = await session.freshFindings(open.doc, token);
+      unlessCancelled(token);
+      return resolveAction(action, open.doc, open.file, findings);
     }),
   );
 

@@ -29,9 +29,36 @@ export function groupFiles(workspaceFile: string, text: string): string[] {
   );
 }
 
-/** Whether a text reads as a Swagger 2.0 or OpenAPI 3 document (by its first keys, not a full parse). */
+const SPEC_KEY = /^(swagger|openapi)$/;
+
+/** Whether a JSON (or flow YAML) object has `swagger` or `openapi` among its own keys, not a nested object's. */
+function topLevelKey(text: string, from: number): boolean {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      if (--depth === 0) return false;
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c) j += text[j] === '\\' ? 2 : 1;
+      if (depth === 1 && SPEC_KEY.test(text.slice(i + 1, j)) && /^\s*:/.test(text.slice(j + 1, j + 40))) return true;
+      i = j;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a text reads as a Swagger 2.0 or OpenAPI 3 document: `swagger:` or `openapi:` as a key of the document
+ * itself (at the start of a line in block YAML; at the first level of a JSON object), not of something nested
+ * (a package.json script named "swagger" does not make package.json an API definition). No full parse: this runs
+ * on every edit of every YAML or JSON file the editor opens.
+ */
 export function looksLikeSpec(text: string): boolean {
-  return /^\s*["']?(swagger|openapi)["']?\s*:/m.test(text);
+  const start = /^(\uFEFF)?\s*/.exec(text)?.[0].length ?? 0;
+  if (text[start] === '{') return topLevelKey(text, start);
+  return /^(\uFEFF)?["']?(swagger|openapi)["']?[ \t]*:/m.test(text);
 }
 
 /** The target (absolute path of an apig.yaml or a Swagger file) a document belongs to, or undefined. */

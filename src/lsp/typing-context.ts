@@ -87,6 +87,18 @@ function parentPath(lines: readonly string[], at: number, column: number, dashCo
   return out.reverse();
 }
 
+/**
+ * In an open flow list or map (`[a, b`), the last entry typed; undefined when the value is no open flow
+ * collection. Read from the last bracket or comma (a regular expression anchored at the end would be quadratic
+ * on a long run of spaces).
+ */
+function lastFlowEntry(typed: string): string | undefined {
+  let at = typed.length - 1;
+  while (at >= 0 && !'[]{},'.includes(typed[at] as string)) at--;
+  if (at < 0 || typed[at] === ']' || typed[at] === '}') return undefined;
+  return typed.slice(at + 1).replace(/^\s+/, '');
+}
+
 /** The typing context at a position of a block-YAML text. */
 export function typingContext(text: string, line: number, character: number): TypingContext | undefined {
   const lines = text.split(/\r?\n/);
@@ -101,13 +113,7 @@ export function typingContext(text: string, line: number, character: number): Ty
   if (colon?.[1] !== undefined) {
     const parents = parentPath(lines, line, column, dash);
     const typed = rest.slice(colon[0].length).replace(/^\s+/, '');
-    // In a flow list or map (`[a, b`), what is typed is the last entry.
-    const last = /[[{,]\s*([^[\]{},]*)$/.exec(typed);
-    return {
-      segments: [...parents, unquote(colon[1])],
-      on: 'value',
-      typed: unquote(last?.[1] ?? typed),
-    };
+    return { segments: [...parents, unquote(colon[1])], on: 'value', typed: unquote(lastFlowEntry(typed) ?? typed) };
   }
   const parents = parentPath(lines, line, column, dash);
   // A list entry that is a scalar (`- value`) is a value of the list.

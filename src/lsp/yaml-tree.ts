@@ -16,7 +16,9 @@ export interface Located {
 export type Tree = Document.Parsed;
 
 export function parseTree(text: string): Tree {
-  return parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+  // logLevel 'error': the package's warnings (a collection as a key...) would go to the process's stderr, the
+  // editor's log, on every request on such a text; what is wrong with a text is lint's to say.
+  return parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' });
 }
 
 const within = (offset: number, range: readonly number[] | null | undefined): boolean =>
