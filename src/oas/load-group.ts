@@ -8,7 +8,16 @@ import { readBytes, readText, realPath, resolvedPath } from './read.js';
 import { locate, parseSource, type SourceDoc } from './source.js';
 import { documentKind, validateDocument } from './validate.js';
 import { pruneAt } from './prune.js';
-import { checkRefs, type ExternalRef, isUrlRef, isWithin, type RefCheck, type RefPolicy, refFile } from './refs.js';
+import {
+  checkRefs,
+  decodePath,
+  type ExternalRef,
+  isUrlRef,
+  isWithin,
+  type RefCheck,
+  type RefPolicy,
+  refFile,
+} from './refs.js';
 import { ApigError } from '../core/errors.js';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPI } from 'openapi-types';
@@ -194,7 +203,8 @@ async function bundleRefs(
         resolve: {
           file: {
             read: async (f: { url: string }) => {
-              const path = f.url.startsWith('file://') ? fileURLToPath(f.url) : f.url;
+              // The resolver hands over the path percent-encoded (`shared%20defs.yaml` for `shared defs.yaml`).
+              const path = f.url.startsWith('file://') ? fileURLToPath(f.url) : decodePath(f.url);
               const known = read.get(path);
               if (known) return known;
               if (!isWithin(path, refs.root))

@@ -40,8 +40,11 @@ export function isWithin(path: string, root: string): boolean {
   return rel === '' || !(rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel));
 }
 
-/** Percent-decoding that keeps a malformed escape (`a%.yaml`) as written instead of throwing. */
-function decodePath(s: string): string {
+/**
+ * A path as a `$ref` or the resolver's URL writes it, percent-decoded; a malformed escape (`a%.yaml`) is kept as
+ * written instead of throwing.
+ */
+export function decodePath(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {
