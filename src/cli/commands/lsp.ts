@@ -10,6 +10,15 @@ export function registerLsp(program: Command, ctx: CommandContext): void {
     .command('lsp')
     .description('run the language server over stdio, for editors (diagnostics, hover, completion, quick fixes)')
     .option('--stdio', 'talk over standard input and output (the default and only transport)')
+    .addHelpText(
+      'after',
+      `
+An editor starts it and talks to it; you do not run it by hand. Set-up for VS Code and Neovim: docs/lsp.md.
+
+Examples:
+  apig lsp                # what an editor runs (VS Code: the extension in editors/vscode)
+  apig lsp --stdio        # the same, for clients that pass --stdio`,
+    )
     .action(async () => {
       const { startServer } = await import('../../lsp/server.js');
       const connection = startServer(undefined, ctx.io.env);
