@@ -220,9 +220,11 @@ async function showRequest(seq) {
   try {
     e = await getJson(`api/requests/${seq}`);
   } catch (err) {
-    show(box, el('p', { class: 'bad', text: String(err.message ?? err) }));
+    if (selected === seq) show(box, el('p', { class: 'bad', text: String(err.message ?? err) }));
     return;
   }
+  // Another row was chosen while this one was on its way: that one's detail is (or will be) shown.
+  if (selected !== seq) return;
   const trace = el(
     'ol',
     { class: 'trace', 'aria-label': 'Pipeline trace' },
@@ -439,6 +441,7 @@ $('try-form').addEventListener('submit', async (e) => {
       headerTable(r.headers),
       el('h3', { text: 'Response body' }),
       el('pre', { text: r.body }),
+      r.bodyNote ? el('p', { class: 'muted', text: r.bodyNote }) : null,
     );
   } catch (err) {
     out.replaceChildren(el('p', { class: 'bad', role: 'alert', text: String(err.message ?? err) }));
@@ -511,8 +514,20 @@ async function refreshConfig() {
 function connect() {
   const source = new EventSource('api/events');
   const opened = new Promise((resolve) => source.addEventListener('open', resolve, { once: true }));
-  source.addEventListener('open', () => setStatus('live'));
-  source.addEventListener('error', () => setStatus('disconnected; retrying…'));
+  let lost = false;
+  source.addEventListener('open', () => {
+    setStatus('live');
+    // Back after a break: what came meanwhile was not streamed, and the gateway may be another one (restarted,
+    // its requests numbered from 1 again): everything is loaded afresh.
+    if (lost) {
+      lost = false;
+      reloadAll();
+    }
+  });
+  source.addEventListener('error', () => {
+    lost = true;
+    setStatus('disconnected; retrying…');
+  });
   source.addEventListener('request', (m) => {
     const r = JSON.parse(m.data);
     requests.unshift(r);
@@ -525,6 +540,16 @@ function connect() {
     loadRoutes();
   });
   return opened;
+}
+
+async function reloadAll() {
+  requests = [];
+  selected = undefined;
+  show($('live-detail'), el('p', { class: 'muted', text: 'Select a request to see its trace.' }));
+  await Promise.all([loadRoutes(), loadRequests(), refreshConfig()]).catch((err) =>
+    setStatus(String(err.message ?? err)),
+  );
+  if (current === 'throttling') refreshThrottling();
 }
 
 async function start() {

@@ -15,7 +15,7 @@ import {
 } from '../../src/gateway/index.js';
 import { uiAccess } from '../../src/gateway/ui/access.js';
 import { ROOT } from './run-cli.js';
-import { startBackend, type Backend } from './serve-helpers.js';
+import { startBackend, type Backend, type Handler } from './serve-helpers.js';
 
 export const UI_FIXTURE = join(ROOT, 'fixtures/ui/apig.yaml');
 
@@ -48,10 +48,12 @@ export interface UiOptions {
   extra?: Partial<LaunchOptions>;
   path?: string;
   watch?: boolean;
+  /** How the backend (`#backend#`, the fixture's /echo) answers; by default it echoes the request. */
+  backend?: Handler;
 }
 
 export async function startUi(options: UiOptions = {}): Promise<UiGateway> {
-  const backend = await startBackend('echo');
+  const backend = await startBackend('echo', options.backend);
   const prepareOptions = {
     path: options.path ?? UI_FIXTURE,
     cwd: ROOT,

@@ -12,6 +12,11 @@ export const CLOCK_PATH = '/_apig/clock';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
+/** The farthest a JavaScript Date reaches from 1970 either way: past it the clock could not tell the time. */
+const MAX_INSTANT = 8.64e15;
+/** A clock move is a few bytes of JSON; a larger body is refused, not buffered. */
+const MAX_BODY = 64 * 1024;
+
 /** `90s`, `1500`, `2m` → milliseconds; undefined when unreadable. */
 export function parseDuration(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
@@ -40,14 +45,23 @@ export function handleClock(clock: VirtualClock, req: IncomingMessage, res: Serv
     return;
   }
   const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
+  let size = 0;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size <= MAX_BODY) chunks.push(c);
+  });
   req.on('end', () => {
+    if (size > MAX_BODY) return answer(res, 413, { error: `the body is over ${MAX_BODY} bytes` });
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
     } catch {
       return answer(res, 400, { error: 'the body is not JSON' });
     }
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return answer(res, 400, {
+        error: 'the body is a JSON object: {"advance": "90s"} or {"set": "2026-01-01T00:00:00Z"}',
+      });
     const move: ClockMove = {};
     if (body.set !== undefined) {
       const t = parseInstant(body.set);
@@ -59,6 +73,9 @@ export function handleClock(clock: VirtualClock, req: IncomingMessage, res: Serv
       if (ms === undefined) return answer(res, 400, { error: '"advance" is not a duration (e.g. 1500, "90s", "2m")' });
       move.advance = ms;
     }
+    const to = (move.set ?? clock.now()) + (move.advance ?? 0);
+    if (!(Math.abs(to) <= MAX_INSTANT))
+      return answer(res, 400, { error: 'the clock would leave the dates a clock can tell (years -271821 to 275760)' });
     if (!clock.share) {
       moveClock(clock, move);
       return answer(res, 200, now());

@@ -15,11 +15,11 @@ import type { EventSink, GatewayEvent, RequestEvent } from '../response/events.j
 import { handleClock } from '../transport/admin.js';
 import { refusal, type UiAccess } from './access.js';
 import type { DashboardHooks } from './hooks.js';
-import { UI_PATH } from './hooks.js';
+import { isUiTarget, UI_PATH } from './hooks.js';
 import { BODY_BYTES, capture, entryOf, lineOf, summaryOf, type Line, type Streamed } from './record.js';
 import { RequestLog } from './request-log.js';
 import { routesView } from './routes-view.js';
-import { scrubberFor, type Scrub } from './scrub.js';
+import { scrubberOf, secretValues, type Scrub } from './scrub.js';
 import { isPageFile, PAGE_HEADERS, sendPageFile } from './static-files.js';
 import { throttleView } from './throttle-view.js';
 import { readJson, TryProblem, tryInput, tryIt } from './try-it.js';
@@ -38,7 +38,10 @@ export interface DashboardOptions {
   capacity?: number;
 }
 
-/** Requests a page has not read yet are dropped past this many bytes of queued events (a stalled page). */
+/**
+ * A page that has this many bytes of events still to read has stalled: its stream is closed (what was queued is
+ * freed), and the page, when it reconnects, loads the list afresh instead of showing one with holes in it.
+ */
 const MAX_QUEUED = 1 << 20;
 const KEEP_ALIVE_MS = 15_000;
 const UNWATCHED = 'ended while no dashboard page was open: only its log line was kept';
@@ -50,6 +53,11 @@ export class Dashboard implements DashboardHooks {
   private listening = '';
   private scrub: Scrub = (t) => t;
   private scrubbedFor: unknown;
+  /**
+   * Every secret value of every configuration served since start: a reload that changes a secret leaves the old
+   * value in the requests kept (a backend's echo, a header a client sent), and it is still masked there.
+   */
+  private readonly secrets = new Set<string>();
   private readonly streams = new WeakMap<RequestContext, Streamed>();
   /** The event object last handed over by the request path (the host's sink then skips it). */
   private handed: RequestEvent | undefined;
@@ -86,6 +94,7 @@ export class Dashboard implements DashboardHooks {
 
   /** start.ts, after a reload under --watch: the new configuration's fidelity table, or the rejected edit. */
   reloaded(ok: boolean, diagnostics: readonly Diagnostic[], apis?: number, fidelity?: FidelityRow[]): void {
+    this.scrubber(); // the new configuration's secrets join the ones masked (the old ones stay)
     if (fidelity) this.fidelity = fidelity;
     this.reload = {
       at: new Date(this.gw?.clock.now() ?? Date.now()).toISOString(),
@@ -97,7 +106,7 @@ export class Dashboard implements DashboardHooks {
   }
 
   handles(url: string): boolean {
-    return url.startsWith(UI_PATH) && (url.length === UI_PATH.length || '/?'.includes(url[UI_PATH.length] ?? ''));
+    return isUiTarget(url);
   }
 
   body(ctx: RequestContext, upstream: Readable): void {
@@ -132,13 +141,22 @@ export class Dashboard implements DashboardHooks {
   private broadcast(event: string, json: string): void {
     if (this.pages.size === 0) return;
     const text = `event: ${event}\ndata: ${this.scrubber()(json)}\n\n`;
-    for (const res of this.pages) if (res.writableLength < MAX_QUEUED) res.write(text);
+    for (const res of this.pages) {
+      if (res.writableLength < MAX_QUEUED) res.write(text);
+      else {
+        this.pages.delete(res);
+        res.destroy();
+      }
+    }
+    if (this.pages.size === 0) this.gw?.watched(false);
   }
 
   private scrubber(): Scrub {
     const ws = this.gw?.config.workspace;
     if (ws !== undefined && ws !== this.scrubbedFor) {
-      this.scrub = scrubberFor(ws);
+      const known = this.secrets.size;
+      for (const v of secretValues(ws)) this.secrets.add(v);
+      if (this.secrets.size !== known || this.scrubbedFor === undefined) this.scrub = scrubberOf(this.secrets);
       this.scrubbedFor = ws;
     }
     return this.scrub;
@@ -228,6 +246,11 @@ export class Dashboard implements DashboardHooks {
       'content-type': 'text/event-stream; charset=utf-8',
       connection: 'keep-alive',
     });
+    // HEAD: the headers only. It is no page: it must neither stay open nor turn tracing on.
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
     res.write('retry: 2000\n\n');
     this.pages.add(res);
     if (this.pages.size === 1) gw.watched(true);

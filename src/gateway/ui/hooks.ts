@@ -21,3 +21,8 @@ export interface DashboardHooks {
 
 /** Every dashboard path starts so. */
 export const UI_PATH = '/_apig/ui';
+
+/** Whether a request target (`/path?query`) is the dashboard's: `/_apig/ui`, `/_apig/ui/...`, `/_apig/ui?...`. */
+export function isUiTarget(url: string): boolean {
+  return url.startsWith(UI_PATH) && (url.length === UI_PATH.length || '/?'.includes(url[UI_PATH.length] ?? ''));
+}

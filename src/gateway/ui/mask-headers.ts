@@ -1,9 +1,10 @@
 /**
  * Credentials as the dashboard shows them (core/mask.ts: the first 3 characters and `***`): the values of the
- * headers that carry one, the signature of an SDK-HMAC-SHA256 Authorization (its key and signed headers stay
- * readable), and query parameters named like a credential.
+ * headers that carry one or are named like one, the signature of an SDK-HMAC-SHA256 Authorization (its key and
+ * signed headers stay readable), and query parameters named like a credential, also inside a trace's text.
  */
 import { maskSecret } from '../../core/mask.js';
+import type { TraceEvent } from '../request/trace.js';
 
 /** Lower-case names of headers whose whole value is a credential (or carries one). */
 const CREDENTIAL_HEADERS = new Set([
@@ -20,10 +21,11 @@ const CREDENTIAL_HEADERS = new Set([
 
 const SIGNED = /^(SDK-HMAC-SHA256\s.*Signature=)([^,\s]*)(.*)$/i;
 const SCHEME = /^(Basic|Bearer)\s+(.*)$/i;
-const CREDENTIAL_PARAM = /secret|token|password|passwd|appcode|signature|apikey|access_key|^sk$/i;
+/** A header or query parameter named like a credential (`X-Api-Key`, `api_key`, `access_token`, `client_secret`). */
+const CREDENTIAL_NAME = /secret|token|password|passwd|appcode|signature|api[-_]?key|access[-_]?key|^sk$/i;
 
 export function maskHeaderValue(name: string, value: string): string {
-  if (!CREDENTIAL_HEADERS.has(name.toLowerCase())) return value;
+  if (!CREDENTIAL_HEADERS.has(name.toLowerCase()) && !CREDENTIAL_NAME.test(name)) return value;
   const signed = SIGNED.exec(value);
   if (signed) return `${signed[1]}${maskSecret(signed[2] ?? '')}${signed[3]}`;
   const scheme = SCHEME.exec(value);
@@ -67,7 +69,37 @@ export function maskQuery(query: string): string {
       } catch {
         // kept as sent
       }
-      return CREDENTIAL_PARAM.test(decoded) ? `${name}=${maskSecret(part.slice(eq + 1))}` : part;
+      return CREDENTIAL_NAME.test(decoded) ? `${name}=${maskSecret(part.slice(eq + 1))}` : part;
     })
     .join('&');
+}
+
+/** Every `?name=value` / `&name=value` in free text (a trace's `POST /path?api_key=...`), masked as maskQuery does. */
+export function maskQueriesIn(text: string): string {
+  if (!text.includes('=')) return text;
+  return text.replace(/([?&])([^=&\s?#]+)=([^&\s#]*)/g, (whole, sep: string, name: string, value: string) => {
+    const masked = maskQuery(`${name}=${value}`);
+    return masked === `${name}=${value}` ? whole : `${sep}${masked}`;
+  });
+}
+
+/** A trace with the credentials in its decisions and details masked (the request path writes them as they came). */
+export function maskedTrace(trace: readonly TraceEvent[]): TraceEvent[] {
+  const deep = (v: unknown): unknown => {
+    if (typeof v === 'string') return maskQueriesIn(v);
+    if (Array.isArray(v)) return v.map(deep);
+    if (typeof v === 'object' && v !== null)
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [
+          k,
+          CREDENTIAL_NAME.test(k) && typeof x === 'string' ? maskSecret(x) : deep(x),
+        ]),
+      );
+    return v;
+  };
+  return trace.map((t) => ({
+    stage: t.stage,
+    decision: maskQueriesIn(t.decision),
+    ...(t.detail !== undefined ? { detail: deep(t.detail) as Record<string, unknown> } : {}),
+  }));
 }

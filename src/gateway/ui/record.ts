@@ -9,7 +9,7 @@ import type { RequestContext } from '../request/context.js';
 import type { TraceEvent } from '../request/trace.js';
 import type { Answer } from '../response/answer.js';
 import type { RequestEvent } from '../response/events.js';
-import { maskedPairs, maskedRaw, maskQuery } from './mask-headers.js';
+import { maskedPairs, maskedRaw, maskedTrace, maskQuery } from './mask-headers.js';
 
 /** How much of a body the dashboard keeps. */
 export const BODY_BYTES = 16 * 1024;
@@ -47,9 +47,19 @@ export interface Entry extends Summary {
   response: Shown & { status: number };
 }
 
+/**
+ * The text of the first bytes of a body: a character the cut went through is left out (it is not the body's
+ * fault that it shows as U+FFFD), so that only bytes that are no UTF-8 make the body "not text".
+ */
+export function textPrefix(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes, { stream: true });
+}
+
 function text(bytes: Buffer | undefined, total: number | undefined): Pick<Shown, 'body' | 'bodyNote'> {
   if (bytes === undefined || bytes.length === 0) return {};
-  const s = bytes.subarray(0, BODY_BYTES).toString('utf8');
+  const whole = (total ?? bytes.length) <= BODY_BYTES && bytes.length <= BODY_BYTES;
+  const head = bytes.subarray(0, BODY_BYTES);
+  const s = whole ? head.toString('utf8') : textPrefix(head);
   const size = total ?? bytes.length;
   if (s.includes('\u0000') || s.includes('\ufffd')) return { bodyNote: `${size} bytes, not text` };
   return size > BODY_BYTES ? { body: s, bodyNote: `the first ${BODY_BYTES} of ${size} bytes` } : { body: s };
@@ -87,11 +97,15 @@ export interface Captured extends Line {
   call: BackendCall | undefined;
   requestBody: Buffer | undefined;
   requestBytes: number;
+  /** The request had a body that the gateway passed on (or drained) without reading it: it was not seen. */
+  requestNote: string | undefined;
   answer: { status: number; headers: readonly string[] } | undefined;
   responseBody: Buffer | string | undefined;
   responseBytes: number;
   responseNote: string | undefined;
 }
+
+const UNREAD = 'not kept: the gateway passed the body on as it came, without reading it';
 
 const cut = (b: Buffer): Buffer => (b.length > BODY_BYTES ? Buffer.from(b.subarray(0, BODY_BYTES)) : b);
 
@@ -133,6 +147,12 @@ export function capture(
     call: ctx.call,
     requestBody: buffered ? cut(buffered) : undefined,
     requestBytes: buffered?.length ?? 0,
+    requestNote:
+      ctx.bodySource && !buffered
+        ? ctx.bodySource.tooLarge
+          ? 'not kept: over the body size limit (request_body_size)'
+          : UNREAD
+        : undefined,
     answer: answer ? { status: answer.status, headers: answer.headers } : undefined,
     responseBody,
     responseBytes,
@@ -167,12 +187,16 @@ export function summaryOf(c: Line): Summary {
   };
 }
 
+function requestText(c: Captured): Pick<Shown, 'body' | 'bodyNote'> {
+  return c.requestNote !== undefined ? { bodyNote: c.requestNote } : text(c.requestBody, c.requestBytes);
+}
+
 export function entryOf(line: Line | Captured): Entry {
   if (!('rawHeaders' in line)) {
     const note = line.note ?? 'not kept';
     return {
       ...summaryOf(line),
-      trace: line.trace ?? [],
+      trace: maskedTrace(line.trace ?? []),
       received: { target: line.event.path, httpVersion: '', scheme: '', sourceIp: '', headers: [], bodyNote: note },
       response: { status: line.event.status, headers: [], bodyNote: note },
     };
@@ -189,14 +213,14 @@ export function entryOf(line: Line | Captured): Entry {
   };
   const entry: Entry = {
     ...summaryOf(c),
-    trace: c.trace ?? [],
+    trace: maskedTrace(c.trace ?? []),
     received: {
       target: query === '' ? path : `${path}?${query}`,
       httpVersion: c.httpVersion,
       scheme: c.scheme,
       sourceIp: c.sourceIp,
       headers: maskedRaw(c.rawHeaders),
-      ...text(c.requestBody, c.requestBytes),
+      ...requestText(c),
     },
     response,
   };
@@ -209,7 +233,7 @@ export function entryOf(line: Line | Captured): Entry {
       target: callTarget({ path: call.path, query: maskQuery(call.query) }),
       upstream,
       headers: maskedPairs(call.headers),
-      ...text(c.requestBody, c.requestBytes),
+      ...requestText(c),
     };
   return entry;
 }

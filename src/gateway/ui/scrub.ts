@@ -14,7 +14,8 @@ export type Scrub = (text: string) => string;
 /** Secrets shorter than this are masked where they stand as a whole JSON string only (too short to search for). */
 const SEARCHABLE = 4;
 
-function values(ws: Workspace): string[] {
+/** The values a scrubber for `ws` masks: its secrets, and the Basic credentials made of a key and its secret. */
+export function secretValues(ws: Workspace): string[] {
   const out: string[] = [];
   const add = (s: Secret | undefined): void => {
     if (s?.value !== undefined && s.value !== '') out.push(s.value);
@@ -33,9 +34,23 @@ function values(ws: Workspace): string[] {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A scrubber for JSON text: each secret as it appears inside a JSON string (escaped). */
+/** A scrubber for JSON text: each secret of `ws` as it appears inside a JSON string (escaped). */
 export function scrubberFor(ws: Workspace): Scrub {
-  const secrets = [...new Set(values(ws))].sort((a, b) => b.length - a.length);
+  return scrubberOf(secretValues(ws));
+}
+
+/**
+ * The forms a secret takes in text that went through other hands: as it is; inside a JSON string (a backend
+ * that echoes its request as JSON), also with `/` escaped (as PHP writes JSON); percent-encoded (a URL).
+ */
+function forms(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  return [secret, json, json.replace(/\//g, '\\/'), encodeURIComponent(secret)];
+}
+
+/** A scrubber for JSON text: each of `values`, in each of its forms, as it appears inside a JSON string. */
+export function scrubberOf(values: Iterable<string>): Scrub {
+  const secrets = [...new Set([...values].flatMap(forms))].sort((a, b) => b.length - a.length);
   const long = secrets.filter((s) => s.length >= SEARCHABLE);
   const short = secrets.filter((s) => s.length < SEARCHABLE);
   const pattern = (s: string): string => escapeRegExp(JSON.stringify(s).slice(1, -1));

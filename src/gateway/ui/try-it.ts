@@ -7,8 +7,9 @@ import type { IncomingMessage } from 'node:http';
 import { request } from 'undici';
 import type { App } from '../../core/workspace-model.js';
 import { signRequest } from '../../sign/index.js';
+import { isUiTarget } from './hooks.js';
 import { maskedPairs, maskHeaderValue } from './mask-headers.js';
-import { BODY_BYTES } from './record.js';
+import { BODY_BYTES, textPrefix } from './record.js';
 
 export type TryAuth = 'none' | 'signature' | 'appcode';
 
@@ -28,11 +29,32 @@ export interface TryResult {
   status: number;
   headers: Array<[string, string]>;
   body: string;
+  /** That the body was cut (its first BODY_BYTES are shown; the rest was not read). */
+  bodyNote?: string;
   requestId?: string;
 }
 
 /** A problem with the input: answered 400 with the message. */
 export class TryProblem extends Error {}
+
+/** An HTTP method (RFC 9110 token); CONNECT opens a tunnel, not a request. */
+const TOKEN = /^(?!CONNECT$)[!#$%&'*+.^_`|~0-9A-Z-]+$/;
+
+/** At most `limit` bytes of a body; the rest is not read (the stream is destroyed), so no answer fills memory. */
+async function firstBytes(body: AsyncIterable<Buffer> & { destroy(): unknown }, limit: number) {
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  for await (const c of body) {
+    const part = c.subarray(0, limit - kept);
+    chunks.push(part);
+    kept += part.length;
+    if (kept >= limit) {
+      body.destroy();
+      return { bytes: Buffer.concat(chunks), cut: true };
+    }
+  }
+  return { bytes: Buffer.concat(chunks), cut: false };
+}
 
 function str(v: unknown, what: string): string {
   if (typeof v !== 'string') throw new TryProblem(`${what} must be a string`);
@@ -49,8 +71,10 @@ export function tryInput(body: unknown): TryInput {
   const auth = o.auth ?? 'none';
   if (auth !== 'none' && auth !== 'signature' && auth !== 'appcode')
     throw new TryProblem('auth must be "none", "signature" or "appcode"');
+  const method = str(o.method ?? 'GET', 'method').toUpperCase();
+  if (!TOKEN.test(method)) throw new TryProblem(`${JSON.stringify(method)} is not an HTTP method`);
   return {
-    method: str(o.method ?? 'GET', 'method').toUpperCase(),
+    method,
     url: str(o.url, 'url'),
     headers: (headers as unknown[][]).map(([n, v]) => [str(n, 'a header name'), str(v, 'a header value')]),
     body: str(o.body ?? '', 'body'),
@@ -78,6 +102,7 @@ export async function tryIt(input: TryInput, apps: readonly App[], listening: st
   }
   if (url.protocol !== 'http:') throw new TryProblem('Try it sends over HTTP');
   const target = `${url.pathname}${url.search}`;
+  if (isUiTarget(target)) throw new TryProblem('Try it sends requests to the APIs, not to the dashboard');
   const headers: Array<[string, string]> = input.headers.filter(([n]) => n.trim() !== '');
   const app = credentials(input, apps);
   let sent: Array<[string, string]>;
@@ -105,12 +130,20 @@ export async function tryIt(input: TryInput, apps: readonly App[], listening: st
       sent.push(['X-Apig-AppCode', code]);
     }
   }
-  const res = await request(`${listening}${wireTarget}`, {
-    method: input.method as 'GET',
-    headers: sent.flat(),
-    body: input.body === '' || input.method === 'GET' || input.method === 'HEAD' ? null : input.body,
-  });
-  const bytes = Buffer.from(await res.body.arrayBuffer());
+  if (isUiTarget(wireTarget)) throw new TryProblem('Try it sends requests to the APIs, not to the dashboard');
+  let res: Awaited<ReturnType<typeof request>>;
+  try {
+    res = await request(`${listening}${wireTarget}`, {
+      method: input.method as 'GET',
+      headers: sent.flat(),
+      body: input.body === '' || input.method === 'GET' || input.method === 'HEAD' ? null : input.body,
+    });
+  } catch (err) {
+    // undici refuses what HTTP cannot carry (a line break in a header, a bad header name): the input's fault.
+    if ((err as { code?: unknown }).code === 'UND_ERR_INVALID_ARG') throw new TryProblem((err as Error).message);
+    throw err;
+  }
+  const { bytes, cut } = await firstBytes(res.body, BODY_BYTES);
   const requestId = res.headers['x-request-id'];
   return {
     sent: {
@@ -120,7 +153,8 @@ export async function tryIt(input: TryInput, apps: readonly App[], listening: st
     },
     status: res.statusCode,
     headers: maskedPairs(res.headers),
-    body: bytes.subarray(0, BODY_BYTES).toString('utf8'),
+    body: cut ? textPrefix(bytes) : bytes.toString('utf8'),
+    ...(cut ? { bodyNote: `the first ${BODY_BYTES} bytes; the rest was not read` } : {}),
     ...(typeof requestId === 'string' ? { requestId } : {}),
   };
 }
