@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import type { Dispatched } from '../backends/result.js';
 import type { Clock } from '../clock.js';
 import { traceStep, type RequestContext } from '../request/context.js';
+import { maskedTrace } from '../request/trace.js';
 import { ERRORS, failure, type ErrorId, type GatewayFailure } from './errors.js';
 import type { RequestEvent } from './events.js';
 import { flatten, gatewayHeaders, reasonPhrase, responseHeaders } from './respond.js';
@@ -159,7 +160,8 @@ function eventOf(ctx: RequestContext, n: EventNotes, at: number): RequestEvent {
     ...(ctx.group ? { group: ctx.group.name } : {}),
     ...(ctx.env !== undefined ? { env: ctx.env } : {}),
     ...(ctx.hit ? { api: ctx.hit.api.api.name } : {}),
-    ...(ctx.trace ? { trace: ctx.trace } : {}),
+    // As the log and --trace print it: a credential in a query string masked.
+    ...(ctx.trace ? { trace: maskedTrace(ctx.trace) } : {}),
     ...(n.errorCode !== undefined ? { errorCode: n.errorCode } : {}),
     ...(n.detail !== undefined ? { detail: n.detail } : {}),
     ...(n.upstream !== undefined ? { upstream: n.upstream } : {}),

@@ -9,7 +9,9 @@ import type { RequestContext } from '../request/context.js';
 import type { TraceEvent } from '../request/trace.js';
 import type { Answer } from '../response/answer.js';
 import type { RequestEvent } from '../response/events.js';
-import { maskedPairs, maskedRaw, maskedTrace, maskQuery } from './mask-headers.js';
+import { maskQuery } from '../../core/mask.js';
+import { maskedTrace } from '../request/trace.js';
+import { maskedPairs, maskedRaw } from './mask-headers.js';
 
 /** How much of a body the dashboard keeps. */
 export const BODY_BYTES = 16 * 1024;

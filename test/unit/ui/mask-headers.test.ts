@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maskedPairs, maskedRaw, maskHeaderValue, maskQuery } from '../../../src/gateway/ui/mask-headers.js';
+import { maskQuery } from '../../../src/core/mask.js';
+import { maskedPairs, maskedRaw, maskHeaderValue } from '../../../src/gateway/ui/mask-headers.js';
 
 describe('credentials as the dashboard shows them', () => {
   it('masks credential headers, keeping what identifies the caller', () => {
