@@ -3,7 +3,6 @@
  * group defines it and back; a `$ref` to its target, in the same file or another; in apig.yaml, an API name
  * (publish, authorize, bind) to its operation, and a group's `spec` to its file.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Location } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,21 +15,7 @@ import { DEFINED_AT } from './completion.js';
 import { uriOf } from './session.js';
 import { dataOf, type Located, locate, parseTree, rangeOfPath, type Tree } from './yaml-tree.js';
 import { own } from './own.js';
-
-/** Reads a file as the editor has it (open) or as it is on disk. */
-export type TextOf = (file: string) => string | undefined;
-
-export const diskOrOpen =
-  (texts: ReadonlyMap<string, string>): TextOf =>
-  (file) => {
-    const open = texts.get(file);
-    if (open !== undefined) return open;
-    try {
-      return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+import type { TextOf } from './text-of.js';
 
 function locationIn(
   file: string,

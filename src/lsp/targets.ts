@@ -3,22 +3,12 @@
  * (or the apig.yaml itself), else the document alone when it is a Swagger or OpenAPI file. Anything else (a
  * README.yaml, a CI file) is not apig's, and gets no diagnostics.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { WORKSPACE_FILE } from '../core/workspace-model.js';
 import { isRecord } from '../oas/codec.js';
 import { findUp } from '../workspace/locate.js';
+import { diskOrOpen } from './text-of.js';
 import { dataOf, parseTree } from './yaml-tree.js';
-
-const textOf = (file: string, texts: ReadonlyMap<string, string>): string | undefined => {
-  const open = texts.get(file);
-  if (open !== undefined) return open;
-  try {
-    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
-};
 
 /** The absolute spec files an apig.yaml text lists as groups. */
 export function groupFiles(workspaceFile: string, text: string): string[] {
@@ -67,12 +57,12 @@ export function targetOf(file: string, texts: ReadonlyMap<string, string>): stri
   for (let dir = dirname(file); ; ) {
     const ws = findUp(dir, WORKSPACE_FILE);
     if (ws === undefined) break;
-    const text = textOf(ws, texts);
+    const text = diskOrOpen(texts)(ws);
     if (text !== undefined && groupFiles(ws, text).includes(file)) return ws;
     const up = dirname(dirname(ws));
     if (up === dirname(ws)) break;
     dir = up;
   }
-  const text = textOf(file, texts);
+  const text = diskOrOpen(texts)(file);
   return text !== undefined && looksLikeSpec(text) ? file : undefined;
 }
