@@ -44,6 +44,14 @@ export function handleClock(clock: VirtualClock, req: IncomingMessage, res: Serv
     answer(res, req.method === 'GET' ? 200 : 405, req.method === 'GET' ? now() : { error: 'GET or POST' });
     return;
   }
+  // A browser says where a POST comes from: a page of another site (a form, which needs no CORS preflight) must
+  // not move the clock of a gateway running tests. curl and test code send no Origin.
+  const origin = req.headers.origin;
+  const host = req.headers.host ?? '';
+  if (origin !== undefined && origin !== `http://${host}` && origin !== `https://${host}`) {
+    answer(res, 403, { error: `the clock is moved from this machine's tools or pages, not from ${origin}` });
+    return;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   req.on('data', (c: Buffer) => {
