@@ -302,7 +302,7 @@ async function refreshThrottling() {
     list.replaceChildren(
       el('p', {
         class: 'muted',
-        text: 'Counters are kept in the shared state store (Redis): the dashboard does not read them back.',
+        text: 'The counters are kept in a state store the dashboard cannot read back.',
       }),
     );
     return;

@@ -1,7 +1,7 @@
 /** The state store of one process: the fixed-window counters and the AK lock-out tables, synchronous. */
 import { AkLockout } from '../auth/lockout.js';
-import { WindowCounters, type CounterCheck } from '../throttle/windows.js';
-import type { StateStore, Taken } from './store.js';
+import { WindowCounters, windowStart, type CounterCheck } from '../throttle/windows.js';
+import type { CounterReading, StateStore, Taken } from './store.js';
 
 const NONE: number[] = [];
 
@@ -24,6 +24,13 @@ export class MemoryStore implements StateStore {
     // The soft counters refuse nothing: each is taken on its own (one left at 0 stays at 0).
     const softRemain = soft.length === 0 ? NONE : soft.map((c) => this.counters.takeSoft(c, now));
     return { ok: true, remain: taken.remain, softRemain };
+  }
+
+  readCounters(now: number): CounterReading[] {
+    const out: CounterReading[] = [];
+    for (const [key, used, windowMs] of this.counters.current(now))
+      out.push({ key, used, start: windowStart(now, windowMs) });
+    return out;
   }
 
   locked(ak: string, now: number): boolean {

@@ -28,6 +28,24 @@ export function counterKey(prefix: string, counter: string, windowStart: number)
   return `${prefix}c:${keyPart(counter)}:${windowStart}`;
 }
 
+/**
+ * A counter key read back (the dashboard): the counter and its window start, or undefined for a key this layout
+ * did not write or whose counter was kept as a hash.
+ */
+export function readCounterKey(prefix: string, key: string): { counter: string; windowStart: number } | undefined {
+  if (!key.startsWith(`${prefix}c:`)) return undefined;
+  const rest = key.slice(prefix.length + 2);
+  const colon = rest.lastIndexOf(':');
+  const start = Number(rest.slice(colon + 1));
+  const part = rest.slice(0, colon);
+  if (colon === -1 || !Number.isInteger(start) || part.startsWith('%sha256=')) return undefined;
+  try {
+    return { counter: decodeURIComponent(part), windowStart: start };
+  } catch {
+    return undefined;
+  }
+}
+
 export function lockKey(prefix: string, ak: string): string {
   return `${prefix}lock:${keyPart(ak)}`;
 }

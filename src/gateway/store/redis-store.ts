@@ -14,10 +14,10 @@ import { LOCK_AFTER, LOCK_MS } from '../auth/lockout.js';
 import type { EventSink } from '../response/events.js';
 import { windowStart, type CounterCheck } from '../throttle/windows.js';
 import { MemoryStore } from './memory-store.js';
-import { counterKey, lockKey } from './redis-keys.js';
+import { counterKey, lockKey, readCounterKey } from './redis-keys.js';
 import { FAILED, TAKE, type Script } from './redis-scripts.js';
 import { describeStore, type RedisSpec } from './state-spec.js';
-import type { MaybePromise, StateStore, Taken } from './store.js';
+import type { CounterReading, MaybePromise, StateStore, Taken } from './store.js';
 
 export interface RedisStoreOptions {
   /** Where `state` events go (the gateway's event sink). */
@@ -39,6 +39,8 @@ export interface RedisStoreOptions {
 const SLACK_MS = 1000;
 const VIRTUAL_SLACK_MS = 3_600_000;
 const MAX_BACKOFF_MS = 2000;
+/** The dashboard reads at most this many counters back (SCAN of the prefix's counter keys). */
+const MAX_READ = 10_000;
 /** Takes in one script call at most (each call holds Redis as long as it runs). */
 const MAX_BATCH = 256;
 
@@ -165,6 +167,35 @@ export class RedisStore implements StateStore {
       () => undefined,
       (err: unknown) => this.failedOver(err, () => this.fallback.succeeded(ak)),
     );
+  }
+
+  /**
+   * The counters under the prefix (SCAN, then one MGET), for the dashboard; windows that ended and are not yet
+   * expired come too (the reader compares their start). While Redis is lost: this process's local counters.
+   */
+  async readCounters(now: number): Promise<CounterReading[]> {
+    if (!this.shared) return this.fallback.readCounters(now);
+    try {
+      const keys: string[] = [];
+      const match = `${this.spec.prefix.replace(/[*?[\]\\]/g, '\\$&')}c:*`;
+      let cursor = '0';
+      do {
+        const [next, found] = await this.client.scan(cursor, 'MATCH', match, 'COUNT', 1000);
+        cursor = next;
+        keys.push(...found);
+      } while (cursor !== '0' && keys.length < MAX_READ);
+      const wanted = keys.slice(0, MAX_READ);
+      const values = wanted.length > 0 ? await this.client.mget(...wanted) : [];
+      const out: CounterReading[] = [];
+      wanted.forEach((k, i) => {
+        const read = readCounterKey(this.spec.prefix, k);
+        const used = Number(values[i]);
+        if (read && Number.isFinite(used)) out.push({ key: read.counter, used, start: read.windowStart });
+      });
+      return out;
+    } catch {
+      return this.fallback.readCounters(now);
+    }
   }
 
   async close(): Promise<void> {

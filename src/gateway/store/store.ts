@@ -21,6 +21,13 @@ export type Taken =
   | { ok: true; remain: number[]; softRemain: number[] }
   | { ok: false; index: number; remain: number[]; softRemain: number[] };
 
+/** A counter of a window as the dashboard reads it back: its counter key, requests taken, window start. */
+export interface CounterReading {
+  key: string;
+  used: number;
+  start: number;
+}
+
 export interface StateStore {
   /**
    * Checks every hard counter and takes one from each (and from the soft ones) only if none is exhausted: one
@@ -32,6 +39,12 @@ export interface StateStore {
   /** A failed AK/SK signature of a declared AK. */
   failed(ak: string, now: number): MaybePromise<void>;
   succeeded(ak: string): MaybePromise<void>;
+  /**
+   * The counters of the windows that hold `now` (the dashboard's Throttling view; a shared store may also return
+   * ended windows it has not dropped yet: the reader compares `start` with the window it expects). Absent where
+   * the counters cannot be read back.
+   */
+  readCounters?(now: number): MaybePromise<CounterReading[]>;
   /** Releases connections (a no-op in memory). */
   close(): Promise<void>;
 }

@@ -217,12 +217,11 @@ export class Dashboard implements DashboardHooks {
         ? this.json(res, 200, entryOf(found))
         : this.json(res, 404, { error: 'no such request (kept: the last 1,000)' });
     }
-    if (api === 'throttling' && get)
-      return this.json(
-        res,
-        200,
-        throttleView(gw.config, gw.state.store, gw.clock.now(), gw.virtualClock !== undefined),
-      );
+    if (api === 'throttling' && get) {
+      const now = gw.clock.now();
+      const readings = await gw.state.store.readCounters?.(now);
+      return this.json(res, 200, throttleView(gw.config, readings, now, gw.virtualClock !== undefined));
+    }
     if (api === 'config' && get) {
       const facts = { listening: this.listening, watch: this.options.watch, fidelity: this.fidelity };
       return this.json(res, 200, configView(gw, facts, this.reload, this.log));

@@ -1,12 +1,11 @@
 /**
  * The dashboard's Throttling view: for each throttling policy bound to an API in an environment, the counters of
  * its current window (API, user, app, source IP, 2.0 rule: the keys the throttling stage counts under) with their
- * limits; and the instance default's per-second counters that are running. Read from the counters of this
- * process; counters kept in a shared store (Redis) are not read back.
+ * limits; and the instance default's per-second counters that are running. Read back from the state store
+ * (this process's counters, or the Redis store's under its prefix); a store that cannot be read says so.
  */
 import type { GatewayConfig } from '../compile/compiled.js';
-import { MemoryStore } from '../store/memory-store.js';
-import type { StateStore } from '../store/store.js';
+import type { CounterReading } from '../store/store.js';
 import type { CompiledThrottle } from '../throttle/policy.js';
 import { windowStart } from '../throttle/windows.js';
 
@@ -41,7 +40,7 @@ export interface ThrottleView {
   now: string;
   epochMs: number;
   virtualClock: boolean;
-  /** Counters are in a shared store: not shown. */
+  /** Counters are in a store that cannot be read back: not shown. */
   shared: boolean;
   policies: PolicyView[];
 }
@@ -90,10 +89,22 @@ function whoOf(t: CompiledThrottle, dim: string, who: string, config: GatewayCon
   return who;
 }
 
-export function throttleView(config: GatewayConfig, store: StateStore, now: number, virtual: boolean): ThrottleView {
-  const memory = store instanceof MemoryStore ? store.counters : undefined;
-  const live = new Map<string, { used: number; windowMs: number }>();
-  if (memory) for (const [key, used, windowMs] of memory.current(now)) live.set(key, { used, windowMs });
+/**
+ * `readings`: the store's counters (StateStore.readCounters), or undefined when it cannot be read back. A reading
+ * counts only in the window that holds `now` for its counter's window length.
+ */
+export function throttleView(
+  config: GatewayConfig,
+  readings: readonly CounterReading[] | undefined,
+  now: number,
+  virtual: boolean,
+): ThrottleView {
+  const live = new Map<string, { used: number; start: number }>();
+  for (const r of readings ?? []) live.set(r.key, { used: r.used, start: r.start });
+  const used = (key: string, windowMs: number): number | undefined => {
+    const v = live.get(key);
+    return v && v.start === windowStart(now, windowMs) ? v.used : undefined;
+  };
   const policies: PolicyView[] = [];
   for (const [id, b] of boundPolicies(config)) {
     const { t } = b;
@@ -102,10 +113,15 @@ export function throttleView(config: GatewayConfig, store: StateStore, now: numb
     if (t.api !== undefined) {
       const scopes = t.shared ? [{ id: '*', name: 'every bound API (shared)' }] : b.apis;
       for (const a of scopes)
-        counters.push({ scope: 'api', who: a.name, used: live.get(`${id}|${a.id}|api`)?.used ?? 0, limit: t.api });
+        counters.push({
+          scope: 'api',
+          who: a.name,
+          used: used(`${id}|${a.id}|api`, t.window.windowMs) ?? 0,
+          limit: t.api,
+        });
     }
     const prefix = `${id}|`;
-    for (const [key, v] of live) {
+    for (const key of live.keys()) {
       if (!key.startsWith(prefix)) continue;
       const [apiId, dim = '', ...rest] = key.slice(prefix.length).split('|');
       if (dim === 'api') continue;
@@ -113,11 +129,13 @@ export function throttleView(config: GatewayConfig, store: StateStore, now: numb
       const limit = limitOf(t, dim, who, config);
       if (limit === undefined) continue;
       const rule = dim === 'rule' ? t.rules[Number(who)] : undefined;
+      const taken = used(key, rule ? rule.window.windowMs : t.window.windowMs);
+      if (taken === undefined) continue;
       counters.push({
         scope: dim as CounterScope,
         who: whoOf(t, dim, who, config),
         ...(apiId !== '*' ? { api: b.apis.find((a) => a.id === apiId)?.name ?? '' } : {}),
-        used: v.used,
+        used: taken,
         limit,
         ...(rule && rule.window.windowMs !== t.window.windowMs ? { window: rule.window.label } : {}),
       });
@@ -138,8 +156,8 @@ export function throttleView(config: GatewayConfig, store: StateStore, now: numb
   const limit = config.workspace.instance.ratelimit_api_limits;
   const defaults: CounterView[] = [];
   for (const c of config.apis) {
-    const v = live.get(`default|${c.id}`);
-    if (v) defaults.push({ scope: 'default', who: `${c.group.name}/${c.api.name}`, used: v.used, limit });
+    const v = used(`default|${c.id}`, 1000);
+    if (v !== undefined) defaults.push({ scope: 'default', who: `${c.group.name}/${c.api.name}`, used: v, limit });
   }
   if (defaults.length > 0) {
     const start = windowStart(now, 1000);
@@ -155,5 +173,5 @@ export function throttleView(config: GatewayConfig, store: StateStore, now: numb
       counters: defaults,
     });
   }
-  return { now: iso(now), epochMs: now, virtualClock: virtual, shared: memory === undefined, policies };
+  return { now: iso(now), epochMs: now, virtualClock: virtual, shared: readings === undefined, policies };
 }

@@ -43,7 +43,7 @@ describe('the Throttling view', () => {
     const t2 = bound(config, 't2');
     const rule = ruleCheck(t2.t, scopeOf(t2.t, 'RELEASE', t2.api), t2.t.rules[0] as never, 0);
     for (const c of [app, app, user, ip, sharedApi, rule]) if (c) store.take([c], [], T0 + 1000);
-    const view = throttleView(config, store, T0 + 2000, true);
+    const view = throttleView(config, store.readCounters(T0 + 2000), T0 + 2000, true);
     const policy = (name: string) => view.policies.find((p) => p.name === name && p.env === 'RELEASE');
     expect(view).toMatchObject({ virtualClock: true, shared: false, now: '2026-01-01T00:00:02.000Z' });
     expect(policy('perApp')?.counters).toContainEqual(
@@ -62,14 +62,33 @@ describe('the Throttling view', () => {
     ]);
     expect(policy('t2')?.counters).toContainEqual(expect.objectContaining({ scope: 'rule', used: 1, limit: 2 }));
     // A minute later every window above has ended: the counters are back to 0, the per-caller ones gone.
-    const later = throttleView(config, store, T0 + 61_000, true);
+    const later = throttleView(config, store.readCounters(T0 + 61_000), T0 + 61_000, true);
     const perAppLater = later.policies.find((p) => p.name === 'perApp' && p.env === 'RELEASE');
     expect(perAppLater?.counters.every((c) => c.scope === 'api' && c.used === 0)).toBe(true);
   });
 
-  it('says when the counters are in a shared store', async () => {
+  it('says when the store cannot be read back', async () => {
     const config = await authConfig();
-    const shared = { take: () => ({ ok: true, remain: [], softRemain: [] }) } as never;
-    expect(throttleView(config, shared, T0, false).shared).toBe(true);
+    expect(throttleView(config, undefined, T0, false).shared).toBe(true);
+  });
+
+  it('counts a reading only in the window that holds now (a shared store may return ended ones)', async () => {
+    const config = await authConfig();
+    const perApp = bound(config, 'perApp');
+    const scope = scopeOf(perApp.t, 'RELEASE', perApp.api);
+    const app = appCheck(perApp.t, scope, 'vip-id', 'vip');
+    const w = perApp.t.window.windowMs;
+    const apiUsed = (readings: Array<{ key: string; used: number; start: number }>) =>
+      throttleView(config, readings, T0 + 10, false)
+        .policies.find((p) => p.name === 'perApp' && p.env === 'RELEASE')
+        ?.counters.filter((c) => c.scope !== 'api' || c.used > 0);
+    const key = scope.api?.key ?? '';
+    expect(
+      apiUsed([
+        { key, used: 4, start: T0 - w },
+        { key: app?.key ?? '', used: 2, start: T0 - w },
+      ]),
+    ).toEqual([]);
+    expect(apiUsed([{ key, used: 4, start: T0 }])).toEqual([expect.objectContaining({ scope: 'api', used: 4 })]);
   });
 });
