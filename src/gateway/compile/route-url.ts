@@ -47,16 +47,18 @@ export function samplePath(c: CompiledApi): string {
   return `/${segments.join('/')}${pattern.slash ? '/' : ''}`;
 }
 
-/** A wildcard listening address (every interface) as the loopback one, which a client on this machine can call. */
-const WILDCARD: Readonly<Record<string, string>> = { '0.0.0.0': '127.0.0.1', '[::]': '[::1]' };
+/**
+ * The gateway's `http://ADDRESS:PORT` with a wildcard listening address (every interface) as the loopback one,
+ * which a client on this machine can call.
+ */
+export function callableUrl(listening: string): string {
+  return listening.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//[::1]:');
+}
 
 /** `listening` is the gateway's `http://ADDRESS:PORT`. */
 export function routeUrl(c: CompiledApi, config: GatewayConfig, listening: string): string {
-  const base = new URL(listening);
+  const base = new URL(callableUrl(listening));
   const port = base.port === '' ? '' : `:${base.port}`;
-  const host =
-    c.group === config.fallback
-      ? `${Object.hasOwn(WILDCARD, base.hostname) ? WILDCARD[base.hostname] : base.hostname}${port}`
-      : `${c.group.localDomain}${port}`;
+  const host = c.group === config.fallback ? base.host : `${c.group.localDomain}${port}`;
   return `${base.protocol}//${host}${samplePath(c)}`;
 }

@@ -31,6 +31,15 @@ const scopes = new WeakMap<CompiledThrottle, Map<string, Map<string, Scope>>>();
 const defaults = new WeakMap<CompiledApi, Check>();
 
 /**
+ * How the counter keys begin: a policy's in one environment (then `|API ID|api`, `|API ID|app|APP ID`...; `*`
+ * for the API ID of a shared policy), and the instance default's of one API. The dashboard reads them back
+ * (ui/throttle-view.ts).
+ */
+export const policyKey = (t: Pick<CompiledThrottle, 'kind' | 'name'>, env: string): string =>
+  `${t.kind}|${t.name}|${env}`;
+export const defaultKey = (apiId: string): string => `default|${apiId}`;
+
+/**
  * The instance default (`ratelimit_api_limits` per second, per API across environments): the limit of an API
  * with no policy bound (002 §3.2 表3-3), and the `X-Apig-RateLimit-Api-Allenv` counter on every debug response,
  * beside the bound policy's (002 §6.3.2: no condition; 004 §10.3 shows it with an `-Api` header).
@@ -39,7 +48,7 @@ export function instanceDefault(api: CompiledApi, limit: number): Check {
   const kept = defaults.get(api);
   if (kept?.limit === limit) return kept;
   const check: Check = {
-    key: `default|${api.id}`,
+    key: defaultKey(api.id),
     limit,
     windowMs: 1000,
     header: 'Api-Allenv',
@@ -58,7 +67,7 @@ export function scopeOf(t: CompiledThrottle, env: string, api: CompiledApi): Sco
   const apiKey = t.shared ? '*' : api.id;
   let scope = byApi.get(apiKey);
   if (!scope) {
-    const key = `${t.kind}|${t.name}|${env}|${apiKey}`;
+    const key = `${policyKey(t, env)}|${apiKey}`;
     scope = { key, api: undefined, apps: new Map(), users: new Map(), rules: [] };
     if (t.api !== undefined) scope.api = check(t, `${key}|api`, t.api, 'Api', `the API limit of ${t.name}`);
     byApi.set(apiKey, scope);
@@ -98,7 +107,7 @@ export function userCheck(
 ): Check | undefined {
   const cacheKey = domainId === undefined ? domain : `${domain}\u0000${domainId}`;
   if (scope.users.has(cacheKey)) return scope.users.get(cacheKey);
-  const tenant = (domainId !== undefined ? t.specialUsers.get(domainId) : undefined) ?? t.specialUsers.get(domain);
+  const tenant = tenantLimit(t, domain, domainId);
   const limit = tenant ?? t.user;
   const made =
     limit === undefined
@@ -112,6 +121,11 @@ export function userCheck(
         );
   scope.users.set(cacheKey, made);
   return made;
+}
+
+/** A special tenant's limit, by the account's ID first, then by its name; undefined when it is no special tenant. */
+export function tenantLimit(t: CompiledThrottle, domain: string, domainId: string | undefined): number | undefined {
+  return (domainId !== undefined ? t.specialUsers.get(domainId) : undefined) ?? t.specialUsers.get(domain);
 }
 
 /** The per-IP counter: built per request (see the file comment). */

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { FidelityRow } from '../compile/fidelity.js';
+import { callableUrl } from '../compile/route-url.js';
 import type { Gateway } from '../gateway.js';
 import type { RequestContext } from '../request/context.js';
 import type { Answer } from '../response/answer.js';
@@ -16,7 +17,7 @@ import { handleClock } from '../transport/admin.js';
 import { refusal, type UiAccess } from './access.js';
 import type { DashboardHooks } from './hooks.js';
 import { isUiTarget, UI_PATH } from './hooks.js';
-import { BODY_BYTES, capture, entryOf, lineOf, summaryOf, type Line, type Streamed } from './record.js';
+import { appOf, BODY_BYTES, capture, entryOf, lineOf, summaryOf, type Line, type Streamed } from './record.js';
 import { RequestLog } from './request-log.js';
 import { routesView } from './routes-view.js';
 import { scrubberOf, secretValues, type Scrub } from './scrub.js';
@@ -73,7 +74,7 @@ export class Dashboard implements DashboardHooks {
   /** The gateway it belongs to and the URL it listens on (`http://ADDRESS:PORT`). */
   attach(gw: Gateway, listening: string): void {
     this.gw = gw;
-    this.listening = listening.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//[::1]:');
+    this.listening = callableUrl(listening);
   }
 
   /** The host's event sink, wrapped: the request events the request path did not hand over are kept too. */
@@ -127,10 +128,7 @@ export class Dashboard implements DashboardHooks {
     // With no page open only the log line is kept: keeping every request's trace and headers for 1,000 requests
     // makes them outlive the young generation, which costs more than the request itself (docs/ui.md).
     if (this.pages.size > 0) this.add(capture(++this.seq, ctx, answer, event, this.streams.get(ctx)));
-    else {
-      const app = ctx.identity?.kind === 'app' ? ctx.identity.app.name : undefined;
-      this.add(lineOf(++this.seq, event, ctx.receivedAt, UNWATCHED, app));
-    }
+    else this.add(lineOf(++this.seq, event, ctx.receivedAt, UNWATCHED, appOf(ctx)));
   }
 
   private add(c: Line): void {

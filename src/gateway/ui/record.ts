@@ -10,7 +10,6 @@ import type { TraceEvent } from '../request/trace.js';
 import type { Answer } from '../response/answer.js';
 import type { RequestEvent } from '../response/events.js';
 import { maskQuery } from '../../core/mask.js';
-import { maskedTrace } from '../request/trace.js';
 import { maskedPairs, maskedRaw } from './mask-headers.js';
 
 /** How much of a body the dashboard keeps. */
@@ -74,22 +73,21 @@ export interface Streamed {
   total: number;
 }
 
-/**
- * What is kept of a request when it ends: references to what the request path built anyway, and copies of at most
- * BODY_BYTES of each body, so that keeping 1,000 of them holds no large body. Entries are built from it only when
- * a page asks (entryOf), so that a dashboard nobody looks at costs little per request.
- */
 /** What is kept of every request: its log line (the trace too when the host asked for one). */
 export interface Line {
   seq: number;
   event: RequestEvent;
   receivedAt: number;
   app: string | undefined;
-  trace: TraceEvent[] | undefined;
   /** Why no more was kept. */
   note?: string;
 }
 
+/**
+ * What is kept of a request when it ends: references to what the request path built anyway, and copies of at most
+ * BODY_BYTES of each body, so that keeping 1,000 of them holds no large body. Entries are built from it only when
+ * a page asks (entryOf), so that a dashboard nobody looks at costs little per request.
+ */
 export interface Captured extends Line {
   query: string;
   httpVersion: string;
@@ -106,6 +104,10 @@ export interface Captured extends Line {
   responseBytes: number;
   responseNote: string | undefined;
 }
+
+/** The app that called (APP authentication), by name. */
+export const appOf = (ctx: RequestContext): string | undefined =>
+  ctx.identity?.kind === 'app' ? ctx.identity.app.name : undefined;
 
 const UNREAD = 'not kept: the gateway passed the body on as it came, without reading it';
 
@@ -144,8 +146,7 @@ export function capture(
     scheme: ctx.scheme,
     sourceIp: ctx.sourceIp,
     rawHeaders: ctx.rawHeaders,
-    trace: ctx.trace,
-    app: ctx.identity?.kind === 'app' ? ctx.identity.app.name : undefined,
+    app: appOf(ctx),
     call: ctx.call,
     requestBody: buffered ? cut(buffered) : undefined,
     requestBytes: buffered?.length ?? 0,
@@ -167,7 +168,7 @@ export function capture(
  * (refused on the socket, a WebSocket), or one that ended while no dashboard page was open.
  */
 export function lineOf(seq: number, event: RequestEvent, receivedAt: number, note: string, app?: string): Line {
-  return { seq, event, receivedAt, app, trace: event.trace, note };
+  return { seq, event, receivedAt, app, note };
 }
 
 export function summaryOf(c: Line): Summary {
@@ -198,7 +199,7 @@ export function entryOf(line: Line | Captured): Entry {
     const note = line.note ?? 'not kept';
     return {
       ...summaryOf(line),
-      trace: maskedTrace(line.trace ?? []),
+      trace: line.event.trace ?? [],
       received: { target: line.event.path, httpVersion: '', scheme: '', sourceIp: '', headers: [], bodyNote: note },
       response: { status: line.event.status, headers: [], bodyNote: note },
     };
@@ -215,7 +216,8 @@ export function entryOf(line: Line | Captured): Entry {
   };
   const entry: Entry = {
     ...summaryOf(c),
-    trace: maskedTrace(c.trace ?? []),
+    // The log event's trace: its credentials are masked already (response/answer.ts).
+    trace: c.event.trace ?? [],
     received: {
       target: query === '' ? path : `${path}?${query}`,
       httpVersion: c.httpVersion,

@@ -6,6 +6,7 @@
  */
 import type { GatewayConfig } from '../compile/compiled.js';
 import type { CounterReading } from '../store/store.js';
+import { defaultKey, policyKey, tenantLimit } from '../throttle/checks.js';
 import type { CompiledThrottle } from '../throttle/policy.js';
 import { windowStart } from '../throttle/windows.js';
 
@@ -57,7 +58,7 @@ function boundPolicies(config: GatewayConfig): Map<string, Bound> {
     for (const [env, bound] of c.bound) {
       const t = bound.throttle;
       if (!t || !c.backends.has(env)) continue;
-      const id = `${t.kind}|${t.name}|${env}`;
+      const id = policyKey(t, env);
       const b = out.get(id) ?? { t, env, apis: [] };
       b.apis.push({ id: c.id, name: `${c.group.name}/${c.api.name}` });
       out.set(id, b);
@@ -71,8 +72,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 function limitOf(t: CompiledThrottle, dim: string, who: string, config: GatewayConfig): number | undefined {
   if (dim === 'user') {
     const iam = [...config.workspace.iam.tokens, ...config.workspace.iam.aksk];
-    const ids = iam.filter((i) => i.domain === who && i.domainId !== undefined).map((i) => i.domainId as string);
-    return t.specialUsers.get(who) ?? ids.map((id) => t.specialUsers.get(id)).find((l) => l !== undefined) ?? t.user;
+    const special = iam.find((i) => i.domain === who && i.domainId !== undefined && t.specialUsers.has(i.domainId));
+    return tenantLimit(t, who, special?.domainId) ?? t.user;
   }
   if (dim === 'app') return t.specialApps.get(who) ?? t.app;
   if (dim === 'ip') return t.ip;
@@ -156,7 +157,7 @@ export function throttleView(
   const limit = config.workspace.instance.ratelimit_api_limits;
   const defaults: CounterView[] = [];
   for (const c of config.apis) {
-    const v = used(`default|${c.id}`, 1000);
+    const v = used(defaultKey(c.id), 1000);
     if (v !== undefined) defaults.push({ scope: 'default', who: `${c.group.name}/${c.api.name}`, used: v, limit });
   }
   if (defaults.length > 0) {
