@@ -21,22 +21,25 @@ function show(box, ...items) {
   box.replaceChildren(...items.filter((x) => x !== null && x !== undefined));
 }
 
-async function getJson(path) {
-  const res = await fetch(path, { headers: { accept: 'application/json' } });
+/** The JSON of a dashboard answer; an error answer throws with its message. */
+async function jsonOf(res) {
   const body = await res.json();
   if (!res.ok) throw new Error(body.error ?? `${res.status}`);
   return body;
 }
 
+async function getJson(path) {
+  return jsonOf(await fetch(path, { headers: { accept: 'application/json' } }));
+}
+
 async function postJson(path, data) {
-  const res = await fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(data),
-  });
-  const body = await res.json();
-  if (!res.ok) throw new Error(body.error ?? `${res.status}`);
-  return body;
+  return jsonOf(
+    await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(data),
+    }),
+  );
 }
 
 function setStatus(text) {

@@ -216,13 +216,12 @@ export class IpcStore implements StateStore {
       `the primary process did not answer within ${this.timeoutMs / 1000} s: this worker counts throttling ` +
         'and AK lock-outs alone until it does (counters are not shared meanwhile)',
     );
-    this.local = new MemoryStore();
     this.held.clear();
     this.drained = [];
     this.fallBack();
   }
 
-  /** Every call waiting, answered from the local counters. */
+  /** Every call waiting, answered from the local counters (made now, when this worker starts counting alone). */
   private fallBack(): void {
     const local = (this.local ??= new MemoryStore());
     for (const [id, p] of this.pending) {

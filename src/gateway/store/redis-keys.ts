@@ -9,7 +9,7 @@
  * plain set is percent-encoded: a client cannot write `:`, a glob character, a space or a control character
  * into a key, nor make one counter's key another's. A part that would be over 200 bytes is kept as its SHA-256.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../sign/index.js';
 
 const PLAIN = /^[A-Za-z0-9._~|@=,+/-]*$/;
 const NOT_PLAIN = /[^A-Za-z0-9._~|@=,+/-]/gu;
@@ -21,7 +21,7 @@ export function keyPart(text: string): string {
     : text.replace(NOT_PLAIN, (ch) =>
         [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
       );
-  return escaped.length <= MAX_PART ? escaped : `%sha256=${createHash('sha256').update(text).digest('hex')}`;
+  return escaped.length <= MAX_PART ? escaped : `%sha256=${sha256Hex(text)}`;
 }
 
 export function counterKey(prefix: string, counter: string, windowStart: number): string {

@@ -32,6 +32,13 @@ export function parseInstant(v: unknown): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
+/** The `Origin` a browser sent when it is not this server's own (a page of another site), else undefined. */
+export function otherOrigin(req: IncomingMessage): string | undefined {
+  const origin = req.headers.origin;
+  const host = req.headers.host ?? '';
+  return origin !== undefined && origin !== `http://${host}` && origin !== `https://${host}` ? origin : undefined;
+}
+
 function answer(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
@@ -46,9 +53,8 @@ export function handleClock(clock: VirtualClock, req: IncomingMessage, res: Serv
   }
   // A browser says where a POST comes from: a page of another site (a form, which needs no CORS preflight) must
   // not move the clock of a gateway running tests. curl and test code send no Origin.
-  const origin = req.headers.origin;
-  const host = req.headers.host ?? '';
-  if (origin !== undefined && origin !== `http://${host}` && origin !== `https://${host}`) {
+  const origin = otherOrigin(req);
+  if (origin !== undefined) {
     answer(res, 403, { error: `the clock is moved from this machine's tools or pages, not from ${origin}` });
     return;
   }

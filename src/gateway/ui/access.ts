@@ -8,6 +8,7 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { compileIpList, ipListed, type IpList } from '../compile/ip-list.js';
+import { otherOrigin } from '../transport/admin.js';
 
 export interface UiAccess {
   /** `--ui-host`: addresses, ranges or CIDR blocks allowed besides loopback. */
@@ -47,13 +48,8 @@ export function refusal(req: IncomingMessage, access: UiAccess): string | undefi
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') return 'dashboard actions take a JSON body (Content-Type: application/json)';
-    const origin = req.headers.origin;
-    if (
-      origin !== undefined &&
-      origin !== `http://${req.headers.host ?? ''}` &&
-      origin !== `https://${req.headers.host ?? ''}`
-    )
-      return `dashboard actions come from the dashboard's own page, not from ${origin}`;
+    const origin = otherOrigin(req);
+    if (origin !== undefined) return `dashboard actions come from the dashboard's own page, not from ${origin}`;
   }
   return undefined;
 }
