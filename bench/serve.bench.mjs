@@ -204,6 +204,11 @@ async function load(port, path, seconds, connections, headers = {}) {
   await Promise.all(Array.from({ length: connections }, worker));
   const elapsed = (performance.now() - started) / 1000;
   await pool.close();
+  return summary(latencies, errors, elapsed);
+}
+
+/** Requests per second, p99 latency, errors and count of one load run. */
+function summary(latencies, errors, elapsed) {
   latencies.sort((x, y) => x - y);
   return {
     rps: latencies.length / elapsed,
@@ -267,13 +272,7 @@ async function rawLoad(port, path, seconds, connections, headers = {}) {
   const started = performance.now();
   await Promise.all(Array.from({ length: connections }, connection));
   const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((x, y) => x - y);
-  return {
-    rps: latencies.length / elapsed,
-    p99: latencies[Math.floor(latencies.length * 0.99)] ?? NaN,
-    errors,
-    requests: latencies.length,
-  };
+  return summary(latencies, errors, elapsed);
 }
 
 /** The length of the whole answer at `at` in `data` (Content-Length or chunked), or 0 while it is incomplete. */
