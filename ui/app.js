@@ -115,7 +115,19 @@ function renderRoutes() {
         el('td', { text: r.auth }),
         el('td', { text: r.problem ? `${r.backend} (${r.problem})` : r.backend }),
         el('td', {}, ...(r.policies.length ? r.policies.map((p) => el('span', { class: 'badge', text: p })) : ['—'])),
-        el('td', { class: 'mono', text: r.line ? `${r.file}:${r.line}` : r.file }),
+        el(
+          'td',
+          { class: 'mono' },
+          r.open
+            ? el('a', {
+                href: r.open,
+                title: 'open the definition in VS Code',
+                text: r.line ? `${r.file}:${r.line}` : r.file,
+              })
+            : r.line
+              ? `${r.file}:${r.line}`
+              : r.file,
+        ),
         el(
           'td',
           {},

@@ -4,8 +4,10 @@
  * secret), a request seen live with its pipeline trace, and a throttle window seen reset when the virtual clock
  * is advanced from the page.
  */
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from './run-cli.js';
 import { call } from './serve-helpers.js';
 import { launchChromium } from './ui-browser-kit.js';
 import { leakedSecrets, startUi, type UiGateway } from './ui-kit.js';
@@ -48,6 +50,9 @@ describe('apig serve --ui in Chromium', () => {
     const order = rows.filter({ hasText: '/orders/{id}' }).first();
     await expect.poll(() => order.textContent()).toContain('fixtures/ui/shop.yaml:15');
     expect(await order.textContent()).toContain('throttle perMinute');
+    // file:line is a link that opens the definition in the editor.
+    const link = order.getByRole('link', { name: 'fixtures/ui/shop.yaml:15' });
+    expect(await link.getAttribute('href')).toBe(`vscode://file${join(ROOT, 'fixtures/ui/shop.yaml')}:15`);
     await page.getByLabel('Filter routes').fill('echo TEST');
     await expect.poll(() => rows.count()).toBe(1);
     await page.getByLabel('Filter routes').fill('');

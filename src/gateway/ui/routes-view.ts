@@ -3,6 +3,7 @@
  * match mode, authentication, backend, the policies bound there (bindings.ts) and where it is defined
  * (file:line, from the loader's source map).
  */
+import { isAbsolute, sep } from 'node:path';
 import { describeBackend } from '../backends/compile.js';
 import type { GatewayConfig } from '../compile/compiled.js';
 import { apiPointer } from '../compile/group.js';
@@ -23,8 +24,20 @@ export interface RouteView {
   /** The definition: the group file as shown to the user, 1-based line. */
   file: string;
   line?: number;
+  /** The definition as an editor link (`vscode://file/ABSOLUTE:LINE`): the row's file:line opens it there. */
+  open?: string;
   /** A URL that reaches the API on this gateway (parameters filled in). */
   url?: string;
+}
+
+/** VS Code's link to a file and line (and editors that register the same scheme). */
+function editorLink(file: string, line: number | undefined): string {
+  // Each segment percent-encoded (a `#` or `?` in a name stays part of the path); a drive's `:` kept.
+  const path = file
+    .split(sep)
+    .map((seg) => encodeURIComponent(seg).replace(/%3A/gi, ':'))
+    .join('/');
+  return `vscode://file${path.startsWith('/') ? '' : '/'}${path}${line !== undefined ? `:${line + 1}` : ''}`;
 }
 
 export function routesView(config: GatewayConfig, listening: string | undefined): RouteView[] {
@@ -58,6 +71,7 @@ export function routesView(config: GatewayConfig, listening: string | undefined)
         policies,
         file: loaded?.shown ?? c.group.file,
         ...(line !== undefined ? { line: line + 1 } : {}),
+        ...(isAbsolute(c.group.file) ? { open: editorLink(c.group.file, line) } : {}),
         ...(url !== undefined ? { url } : {}),
       });
     }
