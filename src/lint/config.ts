@@ -17,6 +17,9 @@ export interface LintConfig {
   maxWarnings?: number;
 }
 
+/** The configuration of a run without a configuration file: each rule at its own severity, the default quotas. */
+export const defaultLintConfig = (): LintConfig => ({ rules: {}, quotas: { ...DEFAULT_QUOTAS } });
+
 /** Parses a config file's text; problems come back as diagnostics (exit 2 in the CLI). */
 export function parseLintConfig(file: string, text: string): { config?: LintConfig; diagnostics: Diagnostic[] } {
   // An empty configuration (or one of comments only) means the defaults.

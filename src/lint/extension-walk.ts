@@ -5,7 +5,7 @@
  * when it has a finding, and most values have none.
  */
 import { isRecord } from '../oas/codec.js';
-import { ANY_METHOD_KEY, OPERATION_KEYS } from '../oas/walk.js';
+import { OPERATION_ITEM_KEYS } from '../oas/walk.js';
 
 export interface ExtensionWalker {
   /**
@@ -21,8 +21,6 @@ export interface ExtensionWalker {
    */
   parameter?(param: Record<string, unknown>, segments: Array<string | number>): void;
 }
-
-const OPERATION_ITEM_KEYS: readonly string[] = [...OPERATION_KEYS, ANY_METHOD_KEY];
 
 /** `x-apigateway...` in any case, without lower-casing every key of the document. */
 function isApigExtension(key: string): boolean {

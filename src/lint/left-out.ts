@@ -6,7 +6,7 @@
 import type { LoadedGroup } from '../core/workspace-model.js';
 import { isRecord } from '../oas/codec.js';
 import { operationKey } from '../oas/decode-operation.js';
-import { ANY_METHOD_KEY, OPERATION_KEYS } from '../oas/walk.js';
+import { OPERATION_ITEM_KEYS } from '../oas/walk.js';
 
 /** The root maps of named entries, as written (OpenAPI 3.0 holds two of them under `components`). */
 export type NamedMap = 'schemes' | 'throttles' | 'acls' | 'responses';
@@ -48,8 +48,6 @@ export interface LeftOutOperation {
   op: Record<string, unknown>;
 }
 
-const OPERATION_KEYS_ANY = [...OPERATION_KEYS, ANY_METHOD_KEY];
-
 const leftOutCache = new WeakMap<LoadedGroup, LeftOutOperation[]>();
 
 /** The operations of the group file that are not in the model. */
@@ -70,7 +68,7 @@ function countOperations(paths: Record<string, unknown>): number {
   for (let i = 0; i < keys.length; i++) {
     const item = paths[keys[i] as string];
     if (!isRecord(item)) continue;
-    for (let k = 0; k < OPERATION_KEYS_ANY.length; k++) if (isRecord(item[OPERATION_KEYS_ANY[k] as string])) n++;
+    for (let k = 0; k < OPERATION_ITEM_KEYS.length; k++) if (isRecord(item[OPERATION_ITEM_KEYS[k] as string])) n++;
   }
   return n;
 }
@@ -81,7 +79,7 @@ function operationsNotIn(paths: Record<string, unknown>, group: LoadedGroup): Le
   for (const path of Object.keys(paths)) {
     const item = paths[path];
     if (!isRecord(item)) continue;
-    for (const key of OPERATION_KEYS_ANY) {
+    for (const key of OPERATION_ITEM_KEYS) {
       const op = item[key];
       if (isRecord(op) && !inModel.has(`${path}\u0000${key}`)) out.push({ path, key, op });
     }

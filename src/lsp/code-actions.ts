@@ -3,29 +3,25 @@
  * it is in the editor), every fix of the file at once (source.fixAll), and "suppress this finding here", which
  * writes an x-apig-lint-disable entry on the operation (else the Path Item, else the document) around it.
  */
-import { basename } from 'node:path';
 import { type CodeAction, CodeActionKind, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePointer, pointer } from '../core/pointer.js';
-import { WORKSPACE_FILE } from '../core/workspace-model.js';
 import { applyFixes } from '../lint/fix/apply.js';
+import { valueAt } from '../lint/fix/data.js';
 import type { Fix } from '../lint/fix/types.js';
 import { DISABLE_KEY } from '../lint/suppress.js';
 import { isRecord } from '../oas/codec.js';
 import { detectFormat } from '../oas/source.js';
-import { OPERATION_KEYS } from '../oas/walk.js';
+import { isOperationItemKey } from '../oas/walk.js';
 import { toDiagnostic } from './diagnostics.js';
 import type { Found } from './lint-target.js';
+import { overlaps } from './ranges.js';
+import { isWorkspaceFile } from './targets.js';
 import { editBetween } from './text-edit.js';
 import { dataOf, treeOf } from './yaml-tree.js';
 
 /** What a suppression written by the editor says until its author says why. */
-export const REASON_PLACEHOLDER = 'TODO: say why this finding is acceptable here';
-
-const before = (a: { line: number; character: number }, b: { line: number; character: number }): boolean =>
-  a.line < b.line || (a.line === b.line && a.character < b.character);
-
-const overlaps = (a: Range, b: Range): boolean => !before(a.end, b.start) && !before(b.end, a.start);
+const REASON_PLACEHOLDER = 'TODO: say why this finding is acceptable here';
 
 function edited(doc: TextDocument, file: string, fixes: readonly Fix[]): CodeAction['edit'] | undefined {
   const text = doc.getText();
@@ -35,21 +31,18 @@ function edited(doc: TextDocument, file: string, fixes: readonly Fix[]): CodeAct
   return edit ? { changes: { [doc.uri]: [edit] } } : undefined;
 }
 
-const METHODS = new Set<string>([...OPERATION_KEYS, 'x-apigateway-any-method']);
-
 /** The pointer of the object a suppression of a finding at `path` goes on. */
 function scopeOf(path: string): string {
   const s = parsePointer(path);
   if (s[0] !== 'paths' || s.length < 2) return '';
-  if (s.length >= 3 && METHODS.has(s[2] as string)) return pointer(...s.slice(0, 3));
+  if (s.length >= 3 && isOperationItemKey(s[2] as string)) return pointer(...s.slice(0, 3));
   return pointer(...s.slice(0, 2));
 }
 
 function suppressFix(doc: TextDocument, f: Found): Fix {
   const scope = scopeOf(f.path);
   const data = dataOf(treeOf(doc));
-  let holder: unknown = data;
-  for (const s of parsePointer(scope)) holder = isRecord(holder) ? holder[s] : undefined;
+  const holder = valueAt(data, scope);
   const entry = { rule: f.code, reason: REASON_PLACEHOLDER };
   const has = isRecord(holder) && Array.isArray(holder[DISABLE_KEY]);
   return {
@@ -130,7 +123,7 @@ export function codeActions(
           { uri: doc.uri, action: 'fix', finding: finding(f) },
         );
     // Suppressions live in Swagger files only (apig.yaml has none).
-    if (basename(file) !== WORKSPACE_FILE)
+    if (!isWorkspaceFile(file))
       for (const f of here.filter(suppressible))
         add(
           {

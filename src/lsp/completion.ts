@@ -3,10 +3,11 @@
  * and gateway response names the group defines; `#variables#` of the workspace's environments; request parameter
  * names in backend parameter mappings; and in apig.yaml, the API names publish, authorize and bind take.
  */
-import { basename } from 'node:path';
 import { type CompletionItem, CompletionItemKind, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { WORKSPACE_FILE, type Workspace } from '../core/workspace-model.js';
+import { append } from '../core/append.js';
+import type { Workspace } from '../core/workspace-model.js';
+import { valueIn } from '../lint/fix/data.js';
 import { isRecord } from '../oas/codec.js';
 import { detectFormat } from '../oas/source.js';
 import {
@@ -20,7 +21,8 @@ import {
   workspaceSchema,
 } from './extension-schema.js';
 import { extensionKeyHover } from './hover.js';
-import { FIELD_MEANINGS, VALUE_MEANINGS } from './meanings.js';
+import { FIELD_MEANINGS, valueMeaningsAt } from './meanings.js';
+import { isWorkspaceFile } from './targets.js';
 import { type TypingContext, typingContext } from './typing-context.js';
 import { dataOf, locate, treeOf } from './yaml-tree.js';
 import { own } from './own.js';
@@ -32,11 +34,9 @@ export const DEFINED_AT: Readonly<Record<string, readonly string[][]>> = {
   'x-apigateway-response': [['x-apigateway-responses'], ['components', 'x-apigateway-responses']],
 };
 
-function valueAt(data: unknown, segments: readonly string[]): unknown {
-  let v = data;
-  for (const s of segments) v = isRecord(v) ? v[s] : Array.isArray(v) ? v[Number(s)] : undefined;
-  return v;
-}
+/** Whether a place in apig.yaml takes API names: under publish, authorize or bind. */
+export const takesApiNames = (segments: readonly string[]): boolean =>
+  segments[0] === 'publish' || segments.includes('authorize') || segments.includes('bind');
 
 /** The context from the text: indentation for YAML (a half-typed line is no YAML yet), the tree for JSON. */
 function contextAt(doc: TextDocument, file: string, pos: Position): TypingContext | undefined {
@@ -71,7 +71,7 @@ function variables(ws: Workspace | undefined, typed: string): CompletionItem[] |
   if (hashes % 2 === 0) return undefined;
   const names = new Map<string, string[]>();
   for (const env of ws?.environments ?? [])
-    for (const name of Object.keys(env.variables)) names.set(name, [...(names.get(name) ?? []), env.name]);
+    for (const name of Object.keys(env.variables)) append(names, name, env.name);
   return [...names].map(([name, envs]) => ({
     ...item(name, CompletionItemKind.Variable, undefined, `defined in ${envs.join(', ')}`),
     insertText: `${name}#`,
@@ -83,8 +83,8 @@ function requestParameters(data: unknown, segments: readonly string[]): Completi
   if (segments[0] !== 'paths' || segments.length < 3) return [];
   const names = new Map<string, string>();
   for (const list of [
-    valueAt(data, [...segments.slice(0, 2), 'parameters']),
-    valueAt(data, [...segments.slice(0, 3), 'parameters']),
+    valueIn(data, [...segments.slice(0, 2), 'parameters']),
+    valueIn(data, [...segments.slice(0, 3), 'parameters']),
   ])
     if (Array.isArray(list))
       for (const p of list) if (isRecord(p) && typeof p.name === 'string') names.set(p.name, String(p.in ?? ''));
@@ -115,7 +115,7 @@ function groupCompletions(ctx: TypingContext, data: unknown, ws: Workspace | und
   const defined = own(DEFINED_AT, last);
   if (defined)
     return defined.flatMap((at) => {
-      const map = valueAt(data, at);
+      const map = valueIn(data, at);
       return isRecord(map)
         ? Object.keys(map).map((k) => item(k, CompletionItemKind.Reference, undefined, at.join('.')))
         : [];
@@ -125,8 +125,7 @@ function groupCompletions(ctx: TypingContext, data: unknown, ws: Workspace | und
   const inBackend = ext.name === 'x-apigateway-backend' || ext.name === 'x-apigateway-backend-policies';
   if (inBackend && ext.rest.includes('parameters') && (last === 'value' || last === 'name'))
     return requestParameters(data, segments);
-  const key = ext.rest.filter((s) => !/^\d+$/.test(s)).pop() ?? ext.name;
-  const meanings = own(VALUE_MEANINGS, key) ?? own(VALUE_MEANINGS, ext.name);
+  const meanings = valueMeaningsAt(ext.name, ext.rest);
   return enumAt(ext.name, ext.rest).map((v) => item(v, CompletionItemKind.EnumMember, own(meanings, v)));
 }
 
@@ -144,12 +143,11 @@ function workspaceCompletions(ctx: TypingContext): CompletionItem[] {
 function candidates(doc: TextDocument, file: string, pos: Position, ws: Workspace | undefined): CompletionItem[] {
   const ctx = contextAt(doc, file, pos);
   if (!ctx) return [];
-  if (basename(file) === WORKSPACE_FILE) {
+  if (isWorkspaceFile(file)) {
     const s = ctx.segments;
-    const namesApis = s[0] === 'publish' || s.includes('authorize') || s.includes('bind');
     // A word typed as a block list entry (`- getUs`) reads as a key until its colon: it is a list value here.
     const entry = ctx.on === 'value' || /^\d+$/.test(s[s.length - 1] ?? '');
-    if (entry && namesApis) return apiNames(ws);
+    if (entry && takesApiNames(s)) return apiNames(ws);
     return workspaceCompletions(ctx);
   }
   return groupCompletions(ctx, dataOf(treeOf(doc)), ws);

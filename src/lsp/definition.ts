@@ -3,18 +3,20 @@
  * group defines it and back; a `$ref` to its target, in the same file or another; in apig.yaml, an API name
  * (publish, authorize, bind) to its operation, and a group's `spec` to its file.
  */
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Location } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePointer } from '../core/pointer.js';
-import { WORKSPACE_FILE, type Workspace } from '../core/workspace-model.js';
+import type { Workspace } from '../core/workspace-model.js';
 import { isRecord } from '../oas/codec.js';
 import { isUrlRef, refFile } from '../oas/refs.js';
 import { operations } from '../oas/walk.js';
-import { DEFINED_AT } from './completion.js';
+import { DEFINED_AT, takesApiNames } from './completion.js';
 import { uriOf } from './session.js';
+import { isWorkspaceFile } from './targets.js';
 import { dataOf, type Located, locate, parseTree, rangeOfPath, type Tree } from './yaml-tree.js';
 import { own } from './own.js';
+import { FILE_START } from './ranges.js';
 import type { TextOf } from './text-of.js';
 
 function locationIn(
@@ -65,8 +67,7 @@ function refTarget(file: string, ref: string, textOf: TextOf): Location | undefi
   const text = textOf(target);
   if (text === undefined) return undefined;
   const segments = hash < 0 ? [] : parsePointer(ref.slice(hash));
-  if (segments.length === 0)
-    return { uri: uriOf(target), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  if (segments.length === 0) return { uri: uriOf(target), range: FILE_START };
   return locationIn(target, text, parseTree(text), segments);
 }
 
@@ -98,15 +99,14 @@ export function definition(
     const loc = refTarget(file, at.scalar.value, textOf);
     return loc ? [loc] : [];
   }
-  if (basename(file) === WORKSPACE_FILE) {
+  if (isWorkspaceFile(file)) {
     if (at.on !== 'value' || !at.scalar) return [];
     const s = at.segments;
     if (s[0] === 'groups' && last === 'spec') {
       const target = resolve(dirname(file), at.scalar.value);
-      return [{ uri: uriOf(target), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
+      return [{ uri: uriOf(target), range: FILE_START }];
     }
-    if (s[0] === 'publish' || s.includes('authorize') || s.includes('bind'))
-      return apiLocation(ws, at.scalar.value, textOf);
+    if (takesApiNames(s)) return apiLocation(ws, at.scalar.value, textOf);
     return [];
   }
   const policy = policyAt(at);

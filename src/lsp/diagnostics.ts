@@ -4,6 +4,7 @@ import type { Severity } from '../core/diagnostic.js';
 import { ruleDocUrl } from '../lint/doc-url.js';
 import { isRuleId } from '../lint/rule-ids.js';
 import type { Found } from './lint-target.js';
+import { FILE_START } from './ranges.js';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,
@@ -18,7 +19,7 @@ export interface FindingData {
 }
 
 export function toDiagnostic(f: Found): Diagnostic {
-  const range = f.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const range = f.range ?? FILE_START;
   const data: FindingData = { path: f.path };
   return {
     range,

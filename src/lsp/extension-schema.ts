@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSIONS, type ExtensionInfo, extensionInfo, type Placement } from '../oas/extensions/registry.js';
 import { packageRoot } from '../oas/package-root.js';
-import { OPERATION_KEYS } from '../oas/walk.js';
+import { isOperationItemKey } from '../oas/walk.js';
 import { own } from './own.js';
 
 export type JsonSchema = {
@@ -138,8 +138,6 @@ export function workspaceSchema(): JsonSchema | undefined {
   return workspace;
 }
 
-const METHOD_KEYS = new Set<string>([...OPERATION_KEYS, 'x-apigateway-any-method']);
-
 /** Where the object at `segments` of a Swagger or OpenAPI document stands, for the extensions it may carry. */
 export function placementOf(segments: readonly string[]): Placement | undefined {
   const n = segments.length;
@@ -147,11 +145,11 @@ export function placementOf(segments: readonly string[]): Placement | undefined 
   if (n === 0) return 'root';
   if (a === 'paths') {
     if (n === 2) return 'pathItem';
-    if (n === 3 && METHOD_KEYS.has(c as string)) return 'operation';
+    if (n === 3 && isOperationItemKey(c as string)) return 'operation';
     if (n === 4 && c === 'parameters') return 'parameter';
-    if (n === 5 && METHOD_KEYS.has(c as string) && d === 'parameters') return 'parameter';
-    if (n === 4 && METHOD_KEYS.has(c as string) && d === 'responses') return 'responses';
-    if (n === 5 && METHOD_KEYS.has(c as string) && d === 'responses') return 'response';
+    if (n === 5 && isOperationItemKey(c as string) && d === 'parameters') return 'parameter';
+    if (n === 4 && isOperationItemKey(c as string) && d === 'responses') return 'responses';
+    if (n === 5 && isOperationItemKey(c as string) && d === 'responses') return 'response';
     return undefined;
   }
   if (n === 2 && (a === 'securityDefinitions' || a === 'parameters' || a === 'responses'))

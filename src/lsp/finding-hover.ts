@@ -3,17 +3,10 @@ import type { Position } from 'vscode-languageserver/node';
 import { ruleDocUrl } from '../lint/doc-url.js';
 import { isRuleId } from '../lint/rule-ids.js';
 import type { Found } from './lint-target.js';
-
-const inside = (p: Position, f: Found): boolean => {
-  const r = f.range;
-  if (!r) return false;
-  const afterStart = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
-  const beforeEnd = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
-  return afterStart && beforeEnd;
-};
+import { contains } from './ranges.js';
 
 export function findingHover(findings: readonly Found[], at: Position): string | undefined {
-  const here = findings.filter((f) => inside(at, f));
+  const here = findings.filter((f) => f.range !== undefined && contains(f.range, at));
   if (here.length === 0) return undefined;
   return here
     .map((f) => {

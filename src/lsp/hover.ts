@@ -14,7 +14,7 @@ import {
   workspaceSchema,
 } from './extension-schema.js';
 import { DEFAULT_QUOTAS, QUOTA_SOURCES } from '../lint/quotas.js';
-import { FIELD_MEANINGS, QUOTA_OF, VALUE_MEANINGS } from './meanings.js';
+import { FIELD_MEANINGS, QUOTA_OF, valueKeyOf, valueMeaningsAt } from './meanings.js';
 import type { Located } from './yaml-tree.js';
 import { own } from './own.js';
 
@@ -52,11 +52,25 @@ function limits(s: JsonSchema | undefined): string[] {
   return out;
 }
 
+/** The enum values and the limits of a schema, each as a paragraph when there is something to say. */
+function valuesAndLimits(values: readonly string[], schema: JsonSchema | undefined): string[] {
+  const out: string[] = [];
+  if (values.length > 0) out.push('', valuesLine(values));
+  const l = limits(schema);
+  if (l.length > 0) out.push('', `Limits: ${l.join('; ')}.`);
+  return out;
+}
+
+const valuesLine = (values: readonly string[]): string => `Values: ${values.map((v) => `\`${v}\``).join(', ')}`;
+
+/** The extensions that define named policies at the root (their fields are a policy's, under its name). */
+const isPolicyMap = (name: string): boolean =>
+  name === 'x-apigateway-ratelimits' || name === 'x-apigateway-access-controls';
+
 /** The most specific documentation page for a field inside an extension. */
 function pageOf(name: string, rest: readonly string[]): string {
   const keys = rest.filter((s) => !/^\d+$/.test(s));
-  const policy = name === 'x-apigateway-ratelimits' || name === 'x-apigateway-access-controls';
-  const named = policy ? ['policy', ...keys.slice(1)] : keys;
+  const named = isPolicyMap(name) ? ['policy', ...keys.slice(1)] : keys;
   for (let n = named.length; n > 0; n--) {
     const info = extensionInfo(`${name}.${named.slice(0, n).join('.')}`);
     if (info) return info.source;
@@ -87,11 +101,7 @@ export function extensionKeyHover(name: string): string | undefined {
   const schema = schemaOf(name);
   const lines = [`**${name}**`, '', stripSource(schema?.description)];
   lines.push('', `Placed on ${info.placements.map((p) => own(PLACES, p) ?? p).join(' or ')}.`);
-  const values = enumAt(name, []);
-  if (values.length > 0) lines.push('', `Values: ${values.map((v) => `\`${v}\``).join(', ')}`);
-  const l = limits(schema);
-  if (l.length > 0) lines.push('', `Limits: ${l.join('; ')}.`);
-  lines.push(...quota(name), '', citation(info.source));
+  lines.push(...valuesAndLimits(enumAt(name, []), schema), ...quota(name), '', citation(info.source));
   return lines.join('\n');
 }
 
@@ -103,12 +113,8 @@ function fieldHover(name: string, rest: readonly string[]): string | undefined {
   const lines = [`**${key}** (in ${name})`];
   const meaning = stripSource(schema.description) || own(FIELD_MEANINGS, key);
   if (meaning) lines.push('', meaning);
-  const values = enumAt(name, rest);
-  if (values.length > 0) lines.push('', `Values: ${values.map((v) => `\`${v}\``).join(', ')}`);
-  const l = limits(schema);
-  if (l.length > 0) lines.push('', `Limits: ${l.join('; ')}.`);
-  const policyField =
-    rest.length === 2 && (name === 'x-apigateway-ratelimits' || name === 'x-apigateway-access-controls');
+  const policyField = rest.length === 2 && isPolicyMap(name);
+  lines.push(...valuesAndLimits(enumAt(name, rest), schema));
   lines.push(...quota(policyField ? `${name}.${key}` : ''), '', citation(pageOf(name, rest)));
   return lines.join('\n');
 }
@@ -117,12 +123,12 @@ function fieldHover(name: string, rest: readonly string[]): string | undefined {
 function valueHover(name: string, rest: readonly string[], value: string): string | undefined {
   const values = enumAt(name, rest);
   if (!values.includes(value)) return undefined;
-  const key = rest.length > 0 ? (rest.filter((s) => !/^\d+$/.test(s)).pop() ?? name) : name;
-  const meanings = own(VALUE_MEANINGS, key) ?? own(VALUE_MEANINGS, name);
+  const key = valueKeyOf(name, rest);
+  const meanings = valueMeaningsAt(name, rest);
   const meaning = own(meanings, value) ?? own(meanings, value.toUpperCase()) ?? own(meanings, value.toLowerCase());
   const lines = [`**${key}: ${value}**`];
   if (meaning) lines.push('', meaning);
-  lines.push('', `Values: ${values.map((v) => `\`${v}\``).join(', ')}`, '', citation(pageOf(name, rest)));
+  lines.push('', valuesLine(values), '', citation(pageOf(name, rest)));
   return lines.join('\n');
 }
 
@@ -148,9 +154,6 @@ export function workspaceHover(at: Located): string | undefined {
   const key = at.segments[at.segments.length - 1] as string;
   const lines = [`**${key}** (apig.yaml)`];
   if (schema.description) lines.push('', schema.description);
-  const values = subenum(root, at.segments);
-  if (values.length > 0) lines.push('', `Values: ${values.map((v) => `\`${v}\``).join(', ')}`);
-  const l = limits(schema);
-  if (l.length > 0) lines.push('', `Limits: ${l.join('; ')}.`);
+  lines.push(...valuesAndLimits(subenum(root, at.segments), schema));
   return lines.length > 1 ? lines.join('\n') : undefined;
 }

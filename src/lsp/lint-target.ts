@@ -4,12 +4,12 @@
  * the editor's open documents read instead of the files. Findings come back by absolute file, with their fixes.
  */
 import { dirname, resolve } from 'node:path';
+import { append } from '../core/append.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { ApigError } from '../core/errors.js';
 import { LINT_CONFIG_FILE } from '../core/vocabulary.js';
-import { type LintConfig, parseLintConfig } from '../lint/config.js';
+import { defaultLintConfig, type LintConfig, parseLintConfig } from '../lint/config.js';
 import type { Fix } from '../lint/fix/types.js';
-import { DEFAULT_QUOTAS } from '../lint/quotas.js';
 import { lintWorkspace, sortFindings } from '../lint/run.js';
 import type { RuleSeverity } from '../lint/types.js';
 import { readText } from '../oas/read.js';
@@ -46,7 +46,7 @@ async function configFor(
   options: TargetOptions,
 ): Promise<{ config: LintConfig; file?: string; problems: Found[] }> {
   const file = options.configFile !== undefined ? resolve(dir, options.configFile) : findUp(dir, LINT_CONFIG_FILE);
-  const defaults: LintConfig = { rules: {}, quotas: { ...DEFAULT_QUOTAS } };
+  const defaults = defaultLintConfig();
   if (file === undefined) return { config: defaults, problems: [] };
   try {
     const text = options.texts.get(file) ?? (await readText(file, file));
@@ -62,18 +62,12 @@ async function configFor(
   }
 }
 
-function add(byFile: Map<string, Found[]>, file: string, f: Found): void {
-  const list = byFile.get(file);
-  if (list) list.push(f);
-  else byFile.set(file, [f]);
-}
-
 /** Lints the workspace or Swagger file `entry` (an absolute path). */
 export async function lintTarget(entry: string, options: TargetOptions): Promise<TargetResult> {
   const cwd = dirname(entry);
   const byFile = new Map<string, Found[]>();
   const { config, file: configFile, problems } = await configFor(cwd, options);
-  for (const p of problems) add(byFile, configFile ?? entry, p);
+  for (const p of problems) append(byFile, configFile ?? entry, p);
   try {
     // An open entry is read from the editor: it need not be on disk yet.
     const own = options.texts.get(entry);
@@ -87,12 +81,12 @@ export async function lintTarget(entry: string, options: TargetOptions): Promise
     });
     const rules = { ...config.rules, ...options.rules };
     const findings = lintWorkspace(loaded.workspace, loaded.diagnostics, { rules, quotas: config.quotas, fixes: true });
-    for (const f of sortFindings(findings)) if (!f.suppressed) add(byFile, resolve(cwd, f.source), f);
+    for (const f of sortFindings(findings)) if (!f.suppressed) append(byFile, resolve(cwd, f.source), f);
     const files = configFile ? [...loaded.files, configFile] : loaded.files;
     return { byFile, files, ...(loaded.workspace ? { workspace: loaded.workspace } : {}) };
   } catch (err) {
     if (!(err instanceof ApigError)) throw err;
-    add(byFile, entry, { code: 'parse', severity: 'error', message: err.message, path: '', source: entry });
+    append(byFile, entry, { code: 'parse', severity: 'error', message: err.message, path: '', source: entry });
     return { byFile, files: configFile ? [entry, configFile] : [entry] };
   }
 }

@@ -5,6 +5,7 @@
  * lint's quota profile (lint/quotas.ts) bounds what.
  */
 import type { QuotaName } from '../lint/quotas.js';
+import { own } from './own.js';
 
 /** The quota that bounds an extension (by name) or a field in one (`name.field`), and what it counts. */
 export const QUOTA_OF: Readonly<Record<string, readonly [QuotaName, string]>> = {
@@ -16,7 +17,7 @@ export const QUOTA_OF: Readonly<Record<string, readonly [QuotaName, string]>> = 
 };
 
 /** By the key the value stands under (the extension or the field inside it), then by value. */
-export const VALUE_MEANINGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+const VALUE_MEANINGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   type: {
     HTTP: 'an HTTP or HTTPS backend reached at an address',
     'HTTP-VPC': 'an HTTP backend reached through a VPC channel (load balancer)',
@@ -117,3 +118,11 @@ export const FIELD_MEANINGS: Readonly<Record<string, string>> = {
   'invocation-type': 'sync (wait for the answer) or async',
   'appcode-auth-type': 'whether an AppCode in a header authenticates the app',
 };
+
+/** The key a value at `rest` inside extension `name` stands under (list indexes skipped), or the extension itself. */
+export const valueKeyOf = (name: string, rest: readonly string[]): string =>
+  rest.filter((s) => !/^\d+$/.test(s)).pop() ?? name;
+
+/** What the values at `rest` inside extension `name` mean: by the key they stand under, else by the extension. */
+export const valueMeaningsAt = (name: string, rest: readonly string[]): Readonly<Record<string, string>> | undefined =>
+  own(VALUE_MEANINGS, valueKeyOf(name, rest)) ?? own(VALUE_MEANINGS, name);

@@ -4,7 +4,7 @@
  * request that fails answers an error and the session goes on: a malformed document never ends the server.
  */
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import {
   type CancellationToken,
   type CodeAction,
@@ -38,14 +38,13 @@ import { findingHover } from './finding-hover.js';
 import { DEFAULT_SETTINGS, fileOf, Session } from './session.js';
 import { readSettings, settingProblems } from './settings.js';
 import { guarded, quietly, remoteLog, unlessCancelled } from './guard.js';
+import { isWorkspaceFile } from './targets.js';
 import { locate, treeOf } from './yaml-tree.js';
 
 export interface ServerStreams {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
 }
-
-const isWorkspaceFile = (file: string): boolean => basename(file) === WORKSPACE_FILE;
 
 /** Starts the server on stdio, or on the streams given; the connection listens until the client exits. */
 export function startServer(streams?: ServerStreams, env: NodeJS.ProcessEnv = process.env): Connection {

@@ -12,11 +12,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LINT_CONFIG_FILE } from '../core/vocabulary.js';
-import { WORKSPACE_FILE } from '../core/workspace-model.js';
 import type { RuleSeverity } from '../lint/types.js';
 import { toDiagnostic } from './diagnostics.js';
 import { type Found, lintTarget, type TargetResult } from './lint-target.js';
-import { targetOf } from './targets.js';
+import { isWorkspaceFile, targetOf } from './targets.js';
 
 export interface Settings {
   /** Quiet time after the last edit before linting, in milliseconds. */
@@ -139,7 +138,7 @@ export class Session {
     let entry = targetOf(file, this.texts());
     // A group file of a workspace already linted (one whose apig.yaml lists it from another folder) is that
     // workspace's, not a Swagger file of its own.
-    if (entry === file && basename(file) !== WORKSPACE_FILE && this.#readByWorkspace(file)) entry = undefined;
+    if (entry === file && !isWorkspaceFile(file) && this.#readByWorkspace(file)) entry = undefined;
     // A Swagger file linted alone that a workspace now lists is that workspace's: linted alone no more.
     if (entry !== file) this.#drop(file);
     if (entry !== undefined) this.watch(entry);
@@ -151,7 +150,7 @@ export class Session {
 
   #readByWorkspace(file: string): boolean {
     for (const [entry, state] of this.#targets)
-      if (basename(entry) === WORKSPACE_FILE && state.result?.files.includes(file)) return true;
+      if (isWorkspaceFile(entry) && state.result?.files.includes(file)) return true;
     return false;
   }
 
@@ -162,7 +161,7 @@ export class Session {
 
   /** Drops a Swagger file linted on its own (a workspace stays while its apig.yaml is there). */
   #drop(entry: string): void {
-    if (basename(entry) !== WORKSPACE_FILE) this.#forget(entry);
+    if (!isWorkspaceFile(entry)) this.#forget(entry);
   }
 
   /** Lints a target no more: what it published is published again without its findings. */
@@ -173,14 +172,13 @@ export class Session {
     this.#dirty.delete(entry);
     for (const file of state.published) this.#republish(file, now);
     // A workspace's open files are now what they are without it (a Swagger file is linted on its own).
-    if (basename(entry) === WORKSPACE_FILE)
-      for (const file of state.published) if (now.texts.has(file)) this.touched(file);
+    if (isWorkspaceFile(entry)) for (const file of state.published) if (now.texts.has(file)) this.touched(file);
   }
 
   /** A file changed, was created or deleted (open or not): every target that reads it is linted again. */
   changedOnDisk(file: string): void {
     // An apig.yaml deleted (and not open): its workspace is gone, and so are its findings.
-    if (basename(file) === WORKSPACE_FILE && this.#targets.has(file) && !this.texts().has(file) && !existsSync(file))
+    if (isWorkspaceFile(file) && this.#targets.has(file) && !this.texts().has(file) && !existsSync(file))
       this.#forget(file);
     // A lint configuration may be new, or be the one of a target's parent folder: every target may read it.
     const config = basename(file) === LINT_CONFIG_FILE;
@@ -192,7 +190,7 @@ export class Session {
   /** A document was closed: a Swagger file linted on its own is dropped; a workspace's file is read from disk. */
   closed(file: string): void {
     const state = this.#targets.get(file);
-    if (state && basename(file) !== WORKSPACE_FILE) this.#drop(file);
+    if (state && !isWorkspaceFile(file)) this.#drop(file);
     else this.changedOnDisk(file);
   }
 
@@ -276,7 +274,7 @@ export class Session {
     state.published = files;
     // A file opened before its workspace was first linted was taken for a Swagger file of its own: it is the
     // workspace's now (linted alone, it would show findings apig lint run in the workspace does not give).
-    if (basename(entry) === WORKSPACE_FILE)
+    if (isWorkspaceFile(entry))
       for (const file of files) if (file !== entry && this.#targets.has(file)) this.#forget(file, now);
     for (const file of files) this.#republish(file, now);
     for (const file of before) if (!files.has(file)) this.#republish(file, now);

@@ -12,16 +12,18 @@ import type { Settings } from './session.js';
 
 const SEVERITIES = new Set(['off', 'hint', 'info', 'warn', 'error']);
 
+const isSeverity = (s: unknown): s is RuleSeverity => typeof s === 'string' && SEVERITIES.has(s);
+
+const isDebounce = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
 export function readSettings(raw: unknown, previous: Settings): Settings {
   if (!isRecord(raw)) return previous;
   const next: Settings = { ...previous };
   const { debounceMs, rules, configFile, allowRemoteRefs } = raw;
-  if (typeof debounceMs === 'number' && Number.isFinite(debounceMs) && debounceMs >= 0)
-    next.debounceMs = Math.min(debounceMs, 10_000);
+  if (isDebounce(debounceMs)) next.debounceMs = Math.min(debounceMs, 10_000);
   if (isRecord(rules)) {
     const out: Record<string, RuleSeverity> = {};
-    for (const [id, s] of Object.entries(rules))
-      if (isRuleId(id) && typeof s === 'string' && SEVERITIES.has(s)) out[id] = s as RuleSeverity;
+    for (const [id, s] of Object.entries(rules)) if (isRuleId(id) && isSeverity(s)) out[id] = s;
     next.rules = out;
   }
   if (typeof configFile === 'string' && configFile !== '') next.configFile = configFile;
@@ -35,14 +37,13 @@ export function settingProblems(raw: unknown): string[] {
   if (!isRecord(raw)) return [];
   const out: string[] = [];
   const { debounceMs, rules, configFile, allowRemoteRefs } = raw;
-  if (debounceMs !== undefined && !(typeof debounceMs === 'number' && Number.isFinite(debounceMs) && debounceMs >= 0))
+  if (debounceMs !== undefined && !isDebounce(debounceMs))
     out.push('debounceMs must be a number of milliseconds, 0 or more');
   if (rules !== undefined && !isRecord(rules)) out.push('rules must map rule ids to severities');
   if (isRecord(rules))
     for (const [id, s] of Object.entries(rules)) {
       if (!isRuleId(id)) out.push(`rules: unknown rule "${id}"${didYouMean(id, RULE_IDS)}`);
-      else if (typeof s !== 'string' || !SEVERITIES.has(s))
-        out.push(`rules: ${id}: the severity must be one of ${[...SEVERITIES].join(', ')}`);
+      else if (!isSeverity(s)) out.push(`rules: ${id}: the severity must be one of ${[...SEVERITIES].join(', ')}`);
     }
   if (configFile !== undefined && configFile !== null && typeof configFile !== 'string')
     out.push('configFile must be a path');

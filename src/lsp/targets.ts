@@ -11,7 +11,7 @@ import { diskOrOpen } from './text-of.js';
 import { dataOf, parseTree } from './yaml-tree.js';
 
 /** The absolute spec files an apig.yaml text lists as groups. */
-export function groupFiles(workspaceFile: string, text: string): string[] {
+function groupFiles(workspaceFile: string, text: string): string[] {
   const data = dataOf(parseTree(text));
   const groups = isRecord(data) && Array.isArray(data.groups) ? data.groups : [];
   return groups.flatMap((g) =>
@@ -45,15 +45,18 @@ function topLevelKey(text: string, from: number): boolean {
  * (a package.json script named "swagger" does not make package.json an API definition). No full parse: this runs
  * on every edit of every YAML or JSON file the editor opens.
  */
-export function looksLikeSpec(text: string): boolean {
+function looksLikeSpec(text: string): boolean {
   const start = /^(\uFEFF)?\s*/.exec(text)?.[0].length ?? 0;
   if (text[start] === '{') return topLevelKey(text, start);
   return /^(\uFEFF)?["']?(swagger|openapi)["']?[ \t]*:/m.test(text);
 }
 
+/** Whether a file is a workspace file (apig.yaml) by its name. */
+export const isWorkspaceFile = (file: string): boolean => basename(file) === WORKSPACE_FILE;
+
 /** The target (absolute path of an apig.yaml or a Swagger file) a document belongs to, or undefined. */
 export function targetOf(file: string, texts: ReadonlyMap<string, string>): string | undefined {
-  if (basename(file) === WORKSPACE_FILE) return file;
+  if (isWorkspaceFile(file)) return file;
   for (let dir = dirname(file); ; ) {
     const ws = findUp(dir, WORKSPACE_FILE);
     if (ws === undefined) break;

@@ -20,7 +20,7 @@ import { securityScheme } from './extensions/security.js';
 import { responseSet } from './extensions/responses.js';
 import { throttlePolicy } from './extensions/throttles.js';
 import { decodeOperation, decodeParams } from './decode-operation.js';
-import { OPERATION_KEYS, ANY_METHOD_KEY } from './walk.js';
+import { isOperationItemKey } from './walk.js';
 import type { Kept, KeptInfo } from '../core/kept.js';
 
 interface InfoFields extends Kept {
@@ -110,8 +110,6 @@ function withEmptyMaps(doc: Record<string, unknown>, kept: KeptInfo | undefined)
   return values ? { ...kept, values } : kept;
 }
 
-const OP_KEYS: ReadonlySet<string> = new Set<string>([...OPERATION_KEYS, ANY_METHOD_KEY]);
-
 function decodePaths(
   paths: unknown,
   root: unknown,
@@ -132,13 +130,13 @@ function decodePaths(
     let extra: Record<string, unknown> | undefined;
     for (let i = 0; i < order.length; i++) {
       const k = order[i] as string;
-      if (!OP_KEYS.has(k)) setOwn((extra ??= {}), k, item[k]);
+      if (!isOperationItemKey(k)) setOwn((extra ??= {}), k, item[k]);
     }
     pathItems.push({ path, kept: extra ? { order, extra } : { order } });
     for (let i = 0; i < order.length; i++) {
       const key = order[i] as string;
       const op = item[key];
-      if (!OP_KEYS.has(key) || !isRecord(op)) continue;
+      if (!isOperationItemKey(key) || !isRecord(op)) continue;
       const api = decodeOperation(op, { path, key, at: below(at, key), inherited, root }, ctx);
       if (api) apis.push(api);
       else ok = false;

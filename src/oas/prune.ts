@@ -8,9 +8,7 @@
  */
 import { join, parsePointer } from '../core/pointer.js';
 import { isRecord } from './codec.js';
-import { ANY_METHOD_KEY, OPERATION_KEYS } from './walk.js';
-
-const METHODS: ReadonlySet<string> = new Set([...OPERATION_KEYS, ANY_METHOD_KEY]);
+import { isOperationItemKey, OPERATION_ITEM_KEYS } from './walk.js';
 
 /** Root maps whose entries are named and independent (Swagger 2.0 and OpenAPI 3.0 `components`). */
 const NAMED_ROOT_MAPS: ReadonlySet<string> = new Set([
@@ -39,7 +37,7 @@ export function partOf(segments: readonly string[]): readonly string[] | undefin
   if (top === undefined) return undefined;
   if (top === 'paths') {
     if (a === undefined) return ['paths'];
-    if (b !== undefined && METHODS.has(b)) return ['paths', a, b];
+    if (b !== undefined && isOperationItemKey(b)) return ['paths', a, b];
     return ['paths', a];
   }
   if (top === 'components') {
@@ -92,6 +90,6 @@ function operationsUnder(doc: Record<string, unknown>, part: readonly string[]):
   if (part[0] !== 'paths' || part[1] === undefined) return [];
   const item = isRecord(doc.paths) ? doc.paths[part[1]] : undefined;
   if (!isRecord(item)) return [];
-  const keys = part[2] === undefined ? [...METHODS] : [part[2]];
+  const keys: readonly string[] = part[2] === undefined ? OPERATION_ITEM_KEYS : [part[2]];
   return keys.map((k) => item[k]).filter(isRecord);
 }

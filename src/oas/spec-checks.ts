@@ -135,6 +135,9 @@ function placeholders(path: string): readonly Placeholder[] {
   return out;
 }
 
+/** The names of a path's placeholders, each once (a greedy `{name+}` by `name`), for lint's fixes. */
+export const placeholderNames = (path: string): string[] => [...new Set(placeholders(path).map((p) => p.name))];
+
 function pathContext(checks: Checks, pathItem: Record<string, unknown>, at: Ptr, path: string): PathContext {
   const names = placeholders(path);
   // A placeholder named twice is reported once here; one parameter is then enough for it.

@@ -9,7 +9,11 @@ import type { Placement } from './extensions/registry.js';
 export const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 export const ANY_METHOD_KEY = 'x-apigateway-any-method';
 /** Every Path Item key that holds an operation. */
-const OPERATION_ITEM_KEYS = [...OPERATION_KEYS, ANY_METHOD_KEY] as const;
+export const OPERATION_ITEM_KEYS = [...OPERATION_KEYS, ANY_METHOD_KEY] as const;
+const OPERATION_ITEM_KEY_SET: ReadonlySet<string> = new Set(OPERATION_ITEM_KEYS);
+
+/** Whether a Path Item key holds an operation (a lower-case method or `x-apigateway-any-method`). */
+export const isOperationItemKey = (key: string): key is OperationItemKey => OPERATION_ITEM_KEY_SET.has(key);
 
 export interface ExtensionSite {
   name: string;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeIo } from '../../src/cli/io.js';
 import { runFixes } from '../../src/cli/commands/lint-fix.js';
-import type { Linted } from '../../src/cli/commands/lint-run.js';
+import type { Linted } from '../../src/cli/commands/lint-linted.js';
 import { DEFAULT_QUOTAS } from '../../src/lint/quotas.js';
 import { lintWorkspace, sortFindings } from '../../src/lint/run.js';
 import { loadWorkspace } from '../../src/workspace/load.js';

@@ -19,7 +19,6 @@ import type { Change } from './change.js';
 import { editFiles } from './lifecycle.js';
 
 export type BindKind = 'throttle' | 'acl' | 'backend-policy';
-export const BIND_KINDS: readonly BindKind[] = ['throttle', 'acl', 'backend-policy'];
 
 const EXTENSION = { throttle: 'x-apigateway-ratelimit', acl: 'x-apigateway-access-control' } as const;
 const SLOT = { throttle: 'throttle', acl: 'acl' } as const;

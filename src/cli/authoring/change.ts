@@ -134,7 +134,7 @@ export interface CommitOptions {
 }
 
 /** Loads the workspace as the edits leave it and refuses the change when it brings an error. */
-export async function checkChange(cmd: CommandContext, o: CommitOptions, change: Change): Promise<LintFinding[]> {
+async function checkChange(cmd: CommandContext, o: CommitOptions, change: Change): Promise<LintFinding[]> {
   const next = new Map(o.texts);
   for (const e of change.edits) next.set(e.file, e.text);
   const after = await loadForChange(o.path, cmd, next);

@@ -17,7 +17,7 @@ import type { Thing } from '../../workspace/authoring/things.js';
 const decodeCtx = (group: LoadedGroup): DecodeCtx => ({ source: group.shown, diagnostics: [] });
 
 /** The API as edit would write it: `original` with the change from `before` to `after` (models of the answers). */
-export function mergedApi(group: LoadedGroup, original: Api, before: Api, after: Api): Api {
+function mergedApi(group: LoadedGroup, original: Api, before: Api, after: Api): Api {
   const op = applyDelta(
     encodeOperation(original, 'extended'),
     encodeOperation(before, 'extended'),
@@ -35,7 +35,7 @@ export function mergedApi(group: LoadedGroup, original: Api, before: Api, after:
   return api ? { ...api, name: original.name, nameGenerated: original.nameGenerated } : after;
 }
 
-export function mergedPolicy(
+function mergedPolicy(
   group: LoadedGroup,
   original: BackendPolicy,
   before: BackendPolicy,

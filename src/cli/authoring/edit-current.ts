@@ -17,7 +17,7 @@ export function authorable(backend: Backend | undefined): boolean {
   return backend === undefined || (AUTHORING_BACKENDS as readonly string[]).includes(backend.type);
 }
 
-export function backendAnswers(b: Backend | undefined): Answers {
+function backendAnswers(b: Backend | undefined): Answers {
   if (b === undefined || !authorable(b)) return {};
   switch (b.type) {
     case 'MOCK':

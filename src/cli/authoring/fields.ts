@@ -104,10 +104,7 @@ export function convert(field: ItemField | MultiField, raw: string, a: Answers):
         : { error: `"${text}" is not one of ${choices.map((c) => c.value).join(', ') || '(none)'}` };
     }
     case 'multi': {
-      const parts = text
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
+      const parts = commaList(text);
       const choices = field.choices(a);
       const out: string[] = [];
       for (const p of parts) {
@@ -118,6 +115,14 @@ export function convert(field: ItemField | MultiField, raw: string, a: Answers):
       return { value: out };
     }
   }
+}
+
+/** The entries of a comma-separated answer or flag (`a, b,c`), trimmed, empty ones left out. */
+export function commaList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** `a`, `a or b`, `a, b or c` */

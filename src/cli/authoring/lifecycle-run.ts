@@ -5,6 +5,7 @@ import type { CommandContext } from '../context.js';
 import { commit } from './change.js';
 import { confirmed, nameOf, prepare, type ChangeFlags } from './change-command.js';
 import { planBind, planUnbind, type BindKind } from './bind.js';
+import { commaList } from './fields.js';
 import { describe, planRemove, planRename } from './lifecycle.js';
 import { planPublish, planUnpublish } from './publish.js';
 import type { Prompter } from './prompter.js';
@@ -60,15 +61,6 @@ export interface BindFlags extends ChangeFlags {
   from?: string;
 }
 
-const split = (v: string | undefined): string[] => [
-  ...new Set(
-    (v ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== ''),
-  ),
-];
-
 export async function runBind(
   verb: 'bind' | 'unbind',
   kind: BindKind,
@@ -82,7 +74,7 @@ export async function runBind(
   const req = {
     kind,
     policy: await nameOf(ws, kind, policy, scope, prompter, verb),
-    apis: split(flags.api),
+    apis: [...new Set(commaList(flags.api ?? ''))],
     ...(flags.env !== undefined ? { env: flags.env } : {}),
     ...(flags.group !== undefined ? { group: flags.group } : {}),
     ...(flags.from !== undefined ? { from: flags.from } : {}),

@@ -21,12 +21,6 @@ export function changeOptions(cmd: Command, kind?: AddKind, yes = 'confirm witho
   return cmd;
 }
 
-/** Runs the action with the options of the subcommand and of its parent (commander keeps them apart). */
-export const mergedOpts = (parent: Command, own: Record<string, unknown>): Record<string, unknown> => ({
-  ...Object.fromEntries(Object.entries(parent.opts()).filter(([, v]) => v !== undefined)),
-  ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)),
-});
-
 /**
  * `apig VERB` whose subcommands are the kinds (`apig remove api NAME`): `apig VERB` alone says what to give, an
  * unknown kind is answered with the kinds and the nearest.

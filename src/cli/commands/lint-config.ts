@@ -4,8 +4,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { ApigError } from '../../core/errors.js';
-import { type LintConfig, parseRuleFlag } from '../../lint/config.js';
-import { DEFAULT_QUOTAS } from '../../lint/quotas.js';
+import { defaultLintConfig, type LintConfig, parseRuleFlag } from '../../lint/config.js';
 import type { RuleSeverity } from '../../lint/types.js';
 import type { CommandContext } from '../context.js';
 import { findLintConfig, readLintConfig } from '../lint-config-file.js';
@@ -19,7 +18,7 @@ export async function settings(
   const configFile = flags.config !== undefined ? resolve(io.cwd, flags.config) : findLintConfig(io.cwd);
   const config: LintConfig = configFile
     ? await readLintConfig(configFile, flags.config ?? (relative(io.cwd, configFile) || configFile))
-    : { rules: {}, quotas: { ...DEFAULT_QUOTAS } };
+    : defaultLintConfig();
   if (flags.profile !== undefined)
     config.quotas = {
       ...config.quotas,

@@ -8,6 +8,7 @@
  * lint-run.ts loads this module only then.
  */
 import { readFile } from 'node:fs/promises';
+import { append } from '../../core/append.js';
 import { isHidden } from '../../lint/cap.js';
 import { applyFixes } from '../../lint/fix/apply.js';
 import { unifiedDiff } from '../../core/line-diff.js';
@@ -38,7 +39,7 @@ function fixable(findings: readonly LintFinding[]): Map<string, Array<LintFindin
   for (const f of findings) {
     if (f.fix === undefined || isHidden(f) || seen.has(keyOf(f))) continue;
     seen.add(keyOf(f));
-    byFile.set(f.source, [...(byFile.get(f.source) ?? []), { ...f, fix: f.fix }]);
+    append(byFile, f.source, { ...f, fix: f.fix });
   }
   return byFile;
 }

@@ -22,8 +22,6 @@ import { packageVersion } from '../version.js';
 import { writeFilesAtomic } from '../write-files.js';
 import { type LintInput, lintInputs, readBaselineFile } from './lint-inputs.js';
 import type { Linted } from './lint-linted.js';
-
-export type { Linted } from './lint-linted.js';
 import type { LintFlags } from './lint-flags.js';
 import { settings } from './lint-config.js';
 

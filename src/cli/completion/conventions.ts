@@ -8,7 +8,7 @@
  * - the options in OPTION_KINDS name one kind each (a comma-separated list completes its last element).
  */
 
-export const NAME_KINDS = ['api', 'app', 'env', 'throttle', 'acl', 'backend-policy', 'group'] as const;
+const NAME_KINDS = ['api', 'app', 'env', 'throttle', 'acl', 'backend-policy', 'group'] as const;
 export type NameKind = (typeof NAME_KINDS)[number];
 
 const POLICY_KINDS: readonly NameKind[] = ['throttle', 'acl', 'backend-policy'];

@@ -25,7 +25,7 @@ export function visibleCommands(command: Command): Command[] {
 }
 
 /** The subcommand named `word` (or aliased so), the implicit `help` and hidden ones included. */
-export function findCommand(command: Command, word: string): Command | undefined {
+function findCommand(command: Command, word: string): Command | undefined {
   const named = (c: Command): boolean => c.name() === word || c.aliases().includes(word);
   return visibleCommands(command).find(named) ?? command.commands.find(named);
 }

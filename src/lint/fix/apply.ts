@@ -8,9 +8,9 @@
  */
 import { ApigError } from '../../core/errors.js';
 import { escapeSegment, parsePointer } from '../../core/pointer.js';
-import { deepEqual, isRecord } from '../../oas/codec.js';
+import { deepEqual, isRecord, setOwn } from '../../oas/codec.js';
 import type { TextFormat } from '../../oas/source.js';
-import { dataOf } from '../../workspace/authoring/data-edit.js';
+import { dataOf, renameKeyOf, unshared } from '../../workspace/authoring/data-edit.js';
 import { jsonTextLike } from '../../workspace/authoring/json-edit.js';
 import { reconcileText } from '../../workspace/authoring/reconcile.js';
 import { valueIn } from './data.js';
@@ -26,19 +26,6 @@ export interface FixedText {
 }
 
 type Obj = Record<string, unknown>;
-
-function setOwn(o: Obj, k: string, v: unknown): void {
-  Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
-}
-
-/** A deep copy in which no two places share an object (an alias reads as its anchor's very object). */
-function copy(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(copy);
-  if (!isRecord(v)) return v;
-  const out: Obj = {};
-  for (const k of Object.keys(v)) setOwn(out, k, copy(v[k]));
-  return out;
-}
 
 const shown = (segments: readonly string[]): string => segments.map((s) => `/${escapeSegment(s)}`).join('');
 
@@ -80,13 +67,6 @@ function check(root: Obj, edit: FixEdit, segments: string[]): Checked {
   }
 }
 
-/** A map with `from` renamed to `to`, in its place among the keys. */
-function renamed(map: Obj, from: string, to: string): Obj {
-  const out: Obj = {};
-  for (const k of Object.keys(map)) setOwn(out, k === from ? to : k, map[k]);
-  return out;
-}
-
 /** The state of one file while its fixes are applied. */
 class Working {
   /** Renames done so far, as pointer prefixes: a later edit's pointer (as lint reported it) is mapped through them. */
@@ -119,17 +99,17 @@ class Working {
   #do({ edit, segments, holder, key }: Extract<Checked, { kind: 'do' }>): void {
     if (edit.op === 'rename') {
       const up = segments.slice(0, -1);
-      const map = renamed(holder as Obj, key, edit.to);
+      const map = renameKeyOf(holder as Obj, key, edit.to);
       const outer = up.length === 0 ? undefined : valueIn(this.root, up.slice(0, -1));
       const at = up[up.length - 1] as string;
       if (outer === undefined) this.root = map;
       else if (Array.isArray(outer)) outer[Number(at)] = map;
-      else setOwn(outer as Obj, at, map);
+      else setOwn<unknown>(outer as Obj, at, map);
       this.renames.push({ path: parsePointer(edit.path), to: edit.to });
       this.#moves.push({ from: segments, to: [...up, edit.to] });
       return;
     }
-    const value = copy(edit.value);
+    const value = unshared(edit.value);
     if (Array.isArray(holder)) {
       if (key === '-') holder.push(value);
       else holder[Number(key)] = value;
@@ -147,7 +127,7 @@ export function applyFixes(text: string, format: TextFormat, fixes: readonly Fix
     return none(err instanceof Error ? err.message : String(err));
   }
   if (!isRecord(data)) return none('the file does not hold a map');
-  const working = new Working(copy(data) as Obj);
+  const working = new Working(unshared(data) as Obj);
   const outcomes = fixes.map((f) => working.apply(f));
   if (!working.changed) return { text, outcomes };
   try {

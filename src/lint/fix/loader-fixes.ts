@@ -8,6 +8,7 @@ import { pathParamName } from '../../core/defaults.js';
 import { join, parsePointer } from '../../core/pointer.js';
 import type { Workspace } from '../../core/workspace-model.js';
 import { isRecord } from '../../oas/codec.js';
+import { placeholderNames } from '../../oas/spec-checks.js';
 import { definitionAt, valueIn } from './data.js';
 import type { Fix, FixEdit } from './types.js';
 
@@ -33,21 +34,6 @@ export function requiredFix(root: unknown, pointer: string): Fix | undefined {
     description: 'set required: true (a path parameter is always required)',
     edits: [{ op: 'set', path: `${def.at}/required`, ...was, value: true }],
   };
-}
-
-/** The `{name}` placeholders of a path as Swagger validators find them (spec-checks.ts), each once. */
-export function placeholders(path: string): string[] {
-  const out: string[] = [];
-  for (let open = path.indexOf('{'); open >= 0; ) {
-    let end = open + 1;
-    while (end < path.length && path[end] !== '/' && path[end] !== '}') end++;
-    if (path[end] === '}' && end > open + 1) {
-      const name = pathParamName(path.slice(open + 1, end));
-      if (!out.includes(name)) out.push(name);
-      open = path.indexOf('{', end + 1);
-    } else open = path.indexOf('{', open + 1);
-  }
-  return out;
 }
 
 /** The names of the path parameters a list declares (local `$ref`s followed); undefined if one cannot be read. */
@@ -88,7 +74,7 @@ export function declareFix(root: unknown, opPointer: string, name?: string): Fix
   const own = declaredPathNames(root, op.parameters, join(opPointer, 'parameters'));
   const shared = declaredPathNames(root, item.parameters, join('', 'paths', path, 'parameters'));
   if (own === undefined || shared === undefined) return undefined;
-  const names = placeholders(path);
+  const names = placeholderNames(path);
   const declared = [...own, ...shared];
   if (declared.some((n) => !names.includes(n))) return undefined;
   const missing = names.filter((n) => !declared.includes(n));

@@ -5,29 +5,23 @@
  * group for every path that lacks one, so that two CORS APIs of one path get the same API (the second fix then
  * finds it there) and no two new APIs share a name.
  */
+import { append } from '../../core/append.js';
 import { effectiveMatchMode } from '../../core/defaults.js';
 import { join } from '../../core/pointer.js';
 import type { LoadedGroup } from '../../core/workspace-model.js';
 import { isRecord } from '../../oas/codec.js';
-import { OPERATION_KEYS, ANY_METHOD_KEY } from '../../oas/walk.js';
+import { placeholderNames } from '../../oas/spec-checks.js';
+import { operations } from '../../oas/walk.js';
 import type { ApiSite } from '../types.js';
 import { valueAt } from './data.js';
-import { declaredPathNames, pathParameter, placeholders } from './loader-fixes.js';
+import { declaredPathNames, pathParameter } from './loader-fixes.js';
 import type { Fix } from './types.js';
-
-const OPERATION_ITEM_KEYS: readonly string[] = [...OPERATION_KEYS, ANY_METHOD_KEY];
 
 /** API names (operationIds) the group file uses, whether or not they made it into the model. */
 function namesUsed(group: LoadedGroup): Set<string> {
   const names = new Set(group.model.apis.map((a) => a.name));
-  const paths = isRecord(group.raw) && isRecord(group.raw.paths) ? group.raw.paths : {};
-  for (const item of Object.values(paths)) {
-    if (!isRecord(item)) continue;
-    for (const k of OPERATION_ITEM_KEYS) {
-      const op = item[k];
-      if (isRecord(op) && typeof op.operationId === 'string') names.add(op.operationId);
-    }
-  }
+  if (isRecord(group.raw))
+    for (const { op } of operations(group.raw)) if (typeof op.operationId === 'string') names.add(op.operationId);
   return names;
 }
 
@@ -52,7 +46,7 @@ function nameFor(path: string, used: Set<string>): string {
  */
 function pathParameters(raw: Record<string, unknown>, path: string, item: Record<string, unknown>): unknown[] {
   const shared = declaredPathNames(raw, item.parameters, join('', 'paths', path, 'parameters')) ?? [];
-  return placeholders(path)
+  return placeholderNames(path)
     .filter((n) => !shared.includes(n))
     .map((n) => pathParameter(raw, n));
 }
@@ -77,7 +71,7 @@ function schemesOf(raw: unknown, sites: readonly ApiSite[]): unknown[] {
  */
 export function preflightFixes(group: LoadedGroup, missing: readonly ApiSite[]): Map<string, Fix> {
   const byPath = new Map<string, ApiSite[]>();
-  for (const s of missing) byPath.set(s.api.path, [...(byPath.get(s.api.path) ?? []), s]);
+  for (const s of missing) append(byPath, s.api.path, s);
   const raw = group.raw;
   const used = namesUsed(group);
   const rootSecurity = isRecord(raw) ? raw.security : undefined;

@@ -5,7 +5,7 @@
  */
 import { isMap, isPair, isScalar, stringify } from 'yaml';
 import { ApigError } from '../../core/errors.js';
-import { deepEqual, isRecord } from '../../oas/codec.js';
+import { deepEqual, isRecord, setOwn } from '../../oas/codec.js';
 import type { TextFormat } from '../../oas/source.js';
 import { jsonAt, jsonTextLike, parseJson, type KeyPath, type Obj } from './json-edit.js';
 import { reconcileText } from './reconcile.js';
@@ -30,12 +30,12 @@ export function editData(text: string, format: TextFormat, mutate: (root: Obj) =
   return deepEqual(data, next) ? text : reconcileText(text, format, next);
 }
 
-function unshared(v: unknown): unknown {
+/** A deep copy in which no two places share an object; every key an own property (`__proto__` included). */
+export function unshared(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(unshared);
   if (isRecord(v)) {
     const out: Obj = {};
-    for (const [k, x] of Object.entries(v))
-      Object.defineProperty(out, k, { value: unshared(x), enumerable: true, writable: true, configurable: true });
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, unshared(x));
     return out;
   }
   return v;

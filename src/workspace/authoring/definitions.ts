@@ -6,10 +6,10 @@
  */
 import type { Workspace } from '../../core/workspace-model.js';
 import { isRecord } from '../../oas/codec.js';
+import { isOperationItemKey } from '../../oas/walk.js';
 import { operationKey } from '../../oas/decode-operation.js';
 import { getIn } from './data-edit.js';
 import type { KeyPath, Obj } from './json-edit.js';
-import { OPERATION_KEYS } from './references.js';
 import type { Thing } from './things.js';
 
 export const POLICY_MAPS = { throttle: 'x-apigateway-ratelimits', acl: 'x-apigateway-access-controls' } as const;
@@ -42,7 +42,7 @@ export function removeOperation(root: Obj, path: KeyPath): void {
   const item = holderOf(root, path.slice(0, -1));
   if (!item) return;
   delete item[String(path[path.length - 1])];
-  if (!Object.keys(item).some((k) => OPERATION_KEYS.includes(k))) {
+  if (!Object.keys(item).some((k) => isOperationItemKey(k))) {
     const paths = holderOf(root, ['paths']);
     if (paths) delete paths[String(path[1])];
   }

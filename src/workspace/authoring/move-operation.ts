@@ -6,11 +6,11 @@
  */
 import type { Api } from '../../core/model.js';
 import { isRecord } from '../../oas/codec.js';
+import { isOperationItemKey } from '../../oas/walk.js';
 import { operationKey } from '../../oas/decode-operation.js';
 import { getIn, mapAt, setIn } from './data-edit.js';
 import { type KeyRename, removeOperation } from './definitions.js';
 import type { Obj } from './json-edit.js';
-import { OPERATION_KEYS } from './references.js';
 
 const paramKey = (p: unknown): string =>
   isRecord(p) ? `${String(p.in ?? '').toLowerCase()}\u0000${String(p.name ?? '')}` : '';
@@ -25,7 +25,7 @@ export function moveOperation(
   const oldKey = operationKey(from.method);
   const newKey = operationKey(to.method);
   const item = getIn(root, ['paths', from.path]);
-  const others = isRecord(item) ? Object.keys(item).filter((k) => OPERATION_KEYS.includes(k) && k !== oldKey) : [];
+  const others = isRecord(item) ? Object.keys(item).filter((k) => isOperationItemKey(k) && k !== oldKey) : [];
   const paths = getIn(root, ['paths']);
   const free = isRecord(paths) && !Object.hasOwn(paths, to.path);
   const keyRenames: KeyRename[] = oldKey === newKey ? [] : [{ path: ['paths', from.path], old: oldKey, name: newKey }];

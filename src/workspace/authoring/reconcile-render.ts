@@ -67,7 +67,7 @@ export function flowText(node: Node | null, next: unknown): string | undefined {
 }
 
 /** The whole `key: value` entry, from its key to the end of its content's line. */
-export function entrySpan(text: string, pair: Pair): { start: number; end: number } {
+function entrySpan(text: string, pair: Pair): { start: number; end: number } {
   const key = pair.key as Node;
   const start = key.range?.[0] ?? 0;
   const last = (pair.value as Node | null) ?? key;

@@ -6,6 +6,7 @@
  */
 import type { Workspace } from '../../core/workspace-model.js';
 import { isRecord } from '../../oas/codec.js';
+import { isOperationItemKey } from '../../oas/walk.js';
 import type { KeyPath, Obj } from './json-edit.js';
 import { getIn } from './data-edit.js';
 import type { Thing } from './things.js';
@@ -32,17 +33,15 @@ export interface Reference {
   keptOnRename?: boolean;
 }
 
-export const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'x-apigateway-any-method'];
-
 const entries = (v: unknown): Array<[string, unknown]> => (isRecord(v) ? Object.entries(v) : []);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Every operation of a group file's data: its path and the operation. */
-export function operationsOf(root: unknown): Array<{ path: KeyPath; op: Obj }> {
+function operationsOf(root: unknown): Array<{ path: KeyPath; op: Obj }> {
   const out: Array<{ path: KeyPath; op: Obj }> = [];
   for (const [p, item] of entries(getIn(root, ['paths'])))
     for (const [k, op] of entries(item))
-      if (OPERATION_KEYS.includes(k) && isRecord(op)) out.push({ path: ['paths', p, k], op });
+      if (isOperationItemKey(k) && isRecord(op)) out.push({ path: ['paths', p, k], op });
   return out;
 }
 

@@ -11,7 +11,7 @@ import {
 import { withGroupModel } from '../../../lint/candidate.js';
 import type { RuleId } from '../../../lint/presets.js';
 import { groupOf, num, str, strs, type FlowContext } from '../context.js';
-import type { Answers, Field, Verdict } from '../fields.js';
+import { type Answers, commaList, type Field, type Verdict } from '../fields.js';
 import { bindField, groupField } from './common.js';
 
 /** The group model with the policy added and the chosen APIs pointing at it. */
@@ -53,10 +53,7 @@ export function buildAcl(a: Answers): AclPolicy {
     name: str(a.name) ?? 'placeholder',
     aclType: (str(a.aclType) ?? 'PERMIT') as AclPolicy['aclType'],
     entityType: (str(a.entityType) ?? 'IP') as AclPolicy['entityType'],
-    values: (str(a.values) ?? '')
-      .split(',')
-      .map((v) => v.trim())
-      .filter((v) => v !== ''),
+    values: commaList(str(a.values) ?? ''),
   };
 }
 
