@@ -1,3 +1,4 @@
+import { callableUrl } from '../../core/callable-url.js';
 import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
@@ -307,7 +308,7 @@ async function dashboardSettings(uiHost: string | undefined, fidelity: FidelityR
 
 /** The dashboard's address: a wildcard listener is reached on loopback. */
 function dashboardUrl(listening: string): string {
-  return `${listening.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//[::1]:')}/_apig/ui/`;
+  return `${callableUrl(listening)}/_apig/ui/`;
 }
 
 /** Every interface, the loopback one included (so `GROUP.localhost` reaches the gateway). */

@@ -3,6 +3,7 @@
  * that calls by IP reach (the only group, or DEFAULT), the group's local domain for the others
  * (local-domain.ts), and a value in place of each `{param}`, so that the URL is one to call, not a template.
  */
+import { callableUrl } from '../../core/callable-url.js';
 import { paramType } from '../../core/defaults.js';
 import type { Param } from '../../core/model.js';
 import type { CompiledApi, GatewayConfig } from './compiled.js';
@@ -45,14 +46,6 @@ export function samplePath(c: CompiledApi): string {
     return percent(sampleValue(s.text, param));
   });
   return `/${segments.join('/')}${pattern.slash ? '/' : ''}`;
-}
-
-/**
- * The gateway's `http://ADDRESS:PORT` with a wildcard listening address (every interface) as the loopback one,
- * which a client on this machine can call.
- */
-export function callableUrl(listening: string): string {
-  return listening.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//[::1]:');
 }
 
 /** `listening` is the gateway's `http://ADDRESS:PORT`. */

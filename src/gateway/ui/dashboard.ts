@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { FidelityRow } from '../compile/fidelity.js';
-import { callableUrl } from '../compile/route-url.js';
+import { callableUrl } from '../../core/callable-url.js';
 import type { Gateway } from '../gateway.js';
 import type { RequestContext } from '../request/context.js';
 import type { Answer } from '../response/answer.js';
