@@ -39,6 +39,7 @@ export const SERVE_CODES = [
   'serve-backend',
   'serve-policy',
   'serve-duplicate-route',
+  'serve-security',
   'serve-reload',
 ] as const;
 export type ServeCode = (typeof SERVE_CODES)[number];

@@ -72,6 +72,20 @@ export function compileGroup(
         ),
       );
     }
+    const undefinedScheme = api.security?.flat().find((n) => !model.securitySchemes.some((s) => s.name === n));
+    if (undefinedScheme !== undefined) {
+      // The import refuses the file (lint `security`); served, the API would answer without authentication.
+      diagnostics.push(
+        groupDiagnostic(
+          loaded,
+          'serve-security',
+          'error',
+          `${apiPointer(api)}/security`,
+          `API ${api.name} names the security scheme ${JSON.stringify(undefinedScheme)}, which the group does not ` +
+            'define: the gateway cannot import it, and apig will not serve it without authentication',
+        ),
+      );
+    }
     const auth = apiAuth(model, api);
     const backendAuthorizer = auth.schemes.find((s) => s.authorizer?.type === 'BACKEND');
     const frontendAuthorizer = auth.schemes.find((s) => s.name === auth.authorizer);

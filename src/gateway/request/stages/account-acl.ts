@@ -8,13 +8,12 @@ import { boundOf } from '../../compile/bindings.js';
 import { traceStep, type RequestContext } from '../context.js';
 import { failure } from '../../response/errors.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
-import { isPreflight } from './cors.js';
 
 export function accountAcl(ctx: RequestContext): StageOutcome {
+  // A CORS preflight is checked as a call without an account (the OPTIONS API is "no authentication", cors.ts).
   const acls = boundOf(ctx).acls.filter((a) => a.entityType !== 'IP');
-  if (acls.length === 0 || isPreflight(ctx)) {
-    if (ctx.trace)
-      traceStep(ctx, 'account-acl', acls.length === 0 ? 'no account policy bound' : 'skipped (CORS preflight)');
+  if (acls.length === 0) {
+    if (ctx.trace) traceStep(ctx, 'account-acl', 'no account policy bound');
     return NEXT;
   }
   const id = ctx.identity;

@@ -1,7 +1,8 @@
 /**
  * CORS (002 §5.2.2), the stage after the protocol check (ruling 2). On an API with x-apigateway-cors:
- * - the OPTIONS API is the preflight answer: "whatever auth is selected, the gateway treats it as no auth", so
- *   the access-control, authentication, authorization and throttling stages let it through, and the response
+ * - the OPTIONS API is the preflight answer: "whatever auth is selected, the gateway treats it as no auth"
+ *   ("无论选择哪种认证方式，API网关都按照无认证处理"), so the authentication stage lets it through; that is the only
+ *   exemption: access control and throttling bound to the OPTIONS API apply as to any no-auth API. The response
  *   carries the documented preflight headers;
  * - any other request is a simple (or actual) request: the response gets `Access-Control-Allow-Origin: *`.
  * Headers the backend sets itself win over the gateway's ("后端服务响应的跨域头将覆盖API网关增加的跨域头"). This stage

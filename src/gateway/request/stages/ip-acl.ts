@@ -10,7 +10,6 @@ import { traceStep, type RequestContext } from '../context.js';
 import { failure } from '../../response/errors.js';
 import { ipListed } from '../../compile/ip-list.js';
 import { fail, NEXT, type StageOutcome } from '../stage.js';
-import { isPreflight } from './cors.js';
 
 export function ipAcl(ctx: RequestContext): StageOutcome {
   // Resolved even without a policy: throttling and conditions use it, and a bad trusted header is refused once.
@@ -19,10 +18,10 @@ export function ipAcl(ctx: RequestContext): StageOutcome {
     traceStep(ctx, 'ip-acl', 'refused', { why: 'the trusted X-Forwarded-For names no IP address at real_ip_index' });
     return fail(failure('IP_UNKNOWN', 'X-Forwarded-For (trusted) names no IP address at real_ip_index'));
   }
+  // A CORS preflight too: the OPTIONS API is exempt from authentication only (002 §5.2.2; cors.ts).
   const acls = boundOf(ctx).acls.filter((a) => a.ips !== undefined);
-  if (acls.length === 0 || isPreflight(ctx)) {
-    if (ctx.trace)
-      traceStep(ctx, 'ip-acl', acls.length === 0 ? 'no IP policy bound' : 'skipped (CORS preflight)', { clientIp: ip });
+  if (acls.length === 0) {
+    if (ctx.trace) traceStep(ctx, 'ip-acl', 'no IP policy bound', { clientIp: ip });
     return NEXT;
   }
   for (const acl of acls) {

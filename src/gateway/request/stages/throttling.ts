@@ -26,7 +26,6 @@ import {
   type Check,
 } from '../../throttle/checks.js';
 import type { Taken } from '../../store/store.js';
-import { isPreflight } from './cors.js';
 
 function ruleLookup(ctx: RequestContext, t: CompiledThrottle) {
   return (name: string): { value: string; caseless: boolean } | undefined => {
@@ -80,10 +79,8 @@ function checksFor(ctx: RequestContext, t: CompiledThrottle | undefined): Check[
 const NONE: readonly Check[] = [];
 
 export function throttling(ctx: RequestContext): StageOutcome | Promise<StageOutcome> {
-  if (!ctx.hit || isPreflight(ctx)) {
-    if (ctx.trace) traceStep(ctx, 'throttling', 'skipped (CORS preflight)');
-    return NEXT;
-  }
+  // A CORS preflight is counted like any call of its OPTIONS API: only authentication is waived (cors.ts).
+  if (!ctx.hit) return NEXT;
   const t = boundOf(ctx).throttle;
   const checks = checksFor(ctx, t);
   // With a policy bound, the instance default is counted and shown but does not refuse (002 §3.2 表3-3): a
