@@ -161,7 +161,7 @@ function renameKey(o: Doc, from: string, to: string): void {
 }
 
 /** The protocols of servers' URLs (`https://abc.com` → https), each once, in order; none for relative URLs. */
-function serverSchemes(servers: unknown): string[] {
+export function serverSchemes(servers: unknown): string[] {
   if (!Array.isArray(servers)) return [];
   const out: string[] = [];
   for (const s of servers) {

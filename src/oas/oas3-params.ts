@@ -3,6 +3,7 @@
  * the written order so that a 3.0 file round-trips (oas3.ts, oas3-convert.ts).
  */
 import { isRecord } from './codec.js';
+import { resolvePointer } from './refs.js';
 import { operations } from './walk.js';
 
 export type Doc = Record<string, unknown>;
@@ -40,8 +41,26 @@ export function eachParamList(doc: Doc, fn: (p: unknown) => unknown): void {
 /** Remembers the written order of a flattened `schema`, so that restoring it gives back the same text. */
 export const SCHEMA_ORDER = 'x-apig-oas3-schema-order';
 
-/** `schema.{type,...}` → the parameter itself, in the place where `schema` stood; `example` → `x-example`. */
-export function flattenParam(p: unknown): unknown {
+/**
+ * The keys (and their values) a parameter took from the schema its `schema: {$ref}` names: they are the
+ * parameter's type and bounds, but written in that schema, so nestParam leaves them out again.
+ */
+export const SCHEMA_REF_KEYS = 'x-apig-oas3-schema-ref';
+
+/** The schema a local `$ref` (or a chain of them) names, if there is one. */
+function namedSchema(root: Doc, schema: Doc): Doc | undefined {
+  let node: unknown = schema;
+  for (let hops = 0; hops < 32 && isRecord(node) && typeof node.$ref === 'string'; hops++)
+    node = node.$ref.startsWith('#') ? resolvePointer(root, node.$ref) : undefined;
+  return isRecord(node) && typeof node.$ref !== 'string' ? node : undefined;
+}
+
+/**
+ * `schema.{type,...}` → the parameter itself, in the place where `schema` stood; `example` → `x-example`. Given
+ * the document (`root`), a `schema` that is a `$ref` gives the parameter the type and bounds of the schema it
+ * names, remembered under SCHEMA_REF_KEYS.
+ */
+export function flattenParam(p: unknown, root?: Doc): unknown {
   if (!isRecord(p) || !isRecord(p.schema) || p.in === 'body') return p;
   const schema = p.schema;
   const out: Doc = {};
@@ -58,12 +77,28 @@ export function flattenParam(p: unknown): unknown {
       out[SCHEMA_ORDER] = Object.keys(schema);
     }
   }
+  const named = root !== undefined && typeof schema.$ref === 'string' ? namedSchema(root, schema) : undefined;
+  if (named) {
+    const borrowed: Doc = {};
+    for (const k of SCHEMA_KEYS) if (Object.hasOwn(named, k) && !Object.hasOwn(out, k)) out[k] = borrowed[k] = named[k];
+    if (Object.keys(borrowed).length > 0) out[SCHEMA_REF_KEYS] = borrowed;
+  }
   return out;
 }
 
+/** The parameter without what flattenParam took from a `$ref`'d schema (a value changed since stays). */
+function withoutBorrowed(p: Doc): Doc {
+  const borrowed = p[SCHEMA_REF_KEYS];
+  if (borrowed === undefined) return p;
+  const same = (k: string): boolean =>
+    isRecord(borrowed) && Object.hasOwn(borrowed, k) && JSON.stringify(borrowed[k]) === JSON.stringify(p[k]);
+  return Object.fromEntries(Object.entries(p).filter(([k]) => k !== SCHEMA_REF_KEYS && !same(k)));
+}
+
 /** The inverse of flattenParam (also used to convert Swagger 2.0 parameters to OpenAPI 3.0). */
-export function nestParam(p: unknown): unknown {
-  if (!isRecord(p) || typeof p.$ref === 'string' || p.in === 'body') return p;
+export function nestParam(written: unknown): unknown {
+  if (!isRecord(written) || typeof written.$ref === 'string' || written.in === 'body') return written;
+  const p = withoutBorrowed(written);
   const order = Array.isArray(p[SCHEMA_ORDER]) ? (p[SCHEMA_ORDER] as unknown[]).map(String) : undefined;
   const schema: Doc = isRecord(p.schema) ? { ...p.schema } : {};
   for (const k of SCHEMA_KEYS) if (Object.hasOwn(p, k)) schema[k] = p[k];

@@ -5,10 +5,40 @@
  * oas3-convert.ts.
  */
 import { isRecord } from './codec.js';
+import { serverSchemes } from './oas3-convert.js';
 import { type Doc, eachParamList, flattenParam, nestParam } from './oas3-params.js';
+import { operations } from './walk.js';
 
 /** `components` keys that the Swagger 2.0 view holds at the root. */
 const MOVED = ['securitySchemes', 'x-apigateway-responses'];
+
+/**
+ * The `schemes` an operation took from its `servers` (or its Path Item's) in oas3View: an operation's servers are
+ * its request protocol, as in the console's OpenAPI 3.0 exports (User Guide (online), "Importing APIs":
+ * `servers: [{url: https://abc.com}]` ↔ `schemes: [https]`). restoreOas3 leaves them out again.
+ */
+export const SERVERS_SCHEMES = 'x-apig-oas3-servers-schemes';
+
+function schemesFromServers(doc: Doc): void {
+  const paths = isRecord(doc.paths) ? doc.paths : {};
+  for (const { path, op } of operations(doc)) {
+    if (op.schemes !== undefined) continue;
+    const item = paths[path];
+    const schemes = serverSchemes(op.servers ?? (isRecord(item) ? item.servers : undefined));
+    if (schemes.length === 0) continue;
+    op.schemes = schemes;
+    op[SERVERS_SCHEMES] = [...schemes];
+  }
+}
+
+/** Undoes schemesFromServers: `schemes` changed since (an edit) stay. */
+function withoutServersSchemes(doc: Doc): void {
+  for (const { op } of operations(doc)) {
+    if (!Object.hasOwn(op, SERVERS_SCHEMES)) continue;
+    if (JSON.stringify(op.schemes) === JSON.stringify(op[SERVERS_SCHEMES])) delete op.schemes;
+    delete op[SERVERS_SCHEMES];
+  }
+}
 
 /** OpenAPI 3.0 → the shape decodeGroup reads (a deep copy). */
 export function oas3View(src: Doc): Doc {
@@ -28,7 +58,8 @@ export function oas3View(src: Doc): Doc {
       );
     } else out[k] = v;
   }
-  eachParamList(out, flattenParam);
+  eachParamList(out, (p) => flattenParam(p, out));
+  schemesFromServers(out);
   return out;
 }
 
@@ -48,5 +79,6 @@ export function restoreOas3(view: Doc, openapi: string): Doc {
   }
   if (!('components' in out) && Object.keys(comps).length > 0) out.components = comps;
   eachParamList(out, nestParam);
+  withoutServersSchemes(out);
   return out;
 }

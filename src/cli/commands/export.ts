@@ -123,8 +123,10 @@ Examples:
         ...(oas !== undefined ? { oas } : {}),
       });
       // OpenAPI 3.0 has no `schemes` (document or operation); APIG maps none
-      // (x-apigateway.md "Standard Swagger fields").
-      if (oas === 3) {
+      // (x-apigateway.md "Standard Swagger fields"). An OpenAPI 3.0 group file keeps its operations' `servers`,
+      // which are its protocols (oas/oas3.ts).
+      const fromOas3 = isRecord(group.raw) && typeof group.raw.openapi === 'string';
+      if (oas === 3 && !fromOas3) {
         const rootSchemes = isRecord(group.raw) && Array.isArray(group.raw.schemes) && group.raw.schemes.length > 0;
         const lost = group.model.apis
           .filter((a) => rootSchemes || (a.schemes !== undefined && a.schemes.length > 0))

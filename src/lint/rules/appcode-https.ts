@@ -6,8 +6,8 @@ import { join } from '../../core/pointer.js';
 /**
  * AppCode simple authentication is called over HTTPS only (User Guide §5.2.1; api-model.md rule 7: "warn if the
  * protocol allows HTTP"). The gateway still accepts such an API: an HTTP call with an AppCode fails, an HTTPS
- * one works. So this is a warning of its own, not an error of `security`: an OpenAPI 3.0 file has no `schemes`
- * and could never be clean otherwise.
+ * one works. So this is a warning of its own, not an error of `security`. In OpenAPI 3.0 the protocol is the
+ * operation's `servers` (oas3.ts).
  */
 export default {
   meta: {
@@ -19,7 +19,8 @@ export default {
     rationale:
       'The gateway imports and runs an API with AppCode simple authentication whatever its request protocol, but ' +
       'callers can use the AppCode over HTTPS only; over HTTP they must sign. Set `schemes: [https]` on the ' +
-      'operation or the document (OpenAPI 3.0 has no `schemes`: the protocol is set in the console).',
+      "operation or the document (OpenAPI 3.0: only https URLs in the operation's `servers`, as console " +
+      'exports write the protocol).',
   },
   create(ctx) {
     return {

@@ -1,9 +1,14 @@
 import type { Rule } from '../types.js';
 import { isIpv4, inCidr } from '../ip.js';
 
-/** host[:port], where #var# may stand for any part of either (002 §5.2.1: `#ipaddress#`, `#ipaddress##test#`). */
+/**
+ * host[:port], where #var# may stand for any part of either (002 §5.2.1: `#ipaddress#`, `#ipaddress##test#`).
+ * A host is an IP address or a domain name: letters (any script), digits, `.`, `-` and `_`, or IPv6 in brackets.
+ */
 const VAR = '#[^#\\s]+#';
-const ADDRESS = new RegExp(`^(\\[[0-9a-fA-F:]+\\]|(?:[^:/\\s#]|${VAR})+)(?::((?:\\d|${VAR})+))?$`);
+const ADDRESS = new RegExp(`^(\\[[0-9a-fA-F:]+\\]|(?:[\\p{L}\\p{N}._-]|${VAR})+)(?::((?:\\d|${VAR})+))?$`, 'u');
+/** SDK BackendApiCreate.url_domain: at most 255 characters. */
+const MAX_ADDRESS = 255;
 
 /** Ranges the dedicated edition does not accept as backend addresses (002 §8.2.7; errors-and-limits.md §4.3). */
 const FORBIDDEN_RANGES = [
@@ -27,10 +32,12 @@ export default {
     id: 'backend-address',
     category: 'backends',
     description:
-      'HTTP backend addresses are host[:port] (port 1–65535, #var# allowed) and not in the ranges the gateway refuses.',
+      'HTTP backend addresses are host[:port] (port 1–65535, #var# allowed), at most 255 characters, ' +
+      'and not in the ranges the gateway refuses.',
     source:
       'User Guide §5.2.1 "Creating an API", table 5-7 (backend address 后端服务地址: host:port, ' +
-      'port 1–65535, default 80/443); User Guide §8.2.7 and FAQ (2024) §2.7 (refused ranges)',
+      'port 1–65535, default 80/443); API Reference: Creating an API (url_domain at most 255 characters); ' +
+      'User Guide §8.2.7 and FAQ (2024) §2.7 (refused ranges)',
     rationale:
       'An address with a scheme, a path or an invalid port cannot be saved. ' +
       'Loopback, link-local and documentation ranges are refused by the gateway (private 10/8, 172.16/12 ' +
@@ -43,6 +50,12 @@ export default {
         const { group } = b.site;
         const at = (): string => `${b.endpointAt}/address`;
         for (const address of b.backend.http.address) {
+          if (address.length > MAX_ADDRESS)
+            ctx.report(
+              { group, path: at() },
+              `backend address is ${address.length} characters long; at most ${MAX_ADDRESS} are allowed ` +
+                '(API Reference: Creating an API)',
+            );
           const m = ADDRESS.exec(address);
           if (!m) {
             ctx.report(

@@ -1,6 +1,7 @@
 import type { BackendSite, Rule } from '../types.js';
 import { pathParams } from '../sites.js';
-import type { Backend, BackendParam } from '../../core/model.js';
+import { pathParamName } from '../../core/defaults.js';
+import type { Backend, BackendParam, Param } from '../../core/model.js';
 
 /**
  * SDK BackendParamBase.value for origin SYSTEM (x-apigateway.md §8.1) plus the documented apiName/reqPath/reqMethod.
@@ -36,6 +37,9 @@ function backendPath(b: Backend): string | undefined {
       return undefined;
   }
 }
+
+/** The name a front-end parameter is known by: a greedy PATH parameter declared as `p+` binds `p`. */
+const frontName = (f: Param): string => (f.location === 'PATH' ? pathParamName(f.name) : f.name);
 
 /** A field of the backend parameter at index `i` (worked out only for a finding). */
 const at = (b: BackendSite, i: number, field: string): string => `${b.at}/parameters/${i}/${field}`;
@@ -73,7 +77,8 @@ export default {
           if (
             p.origin === 'REQUEST' &&
             !front.some(
-              (f) => f.name === p.value || (f.location === 'HEADER' && f.name.toLowerCase() === p.value.toLowerCase()),
+              (f) =>
+                frontName(f) === p.value || (f.location === 'HEADER' && f.name.toLowerCase() === p.value.toLowerCase()),
             )
           ) {
             ctx.report(
@@ -107,7 +112,7 @@ export default {
         }
         for (const name of inPath) {
           const mapped = params.some((p) => p.location === 'PATH' && p.name === name);
-          const passthrough = params.length === 0 && front.some((f) => f.location === 'PATH' && f.name === name);
+          const passthrough = params.length === 0 && front.some((f) => f.location === 'PATH' && frontName(f) === name);
           if (!mapped && !passthrough)
             ctx.report(
               { group: site.group, path: `${b.endpointAt}/path` },

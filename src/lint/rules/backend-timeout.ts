@@ -1,6 +1,23 @@
 import type { Rule } from '../types.js';
 import type { Backend } from '../../core/model.js';
 
+/** The retry count of an HTTP, VPC-channel or member-group backend, as written. */
+function retryCountOf(b: Backend): string | undefined {
+  switch (b.type) {
+    case 'HTTP':
+      return b.http.retryCount;
+    case 'HTTP-VPC':
+      return b.vpc.retryCount;
+    case 'HTTP-VPC-MEMBER-GROUP':
+      return b.memberGroup.retryCount;
+    default:
+      return undefined;
+  }
+}
+
+/** retryCount: "-1" (the default: idempotent methods retried once) to "10" (member-group table; retry_count). */
+const RETRY_COUNT = /^(-1|[0-9]|10)$/;
+
 function timeoutOf(b: Backend): number | undefined {
   switch (b.type) {
     case 'HTTP':
@@ -22,19 +39,28 @@ export default {
     category: 'backends',
     description:
       'Backend timeouts are at least 1 ms and at most the instance maximum (backend_timeout, ' +
-      '60000 ms unless apig.yaml raises it; 60000 for V1 functions).',
+      '60000 ms unless apig.yaml raises it; 60000 for V1 functions); retry counts are -1 to 10.',
     source:
       'User Guide §3.2, §5.2.1, §8.3.7 (backend_timeout 1–600000 ms); ' +
-      'Extension Definitions: x-apigateway-backend.httpEndpoints (1–60000 ms); ' +
-      "API Reference: Creating an API (timeout up to the instance's backend_timeout, 60000 ms for V1 functions)",
+      'Extension Definitions: x-apigateway-backend.httpEndpoints (1–60000 ms), ' +
+      'x-apigateway-backend.httpVpcMemberGroupEndpoints (retryCount -1 to 10); ' +
+      "API Reference: Creating an API (timeout up to the instance's backend_timeout, 60000 ms for V1 functions; " +
+      'retry_count -1 to 10)',
     rationale:
       'A timeout above the instance maximum is refused; ' +
-      'raising `instance.backend_timeout` does not change existing APIs.',
+      'raising `instance.backend_timeout` does not change existing APIs. ' +
+      'A retry count is -1 (the default: idempotent methods are retried once, POST and PATCH never) or 0 to 10.',
   },
   create(ctx) {
     const max = ctx.ws.instance.backend_timeout;
     return {
       Backend(b) {
+        const retry = retryCountOf(b.backend);
+        if (retry !== undefined && !RETRY_COUNT.test(retry))
+          ctx.report(
+            { group: b.site.group, path: `${b.endpointAt}/retryCount` },
+            `retryCount "${retry}" must be a whole number from -1 to 10`,
+          );
         const t = timeoutOf(b.backend);
         if (t === undefined) return;
         const at = (): string => `${b.endpointAt}/timeout`;

@@ -14,10 +14,12 @@ export default {
       'and use letters, digits, `-`, `_`, `.`; names are unique per location.',
     source:
       'Extension Definitions: x-apigateway-backend.parameters; API Reference: ' +
-      'Creating an API (request and backend parameter names); User Guide §5.2.1 (HEADER names are case-insensitive)',
+      'Creating an API (request and backend parameter names); User Guide §5.2.1 (HEADER names are ' +
+      'case-insensitive, also when backend names are compared for duplicates, table 5-12)',
     rationale:
       'The console refuses other names. Two parameters with the same name in one location ' +
-      '(HEADER names compared case-insensitively) make the mapping ambiguous.',
+      '(HEADER names compared case-insensitively) make the mapping ambiguous; so do two backend parameters of ' +
+      'one backend (the default backend and each policy backend have their own).',
   },
   create(ctx) {
     const bad = (what: string, name: string): string =>
@@ -44,12 +46,22 @@ export default {
         seen[count++] = key;
       },
       Backend(b) {
+        // Per backend (the default one, each policy backend): HEADER names compared case-insensitively
+        // (User Guide §5.2.1, table 5-12).
+        const keys: string[] = [];
         b.backend.params?.forEach((bp, i) => {
           if (!PARAM_NAME.test(bp.name))
             ctx.report(
               { group: b.site.group, path: `${b.at}/parameters/${i}/name` },
               bad('backend parameter', bp.name),
             );
+          const key = `${bp.location}:${bp.location === 'HEADER' ? bp.name.toLowerCase() : bp.name}`;
+          if (keys.includes(key))
+            ctx.report(
+              { group: b.site.group, path: `${b.at}/parameters/${i}/name` },
+              `backend parameter "${bp.name}" is defined twice in ${bp.location}`,
+            );
+          keys.push(key);
         });
       },
     };

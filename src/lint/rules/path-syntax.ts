@@ -1,3 +1,4 @@
+import type { Backend } from '../../core/model.js';
 import type { ApiSite, Rule, Target } from '../types.js';
 import { pathParams } from '../sites.js';
 import { effectiveMatchMode } from '../../core/defaults.js';
@@ -5,6 +6,26 @@ import { join } from '../../core/pointer.js';
 
 /** Characters a request path may hold (002 §5.2.1: URI characters, `{param}`, and `* % - _ .`). */
 const PATH_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/{}\u4e00-\u9fa5]*$/u;
+
+/** Request paths (req_uri) and backend paths are at most this long (SDK ApiCreate, BackendApiCreate). */
+const MAX_PATH = 512;
+
+/** The backend paths of an HTTP, VPC-channel or member-group backend, each with its pointer below the endpoint. */
+function backendPaths(b: Backend): Array<[string, string]> {
+  switch (b.type) {
+    case 'HTTP':
+      return [[b.http.path, 'path']];
+    case 'HTTP-VPC':
+      return [[b.vpc.path, 'path']];
+    case 'HTTP-VPC-MEMBER-GROUP':
+      return b.memberGroup.memberGroupUrlInfos.map((u, i): [string, string] => [
+        u.path,
+        `memberGroupUrlInfos/${i}/path`,
+      ]);
+    default:
+      return [];
+  }
+}
 
 /** Path findings point at the Path Item. */
 const target = (site: ApiSite): Target => ({ group: site.group, path: join('', 'paths', site.api.path) });
@@ -15,10 +36,11 @@ export default {
     category: 'paths',
     description:
       'Request paths start with "/", use URI characters, are at most 512 characters; ' +
-      '{param} is a whole segment; {param+} only as the last segment of an exact-match API.',
+      '{param} is a whole segment; {param+} only as the last segment of an exact-match API; ' +
+      'backend paths are at most 512 characters.',
     source:
       'User Guide §5.2.1 "Creating an API", table 5-5 (request path); ' +
-      'API Reference: Creating an API (req_uri at most 512 characters); ' +
+      'API Reference: Creating an API (req_uri at most 512 characters, front end and backend); ' +
       'User Guide (online), "Restrictions and Compatibility" of importing APIs (path templates)',
     rationale:
       'A partial segment like /abc{id} is not supported; ' +
@@ -29,8 +51,8 @@ export default {
       Api(site) {
         const full = site.requestPath;
         if (!full.startsWith('/')) ctx.report(target(site), `request path "${full}" must start with "/"`);
-        if (full.length > 512)
-          ctx.report(target(site), `request path is ${full.length} characters long; at most 512 are allowed`);
+        if (full.length > MAX_PATH)
+          ctx.report(target(site), `request path is ${full.length} characters long; at most ${MAX_PATH} are allowed`);
         if (!PATH_CHARS.test(full))
           ctx.report(
             target(site),
@@ -61,6 +83,15 @@ export default {
         const names = pathParams(full);
         const dup = names.find((n, i) => names.indexOf(n) !== i);
         if (dup) ctx.report(target(site), `path parameter {${dup}} appears twice`);
+      },
+      Backend(b) {
+        for (const [path, field] of backendPaths(b.backend))
+          if (path.length > MAX_PATH)
+            ctx.report(
+              { group: b.site.group, path: `${b.endpointAt}/${field}` },
+              `backend path is ${path.length} characters long; at most ${MAX_PATH} are allowed ` +
+                '(API Reference: Creating an API)',
+            );
       },
     };
   },

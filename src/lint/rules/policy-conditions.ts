@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import { join } from '../../core/pointer.js';
 import { ipEntryProblem } from '../../core/ip-entry.js';
+import { pathParamName } from '../../core/defaults.js';
 
 const SYSTEM_NAMES = ['req_path', 'req_method', 'reqPath', 'reqMethod'];
 
@@ -43,7 +44,11 @@ export default {
               }
               break;
             case 'param':
-              if (c.parameter && !site.api.params.some((p) => p.name === c.parameter))
+              // A greedy PATH parameter declared as `p+` is the parameter `p`.
+              if (
+                c.parameter &&
+                !site.api.params.some((p) => (p.location === 'PATH' ? pathParamName(p.name) : p.name) === c.parameter)
+              )
                 report(
                   `condition parameter "${c.parameter}" is not a request parameter of ${site.api.name}`,
                   'parameter',

@@ -52,6 +52,15 @@ testRule('backend-address', [
     findings: [{ message: FORM, at: '"2001:db8::1"' }],
   },
   { name: 'a space', spec: address('"example .com"'), findings: [{ message: FORM, at: '"example .com"' }] },
+  { name: 'a query', spec: address('"example.com?x=1"'), findings: [{ message: FORM, at: '"example.com?x=1"' }] },
+  { name: 'a user', spec: address('"user@example.com"'), findings: [{ message: FORM, at: '"user@example.com"' }] },
+  { name: '255 characters', spec: address(`"${'a'.repeat(251)}.com"`), findings: [] },
+  {
+    name: '256 characters',
+    spec: address(`"${'a'.repeat(252)}.com"`),
+    findings: [{ message: 'backend address is 256 characters long; at most 255 are allowed', at: '"aaaa' }],
+  },
+
   // Environment variables may stand for any part of the address (002 §5.2.1: #ipaddress#, #ipaddress##test#).
   { name: 'one variable', spec: address('"#backend#"'), findings: [] },
   { name: 'two variables run together (documented)', spec: address('"#ipaddress##test#"'), findings: [] },

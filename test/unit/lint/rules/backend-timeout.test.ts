@@ -117,6 +117,16 @@ testRule('backend-timeout', [
     ),
     findings: [{ message: 'backend timeout 90000 ms', at: '90000' }],
   },
+  {
+    name: 'retryCount -1 (the default)',
+    spec: spec(op({ backend: HTTP('/b', '"10.0.0.1:8080"', "          retryCount: '-1'\n") })),
+    findings: [],
+  },
+  {
+    name: 'retryCount 11',
+    spec: spec(op({ backend: HTTP('/b', '"10.0.0.1:8080"', '          retryCount: 11\n') })),
+    findings: [{ message: 'retryCount "11" must be a whole number from -1 to 10', exact: true, at: '11' }],
+  },
   { name: 'the documented import examples', spec: fixture('examples/otc-four-backends.yaml'), findings: [] },
   { name: 'documented variants of real exports', spec: fixture('variants/real-exports.yaml'), findings: [] },
 ]);

@@ -5,7 +5,7 @@
  */
 import { testRule } from '../test-rule.js';
 import { op, spec } from '../harness.js';
-import { fixture, PATH } from '../snippets.js';
+import { fixture, HTTP, PATH } from '../snippets.js';
 
 const at = (path: string, params = '', extra = ''): string => spec(op({ path, params, extra }));
 const WHOLE = 'a parameter must be a whole segment, like /users/{id}';
@@ -87,6 +87,12 @@ testRule('path-syntax', [
     name: 'the basePath is part of the request path',
     spec: at('/a').replace('paths:', 'basePath: "/v 1"\npaths:'),
     findings: [{ message: 'request path "/v 1/a"', at: 'get:' }],
+  },
+  { name: 'a backend path of 512 characters', spec: spec(op({ backend: HTTP(`/${'b'.repeat(511)}`) })), findings: [] },
+  {
+    name: 'a backend path of 513 characters',
+    spec: spec(op({ backend: HTTP(`/${'b'.repeat(512)}`) })),
+    findings: [{ message: 'backend path is 513 characters long; at most 512 are allowed', at: '/bbbb' }],
   },
   { name: 'the documented import examples', spec: fixture('examples/otc-four-backends.yaml'), findings: [] },
   { name: 'documented variants of real exports', spec: fixture('variants/real-exports.yaml'), findings: [] },
