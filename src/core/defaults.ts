@@ -79,6 +79,14 @@ export interface ApiAuth {
 }
 
 /**
+ * A security scheme that names no authentication the gateway has: neither x-apigateway-auth-type (documented as
+ * required, x-apigateway.md §1) nor x-apigateway-authorizer (§16), e.g. a plain apiKey or an OpenAPI 3.0 `http`
+ * scheme. Lint's `security` rule reports an API naming one, and apig serve refuses to start on it.
+ */
+export const isUnreadableScheme = (s: SecurityScheme | undefined): boolean =>
+  s !== undefined && s.authType === undefined && s.authorizer === undefined;
+
+/**
  * The API's authentication from its `security` requirement and the group's schemes (x-apigateway.md §1):
  * `apig-auth-app` → APP, `apig-auth-iam` → IAM, a scheme with x-apigateway-authorizer → AUTHORIZER,
  * nothing → NONE. APP or IAM plus an authorizer scheme in the same requirement is dual authentication.

@@ -2,8 +2,10 @@
 import type { Rule, RuleMeta } from './types.js';
 import type { RuleId } from './rule-ids.js';
 import acl from './rules/acl-policy.js';
+import apiMethod from './rules/api-method.js';
 import apiName from './rules/api-name.js';
 import authorizer from './rules/authorizer.js';
+import bodyParameter from './rules/body-parameter.js';
 import backendAddress from './rules/backend-address.js';
 import backendParameters from './rules/backend-parameters.js';
 import backendRequired from './rules/backend-required.js';
@@ -11,6 +13,7 @@ import backendTimeout from './rules/backend-timeout.js';
 import backendVariables from './rules/backend-variables.js';
 import canonicalSpelling from './rules/canonical-spelling.js';
 import corsPreflight from './rules/cors-preflight.js';
+import documentSecurity from './rules/document-security.js';
 import functionBackend from './rules/function-backend.js';
 import gatewayResponse from './rules/gateway-response.js';
 import groupName from './rules/group-name.js';
@@ -37,6 +40,7 @@ import { LOADER_RULES, type LoaderRuleId } from './loader-rules.js';
 
 export const RULES: readonly Rule[] = [
   apiName,
+  apiMethod,
   operationId,
   groupName,
   policyName,
@@ -48,7 +52,9 @@ export const RULES: readonly Rule[] = [
   corsPreflight,
   reservedName,
   parameterDefinition,
+  bodyParameter,
   security,
+  documentSecurity,
   appcodeHttps,
   authorizer,
   backendRequired,

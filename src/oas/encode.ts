@@ -105,13 +105,16 @@ function encodePaths(group: Group, options: ExportOptions): Record<string, unkno
   }
   const itemInfo = new Map(group.pathItems.map((p) => [p.path, p]));
   const order = [...group.pathItems.map((p) => p.path), ...[...byPath.keys()].filter((p) => !itemInfo.has(p))];
+  const withApis = new Set(group.apis.map((a) => a.path));
   const out: Record<string, unknown> = {};
   for (const path of order) {
     const ops = byPath.get(path);
-    if (!ops) continue;
+    // A Path Item that holds no API (only an OpenAPI 3.0 `trace` operation, only parameters, nothing) is written
+    // as it was when every API is exported; one whose APIs are all left out goes with them.
+    if (!ops && (withApis.has(path) || options.include !== undefined)) continue;
     const info = itemInfo.get(path);
     out[path] = Object.fromEntries(
-      orderEntries([...Object.entries(info?.kept?.extra ?? {}), ...ops], info?.kept?.order),
+      orderEntries([...Object.entries(info?.kept?.extra ?? {}), ...(ops ?? [])], info?.kept?.order),
     );
   }
   return out;

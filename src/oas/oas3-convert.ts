@@ -2,6 +2,7 @@
  * Whole-document conversion for `apig export --oas`: `swagger2ToOas3` / `oas3ToSwagger2` (refs, servers, request
  * bodies, responses, parameter schemas).
  */
+import { requestProtocol } from '../core/defaults.js';
 import { isRecord } from './codec.js';
 import { type Doc, eachParamList, flattenParam, nestParam, SCHEMA_ORDER } from './oas3-params.js';
 import { operations } from './walk.js';
@@ -28,7 +29,8 @@ export function swagger2ToOas3(src: Doc): Doc {
   const comps: Doc = isRecord(doc.components) ? { ...doc.components } : {};
   const host = typeof doc.host === 'string' ? doc.host : undefined;
   const basePath = typeof doc.basePath === 'string' ? doc.basePath : '';
-  const schemes = Array.isArray(doc.schemes) && doc.schemes.length > 0 ? doc.schemes.map(String) : ['https'];
+  const rootSchemes = Array.isArray(doc.schemes) ? doc.schemes.map(String) : undefined;
+  const schemes = rootSchemes !== undefined && rootSchemes.length > 0 ? rootSchemes : ['https'];
   for (const [k, v] of Object.entries(doc)) {
     if (k === 'swagger' || k === 'host' || k === 'basePath' || k === 'schemes' || k === 'consumes' || k === 'produces')
       continue;
@@ -81,10 +83,51 @@ export function swagger2ToOas3(src: Doc): Doc {
     }
     delete op.consumes;
     delete op.produces;
-    if (Array.isArray(op.schemes)) delete op.schemes;
+    protocolAsServers(op, rootSchemes, host, basePath);
   }
   eachParamList(out, nestParam);
   return out;
+}
+
+/**
+ * An operation's request protocol as OpenAPI 3.0 writes it: its `servers` (oas3.ts reads them back as its
+ * `schemes`), as the console's OpenAPI 3.0 exports do (User Guide (online), "Importing APIs": `schemes: [https]`
+ * ↔ `servers: [{url: https://abc.com}]`). Each URL is the document's server URL with the scheme changed. Its own
+ * `schemes` are written in their place; without them, the document's are written when they limit the protocol
+ * (an operation without servers accepts both). Without a host no URL can carry a protocol: the schemes are
+ * dropped (protocolLostInOas3 names those operations).
+ */
+function protocolAsServers(
+  op: Doc,
+  rootSchemes: string[] | undefined,
+  host: string | undefined,
+  basePath: string,
+): void {
+  const schemes = operationSchemes(op, rootSchemes);
+  if (host === undefined || schemes === undefined) {
+    delete op.schemes;
+    return;
+  }
+  op.servers = schemes.map((s) => ({ url: `${s.toLowerCase()}://${host}${basePath}` }));
+  if (op.schemes !== undefined) renameKey(op, 'schemes', 'servers');
+}
+
+/** The schemes an OpenAPI 3.0 operation must carry to keep its protocol; undefined when none need writing. */
+function operationSchemes(op: Doc, rootSchemes: string[] | undefined): string[] | undefined {
+  if (Array.isArray(op.schemes)) return op.schemes.length > 0 ? op.schemes.map(String) : undefined;
+  return rootSchemes !== undefined && requestProtocol({}, rootSchemes) !== 'BOTH' ? rootSchemes : undefined;
+}
+
+/**
+ * The operations of a Swagger 2.0 document (as encoded from the model) whose request protocol an OpenAPI 3.0
+ * export cannot write (no host for the servers' URLs), by name (operationId, else method and path).
+ */
+export function protocolLostInOas3(src: Doc): string[] {
+  if (typeof src.host === 'string') return [];
+  const rootSchemes = Array.isArray(src.schemes) ? src.schemes.map(String) : undefined;
+  return operations(src)
+    .filter(({ op }) => operationSchemes(op, rootSchemes) !== undefined)
+    .map(({ path, key, op }) => (typeof op.operationId === 'string' ? op.operationId : `${key.toUpperCase()} ${path}`));
 }
 
 /** An OpenAPI 3.0 document → Swagger 2.0 (for `--oas 2` of a group imported from 3.0). */
@@ -140,7 +183,14 @@ export function oas3ToSwagger2(src: Doc): Doc {
     if (isRecord(op.responses))
       op.responses = Object.fromEntries(Object.entries(op.responses).map(([rk, rv]) => [rk, responseToSwagger2(rv)]));
   }
-  for (const item of Object.values(paths)) if (isRecord(item)) delete item.servers;
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isRecord(item)) continue;
+    delete item.servers;
+    // Swagger 2.0 has no trace operation (nor the gateway a TRACE method: lint's api-method); export.ts says so.
+    if (item.trace === undefined) continue;
+    delete item.trace;
+    if (Object.keys(item).length === 0) delete paths[path];
+  }
   eachParamList(out, (p) => {
     const flat = flattenParam(p);
     if (isRecord(flat)) delete flat[SCHEMA_ORDER];

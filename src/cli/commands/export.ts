@@ -3,6 +3,7 @@ import { extname, resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostic.js';
 import { ApigError } from '../../core/errors.js';
 import type { LoadedGroup, Workspace } from '../../core/workspace-model.js';
+import type { ExportOptions } from '../../oas/encode.js';
 import type { OasVersion } from '../../oas/export-document.js';
 import type { TextFormat } from '../../oas/source.js';
 import type { CommandContext } from '../context.js';
@@ -115,29 +116,38 @@ Examples:
         throw new ApigError('usage', `unknown environment ${env}; known: ${environmentNames(ws).join(', ')}`);
       }
       const oas = flags.oas === undefined ? undefined : (Number(flags.oas) as OasVersion);
-      const doc = exportDocument(group.model, {
+      const options: ExportOptions = {
         scope: flags.scope,
         forConsole: true,
         ...(env !== undefined ? { include: (api) => isPublished(ws, env, api) } : {}),
         ...(flags.apiVersion !== undefined ? { version: flags.apiVersion } : {}),
-        ...(oas !== undefined ? { oas } : {}),
-      });
-      // OpenAPI 3.0 has no `schemes` (document or operation); APIG maps none
-      // (x-apigateway.md "Standard Swagger fields"). An OpenAPI 3.0 group file keeps its operations' `servers`,
-      // which are its protocols (oas/oas3.ts).
+      };
+      const doc = exportDocument(group.model, { ...options, ...(oas !== undefined ? { oas } : {}) });
+      // OpenAPI 3.0 has no `schemes`: an operation's protocol is written as its `servers` (oas3-convert.ts), which
+      // need the group's host for their URLs.
       const fromOas3 = isRecord(group.raw) && typeof group.raw.openapi === 'string';
-      if (oas === 3 && !fromOas3) {
-        const rootSchemes = isRecord(group.raw) && Array.isArray(group.raw.schemes) && group.raw.schemes.length > 0;
-        const lost = group.model.apis
-          .filter((a) => rootSchemes || (a.schemes !== undefined && a.schemes.length > 0))
-          .map((a) => a.name);
+      if (oas === 3 && !fromOas3 && group.model.host === undefined) {
+        const { protocolLostInOas3 } = await import('../../oas/oas3-convert.js');
+        const lost = protocolLostInOas3(exportDocument(group.model, { ...options, oas: 2 }));
         if (lost.length > 0) {
           io.err(
-            `${io.color.yellow('warn')} OpenAPI 3.0 has no schemes field, ` +
-              `so the request protocol of ${lost.length} API(s) is not exported ` +
-              `(${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}); keep Swagger 2.0 to keep it\n`,
+            `${io.color.yellow('warn')} OpenAPI 3.0 writes a request protocol as the servers of an operation, ` +
+              `whose URLs need the group's host, and the file has none: the request protocol of ${lost.length} ` +
+              `API(s) is not exported (${lost.slice(0, 5).join(', ')}${lost.length > 5 ? ', ...' : ''}); ` +
+              'set host, or keep Swagger 2.0\n',
           );
         }
+      }
+      // Swagger 2.0 has no trace operation (nor the gateway a TRACE method: lint's api-method).
+      if (oas === 2 && fromOas3 && isRecord(group.raw) && isRecord(group.raw.paths)) {
+        const paths = group.raw.paths;
+        const traced = Object.keys(paths).filter((p) => isRecord(paths[p]) && isRecord(paths[p].trace));
+        if (traced.length > 0)
+          io.err(
+            `${io.color.yellow('warn')} Swagger 2.0 has no trace operation: the trace operation of ` +
+              `${traced.length} path(s) is not exported (${traced.slice(0, 5).join(', ')}` +
+              `${traced.length > 5 ? ', ...' : ''}); keep OpenAPI 3.0 to keep it\n`,
+          );
       }
       if (flags.check) {
         // Compared in the group file's own version, so that a version change shows what is lost, not how it is written.

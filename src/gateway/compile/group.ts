@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic, ServeCode } from '../../core/diagnostic.js';
-import { apiAuth, requestPath, requestProtocol } from '../../core/defaults.js';
-import type { Api } from '../../core/model.js';
+import { apiAuth, isUnreadableScheme, requestPath, requestProtocol } from '../../core/defaults.js';
+import type { Api, Group } from '../../core/model.js';
 import { pointer } from '../../core/pointer.js';
 import type { LoadedGroup, Workspace } from '../../core/workspace-model.js';
 import { isPublished } from '../../workspace/publish.js';
@@ -35,6 +35,28 @@ function groupDiagnostic(
 
 function stableId(group: string, api: string): string {
   return createHash('sha256').update(`${group}\u0000${api}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * What stops an API's `security` from being served as written: a scheme the group does not define, or one with
+ * neither x-apigateway-auth-type nor x-apigateway-authorizer (x-apigateway.md §1, §16).
+ */
+function securityProblem(model: Group, api: Api): string | undefined {
+  for (const n of api.security?.flat() ?? []) {
+    const scheme = model.securitySchemes.find((s) => s.name === n);
+    if (scheme === undefined)
+      return (
+        `names the security scheme ${JSON.stringify(n)}, which the group does not define: ` +
+        'the gateway cannot import it, and apig will not serve it without authentication'
+      );
+    if (isUnreadableScheme(scheme))
+      return (
+        `names the security scheme ${JSON.stringify(n)}, which has neither x-apigateway-auth-type nor ` +
+        'x-apigateway-authorizer: the gateway cannot tell its authentication (Extension Definitions: ' +
+        'x-apigateway-auth-type), and apig will not serve it without authentication'
+      );
+  }
+  return undefined;
 }
 
 export function compileGroup(
@@ -72,17 +94,17 @@ export function compileGroup(
         ),
       );
     }
-    const undefinedScheme = api.security?.flat().find((n) => !model.securitySchemes.some((s) => s.name === n));
-    if (undefinedScheme !== undefined) {
-      // The import refuses the file (lint `security`); served, the API would answer without authentication.
+    const unusable = securityProblem(model, api);
+    if (unusable !== undefined) {
+      // The import refuses the file or cannot tell the authentication (lint `security`); served, the API would
+      // answer without authentication.
       diagnostics.push(
         groupDiagnostic(
           loaded,
           'serve-security',
           'error',
           `${apiPointer(api)}/security`,
-          `API ${api.name} names the security scheme ${JSON.stringify(undefinedScheme)}, which the group does not ` +
-            'define: the gateway cannot import it, and apig will not serve it without authentication',
+          `API ${api.name} ${unusable}`,
         ),
       );
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportDocument } from '../../../src/oas/export-document.js';
-import { loadGroupFile } from '../../../src/oas/load-group.js';
+import { loadGroupFile, loadGroupText } from '../../../src/oas/load-group.js';
 import type { Group } from '../../../src/core/model.js';
 
 const load = async (f: string): Promise<Group> => {
@@ -70,5 +70,39 @@ describe('export scopes (002 §5.2.9)', () => {
     expect(doc.openapi).toBe('3.0.3');
     expect(doc.servers).toEqual([{ url: 'https://api.account.com' }]);
     expect((doc.components as Record<string, unknown>).securitySchemes).toBeDefined();
+  });
+});
+
+describe('path items that hold no API', () => {
+  const text = `swagger: "2.0"
+info: {title: items, version: "1"}
+paths:
+  /empty: {}
+  /shared:
+    parameters: [{name: id, in: query, type: string}]
+  /a:
+    get:
+      operationId: getA
+      responses: {"200": {description: ok}}
+      x-apigateway-backend: {type: MOCK, mockEndpoints: {result-content: a}}
+`;
+  const group = async (): Promise<Group> => {
+    const { group: g } = await loadGroupText('items.yaml', text);
+    if (!g) throw new Error('items.yaml');
+    return g;
+  };
+
+  it('are written as they were when every API is exported', async () => {
+    const doc = exportDocument(await group(), { scope: 'extended' });
+    expect(doc.paths).toEqual({
+      '/empty': {},
+      '/shared': { parameters: [{ name: 'id', in: 'query', type: 'string' }] },
+      '/a': expect.any(Object),
+    });
+  });
+
+  it('are left out with the APIs an export leaves out', async () => {
+    const doc = exportDocument(await group(), { scope: 'extended', include: () => true });
+    expect(Object.keys(doc.paths as object)).toEqual(['/a']);
   });
 });

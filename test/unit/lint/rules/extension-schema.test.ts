@@ -14,6 +14,16 @@ testRule('extension-schema', [
     spec: spec(op({ extra: '      x-apigateway-match-mode: PREFIX\n' })),
     findings: [{ message: 'must be one of "SWA", "NORMAL"', at: 'PREFIX' }],
   },
+  {
+    name: 'an x-apigateway-auth-type that is none of the documented values',
+    spec: spec(
+      op({ extra: '      security: [{odd: []}]\n' }),
+      '\nsecurityDefinitions:\n  odd: {type: apiKey, name: Authorization, in: header, x-apigateway-auth-type: APP}\n',
+    ),
+    findings: [
+      { message: 'x-apigateway-auth-type must be one of "AppSigv1", "IAM", "IAM_NONE" (got "APP")', at: 'APP}' },
+    ],
+  },
   { name: 'the documented import examples', spec: fixture('examples/otc-four-backends.yaml'), findings: [] },
   { name: 'every documented extension at once', spec: fixture('examples/full-featured.yaml'), findings: [] },
   {

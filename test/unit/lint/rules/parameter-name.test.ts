@@ -73,7 +73,7 @@ testRule('parameter-name', [
     findings: [],
   },
   {
-    name: 'body parameters are not named here (parameter-definition reports them)',
+    name: 'body parameters are not named here (body-parameter reports them)',
     spec: spec(op({ method: 'post', params: '        - {name: 1body, in: body, schema: {type: object}}\n' })),
     findings: [],
   },

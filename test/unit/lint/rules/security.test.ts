@@ -1,7 +1,7 @@
 /** security: requirements name defined schemes; AppCode only with APP auth; dual auth is APP or IAM plus a front-end authorizer. */
 import { testRule } from '../test-rule.js';
 import { op, spec } from '../harness.js';
-import { fixture, SCHEMES } from '../snippets.js';
+import { fixture, OAS3, SCHEMES } from '../snippets.js';
 
 const secured = (security: string, extra = '', root = SCHEMES): string =>
   spec(op({ extra: `${extra}      security: ${security}\n` }), root);
@@ -10,6 +10,14 @@ const BACKEND_AUTH =
   '  backend_auth:\n    type: apiKey\n    name: unused\n    in: header\n    x-apigateway-authorizer: {type: BACKEND, authorizer_type: FUNC, authorizer_uri: "urn:x"}\n';
 const IAM_CODE =
   '  iam_code:\n    type: apiKey\n    name: unused\n    in: header\n    x-apigateway-auth-type: IAM\n    x-apigateway-auth-opt: {appcode-auth-type: header}\n';
+
+const PLAIN = '  plain_key:\n    type: apiKey\n    name: Authorization\n    in: header\n';
+const OPT_ONLY =
+  '  opt_only:\n    type: apiKey\n    name: Authorization\n    in: header\n    x-apigateway-auth-opt: {appcode-auth-type: header}\n';
+const UNREADABLE = (name: string): string =>
+  `security scheme "${name}" has neither x-apigateway-auth-type nor x-apigateway-authorizer, so the gateway ` +
+  'cannot tell its authentication (Extension Definitions: x-apigateway-auth-type, required on a security scheme: ' +
+  'AppSigv1 or IAM); apig serve will not serve it without authentication';
 
 testRule('security', [
   { name: 'APP authentication', spec: secured('[{apig-auth-app: []}]'), findings: [] },
@@ -80,6 +88,41 @@ testRule('security', [
         at: '[{backend_auth',
       },
     ],
+  },
+  {
+    name: 'a plain apiKey scheme without x-apigateway-auth-type',
+    spec: secured('[{plain_key: []}]', '', `${SCHEMES}${PLAIN}`),
+    findings: [{ message: UNREADABLE('plain_key'), exact: true, at: '[{plain_key' }],
+  },
+  {
+    name: 'a scheme with only x-apigateway-auth-opt',
+    spec: secured('[{opt_only: []}]', HTTPS, `${SCHEMES}${OPT_ONLY}`),
+    findings: [{ message: UNREADABLE('opt_only'), exact: true, at: '[{opt_only' }],
+  },
+  {
+    name: 'an unreadable scheme beside an APP one',
+    spec: secured('[{apig-auth-app: [], plain_key: []}]', '', `${SCHEMES}${PLAIN}`),
+    findings: [{ message: UNREADABLE('plain_key'), exact: true, at: '[{apig-auth-app' }],
+  },
+  {
+    name: 'an unreadable scheme that no API names',
+    spec: secured('[{apig-auth-app: []}]', '', `${SCHEMES}${PLAIN}`),
+    findings: [],
+  },
+  {
+    name: 'an OpenAPI 3.0 http bearer scheme',
+    spec: OAS3('  securitySchemes:\n    bearer: {type: http, scheme: bearer}\n').replace(
+      '      responses:',
+      '      security: [{bearer: []}]\n      responses:',
+    ),
+    findings: [{ message: UNREADABLE('bearer'), exact: true, at: '[{bearer' }],
+  },
+  {
+    name: 'an OpenAPI 3.0 documented APP scheme',
+    spec: OAS3(
+      '  securitySchemes:\n    apig-auth-app: {type: apiKey, name: Authorization, in: header, x-apigateway-auth-type: AppSigv1}\n',
+    ).replace('      responses:', '      security: [{apig-auth-app: []}]\n      responses:'),
+    findings: [],
   },
   { name: 'the documented import examples', spec: fixture('examples/otc-four-backends.yaml'), findings: [] },
   { name: 'an OpenAPI 3.0 console export', spec: fixture('oas3/otc-export.yaml'), findings: [] },
