@@ -19,7 +19,8 @@ function buildEvent(plan: PlanOf<'FUNCTION'>, input: DispatchInput, body: Buffer
   const call = input.call as BackendCall;
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(call.headers)) headers[k] = Array.isArray(v) ? v.join(',') : v;
-  if (ctx.headers.host !== undefined) headers.host = ctx.headers.host;
+  // The caller's Host, unless a backend parameter set one (request/backend-call.ts sentHost).
+  if (headers.host === undefined && ctx.headers.host !== undefined) headers.host = ctx.headers.host;
   const query: Record<string, string> = {};
   for (const [k, v] of new URLSearchParams(call.query)) if (!(k in query)) query[k] = v;
   return {

@@ -6,7 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
-import { callTarget, type BackendCall } from '../request/backend-call.js';
+import { callTarget, sentHost, type BackendCall } from '../request/backend-call.js';
 import { failure, type GatewayFailure } from '../response/errors.js';
 import type { PlanOf } from './plan.js';
 import { isBodyTooLarge, limitBody } from './body-limit.js';
@@ -72,7 +72,7 @@ export async function forward(
   const path = callTarget(call);
   // Without the query string, which may carry credentials: this goes to logs and traces.
   const upstream = `${originOf(target)}${call.path}`;
-  const headers: Record<string, string | string[]> = { ...call.headers, host: target.host };
+  const headers: Record<string, string | string[]> = { ...call.headers, host: sentHost(call, target.host) };
   if (
     input.runtime.selfPorts.has(target.port) &&
     (await isSelf(input.ctx, target.hostname, target.port, input.runtime.selfPorts))

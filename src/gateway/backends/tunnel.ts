@@ -4,7 +4,7 @@
  * connections) until the tunnel is released. Other backend types answer the upgrade request as a plain request:
  * undefined here. transport/upgrade.ts holds the sockets.
  */
-import { callTarget } from '../request/backend-call.js';
+import { callTarget, sentHost } from '../request/backend-call.js';
 import { currentBackend, traceStep, type RequestContext } from '../request/context.js';
 import type { GatewayFailure } from '../response/errors.js';
 import type { MemberState } from './balancer.js';
@@ -55,7 +55,7 @@ export function tunnelTarget(
   return {
     origin,
     path: callTarget(call),
-    headers: { ...call.headers, host },
+    headers: { ...call.headers, host: sentHost(call, host) },
     protocol,
     timeout: plan.timeout,
     upstream,

@@ -25,7 +25,13 @@ function cookie(ctx: RequestContext, name: string): string | undefined {
 }
 
 function requestParam(ctx: RequestContext, name: string): string | undefined {
-  const declared = ctx.hit?.api.params.find((p) => p.name === name || p.name.toLowerCase() === name.toLowerCase());
+  // A greedy PATH parameter declared as `p+` binds `p`: a condition may name it either way.
+  const declared = ctx.hit?.api.params.find(
+    (p) =>
+      p.name === name ||
+      p.name.toLowerCase() === name.toLowerCase() ||
+      (p.location === 'PATH' && pathParamName(p.name) === pathParamName(name)),
+  );
   const values = ctx.params;
   if (declared?.location === 'PATH')
     return values?.path[pathParamName(declared.name)] ?? ctx.hit?.pathParams[declared.name];

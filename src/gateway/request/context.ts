@@ -4,7 +4,7 @@
  * so stages are tested by building a context by hand.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { BackendParam } from '../../core/model.js';
+import type { BackendParam, Param } from '../../core/model.js';
 import type { AuthContext, Identity } from '../auth/identity.js';
 import type { BackendCall } from './backend-call.js';
 import type { CompiledBackend } from '../backends/compile.js';
@@ -115,6 +115,8 @@ export interface ParamValues {
   query: Record<string, string>;
   /** Lower-case header names. */
   header: Record<string, string>;
+  /** The optional parameters left out (absent or empty) whose default was injected; only when there are any. */
+  defaulted?: Param[];
 }
 
 /** `scheme://authority` then the path and query, as sent (RFC 9112 §3.2.2 absolute-form). */

@@ -15,9 +15,9 @@
  * chosen by backend-policy.ts replaces the default backend and its parameters; a bound signature key signs the
  * call last (request/backend-sign.ts).
  */
-import type { BackendParamLocation } from '../../../core/model.js';
+import type { BackendParamLocation, Param } from '../../../core/model.js';
 import { pathParamName } from '../../../core/defaults.js';
-import type { BackendCall } from '../backend-call.js';
+import { sentHost, type BackendCall } from '../backend-call.js';
 import { signBackendCall } from '../backend-sign.js';
 import { headerValueProblem, placeholderProblem, placeholderText } from '../backend-values.js';
 import type { BackendPlan } from '../../backends/plan.js';
@@ -77,6 +77,37 @@ function joinRemainder(path: string, remainder: string): string {
   return path + remainder;
 }
 
+/** ASCII letter case folded (header names), without allocating. */
+function equalsIgnoreCase(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const lower = x | 0x20;
+    if (lower !== (y | 0x20) || lower < 0x61 || lower > 0x7a) return false;
+  }
+  return true;
+}
+
+/**
+ * The front-end parameter a REQUEST mapping names: by that name; else a greedy PATH parameter declared as `p+`
+ * (it binds `p`: a mapping may name it either way), or a HEADER parameter in another letter case (header names
+ * are case-insensitive; Extension Definitions: x-apigateway-backend.parameters).
+ */
+function frontParam(params: readonly Param[], name: string): Param | undefined {
+  for (const p of params) if (p.name === name) return p;
+  for (const p of params) {
+    if (
+      p.location === 'PATH'
+        ? pathParamName(p.name) === pathParamName(name)
+        : p.location === 'HEADER' && equalsIgnoreCase(p.name, name)
+    )
+      return p;
+  }
+  return undefined;
+}
+
 export function backendRequest(ctx: RequestContext): StageOutcome | Promise<StageOutcome> {
   const out = buildCall(ctx);
   const key = boundOf(ctx).signatureKey;
@@ -93,7 +124,7 @@ async function sign(
 ): Promise<StageOutcome> {
   const body = key.type === 'hmac' ? await wholeBody(ctx) : Buffer.alloc(0);
   if (isFailure(body)) return fail(body);
-  const host = plan.type === 'HTTP' ? plan.address : (plan.host ?? requestHost(ctx) ?? '');
+  const host = sentHost(call, plan.type === 'HTTP' ? plan.address : (plan.host ?? requestHost(ctx) ?? ''));
   const problem = signBackendCall(call, key, { scheme: plan.scheme, host }, body, new Date(ctx.receivedAt));
   if (problem) {
     traceStep(ctx, 'backend-request', 'signing failed', { why: problem.detail });
@@ -121,10 +152,15 @@ function buildCall(ctx: RequestContext): StageOutcome {
   const values = ctx.params ?? { path: dict(hit.pathParams), query: dict<string>(), header: dict<string>() };
   const headers = forwardedHeaders(ctx.rawHeaders);
   let pairs: Array<[string, string]> | undefined;
+  /** Set when a parameter changed the query: it is then rebuilt from `pairs`, else sent as received. */
+  let changed = false;
   const query = (): Array<[string, string]> => (pairs ??= [...new URLSearchParams(ctx.query)]);
   const remove = (loc: BackendParamLocation, name: string): void => {
     if (loc === 'HEADER') delete headers[name.toLowerCase()];
-    else if (loc === 'QUERY') pairs = query().filter(([k]) => k !== name);
+    else if (loc === 'QUERY' && query().some(([k]) => k === name)) {
+      pairs = query().filter(([k]) => k !== name);
+      changed = true;
+    }
   };
   const pathParams = dict<string>();
   /** Where each backend PATH value came from (for a refusal's detail), and the front-end path parameter it is. */
@@ -138,25 +174,28 @@ function buildCall(ctx: RequestContext): StageOutcome {
       const problem = refusal === undefined ? headerValueProblem(value) : undefined;
       if (problem !== undefined) refusal = `backend parameter HEADER ${name} (from ${from}): ${problem}`;
       headers[name.toLowerCase()] = value;
-    } else pairs = [...query().filter(([k]) => k !== name), [name, value]];
+    } else {
+      pairs = [...query().filter(([k]) => k !== name), [name, value]];
+      changed = true;
+    }
   };
   const mapped: string[] = [];
-  for (const p of api.params) {
+  for (const p of api.params)
     if (p.passThrough === 'never' && p.location !== 'PATH') remove(p.location as BackendParamLocation, p.name);
-    else if (p.location === 'QUERY' && values.query[p.name] !== undefined && !query().some(([k]) => k === p.name))
-      place('QUERY', p.name, values.query[p.name] as string, p.name);
-    else if (
-      p.location === 'HEADER' &&
-      values.header[p.name.toLowerCase()] !== undefined &&
-      headers[p.name.toLowerCase()] === undefined
-    )
-      place('HEADER', p.name, values.header[p.name.toLowerCase()] as string, p.name);
-  }
+  // Defaults of the optional parameters the caller left out; one sent empty stays as sent.
+  if (values.defaulted)
+    for (const p of values.defaulted) {
+      if (p.passThrough === 'never') continue;
+      if (p.location === 'QUERY' && !query().some(([k]) => k === p.name))
+        place('QUERY', p.name, values.query[p.name] as string, p.name);
+      else if (p.location === 'HEADER' && headers[p.name.toLowerCase()] === undefined)
+        place('HEADER', p.name, values.header[p.name.toLowerCase()] as string, p.name);
+    }
   for (const bp of ctx.chosen?.params ?? api.backendParams) {
     let value: string | undefined;
     let front: string | undefined;
     if (bp.origin === 'REQUEST') {
-      const fp = api.params.find((p) => p.name === bp.value);
+      const fp = frontParam(api.params, bp.value);
       const loc = fp?.location ?? 'QUERY';
       value =
         loc === 'PATH'
@@ -165,12 +204,24 @@ function buildCall(ctx: RequestContext): StageOutcome {
             ? values.header[bp.value.toLowerCase()]
             : (values.query[bp.value] ?? new URLSearchParams(ctx.query).get(bp.value) ?? undefined);
       if (loc === 'PATH') front = pathParamName(bp.value);
-      if (
+      // Header names are case-insensitive, query names are not (Extension Definitions:
+      // x-apigateway-backend.parameters).
+      const renamed =
+        fp !== undefined &&
+        (fp.location !== bp.location || (loc === 'HEADER' ? !equalsIgnoreCase(fp.name, bp.name) : fp.name !== bp.name));
+      if (renamed && (loc === 'QUERY' || loc === 'HEADER')) remove(loc, fp.name);
+      else if (
         fp &&
-        (fp.location !== bp.location || fp.name.toLowerCase() !== bp.name.toLowerCase()) &&
-        (loc === 'QUERY' || loc === 'HEADER')
-      )
-        remove(loc, fp.name);
+        value !== undefined &&
+        // Still in the backend request (an earlier mapping may have moved it away).
+        (loc === 'HEADER'
+          ? headers[fp.name.toLowerCase()] !== undefined
+          : loc === 'QUERY' && (pairs === undefined || pairs.some(([k]) => k === fp.name)))
+      ) {
+        // Mapped to itself: it stays as the caller sent it (repeated values, spelling, place), or as defaulted.
+        if (ctx.trace) mapped.push(`REQUEST ${bp.value} → ${bp.location} ${bp.name} (as sent)`);
+        continue;
+      }
     } else if (bp.origin === 'CONSTANT') value = bp.value;
     else value = contextVariable(ctx, bp.value.replace(/^\$context\./, ''));
     if (value === undefined) continue;
@@ -188,10 +239,12 @@ function buildCall(ctx: RequestContext): StageOutcome {
           if (v === undefined) return whole;
           // A `{name}` without a mapping takes the front-end path parameter of that name.
           const source = pathSources[name] ?? { from: name, front: name };
+          const greedyFront = source.front !== undefined && source.front === hit.greedy?.name;
+          // A front-end `{id}` value is the one segment the router matched, whatever placeholder it fills.
           const text = placeholderText(
             v,
-            plus === '+',
-            source.front !== undefined && source.front === hit.greedy?.name ? hit.greedy.asSent : undefined,
+            plus === '+' && (source.front === undefined || greedyFront),
+            greedyFront ? hit.greedy?.asSent : undefined,
           );
           const problem = refusal === undefined ? placeholderProblem(text) : undefined;
           if (problem !== undefined) refusal = `backend parameter PATH ${name} (from ${source.from}): ${problem}`;
@@ -210,7 +263,7 @@ function buildCall(ctx: RequestContext): StageOutcome {
     headers,
     pathParams: Object.assign(dict<string>(), values.path, pathParams),
     query:
-      pairs === undefined
+      pairs === undefined || !changed
         ? ctx.query
         : pairs.map(([k, v]) => `${encodeFor('QUERY', k)}=${encodeFor('QUERY', v)}`).join('&'),
   };

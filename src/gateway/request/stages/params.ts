@@ -55,7 +55,6 @@ export function params(ctx: RequestContext): StageOutcome {
     return NEXT;
   }
   const query = api.params.some((p) => p.location === 'QUERY') ? firstQueryValues(ctx.query) : dict<string>();
-  const defaults: string[] = [];
   for (const p of api.params) {
     const loc = p.location === 'PATH' ? 'path' : p.location === 'QUERY' ? 'query' : 'header';
     // A greedy path parameter may be declared as `name+` (what Swagger validators accept for `{name+}`).
@@ -70,7 +69,7 @@ export function params(ctx: RequestContext): StageOutcome {
       }
       if (p.default !== undefined) {
         values[loc][key] = String(p.default);
-        defaults.push(`${p.location} ${p.name}=${String(p.default)}`);
+        (values.defaulted ??= []).push(p);
       }
       continue;
     }
@@ -86,8 +85,10 @@ export function params(ctx: RequestContext): StageOutcome {
       Object.entries(values.header).map(([k, v]) => [k, shownValue({ location: 'HEADER' }, v)]),
     );
     traceStep(ctx, 'params', 'valid', {
-      values: { ...values, header },
-      ...(defaults.length > 0 ? { defaultsInjected: defaults } : {}),
+      values: { path: values.path, query: values.query, header },
+      ...(values.defaulted
+        ? { defaultsInjected: values.defaulted.map((p) => `${p.location} ${p.name}=${String(p.default)}`) }
+        : {}),
     });
   }
   return NEXT;
