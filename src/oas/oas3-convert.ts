@@ -2,7 +2,7 @@
  * Whole-document conversion for `apig export --oas`: `swagger2ToOas3` / `oas3ToSwagger2` (refs, servers, request
  * bodies, responses, parameter schemas).
  */
-import { requestProtocol } from '../core/defaults.js';
+import { requestPath, requestProtocol } from '../core/defaults.js';
 import { isRecord } from './codec.js';
 import { type Doc, eachParamList, flattenParam, nestParam, SCHEMA_ORDER } from './oas3-params.js';
 import { operations } from './walk.js';
@@ -22,13 +22,12 @@ function rewriteRefs(node: unknown, from: string, to: string): unknown {
 
 /** A Swagger 2.0 document (as encoded from the model) → OpenAPI 3.0.3. */
 export function swagger2ToOas3(src: Doc): Doc {
-  let doc = rewriteRefs(structuredClone(src), '#/definitions/', '#/components/schemas/') as Doc;
+  let doc = rewriteRefs(mergeBasePath(structuredClone(src)), '#/definitions/', '#/components/schemas/') as Doc;
   doc = rewriteRefs(doc, '#/parameters/', '#/components/parameters/') as Doc;
   doc = rewriteRefs(doc, '#/responses/', '#/components/responses/') as Doc;
   const out: Doc = { openapi: '3.0.3' };
   const comps: Doc = isRecord(doc.components) ? { ...doc.components } : {};
   const host = typeof doc.host === 'string' ? doc.host : undefined;
-  const basePath = typeof doc.basePath === 'string' ? doc.basePath : '';
   const rootSchemes = Array.isArray(doc.schemes) ? doc.schemes.map(String) : undefined;
   const schemes = rootSchemes !== undefined && rootSchemes.length > 0 ? rootSchemes : ['https'];
   for (const [k, v] of Object.entries(doc)) {
@@ -41,10 +40,7 @@ export function swagger2ToOas3(src: Doc): Doc {
     else if (k === 'x-apigateway-responses') comps['x-apigateway-responses'] = v;
     else if (k === 'components') continue;
     else out[k] = v;
-    if (k === 'info' && (host !== undefined || basePath))
-      out.servers = schemes.map((s) => ({
-        url: host !== undefined ? `${s.toLowerCase()}://${host}${basePath}` : basePath,
-      }));
+    if (k === 'info' && host !== undefined) out.servers = schemes.map((s) => ({ url: `${s.toLowerCase()}://${host}` }));
   }
   if (Object.keys(comps).length > 0) out.components = comps;
   for (const { op } of operations(out)) {
@@ -83,9 +79,48 @@ export function swagger2ToOas3(src: Doc): Doc {
     }
     delete op.consumes;
     delete op.produces;
-    protocolAsServers(op, rootSchemes, host, basePath);
+    protocolAsServers(op, rootSchemes, host);
   }
   eachParamList(out, nestParam);
+  return out;
+}
+
+/**
+ * A Swagger 2.0 document with its basePath merged into each path key, as the import merges it (x-apigateway.md
+ * "Standard Swagger fields": basePath "merged with each path"; requestPath). OpenAPI 3.0 has no basePath, and its
+ * import reads no path from a server URL (servers.url "not used on import"), so `--oas 3` writes the request paths
+ * themselves, and the server URLs name the host only. Paths Object extensions (`x-...`) keep their keys.
+ */
+export function mergeBasePath(doc: Doc): Doc {
+  const basePath = doc.basePath;
+  if (typeof basePath !== 'string') return doc;
+  const out: Doc = {};
+  for (const [k, v] of Object.entries(doc)) {
+    if (k === 'basePath') continue;
+    out[k] =
+      k === 'paths' && isRecord(v)
+        ? Object.fromEntries(
+            Object.entries(v).map(([p, item]) => [
+              p.startsWith('/') ? requestPath({ basePath }, { path: p }) : p,
+              item,
+            ]),
+          )
+        : v;
+  }
+  return out;
+}
+
+/**
+ * Undoes mergeBasePath for `apig export --check`, so that an export to 3.0 is compared with the group file in its
+ * own terms: `basePath` back, and taken off the front of each path key that starts with it.
+ */
+export function splitBasePath(doc: Doc, basePath: string): Doc {
+  const base = requestPath({ basePath }, { path: '' });
+  const out: Doc = { ...doc, basePath };
+  if (isRecord(doc.paths) && base !== '')
+    out.paths = Object.fromEntries(
+      Object.entries(doc.paths).map(([p, item]) => [p.startsWith(`${base}/`) ? p.slice(base.length) : p, item]),
+    );
   return out;
 }
 
@@ -97,18 +132,13 @@ export function swagger2ToOas3(src: Doc): Doc {
  * (an operation without servers accepts both). Without a host no URL can carry a protocol: the schemes are
  * dropped (protocolLostInOas3 names those operations).
  */
-function protocolAsServers(
-  op: Doc,
-  rootSchemes: string[] | undefined,
-  host: string | undefined,
-  basePath: string,
-): void {
+function protocolAsServers(op: Doc, rootSchemes: string[] | undefined, host: string | undefined): void {
   const schemes = operationSchemes(op, rootSchemes);
   if (host === undefined || schemes === undefined) {
     delete op.schemes;
     return;
   }
-  op.servers = schemes.map((s) => ({ url: `${s.toLowerCase()}://${host}${basePath}` }));
+  op.servers = schemes.map((s) => ({ url: `${s.toLowerCase()}://${host}` }));
   if (op.schemes !== undefined) renameKey(op, 'schemes', 'servers');
 }
 
@@ -138,10 +168,12 @@ export function oas3ToSwagger2(src: Doc): Doc {
   const out: Doc = { swagger: '2.0' };
   for (const [k, v] of Object.entries(doc)) {
     if (k === 'openapi') continue;
+    // The first server's host is the group's domain, as `host`. Its path is not written as a basePath: the 3.0
+    // import reads no path from a server URL (servers.url "not used on import"), but a 2.0 import merges basePath
+    // with each path (x-apigateway.md "Standard Swagger fields"), so a basePath would change every request path.
     if (k === 'servers' && Array.isArray(v) && isRecord(v[0]) && typeof v[0].url === 'string') {
-      const m = /^(?:([a-z]+):\/\/([^/]+))?(\/.*)?$/i.exec(v[0].url);
-      if (m?.[2]) out.host = m[2];
-      if (m?.[3] && m[3] !== '/') out.basePath = m[3];
+      const m = /^(?:[a-z]+:\/\/([^/]+))?(?:\/.*)?$/i.exec(v[0].url);
+      if (m?.[1]) out.host = m[1];
       continue;
     }
     if (k === 'components' && isRecord(v)) {

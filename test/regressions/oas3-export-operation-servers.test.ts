@@ -4,7 +4,8 @@
  * console's OpenAPI 3.0 exports write them (User Guide (online), "Importing APIs": `schemes: [https]` ↔
  * `servers: [{url: https://abc.com}]`). So an export to 3.0 and back changed which protocols an API accepts.
  * Right: each operation's `schemes` are written as its `servers` (the document's server URL with the scheme
- * changed), and the document's `schemes` on the operations that relied on them where they limit the protocol;
+ * changed; the basePath goes into the path keys: oas3-export-base-path.test.ts), and the document's `schemes`
+ * on the operations that relied on them where they limit the protocol;
  * the 3.0 file gives every API the protocols it had, `--oas 2` writes them back as `schemes`, and nothing is
  * warned. Without a host no server URL can carry a protocol: there the warning stays, naming the APIs.
  */
@@ -59,13 +60,13 @@ describe('export --oas 3 of Swagger 2.0 operation schemes', () => {
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stderr).not.toContain('warn');
     const doc = parse(readFileSync(join(dir, 'openapi.yaml'), 'utf8')) as { paths: Ops };
-    expect(doc.paths['/a']?.post?.servers).toEqual([{ url: 'http://api.example.com/v1' }]);
-    expect(doc.paths['/a']?.put?.servers).toEqual([
-      { url: 'http://api.example.com/v1' },
-      { url: 'https://api.example.com/v1' },
+    expect(doc.paths['/v1/a']?.post?.servers).toEqual([{ url: 'http://api.example.com' }]);
+    expect(doc.paths['/v1/a']?.put?.servers).toEqual([
+      { url: 'http://api.example.com' },
+      { url: 'https://api.example.com' },
     ]);
-    expect(doc.paths['/a']?.get?.servers).toEqual([{ url: 'https://api.example.com/v1' }]);
-    expect(Object.keys(doc.paths['/a']?.post ?? {})).toEqual([
+    expect(doc.paths['/v1/a']?.get?.servers).toEqual([{ url: 'https://api.example.com' }]);
+    expect(Object.keys(doc.paths['/v1/a']?.post ?? {})).toEqual([
       'operationId',
       'servers',
       'responses',
@@ -78,9 +79,9 @@ describe('export --oas 3 of Swagger 2.0 operation schemes', () => {
     const back = await runInProcess(['export', 'openapi.yaml', '--oas', '2', '-o', 'back.yaml'], dir);
     expect(back.code, back.stderr).toBe(0);
     const doc2 = parse(readFileSync(join(dir, 'back.yaml'), 'utf8')) as { paths: Ops };
-    expect(doc2.paths['/a']?.post?.schemes).toEqual(['http']);
-    expect(doc2.paths['/a']?.put?.schemes).toEqual(['http', 'https']);
-    expect(doc2.paths['/a']?.get?.schemes).toEqual(['https']);
+    expect(doc2.paths['/v1/a']?.post?.schemes).toEqual(['http']);
+    expect(doc2.paths['/v1/a']?.put?.schemes).toEqual(['http', 'https']);
+    expect(doc2.paths['/v1/a']?.get?.schemes).toEqual(['https']);
     expect(await protocols(join(dir, 'back.yaml'))).toEqual(before);
   });
 
@@ -89,7 +90,7 @@ describe('export --oas 3 of Swagger 2.0 operation schemes', () => {
     writeFileSync(join(dir, 'swagger.yaml'), SWAGGER.replace('schemes: [https]\n', ''));
     const r = await runInProcess(['export', 'swagger.yaml', '--oas', '3'], dir);
     const doc = parse(r.stdout) as { paths: Ops };
-    expect(doc.paths['/a']?.get?.servers).toBeUndefined();
+    expect(doc.paths['/v1/a']?.get?.servers).toBeUndefined();
     expect(r.stderr).toBe('');
   });
 

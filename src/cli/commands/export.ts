@@ -151,10 +151,17 @@ Examples:
       }
       if (flags.check) {
         // Compared in the group file's own version, so that a version change shows what is lost, not how it is written.
-        const { oas3ToSwagger2, swagger2ToOas3 } = await import('../../oas/oas3-convert.js');
+        const { oas3ToSwagger2, splitBasePath, swagger2ToOas3 } = await import('../../oas/oas3-convert.js');
         const rawIs3 = isRecord(group.raw) && group.raw.openapi !== undefined;
         const docIs3 = doc.openapi !== undefined;
-        const comparable = rawIs3 === docIs3 ? doc : rawIs3 ? swagger2ToOas3(doc) : oas3ToSwagger2(doc);
+        let comparable = doc;
+        if (rawIs3 && !docIs3) comparable = swagger2ToOas3(doc);
+        else if (!rawIs3 && docIs3) {
+          // `--oas 3` merges the basePath into each path (OpenAPI 3.0 has none): a change of notation, not a loss.
+          const basePath = isRecord(group.raw) ? group.raw.basePath : undefined;
+          comparable = oas3ToSwagger2(doc);
+          if (typeof basePath === 'string') comparable = splitBasePath(comparable, basePath);
+        }
         const diffs = diffValues(group.raw, comparable);
         const shown = displayPath(group.file, io.cwd);
         // apig's own keys (lint suppressions) are left out for the console on purpose: shown, not counted.

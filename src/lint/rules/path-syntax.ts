@@ -5,10 +5,29 @@ import { effectiveMatchMode } from '../../core/defaults.js';
 import { join } from '../../core/pointer.js';
 
 /** Characters a request path may hold (002 §5.2.1: URI characters, `{param}`, and `* % - _ .`). */
-const PATH_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/{}\u4e00-\u9fa5]*$/u;
+const PATH_CHAR_SET = "[A-Za-z0-9\\-._~!$&'()*+,;=:@%/{}\\u4e00-\\u9fa5]";
+const PATH_CHARS = new RegExp(`^${PATH_CHAR_SET}*$`, 'u');
+const PATH_CHAR = new RegExp(PATH_CHAR_SET, 'u');
 
 /** Request paths (req_uri) and backend paths are at most this long (SDK ApiCreate, BackendApiCreate). */
 const MAX_PATH = 512;
+
+/** `#name#` environment variables, as serve substitutes them (backends/plan.ts). */
+const VARIABLE = /#[^#\s/]+#/g;
+
+/**
+ * The characters of a backend path that a path may not hold, each once, in order. The backend req_uri holds
+ * `{param}`, special characters such as `* % - _ .` and `#name#` environment variables, and conforms to the URI
+ * syntax (SDK BackendApiBase.req_uri; x-apigateway.md BackendApiCreate): the request path's characters, and `#`
+ * only around a variable. A `?` would start a query, to which the gateway adds its own (backend parameters).
+ */
+function outsideBackendChars(path: string): string[] {
+  const bare = path.includes('#') ? path.replace(VARIABLE, '') : path;
+  if (PATH_CHARS.test(bare)) return [];
+  const out: string[] = [];
+  for (const c of bare) if (!PATH_CHAR.test(c) && !out.includes(c)) out.push(c);
+  return out;
+}
 
 /** The backend paths of an HTTP, VPC-channel or member-group backend, each with its pointer below the endpoint. */
 function backendPaths(b: Backend): Array<[string, string]> {
@@ -37,14 +56,17 @@ export default {
     description:
       'Request paths start with "/", use URI characters, are at most 512 characters; ' +
       '{param} is a whole segment; {param+} only as the last segment of an exact-match API; ' +
-      'backend paths are at most 512 characters.',
+      'backend paths use the same characters (and #var# environment variables) and are at most 512 characters.',
     source:
       'User Guide §5.2.1 "Creating an API", table 5-5 (request path); ' +
-      'API Reference: Creating an API (req_uri at most 512 characters, front end and backend); ' +
+      'API Reference: Creating an API (req_uri at most 512 characters, front end and backend; the backend req_uri ' +
+      'holds {param}, special characters such as * % - _ . and environment variables, and follows the URI syntax); ' +
       'User Guide (online), "Restrictions and Compatibility" of importing APIs (path templates)',
     rationale:
       'A partial segment like /abc{id} is not supported; ' +
-      '{p+} matches one or more segments and is allowed only at the end, with exact (NORMAL) match.',
+      '{p+} matches one or more segments and is allowed only at the end, with exact (NORMAL) match. ' +
+      'A backend path is a path: a ? would start a query before the one the gateway builds from the backend ' +
+      'parameters (/x?static=1?a=1), and a # other than around a variable would start a fragment.',
   },
   create(ctx) {
     return {
@@ -85,13 +107,24 @@ export default {
         if (dup) ctx.report(target(site), `path parameter {${dup}} appears twice`);
       },
       Backend(b) {
-        for (const [path, field] of backendPaths(b.backend))
+        for (const [path, field] of backendPaths(b.backend)) {
+          const at = { group: b.site.group, path: `${b.endpointAt}/${field}` };
           if (path.length > MAX_PATH)
             ctx.report(
-              { group: b.site.group, path: `${b.endpointAt}/${field}` },
+              at,
               `backend path is ${path.length} characters long; at most ${MAX_PATH} are allowed ` +
                 '(API Reference: Creating an API)',
             );
+          const outside = outsideBackendChars(path);
+          if (outside.length > 0)
+            ctx.report(
+              at,
+              `backend path "${path}" has characters outside the URI path characters: ` +
+                `${outside.map((c) => JSON.stringify(c)).join(', ')} (` +
+                `${outside.includes('?') ? 'a query belongs in the backend parameters; ' : ''}` +
+                'API Reference: Creating an API)',
+            );
+        }
       },
     };
   },

@@ -1,6 +1,6 @@
 /**
  * path-syntax: request paths use URI characters and at most 512 characters; {param} is a whole segment;
- * {param+} only last and only with exact match. (A path not starting with "/" cannot reach the rule from a
+ * {param+} only last and only with exact match; backend paths use the same characters (and #var#). (A path not starting with "/" cannot reach the rule from a
  * file: the Swagger and OpenAPI schemas require the "/" and swagger-schema reports it.)
  */
 import { testRule } from '../test-rule.js';
@@ -93,6 +93,30 @@ testRule('path-syntax', [
     name: 'a backend path of 513 characters',
     spec: spec(op({ backend: HTTP(`/${'b'.repeat(512)}`) })),
     findings: [{ message: 'backend path is 513 characters long; at most 512 are allowed', at: '/bbbb' }],
+  },
+  {
+    name: 'a backend path with {param}, the special characters * % - _ . and other URI characters',
+    spec: spec(op({ backend: HTTP('"/a*b/%20/x-y_z.json/{p}/c~d!e$f&g\'h\'(i)+j,k;l=m:n@o"') })),
+    findings: [],
+  },
+  { name: 'a backend path with #variables#', spec: spec(op({ backend: HTTP('/#path##request#/x') })), findings: [] },
+  {
+    name: 'a backend path with a query',
+    spec: spec(op({ backend: HTTP('/x?static=1') })),
+    findings: [
+      {
+        message:
+          'backend path "/x?static=1" has characters outside the URI path characters: "?" ' +
+          '(a query belongs in the backend parameters; API Reference: Creating an API)',
+        exact: true,
+        at: '/x?static',
+      },
+    ],
+  },
+  {
+    name: 'a backend path with a space, a # that starts no variable, a quote and a bar',
+    spec: spec(op({ backend: HTTP('"/a b#c\\"d|e"') })),
+    findings: [{ message: 'has characters outside the URI path characters: " ", "#", "\\"", "|" (API', at: '"/a b' }],
   },
   { name: 'the documented import examples', spec: fixture('examples/otc-four-backends.yaml'), findings: [] },
   { name: 'documented variants of real exports', spec: fixture('variants/real-exports.yaml'), findings: [] },
