@@ -55,11 +55,11 @@ export function bindPolicies(api: Api, group: Group, env: string, input: Compile
     );
   const first2 = throttle2[0];
   const traditional = binding?.throttle !== undefined ? (binding.throttle ?? undefined) : api.throttle;
-  if (first2) {
-    const c = compileThrottle2(first2);
-    if (typeof c === 'string') warn(`${c}; the policy is not applied`);
-    else bound.throttle = c;
-  } else if (traditional !== undefined) {
+  // A 2.0 policy the gateway could not create is never bound, so the traditional policy stays in force.
+  const c2 = first2 ? compileThrottle2(first2) : undefined;
+  if (typeof c2 === 'string') warn(`${c2}; the policy is not applied`);
+  if (c2 !== undefined && typeof c2 !== 'string') bound.throttle = c2;
+  else if (traditional !== undefined) {
     const p = group.throttles.find((t) => t.name === traditional);
     if (p) bound.throttle = compileTraditional(p);
     else warn(`throttle policy ${traditional} is not defined in x-apigateway-ratelimits; the instance default applies`);
@@ -69,6 +69,16 @@ export function bindPolicies(api: Api, group: Group, env: string, input: Compile
     const p = group.acls.find((a) => a.name === name);
     if (!p) {
       warn(`access control policy ${name} is not defined in x-apigateway-access-controls; not applied`);
+      continue;
+    }
+    // One policy per API per environment (002 §5.4.1); apig lets a binding hold one IP and one account policy.
+    const same = bound.acls.find((a) => (a.entityType === 'IP') === (p.entityType === 'IP'));
+    if (same) {
+      warn(
+        `access control policies ${same.name} and ${name} are both ${p.entityType === 'IP' ? 'IP' : 'account'} ` +
+          `policies; an API takes one access control policy in an environment (API Gateway User Guide, 5.4.1 ` +
+          `Creating an Access Control Policy; apig allows one IP and one account policy), ${same.name} applies`,
+      );
       continue;
     }
     const acl: CompiledAcl = {

@@ -10,6 +10,7 @@ import { pointer } from '../../core/pointer.js';
 import type { LoadedGroup, Workspace } from '../../core/workspace-model.js';
 import { isPublished } from '../../workspace/publish.js';
 import { compileBackend } from '../backends/compile.js';
+import { traditionalProblems } from '../throttle/policy.js';
 import { bindPolicies } from './bindings.js';
 import type { CompiledApi, CompiledGroup } from './compiled.js';
 import { parsePattern } from './route-pattern.js';
@@ -128,6 +129,17 @@ export function compileGroup(
       ...(backendAuthorizer ? { backendAuthorizer } : {}),
     };
   });
+  for (const p of model.throttles)
+    for (const [field, message] of traditionalProblems(p))
+      diagnostics.push(
+        groupDiagnostic(
+          loaded,
+          'serve-policy',
+          'error',
+          `${pointer('x-apigateway-ratelimits', p.name)}/${field}`,
+          `throttle policy ${p.name}: ${message}`,
+        ),
+      );
   for (const env of envs) {
     const published = compiled.filter((c) => isPublished(ws, env, c.api));
     if (published.length === 0) continue;
