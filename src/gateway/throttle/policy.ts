@@ -3,6 +3,7 @@
  * 002 §5.3.1) and throttle 2.0 policies (apig.yaml `throttles`, practices.md §1.1) compiled to one shape.
  */
 import type { ThrottlePolicy, TimeUnit } from '../../core/model.js';
+import { inThrottleRange, limitFields, MAX_THROTTLE_VALUE } from '../../core/throttle-limits.js';
 import type { Throttle2Policy } from '../../core/workspace-model.js';
 import { parseExpr, type Expr } from './expr.js';
 
@@ -54,33 +55,17 @@ function specials(
   return new Map(list.filter((s) => s.type === type).map((s) => [s.instance, s.limit]));
 }
 
-/** The largest limit and interval the gateway accepts (API Reference: Creating a Request Throttling Policy). */
-const MAX_VALUE = 2147483647;
-
-/**
- * What makes the gateway refuse a traditional policy, as `[field, message]` (the field as written under the
- * policy): a limit or the interval outside 1..2147483647, a special threshold below 1. Served anyway, an interval
- * of 0 would limit nothing and a limit of 0 refuse everything. The hierarchy (user ≤ API...) is lint's: breaking
- * it changes no verdict, as every limit still applies.
- */
 export function traditionalProblems(p: ThrottlePolicy): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  const fields: Array<[string, number | undefined]> = [
-    ['api-limit', p.apiLimit],
-    ['user-limit', p.userLimit],
-    ['app-limit', p.appLimit],
-    ['ip-limit', p.ipLimit],
-    ['interval', p.interval],
-  ];
-  for (const [field, v] of fields)
-    if (v !== undefined && !(v >= 1 && v <= MAX_VALUE))
+  for (const [field, v] of limitFields(p))
+    if (v !== undefined && !inThrottleRange(v))
       out.push([
         field,
-        `${field} ${v} must be between 1 and ${MAX_VALUE}; the gateway refuses such a policy ` +
+        `${field} ${v} must be between 1 and ${MAX_THROTTLE_VALUE}; the gateway refuses such a policy ` +
           '(API Reference, Creating a Request Throttling Policy)',
       ]);
   for (const [i, s] of (p.special ?? []).entries())
-    if (!(s.limit >= 1 && s.limit <= MAX_VALUE))
+    if (!inThrottleRange(s.limit))
       out.push([
         `special/${i}/limit`,
         `special ${s.type} ${s.instance} limit ${s.limit} must be a positive integer; the gateway refuses it ` +

@@ -1,37 +1,24 @@
 import type { Rule } from '../types.js';
 import type { Backend } from '../../core/model.js';
 
-/** The retry count of an HTTP, VPC-channel or member-group backend, as written. */
-function retryCountOf(b: Backend): string | undefined {
+/** The endpoint of the backend whose timeout (and, but for a function, retry count) this rule checks. */
+function endpointOf(b: Backend): { timeout?: number; retryCount?: string } | undefined {
   switch (b.type) {
     case 'HTTP':
-      return b.http.retryCount;
+      return b.http;
     case 'HTTP-VPC':
-      return b.vpc.retryCount;
+      return b.vpc;
     case 'HTTP-VPC-MEMBER-GROUP':
-      return b.memberGroup.retryCount;
-    default:
+      return b.memberGroup;
+    case 'FUNCTION':
+      return { ...(b.function.timeout !== undefined ? { timeout: b.function.timeout } : {}) };
+    case 'MOCK':
       return undefined;
   }
 }
 
 /** retryCount: "-1" (the default: idempotent methods retried once) to "10" (member-group table; retry_count). */
 const RETRY_COUNT = /^(-1|[0-9]|10)$/;
-
-function timeoutOf(b: Backend): number | undefined {
-  switch (b.type) {
-    case 'HTTP':
-      return b.http.timeout;
-    case 'HTTP-VPC':
-      return b.vpc.timeout;
-    case 'HTTP-VPC-MEMBER-GROUP':
-      return b.memberGroup.timeout;
-    case 'FUNCTION':
-      return b.function.timeout;
-    case 'MOCK':
-      return undefined;
-  }
-}
 
 export default {
   meta: {
@@ -55,13 +42,14 @@ export default {
     const max = ctx.ws.instance.backend_timeout;
     return {
       Backend(b) {
-        const retry = retryCountOf(b.backend);
+        const endpoint = endpointOf(b.backend);
+        const retry = endpoint?.retryCount;
         if (retry !== undefined && !RETRY_COUNT.test(retry))
           ctx.report(
             { group: b.site.group, path: `${b.endpointAt}/retryCount` },
             `retryCount "${retry}" must be a whole number from -1 to 10`,
           );
-        const t = timeoutOf(b.backend);
+        const t = endpoint?.timeout;
         if (t === undefined) return;
         const at = (): string => `${b.endpointAt}/timeout`;
         const cap =

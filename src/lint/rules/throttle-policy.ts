@@ -1,7 +1,6 @@
 import type { Rule } from '../types.js';
 import { join } from '../../core/pointer.js';
-
-const MAX_INT = 2147483647;
+import { inThrottleRange, limitFields, MAX_THROTTLE_VALUE } from '../../core/throttle-limits.js';
 
 export default {
   meta: {
@@ -24,15 +23,9 @@ export default {
       ThrottlePolicy(t, g) {
         const r = (field: string, m: string): void =>
           ctx.report({ group: g, path: `${join('', 'x-apigateway-ratelimits', t.name)}/${field}` }, `${t.name}: ${m}`);
-        const limits: Array<[string, number | undefined]> = [
-          ['api-limit', t.apiLimit],
-          ['user-limit', t.userLimit],
-          ['app-limit', t.appLimit],
-          ['ip-limit', t.ipLimit],
-          ['interval', t.interval],
-        ];
-        for (const [field, v] of limits)
-          if (v !== undefined && (v < 1 || v > MAX_INT)) r(field, `${field} ${v} must be between 1 and ${MAX_INT}`);
+        for (const [field, v] of limitFields(t))
+          if (v !== undefined && !inThrottleRange(v))
+            r(field, `${field} ${v} must be between 1 and ${MAX_THROTTLE_VALUE}`);
         if (t.userLimit !== undefined && t.userLimit > t.apiLimit)
           r('user-limit', `user-limit ${t.userLimit} is above api-limit ${t.apiLimit}`);
         if (t.appLimit !== undefined && t.appLimit > (t.userLimit ?? t.apiLimit))
