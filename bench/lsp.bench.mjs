@@ -3,6 +3,10 @@
 // the didChange notification to the diagnostics of that version (the server's default debounce included).
 // Target (issue 17): fresh diagnostics within 200 ms of an edit (median). Baseline, in the same run: the same
 // lint in process (load + lint of the edited text, warm), which is what the server does after its debounce.
+// Then quick fixes, as an editor that resolves code actions asks for them after each edit (a new version, so
+// nothing the server read of an older one helps): the code actions at a finding with a fix, the resolution of its
+// quick fix at once and when picked from the menu a moment later, and of "fix every fixable finding in this file".
+// Target: a quick fix within 200 ms (median), resolved at once.
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -54,14 +58,20 @@ const child = spawn(process.execPath, [`${ROOT}bin/apig.js`, 'lsp'], { cwd: DIR,
 const rpc = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 const waiting = new Map();
 let firstCount = 0;
+let firstDiagnostics = [];
 rpc.onNotification('textDocument/publishDiagnostics', (p) => {
   if (p.uri !== uri) return;
   firstCount = p.diagnostics.length;
+  if (p.version === 1) firstDiagnostics = p.diagnostics;
   waiting.get(p.version)?.(process.hrtime.bigint());
 });
 rpc.listen();
 const diagnosticsOf = (version) => new Promise((resolve) => waiting.set(version, resolve));
-await rpc.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(DIR).href, capabilities: {} });
+await rpc.sendRequest('initialize', {
+  processId: process.pid,
+  rootUri: pathToFileURL(DIR).href,
+  capabilities: { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } },
+});
 await rpc.sendNotification('initialized', {});
 const openStart = process.hrtime.bigint();
 const opened = diagnosticsOf(1);
@@ -81,6 +91,75 @@ for (let i = 0; i < EDITS; i++) {
   });
   times.push(Number((await arrived) - start) / 1e6);
 }
+// Quick fixes: a finding with a fix on a line the edits do not touch (its range stays where it is).
+const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+const actionsAt = (d) =>
+  rpc.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: d.range,
+    context: { diagnostics: [d] },
+  });
+let fixable;
+// The rule whose findings the generated file has fixes for first (a code action lists the fixes of every finding
+// its range overlaps).
+const byRule = [...firstDiagnostics].sort((a, b) => (b.code === 'cors-preflight') - (a.code === 'cors-preflight'));
+for (const d of byRule) {
+  if (d.range.start.line === line) continue;
+  const actions = await actionsAt(d);
+  if (actions.some((a) => a.title.startsWith('Fix:'))) {
+    fixable = d;
+    break;
+  }
+}
+const FIXES = Number(process.env.BENCH_FIXES ?? 7);
+// A user picks an action from the menu some time after it shows: the server reads the text meanwhile.
+const PICK_MS = 300;
+const listed = [];
+const resolved = [];
+const picked = [];
+const all = [];
+let version = EDITS + 1;
+let fixChars = 0;
+let allChars = 0;
+const edit = async () => {
+  version++;
+  const arrived = diagnosticsOf(version);
+  const i = version - 2;
+  await rpc.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [
+      { range: { start: { line, character: character + i }, end: { line, character: character + i } }, text: 'x' },
+    ],
+  });
+  await arrived;
+};
+for (let i = 0; fixable && i < FIXES; i++) {
+  // A new version, its code actions at the finding, then the quick fix resolved.
+  await edit();
+  let start = process.hrtime.bigint();
+  const actions = await actionsAt(fixable);
+  listed.push(ms(start));
+  const quick = actions.find((a) => a.title.startsWith('Fix:'));
+  start = process.hrtime.bigint();
+  const one = await rpc.sendRequest('codeAction/resolve', quick);
+  resolved.push(ms(start));
+  fixChars = one.edit?.changes?.[uri]?.[0]?.newText.length ?? 0;
+  // Another version, its quick fix picked from the menu a moment after it shows.
+  await edit();
+  const shown = (await actionsAt(fixable)).find((a) => a.title.startsWith('Fix:'));
+  await new Promise((resolve) => setTimeout(resolve, PICK_MS));
+  start = process.hrtime.bigint();
+  await rpc.sendRequest('codeAction/resolve', shown);
+  picked.push(ms(start));
+  // Another version, and every fix of the file resolved.
+  await edit();
+  const every = (await actionsAt(fixable)).find((a) => a.kind === 'source.fixAll');
+  start = process.hrtime.bigint();
+  const done = await rpc.sendRequest('codeAction/resolve', every);
+  all.push(ms(start));
+  allChars = done.edit?.changes?.[uri]?.[0]?.newText.length ?? 0;
+}
+
 await rpc.sendRequest('shutdown');
 await rpc.sendNotification('exit');
 rpc.dispose();
@@ -96,3 +175,16 @@ console.log(
   `  baseline: the same lint in process (warm)  median ${fmt(median(base))} ms; ` +
     `the server adds ${fmt(m - median(base))} ms (debounce and JSON-RPC included)`,
 );
+if (fixable) {
+  const line3 = (name, xs) =>
+    `  ${name.padEnd(40)} median ${fmt(median(xs))} ms  min ${fmt(Math.min(...xs))}  max ${fmt(Math.max(...xs))}`;
+  console.log(`quick fixes, after an edit each (${FIXES} times; the finding: ${fixable.code})`);
+  console.log(line3('code actions at the finding', listed));
+  const q = median(resolved);
+  console.log(
+    `${line3('resolve its quick fix', resolved)}  (${fixChars} characters)  target < 200 ms: ${q < 200 ? 'met' : 'NOT met'}`,
+  );
+  console.log(line3(`resolve it, picked ${PICK_MS} ms after the list`, picked));
+  console.log(`${line3('resolve "fix every fixable finding"', all)}  (${allChars} characters)`);
+  console.log(`  baseline: the lint in process (above), ${fmt(median(base))} ms`);
+} else console.log('quick fixes: no finding with a fix found');

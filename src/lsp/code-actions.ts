@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePointer, pointer } from '../core/pointer.js';
 import { applyFixes } from '../lint/fix/apply.js';
 import { valueAt } from '../lint/fix/data.js';
+import { type FixSource, hasNoAliases, readSource } from '../lint/fix/source.js';
 import type { Fix } from '../lint/fix/types.js';
 import { DISABLE_KEY } from '../lint/suppress.js';
 import { isRecord } from '../oas/codec.js';
@@ -23,9 +24,29 @@ import { dataOf, treeOf } from './yaml-tree.js';
 /** What a suppression written by the editor says until its author says why. */
 const REASON_PLACEHOLDER = 'TODO: say why this finding is acceptable here';
 
-function edited(doc: TextDocument, file: string, fixes: readonly Fix[]): CodeAction['edit'] | undefined {
+/** The document's text as the fixes read it, read once per version (a file's quick fixes share one parse). */
+const sources = new WeakMap<TextDocument, { version: number; text: string; file: string; source: FixSource }>();
+
+function sourceOf(doc: TextDocument, file: string): FixSource {
   const text = doc.getText();
-  const result = applyFixes(text, detectFormat(file, text), fixes);
+  const cached = sources.get(doc);
+  if (cached?.version === doc.version && cached.file === file && cached.text === text) return cached.source;
+  const source = readSource(text, detectFormat(file, text));
+  sources.set(doc, { version: doc.version, text, file, source });
+  return source;
+}
+
+/**
+ * Reads a document for its fixes ahead of their resolution (once per version): an editor that resolves code actions
+ * asks for the edit of the one chosen, so the text can be read while it shows them.
+ */
+export function prepareFixes(doc: TextDocument, file: string): void {
+  sourceOf(doc, file);
+}
+
+function edited(doc: TextDocument, file: string, fixes: readonly Fix[]): CodeAction['edit'] | undefined {
+  const source = sourceOf(doc, file);
+  const result = applyFixes(source.text, source.format, fixes, { source });
   if (!result.outcomes.some((o) => o.status === 'applied')) return undefined;
   const edit = editBetween(doc, result.text);
   return edit ? { changes: { [doc.uri]: [edit] } } : undefined;
@@ -39,9 +60,21 @@ function scopeOf(path: string): string {
   return pointer(...s.slice(0, 2));
 }
 
-function suppressFix(doc: TextDocument, f: Found): Fix {
+/**
+ * The data a suppression is worked out from: the editor's tree's; a YAML text the fixes read without an alias has
+ * the same data (the tree's reading differs only in the errors it lets pass and in how many aliases it expands),
+ * so that one is used and the text is not parsed a second time.
+ */
+function dataFor(doc: TextDocument, file: string): unknown {
+  const source = sourceOf(doc, file);
+  return source.format === 'yaml' && source.error === undefined && hasNoAliases(source)
+    ? source.data
+    : dataOf(treeOf(doc));
+}
+
+function suppressFix(doc: TextDocument, file: string, f: Found): Fix {
   const scope = scopeOf(f.path);
-  const data = dataOf(treeOf(doc));
+  const data = dataFor(doc, file);
   const holder = valueAt(data, scope);
   const entry = { rule: f.code, reason: REASON_PLACEHOLDER };
   const has = isRecord(holder) && Array.isArray(holder[DISABLE_KEY]);
@@ -89,7 +122,7 @@ function editOf(doc: TextDocument, file: string, findings: readonly Found[], dat
   const key = data.finding;
   const f = findings.find((x) => x.code === key?.code && x.path === key?.path && x.message === key?.message);
   if (!f) return undefined;
-  if (data.action === 'suppress') return edited(doc, file, [suppressFix(doc, f)]);
+  if (data.action === 'suppress') return edited(doc, file, [suppressFix(doc, file, f)]);
   return f.fix ? edited(doc, file, [f.fix]) : undefined;
 }
 

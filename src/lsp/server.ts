@@ -29,7 +29,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WORKSPACE_FILE } from '../core/workspace-model.js';
 import { isWithin } from '../oas/refs.js';
-import { codeActions, resolveAction } from './code-actions.js';
+import { codeActions, prepareFixes, resolveAction } from './code-actions.js';
 import { completions } from './completion.js';
 import { definition, references } from './definition.js';
 import { diskOrOpen } from './text-of.js';
@@ -40,6 +40,9 @@ import { readSettings, settingProblems } from './settings.js';
 import { guarded, quietly, remoteLog, unlessCancelled } from './guard.js';
 import { isWorkspaceFile } from './targets.js';
 import { locate, treeOf } from './yaml-tree.js';
+
+/** How long after answering a code action request the text is read for the fixes it lists. */
+const PREPARE_AFTER_MS = 30;
 
 export interface ServerStreams {
   input: NodeJS.ReadableStream;
@@ -247,10 +250,18 @@ export function startServer(streams?: ServerStreams, env: NodeJS.ProcessEnv = pr
       const only = params.context.only;
       const findings = await session.freshFindings(doc, token);
       unlessCancelled(token);
-      return codeActions(doc, file, findings, params.range, {
+      const actions = codeActions(doc, file, findings, params.range, {
         lazy: lazyActions,
         ...(only !== undefined ? { only } : {}),
       });
+      // While the editor shows the actions, the text is read for them: the one chosen resolves without reading it.
+      // (A moment after this answer, which would otherwise wait for the reading to be sent.)
+      const version = doc.version;
+      if (lazyActions && actions.length > 0)
+        setTimeout(() => {
+          if (phase === 'running' && docs.get(doc.uri) === doc && doc.version === version) prepareFixes(doc, file);
+        }, PREPARE_AFTER_MS);
+      return actions;
     }),
   );
 

@@ -4,7 +4,10 @@
  * a fix whose places no longer hold what it expects is skipped whole (and says why); one whose result is already
  * there (the same fix of a finding reported twice) changes nothing. The text is then brought to the result with
  * authoring's comment- and format-preserving edits (data-edit.ts reads it, reconcile.ts writes it; renamed keys are
- * renamed in place first), and read back to make sure it holds exactly that.
+ * renamed in place first), and read back to make sure it holds exactly that. The text is read once (source.ts; an
+ * editor passes the one it keeps per document version), and in YAML the entries the fixes changed are written on
+ * their own lines where that gives the same bytes (local-reconcile.ts), so that one fix on a large file does not
+ * parse the whole file again to write it and again to check it.
  */
 import { ApigError } from '../../core/errors.js';
 import { escapeSegment, parsePointer } from '../../core/pointer.js';
@@ -14,6 +17,8 @@ import { dataOf, renameKeyOf, unshared } from '../../workspace/authoring/data-ed
 import { jsonTextLike } from '../../workspace/authoring/json-edit.js';
 import { reconcileText } from '../../workspace/authoring/reconcile.js';
 import { valueIn } from './data.js';
+import { reconcileLocally } from './local-reconcile.js';
+import { type FixSource, readSource } from './source.js';
 import type { Fix, FixEdit } from './types.js';
 import { renameKeysInYaml, type KeyRename } from './yaml-rename.js';
 
@@ -117,25 +122,41 @@ class Working {
   }
 }
 
+export interface ApplyOptions {
+  /** The text read already (readSource), as an editor keeps it per document version: the source of this text. */
+  source?: FixSource;
+  /**
+   * Reconcile the whole text even where the changed entries alone could be (local-reconcile.ts): the same bytes,
+   * more slowly. Tests compare the two.
+   */
+  wholeFile?: boolean;
+}
+
 /** The text with the fixes applied, and what became of each. */
-export function applyFixes(text: string, format: TextFormat, fixes: readonly Fix[]): FixedText {
+export function applyFixes(
+  text: string,
+  format: TextFormat,
+  fixes: readonly Fix[],
+  options: ApplyOptions = {},
+): FixedText {
+  const source = options.source ?? readSource(text, format);
   const none = (why: string): FixedText => ({ text, outcomes: fixes.map(() => ({ status: 'skipped', why })) });
-  let data: unknown;
-  try {
-    data = dataOf(text, format);
-  } catch (err) {
-    return none(err instanceof Error ? err.message : String(err));
-  }
+  if (source.error !== undefined) return none(source.error);
+  const data = source.data;
   if (!isRecord(data)) return none('the file does not hold a map');
   const working = new Working(unshared(data) as Obj);
   const outcomes = fixes.map((f) => working.apply(f));
   if (!working.changed) return { text, outcomes };
   try {
-    // YAML: the renamed keys first (in place), then every value brought to the result by one reconcile pass.
+    // YAML: the changed entries alone when they can be (local-reconcile.ts: the same bytes, checked as it goes);
+    // else the renamed keys first (in place), then every value brought to the result by one reconcile pass.
+    const whole = options.wholeFile === true || format === 'json' || working.renames.length > 0;
+    const local = whole ? undefined : reconcileLocally(source, working.root);
+    if (local !== undefined) return { text: local, outcomes };
     const out =
       format === 'json'
         ? jsonTextLike(text, working.root)
-        : reconcileText(renameKeysInYaml(text, working.renames), format, working.root);
+        : reconcileText(renameKeysInYaml(text, working.renames, source.doc), format, working.root);
     if (!deepEqual(dataOf(out, format), working.root))
       throw new ApigError('input', 'the fixes could not be written without changing other parts of the file');
     return { text: out, outcomes };

@@ -24,12 +24,15 @@ function nodeAt(doc: Document.Parsed, path: readonly string[]): unknown {
   return node;
 }
 
-/** The text with each key renamed where it is found; a key not found is left to the caller's data edit. */
-export function renameKeysInYaml(text: string, renames: readonly KeyRename[]): string {
+/**
+ * The text with each key renamed where it is found; a key not found is left to the caller's data edit. `parsed` is
+ * the document of this text (without its byte-order mark), when the caller has it already.
+ */
+export function renameKeysInYaml(text: string, renames: readonly KeyRename[], parsed?: Document.Parsed): string {
   if (renames.length === 0) return text;
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = text.slice(bom.length);
-  const doc = parse(body);
+  const doc = parsed ?? parse(body);
   const edits: Array<{ start: number; end: number; text: string }> = [];
   for (const r of renames) {
     const map = nodeAt(doc, r.path.slice(0, -1));
