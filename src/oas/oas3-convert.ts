@@ -3,8 +3,19 @@
  * bodies, responses, parameter schemas).
  */
 import { requestPath, requestProtocol } from '../core/defaults.js';
+import { pointer } from '../core/pointer.js';
 import { isRecord } from './codec.js';
-import { type Doc, eachParamList, flattenParam, nestParam, SCHEMA_ORDER } from './oas3-params.js';
+import {
+  mediaTypes,
+  moveRefs,
+  paramTo2,
+  paramTo3,
+  refMovesTo2,
+  refMovesTo3,
+  responseExamplesTo2,
+  responseTo3,
+} from './oas3-convert-parts.js';
+import { type Doc, eachParamList, flattenParam, nestParam, SCHEMA_ORDER, SCHEMA_REF_KEYS } from './oas3-params.js';
 import { operations } from './walk.js';
 
 function rewriteRefs(node: unknown, from: string, to: string): unknown {
@@ -43,14 +54,17 @@ export function swagger2ToOas3(src: Doc): Doc {
     if (k === 'info' && host !== undefined) out.servers = schemes.map((s) => ({ url: `${s.toLowerCase()}://${host}` }));
   }
   if (Object.keys(comps).length > 0) out.components = comps;
+  if (isRecord(comps.responses))
+    for (const r of Object.values(comps.responses)) if (isRecord(r)) responseTo3(r, mediaTypes(doc.produces));
   for (const { op } of operations(out)) {
     if (Array.isArray(op.parameters)) {
       const body = op.parameters.find((p) => isRecord(p) && p.in === 'body');
       const form = op.parameters.filter((p) => isRecord(p) && p.in === 'formData') as Doc[];
       op.parameters = op.parameters.filter((p) => !(isRecord(p) && (p.in === 'body' || p.in === 'formData')));
-      const types = Array.isArray(op.consumes) ? op.consumes.map(String) : ['application/json'];
+      const types = mediaTypes(op.consumes ?? doc.consumes);
       if (isRecord(body))
         op.requestBody = {
+          ...(body.description !== undefined ? { description: body.description } : {}),
           content: Object.fromEntries(types.map((t) => [t, { schema: body.schema ?? {} }])),
           ...(body.required ? { required: true } : {}),
         };
@@ -69,18 +83,15 @@ export function swagger2ToOas3(src: Doc): Doc {
       if ((op.parameters as unknown[]).length === 0) delete op.parameters;
     }
     if (isRecord(op.responses)) {
-      const produces = Array.isArray(op.produces) ? op.produces.map(String) : ['application/json'];
-      for (const r of Object.values(op.responses)) {
-        if (isRecord(r) && r.schema !== undefined) {
-          r.content = Object.fromEntries(produces.map((t) => [t, { schema: r.schema }]));
-          delete r.schema;
-        }
-      }
+      const produces = mediaTypes(op.produces ?? doc.produces);
+      for (const r of Object.values(op.responses)) if (isRecord(r)) responseTo3(r, produces);
     }
     delete op.consumes;
     delete op.produces;
     protocolAsServers(op, rootSchemes, host);
   }
+  moveRefs(out, refMovesTo3(src, doc));
+  eachParamList(out, paramTo3);
   eachParamList(out, nestParam);
   return out;
 }
@@ -117,11 +128,37 @@ export function mergeBasePath(doc: Doc): Doc {
 export function splitBasePath(doc: Doc, basePath: string): Doc {
   const base = requestPath({ basePath }, { path: '' });
   const out: Doc = { ...doc, basePath };
-  if (isRecord(doc.paths) && base !== '')
+  if (isRecord(doc.paths) && base !== '') {
+    const moves: Array<[string, string]> = [];
     out.paths = Object.fromEntries(
-      Object.entries(doc.paths).map(([p, item]) => [p.startsWith(`${base}/`) ? p.slice(base.length) : p, item]),
+      Object.entries(doc.paths).map(([p, item]) => {
+        if (!p.startsWith(`${base}/`)) return [p, item];
+        moves.push([`#${pointer('paths', p)}`, `#${pointer('paths', p.slice(base.length))}`]);
+        return [p.slice(base.length), item];
+      }),
     );
+    moveRefs(out, moves);
+  }
   return out;
+}
+
+/**
+ * Undoes, for `apig export --check`, the document's `schemes` written on each operation (protocolAsServers): the
+ * group file's root `schemes` back, and taken off each operation that has none of its own there and kept the
+ * protocol they give. Only when every such operation kept it: else the root `schemes` stay lost (no host).
+ */
+export function liftRootSchemes(doc: Doc, raw: Doc): Doc {
+  if (!Array.isArray(raw.schemes)) return doc;
+  const root = requestProtocol({}, raw.schemes.map(String));
+  const rawPaths = isRecord(raw.paths) ? raw.paths : {};
+  const inherit = operations(doc).filter(({ path, key }) => {
+    const item = rawPaths[path];
+    return isRecord(item) && isRecord(item[key]) && item[key].schemes === undefined;
+  });
+  const own = (op: Doc): string[] => (Array.isArray(op.schemes) ? op.schemes.map(String) : []);
+  if (!inherit.every(({ op }) => requestProtocol({}, own(op)) === root)) return doc;
+  for (const { op } of inherit) delete op.schemes;
+  return { ...doc, schemes: raw.schemes };
 }
 
 /**
@@ -205,6 +242,7 @@ export function oas3ToSwagger2(src: Doc): Doc {
         params.push({
           name: 'body',
           in: 'body',
+          ...(op.requestBody.description !== undefined ? { description: op.requestBody.description } : {}),
           ...(op.requestBody.required ? { required: true } : {}),
           schema: isRecord(media) && media.schema !== undefined ? media.schema : {},
         });
@@ -214,7 +252,10 @@ export function oas3ToSwagger2(src: Doc): Doc {
     }
     if (isRecord(op.responses))
       op.responses = Object.fromEntries(Object.entries(op.responses).map(([rk, rv]) => [rk, responseToSwagger2(rv)]));
+    // Swagger 2.0 has no callbacks.
+    delete op.callbacks;
   }
+  moveRefs(out, refMovesTo2(src));
   for (const [path, item] of Object.entries(paths)) {
     if (!isRecord(item)) continue;
     delete item.servers;
@@ -224,10 +265,21 @@ export function oas3ToSwagger2(src: Doc): Doc {
     if (Object.keys(item).length === 0) delete paths[path];
   }
   eachParamList(out, (p) => {
-    const flat = flattenParam(p);
+    const flat = flattenParam(p, out);
     if (isRecord(flat)) delete flat[SCHEMA_ORDER];
+    // A `schema: {$ref}` gave the parameter the type and bounds of the schema named: Swagger 2.0 gives only a body
+    // parameter a schema, so those are written on the parameter, and the $ref is not.
+    if (isRecord(flat) && flat[SCHEMA_REF_KEYS] !== undefined) {
+      delete flat[SCHEMA_REF_KEYS];
+      if (isRecord(flat.schema)) {
+        const { $ref: _, ...rest } = flat.schema;
+        if (Object.keys(rest).length > 0) flat.schema = rest;
+        else delete flat.schema;
+      }
+    }
     return flat;
   });
+  eachParamList(out, paramTo2);
   return out;
 }
 
@@ -261,13 +313,15 @@ function responseToSwagger2(r: unknown): unknown {
   if (isRecord(r.content)) {
     const media = Object.values(r.content)[0];
     if (isRecord(media) && media.schema !== undefined) out.schema = media.schema;
+    responseExamplesTo2(r.content, out);
     delete out.content;
   }
+  delete out.links;
   if (isRecord(r.headers)) {
     out.headers = Object.fromEntries(
       Object.entries(r.headers).map(([hk, hv]) => {
         if (!isRecord(hv)) return [hk, hv];
-        const { schema, example: _e, ...rest } = hv;
+        const { schema, example: _e, required: _r, deprecated: _d, style: _s, explode: _x, ...rest } = hv;
         return [hk, { ...rest, ...(isRecord(schema) ? schema : { type: 'string' }) }];
       }),
     );

@@ -151,7 +151,9 @@ Examples:
       }
       if (flags.check) {
         // Compared in the group file's own version, so that a version change shows what is lost, not how it is written.
-        const { oas3ToSwagger2, splitBasePath, swagger2ToOas3 } = await import('../../oas/oas3-convert.js');
+        const { liftRootSchemes, oas3ToSwagger2, splitBasePath, swagger2ToOas3 } = await import(
+          '../../oas/oas3-convert.js'
+        );
         const rawIs3 = isRecord(group.raw) && group.raw.openapi !== undefined;
         const docIs3 = doc.openapi !== undefined;
         let comparable = doc;
@@ -161,6 +163,8 @@ Examples:
           const basePath = isRecord(group.raw) ? group.raw.basePath : undefined;
           comparable = oas3ToSwagger2(doc);
           if (typeof basePath === 'string') comparable = splitBasePath(comparable, basePath);
+          // ...and writes the document's `schemes` on each operation, as its servers.
+          if (isRecord(group.raw)) comparable = liftRootSchemes(comparable, group.raw);
         }
         const diffs = diffValues(group.raw, comparable);
         const shown = displayPath(group.file, io.cwd);
