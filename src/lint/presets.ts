@@ -27,6 +27,7 @@ export const RECOMMENDED = {
   'reserved-name': 'error',
   'parameter-definition': 'error',
   'body-parameter': 'warn',
+  'ignored-default': 'warn',
   security: 'error',
   'document-security': 'warn',
   'appcode-https': 'warn',

@@ -6,6 +6,7 @@ import apiMethod from './rules/api-method.js';
 import apiName from './rules/api-name.js';
 import authorizer from './rules/authorizer.js';
 import bodyParameter from './rules/body-parameter.js';
+import ignoredDefault from './rules/ignored-default.js';
 import backendAddress from './rules/backend-address.js';
 import backendParameters from './rules/backend-parameters.js';
 import backendRequired from './rules/backend-required.js';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   reservedName,
   parameterDefinition,
   bodyParameter,
+  ignoredDefault,
   security,
   documentSecurity,
   appcodeHttps,

@@ -28,6 +28,7 @@ export const RULE_IDS = [
   'reserved-name',
   'parameter-definition',
   'body-parameter',
+  'ignored-default',
   'security',
   'document-security',
   'appcode-https',

@@ -11,16 +11,17 @@ export default {
     id: 'parameter-definition',
     category: 'parameters',
     description:
-      'Parameters: PATH, QUERY or HEADER (not cookie); type string or number; a default only when not required, ' +
-      'of the right type and within bounds; min ≤ max; enum values of the right type.',
+      'Parameters: PATH, QUERY or HEADER (not cookie); type string or number; a default of the right type and ' +
+      'within bounds; min ≤ max; enum values of the right type.',
     source:
       'User Guide §5.2.1 "Creating an API", table 5-6 (locations, ' +
       'String/Number, default only when not required); User Guide (online), ' +
       '"Restrictions and Compatibility" of importing APIs (type mapping)',
     rationale:
       'APIG maps integer/long/float/double to Number and string to String; ' +
-      'other types have no equivalent. The gateway adds a default only to optional parameters; ' +
-      'a default outside the bounds or the enum would be rejected by its own validation. A cookie parameter ' +
+      'other types have no equivalent. A default outside the bounds or the enum would be rejected by the ' +
+      "gateway's own validation (a required parameter's default, never used, is the `ignored-default` warning). " +
+      'A cookie parameter ' +
       '(OpenAPI 3.0) has no location in the gateway. Body and formData parameters are the `body-parameter` ' +
       'warning: the import leaves them out.',
   },
@@ -48,12 +49,8 @@ export default {
           );
           return;
         }
+        // A required parameter's default is the ignored-default warning.
         if (p.default !== undefined) {
-          if (p.required)
-            ctx.report(
-              { group: site.group, path: at(site, p, 'default') },
-              `parameter "${p.name}" is required, so its default is never used (User Guide §5.2.1)`,
-            );
           if (type === 'NUMBER' && !Number.isFinite(Number(p.default)))
             ctx.report(
               { group: site.group, path: at(site, p, 'default') },

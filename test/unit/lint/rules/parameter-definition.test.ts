@@ -1,4 +1,4 @@
-/** parameter-definition: PATH/QUERY/HEADER (body and formData: body-parameter); string or number; a default only when optional, typed and within bounds; min ≤ max; typed enums. */
+/** parameter-definition: PATH/QUERY/HEADER (body and formData: body-parameter); string or number; a default typed and within bounds (a required one's: ignored-default); min ≤ max; typed enums. */
 import { testRule } from '../test-rule.js';
 import { op, spec } from '../harness.js';
 import { fixture, OAS3 } from '../snippets.js';
@@ -25,9 +25,9 @@ testRule('parameter-definition', [
   },
   { name: 'a boolean is a String parameter', spec: param('type: boolean, default: true'), findings: [] },
   {
-    name: 'a required parameter with a default',
+    name: 'a required parameter with a default is the ignored-default warning, not an error here',
     spec: param('type: integer, required: true, default: 5'),
-    findings: [{ message: 'parameter "n" is required, so its default is never used', at: '5}' }],
+    findings: [],
   },
   {
     name: 'a body parameter is the body-parameter warning, not an error here',
@@ -156,7 +156,6 @@ testRule('parameter-definition', [
     name: 'several problems of one parameter',
     spec: param('type: integer, required: true, default: x, enum: [1, 2]'),
     findings: [
-      { message: 'is required, so its default is never used', at: 'x,' },
       { message: 'default "x" of number parameter "n" is not a number', at: 'x,' },
       { message: 'default "x" is not one of the enum values', at: 'x,' },
     ],
