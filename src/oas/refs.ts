@@ -152,7 +152,12 @@ export function checkRefs(root: unknown, source: string, policy?: RefPolicy): Re
       if (!policy)
         return { message: `$ref "${ref}" points to another file, which cannot be read here; inline the definition` };
       if (!refFileWithin(ref, policy.file, policy.root)) {
-        return { message: `$ref "${ref}" reads a file outside the workspace folder ${policy.root}; apig refuses it` };
+        return {
+          message:
+            `$ref "${ref}" reads a file outside the workspace folder ${policy.root}; apig refuses it ` +
+            '(a file alone is its own folder: an apig.yaml in a folder above both files that lists this one makes ' +
+            'that folder the workspace, `apig lint` there)',
+        };
       }
       external.push({ ref, at });
       return undefined;

@@ -16,7 +16,11 @@ export default {
     return {
       Api(site) {
         if (!site.api.backend)
-          ctx.report({ group: site.group, path: site.at }, `API ${site.api.name} has no x-apigateway-backend`);
+          ctx.report(
+            { group: site.group, path: site.at },
+            `API ${site.api.name} has no x-apigateway-backend: the gateway needs a default backend for every API ` +
+              '(`apig import FILE --default-backend mock` gives each API of a plain OpenAPI file a Mock)',
+          );
       },
     };
   },

@@ -10,12 +10,28 @@ testRule('backend-required', [
   {
     name: 'no backend',
     spec: spec(bare()),
-    findings: [{ message: 'API getA has no x-apigateway-backend', exact: true, at: 'operationId' }],
+    findings: [
+      {
+        message:
+          'API getA has no x-apigateway-backend: the gateway needs a default backend for every API ' +
+          '(`apig import FILE --default-backend mock` gives each API of a plain OpenAPI file a Mock)',
+        exact: true,
+        at: 'operationId',
+      },
+    ],
   },
   {
     name: 'no backend on x-apigateway-any-method',
     spec: spec(bare({ method: 'x-apigateway-any-method', id: 'anyA' })),
-    findings: [{ message: 'API anyA has no x-apigateway-backend', exact: true, at: 'operationId' }],
+    findings: [
+      {
+        message:
+          'API anyA has no x-apigateway-backend: the gateway needs a default backend for every API ' +
+          '(`apig import FILE --default-backend mock` gives each API of a plain OpenAPI file a Mock)',
+        exact: true,
+        at: 'operationId',
+      },
+    ],
   },
   {
     name: 'policy backends do not replace the default backend',
