@@ -9,7 +9,11 @@ export function formatAuthorization(key: string, signedHeaders: string, signatur
 
 export interface ParsedAuthorization {
   key: string;
-  /** Names as the client listed them (the verifier uses this list and order, signing.md §4 step 3). */
+  /**
+   * Names as the client listed them, empty ones included (the verifier uses this list and order, signing.md §4
+   * step 3: an empty name is a listed header that is absent, so the request fails instead of being verified
+   * against a SignedHeaders line the client never wrote).
+   */
   signedHeaders: string[];
   signature: string;
 }
@@ -22,7 +26,7 @@ export function parseAuthorization(value: string): ParsedAuthorization | undefin
   if (!m) return undefined;
   return {
     key: m[1] ?? '',
-    signedHeaders: (m[2] ?? '').split(';').filter((n) => n !== ''),
+    signedHeaders: (m[2] ?? '').split(';'),
     signature: m[3] ?? '',
   };
 }
