@@ -39,13 +39,15 @@ export default {
             names.push(typeof op.operationId === 'string' ? op.operationId : `${key.toUpperCase()} ${path}`);
         const which =
           names.length === 0
-            ? 'every operation has its own, so it changes nothing here'
+            ? 'every operation has its own, so it changes nothing here; remove it (an operation added later ' +
+              'without its own would have no authentication)'
             : `${names.length} operation(s) without their own (${names.slice(0, SHOWN).join(', ')}` +
-              `${names.length > SHOWN ? ', ...' : ''}) are imported without authentication`;
+              `${names.length > SHOWN ? ', ...' : ''}) are imported without authentication; put security on ` +
+              'each operation';
         ctx.report(
           { group, path: '/security' },
           "the document's security is not read by the gateway's import, which reads each operation's own " +
-            `(Extension Definitions: x-apigateway-auth-type): ${which}; put security on each operation`,
+            `(Extension Definitions: x-apigateway-auth-type): ${which}`,
         );
       },
     };

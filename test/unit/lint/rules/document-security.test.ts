@@ -39,7 +39,9 @@ testRule('document-security', [
     spec: spec(two('      security: []\n', '      security: [{apig-auth-iam: []}]\n'), `${SCHEMES}${ROOT}`),
     findings: [
       {
-        message: `${WHY}: every operation has its own, so it changes nothing here; put security on each operation`,
+        message:
+          `${WHY}: every operation has its own, so it changes nothing here; remove it (an operation added later ` +
+          'without its own would have no authentication)',
         exact: true,
         at: '[{apig-auth-app: []}]\n',
         after: '\nsecurity: ',
