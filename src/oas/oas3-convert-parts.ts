@@ -4,7 +4,7 @@
  * array parameter serialization (Swagger 2.0 `collectionFormat` ↔ OpenAPI 3.0 `style`/`explode`), and the
  * validation keywords a Swagger 2.0 parameter holds itself and an OpenAPI 3.0 parameter in its `schema`.
  */
-import { pointer } from '../core/pointer.js';
+import { parsePointer, pointer } from '../core/pointer.js';
 import { isRecord } from './codec.js';
 import type { Doc } from './oas3-params.js';
 import { operations } from './walk.js';
@@ -111,6 +111,35 @@ export function responseExamplesTo2(content: Doc, out: Doc): void {
   delete out.links;
 }
 
+/** Swagger 2.0 formData parameter keys that an OpenAPI 3.0 form field's schema holds. */
+const FORM_SCHEMA_KEYS = [
+  'description',
+  'type',
+  'format',
+  'items',
+  'default',
+  'enum',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'multipleOf',
+];
+
+/** A formData parameter as the schema of its form field; a file is a binary string (OpenAPI 3.0 has no file type). */
+export function formProperty(f: Doc): Doc {
+  const schema: Doc = Object.fromEntries(Object.entries(f).filter(([k]) => FORM_SCHEMA_KEYS.includes(k)));
+  if (schema.type === 'file') Object.assign(schema, { type: 'string', format: 'binary' });
+  if (schema.type === undefined) schema.type = 'string';
+  return schema;
+}
+
 /** A `consumes`/`produces` list (the operation's, else the document's); application/json without one. */
 export function mediaTypes(list: unknown): string[] {
   return Array.isArray(list) && list.length > 0 ? list.map(String) : ['application/json'];
@@ -131,7 +160,27 @@ export function refMovesTo3(src: Doc, merged: Doc): Array<[string, string]> {
   const newKeys = isRecord(merged.paths) ? Object.keys(merged.paths) : [];
   const renamed = new Map(oldKeys.map((k, i) => [k, newKeys[i] ?? k]));
   for (const [k, n] of renamed) if (k !== n) moves.push([ptr('paths', k), ptr('paths', n)]);
-  for (const { path, key, op } of operations(src)) {
+  const ops = operations(src);
+  // A path item's body parameter becomes each operation's requestBody: a pointer follows the first one's.
+  for (const [path, item] of isRecord(src.paths) ? Object.entries(src.paths) : []) {
+    const params = isRecord(item) && Array.isArray(item.parameters) ? item.parameters : [];
+    const to = renamed.get(path) ?? path;
+    const inherits = ops.find(
+      (o) =>
+        o.path === path &&
+        !(Array.isArray(o.op.parameters) && o.op.parameters.some((p) => isRecord(p) && p.in === 'body')),
+    );
+    let kept = 0;
+    params.forEach((p, i) => {
+      const from = ptr('paths', path, 'parameters', i);
+      if (isRecord(p) && p.in === 'body') {
+        if (inherits === undefined) return;
+        const type = mediaTypes(inherits.op.consumes ?? src.consumes)[0] ?? 'application/json';
+        moves.push([`${from}/schema`, ptr('paths', to, inherits.key, 'requestBody', 'content', type, 'schema')]);
+      } else if (!(isRecord(p) && p.in === 'formData')) moves.push([from, ptr('paths', to, 'parameters', kept++)]);
+    });
+  }
+  for (const { path, key, op } of ops) {
     const to = renamed.get(path) ?? path;
     const params = Array.isArray(op.parameters) ? op.parameters : [];
     let kept = 0;
@@ -184,13 +233,17 @@ export function refMovesTo2(src: Doc): Array<[string, string]> {
 export function moveRefs(node: unknown, moves: ReadonlyArray<readonly [string, string]>): void {
   if (moves.length === 0) return;
   const to = new Map(moves);
-  /** The ref with its longest moved prefix (cut at a `/`) replaced; itself when none moved. */
-  const moved = (ref: string): string => {
+  /**
+   * The ref with its longest moved prefix (cut at a `/`) replaced; itself when none moved. A percent-encoded ref
+   * (`~1items~1%7Bid%7D`, as a URI fragment may write it) is compared in the plain form the moves are written in.
+   */
+  const moved = (written: string): string => {
+    const ref = written.includes('%') ? `#${pointer(...parsePointer(written))}` : written;
     for (let end = ref.length; end > 1; end = ref.lastIndexOf('/', end - 1)) {
       const target = to.get(ref.slice(0, end));
       if (target !== undefined) return target + ref.slice(end);
     }
-    return ref;
+    return written;
   };
   const visit = (n: unknown): void => {
     if (Array.isArray(n)) n.forEach(visit);

@@ -6,6 +6,7 @@ import { requestPath, requestProtocol } from '../core/defaults.js';
 import { pointer } from '../core/pointer.js';
 import { isRecord } from './codec.js';
 import {
+  formProperty,
   mediaTypes,
   moveRefs,
   paramTo2,
@@ -16,6 +17,7 @@ import {
   responseTo3,
 } from './oas3-convert-parts.js';
 import { type Doc, eachParamList, flattenParam, nestParam, SCHEMA_ORDER, SCHEMA_REF_KEYS } from './oas3-params.js';
+import { resolvePointer } from './refs.js';
 import { operations } from './walk.js';
 
 function rewriteRefs(node: unknown, from: string, to: string): unknown {
@@ -56,11 +58,18 @@ export function swagger2ToOas3(src: Doc): Doc {
   if (Object.keys(comps).length > 0) out.components = comps;
   if (isRecord(comps.responses))
     for (const r of Object.values(comps.responses)) if (isRecord(r)) responseTo3(r, mediaTypes(doc.produces));
-  for (const { op } of operations(out)) {
-    if (Array.isArray(op.parameters)) {
-      const body = op.parameters.find((p) => isRecord(p) && p.in === 'body');
-      const form = op.parameters.filter((p) => isRecord(p) && p.in === 'formData') as Doc[];
-      op.parameters = op.parameters.filter((p) => !(isRecord(p) && (p.in === 'body' || p.in === 'formData')));
+  for (const { path, op } of operations(out)) {
+    // A path item's body and formData parameters are each of its operations' (unless one has its own).
+    const shared = inBody(isRecord(out.paths) ? out.paths[path] : undefined, out);
+    if (Array.isArray(op.parameters) || shared.length > 0) {
+      const own = Array.isArray(op.parameters) ? op.parameters.map((p) => bodyParamNamed(p, out)) : [];
+      const body = own.find((p) => isRecord(p) && p.in === 'body') ?? shared.find((p) => p.in === 'body');
+      const ownForm = own.filter((p) => isRecord(p) && p.in === 'formData') as Doc[];
+      const form = [
+        ...shared.filter((p) => p.in === 'formData' && !ownForm.some((f) => f.name === p.name)),
+        ...ownForm,
+      ];
+      op.parameters = own.filter((p) => !(isRecord(p) && (p.in === 'body' || p.in === 'formData')));
       const types = mediaTypes(op.consumes ?? doc.consumes);
       if (isRecord(body))
         op.requestBody = {
@@ -69,12 +78,17 @@ export function swagger2ToOas3(src: Doc): Doc {
           ...(body.required ? { required: true } : {}),
         };
       else if (form.length > 0) {
+        const required = form.filter((f) => f.required === true).map((f) => String(f.name));
+        const media = types.includes('multipart/form-data')
+          ? 'multipart/form-data'
+          : 'application/x-www-form-urlencoded';
         op.requestBody = {
           content: {
-            'application/x-www-form-urlencoded': {
+            [media]: {
               schema: {
                 type: 'object',
-                properties: Object.fromEntries(form.map((f) => [String(f.name), { type: f.type ?? 'string' }])),
+                properties: Object.fromEntries(form.map((f) => [String(f.name), formProperty(f)])),
+                ...(required.length > 0 ? { required } : {}),
               },
             },
           },
@@ -90,10 +104,43 @@ export function swagger2ToOas3(src: Doc): Doc {
     delete op.produces;
     protocolAsServers(op, rootSchemes, host);
   }
+  if (isRecord(out.paths))
+    for (const item of Object.values(out.paths))
+      if (isRecord(item) && Array.isArray(item.parameters) && inBody(item, out).length > 0) {
+        const rest = item.parameters
+          .map((p) => bodyParamNamed(p, out))
+          .filter((p) => !(isRecord(p) && (p.in === 'body' || p.in === 'formData')));
+        if (rest.length > 0) item.parameters = rest;
+        else delete item.parameters;
+      }
+  // ...and the reusable ones are written in each operation that refers to them.
+  if (isRecord(comps.parameters)) {
+    for (const [k, p] of Object.entries(comps.parameters))
+      if (isRecord(p) && (p.in === 'body' || p.in === 'formData')) delete comps.parameters[k];
+    if (Object.keys(comps.parameters).length === 0) delete comps.parameters;
+    if (Object.keys(comps).length === 0) delete out.components;
+  }
   moveRefs(out, refMovesTo3(src, doc));
   eachParamList(out, paramTo3);
   eachParamList(out, nestParam);
   return out;
+}
+
+/** A path item's body and formData parameters (OpenAPI 3.0 writes them as each operation's `requestBody`). */
+function inBody(item: unknown, root: Doc): Doc[] {
+  if (!isRecord(item) || !Array.isArray(item.parameters)) return [];
+  return item.parameters
+    .map((p) => bodyParamNamed(p, root))
+    .filter((p): p is Doc => isRecord(p) && (p.in === 'body' || p.in === 'formData'));
+}
+
+/**
+ * A `$ref` to a reusable body or formData parameter as the parameter it names (OpenAPI 3.0 writes it in the
+ * operation's `requestBody`, and has no reusable parameter in the body); any other parameter as it is.
+ */
+function bodyParamNamed(p: unknown, root: Doc): unknown {
+  const named = dereferenced(root, p);
+  return isRecord(named) && (named.in === 'body' || named.in === 'formData') ? named : p;
 }
 
 /**
@@ -218,7 +265,9 @@ export function oas3ToSwagger2(src: Doc): Doc {
       if (v.schemas !== undefined) out.definitions = v.schemas;
       if (v.parameters !== undefined) out.parameters = v.parameters;
       if (isRecord(v.responses))
-        out.responses = Object.fromEntries(Object.entries(v.responses).map(([rk, rv]) => [rk, responseToSwagger2(rv)]));
+        out.responses = Object.fromEntries(
+          Object.entries(v.responses).map(([rk, rv]) => [rk, responseToSwagger2(rv, doc)]),
+        );
       if (v['x-apigateway-responses'] !== undefined) out['x-apigateway-responses'] = v['x-apigateway-responses'];
       continue;
     }
@@ -234,16 +283,18 @@ export function oas3ToSwagger2(src: Doc): Doc {
     const schemes = serverSchemes(servers);
     if (op.schemes === undefined && schemes.length > 0) op.schemes = schemes;
     if (op.servers !== undefined) renameKey(op, 'servers', 'schemes');
-    if (isRecord(op.requestBody) && isRecord(op.requestBody.content)) {
-      const [type, media] = Object.entries(op.requestBody.content)[0] ?? [];
+    // Swagger 2.0 has no reusable request bodies: a `$ref` into `components.requestBodies` is written as the one named.
+    const requestBody = dereferenced(doc, op.requestBody);
+    if (isRecord(requestBody) && isRecord(requestBody.content)) {
+      const [type, media] = Object.entries(requestBody.content)[0] ?? [];
       const params = Array.isArray(op.parameters) ? op.parameters : [];
       if (type !== undefined) {
         op.consumes = [type];
         params.push({
           name: 'body',
           in: 'body',
-          ...(op.requestBody.description !== undefined ? { description: op.requestBody.description } : {}),
-          ...(op.requestBody.required ? { required: true } : {}),
+          ...(requestBody.description !== undefined ? { description: requestBody.description } : {}),
+          ...(requestBody.required ? { required: true } : {}),
           schema: isRecord(media) && media.schema !== undefined ? media.schema : {},
         });
       }
@@ -251,7 +302,9 @@ export function oas3ToSwagger2(src: Doc): Doc {
       delete op.requestBody;
     }
     if (isRecord(op.responses))
-      op.responses = Object.fromEntries(Object.entries(op.responses).map(([rk, rv]) => [rk, responseToSwagger2(rv)]));
+      op.responses = Object.fromEntries(
+        Object.entries(op.responses).map(([rk, rv]) => [rk, responseToSwagger2(rv, doc)]),
+      );
     // Swagger 2.0 has no callbacks.
     delete op.callbacks;
   }
@@ -306,8 +359,11 @@ export function serverSchemes(servers: unknown): string[] {
   return out;
 }
 
-/** A 3.0 response → 2.0: `content` → `schema`, header `schema` → inline type. */
-function responseToSwagger2(r: unknown): unknown {
+/**
+ * A 3.0 response → 2.0: `content` → `schema`, header `schema` → inline type. Swagger 2.0 has no reusable headers:
+ * a header `$ref` (into `components.headers` of `root`) is written as the header it names.
+ */
+function responseToSwagger2(r: unknown, root: Doc): unknown {
   if (!isRecord(r) || typeof r.$ref === 'string') return r;
   const out: Doc = { ...r };
   if (isRecord(r.content)) {
@@ -319,8 +375,9 @@ function responseToSwagger2(r: unknown): unknown {
   delete out.links;
   if (isRecord(r.headers)) {
     out.headers = Object.fromEntries(
-      Object.entries(r.headers).map(([hk, hv]) => {
-        if (!isRecord(hv)) return [hk, hv];
+      Object.entries(r.headers).map(([hk, written]) => {
+        const hv = dereferenced(root, written);
+        if (!isRecord(hv) || typeof hv.$ref === 'string') return [hk, written];
         const { schema, example: _e, required: _r, deprecated: _d, style: _s, explode: _x, ...rest } = hv;
         return [hk, { ...rest, ...(isRecord(schema) ? schema : { type: 'string' }) }];
       }),
@@ -328,4 +385,18 @@ function responseToSwagger2(r: unknown): unknown {
   }
   if (out.description === undefined) out.description = '';
   return out;
+}
+
+/** What a local `$ref` (or a chain of them) names, as far as it resolves; `node` itself when it is no `$ref`. */
+function dereferenced(root: Doc, node: unknown): unknown {
+  for (
+    let hops = 0;
+    hops < 32 && isRecord(node) && typeof node.$ref === 'string' && node.$ref.startsWith('#');
+    hops++
+  ) {
+    const next = resolvePointer(root, node.$ref);
+    if (next === undefined) break;
+    node = next;
+  }
+  return node;
 }
