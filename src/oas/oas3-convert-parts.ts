@@ -7,6 +7,7 @@
 import { parsePointer, pointer } from '../core/pointer.js';
 import { isRecord } from './codec.js';
 import type { Doc } from './oas3-params.js';
+import { PARAMETER_SCHEMA_KEYWORDS } from './schema-keywords.js';
 import { operations } from './walk.js';
 
 /** Parameter keywords besides oas3-params.ts's SCHEMA_KEYS that sit on a 2.0 parameter and in a 3.0 schema. */
@@ -112,25 +113,7 @@ export function responseExamplesTo2(content: Doc, out: Doc): void {
 }
 
 /** Swagger 2.0 formData parameter keys that an OpenAPI 3.0 form field's schema holds. */
-const FORM_SCHEMA_KEYS = [
-  'description',
-  'type',
-  'format',
-  'items',
-  'default',
-  'enum',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-  'multipleOf',
-];
+const FORM_SCHEMA_KEYS = ['description', ...PARAMETER_SCHEMA_KEYWORDS];
 
 /** A formData parameter as the schema of its form field; a file is a binary string (OpenAPI 3.0 has no file type). */
 export function formProperty(f: Doc): Doc {

@@ -11,6 +11,7 @@ import { join, parsePointer } from '../core/pointer.js';
 import { isRecord } from './codec.js';
 import { simplify } from './extension-schemas.js';
 import { allowedProperties, placeKind, type PlaceKind } from './schema-places.js';
+import { PARAMETER_SCHEMA_KEYWORDS } from './schema-keywords.js';
 
 export function schemaDiagnostics(
   errors: readonly ErrorObject[],
@@ -123,26 +124,7 @@ function messageFor(e: ErrorObject, at: Place): string {
 }
 
 /** What a body parameter holds in its `schema`, not beside it. */
-const SCHEMA_WORDS = new Set([
-  'type',
-  'format',
-  'items',
-  'enum',
-  'default',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-  'multipleOf',
-  'collectionFormat',
-  'allowEmptyValue',
-]);
+const SCHEMA_WORDS = new Set([...PARAMETER_SCHEMA_KEYWORDS, 'collectionFormat', 'allowEmptyValue']);
 
 function unknownProperty(at: Place, key: string): string {
   const place = placeName(at.segments);
