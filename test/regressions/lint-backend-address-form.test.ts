@@ -4,11 +4,8 @@
  * clean although the console refuses it. A backend address is host[:port] (User Guide §5.2.1), at most 255
  * characters; `#var#` variables, IPv6 in brackets and documented examples stay clean.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../e2e/run-cli.js';
+import { ruleMessages } from './lint-json.js';
 
 const doc = (address: string): string => `swagger: "2.0"
 info: {title: address_group, version: "1"}
@@ -22,14 +19,7 @@ paths:
         httpEndpoints: {address: "${address}", scheme: https, method: GET, path: /a}
 `;
 
-const findings = async (address: string): Promise<string[]> => {
-  const f = join(mkdtempSync(join(tmpdir(), 'apig-address-')), 'api.yaml');
-  writeFileSync(f, doc(address));
-  const r = await runCli(['lint', f, '-f', 'json']);
-  return (JSON.parse(r.stdout) as { results: Array<{ code: string; message: string }> }).results
-    .filter((x) => x.code === 'backend-address')
-    .map((x) => x.message);
-};
+const findings = (address: string): Promise<string[]> => ruleMessages(doc(address), 'backend-address');
 
 const host = (n: number): string => `${'a'.repeat(n - 4)}.com`;
 

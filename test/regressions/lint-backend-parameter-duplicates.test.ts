@@ -5,11 +5,8 @@
  * two values for one backend parameter cannot both be sent. Each backend (the default one, each policy backend)
  * is checked on its own; the same name in two locations is fine.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../e2e/run-cli.js';
+import { ruleMessages } from './lint-json.js';
 
 const doc = (params: string, policyParams = params): string => `swagger: "2.0"
 info: {title: dup_group, version: "1"}
@@ -31,14 +28,7 @@ paths:
           parameters: ${policyParams}
 `;
 
-const findings = async (text: string): Promise<string[]> => {
-  const f = join(mkdtempSync(join(tmpdir(), 'apig-bdup-')), 'api.yaml');
-  writeFileSync(f, text);
-  const r = await runCli(['lint', f, '-f', 'json']);
-  return (JSON.parse(r.stdout) as { results: Array<{ code: string; message: string }> }).results
-    .filter((x) => x.code === 'parameter-name')
-    .map((x) => x.message);
-};
+const findings = (text: string): Promise<string[]> => ruleMessages(text, 'parameter-name');
 
 describe('backend parameter names are unique per location', () => {
   it('HEADER names differ only in case: reported in each backend', async () => {

@@ -6,11 +6,8 @@
  * with characters outside the URI path characters (a `?`, a `#` that starts no `#name#`, a space...), for HTTP,
  * VPC-channel and member-group backends and policy backends alike, as the request path's.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../e2e/run-cli.js';
+import { lintFindings } from './lint-json.js';
 
 const doc = (path: string): string => `swagger: "2.0"
 info: {title: path_group, version: "1"}
@@ -45,12 +42,8 @@ interface Finding {
   path: string;
 }
 
-const findings = async (path: string): Promise<Finding[]> => {
-  const f = join(mkdtempSync(join(tmpdir(), 'apig-bpath-chars-')), 'api.yaml');
-  writeFileSync(f, doc(path));
-  const r = await runCli(['lint', f, '-f', 'json']);
-  return (JSON.parse(r.stdout) as { results: Finding[] }).results.filter((x) => x.code === 'path-syntax');
-};
+const findings = async (path: string): Promise<Finding[]> =>
+  (await lintFindings<Finding>(doc(path))).filter((x) => x.code === 'path-syntax');
 
 describe('backend path characters', () => {
   it('a query in the backend path is reported, in every kind of backend', async () => {

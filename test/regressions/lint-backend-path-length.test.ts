@@ -4,11 +4,8 @@
  * API; Extension Definitions: x-apigateway-backend.httpVpcMemberGroupEndpoints.memberGroupUrlInfos). The limit
  * holds for HTTP and VPC-channel backends and policy backends alike.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../e2e/run-cli.js';
+import { ruleMessages } from './lint-json.js';
 
 const doc = (path: string): string => `swagger: "2.0"
 info: {title: path_group, version: "1"}
@@ -28,14 +25,7 @@ paths:
           httpVpcEndpoints: {name: vpc_one, scheme: https, method: GET, path: "${path}"}
 `;
 
-const findings = async (path: string): Promise<string[]> => {
-  const f = join(mkdtempSync(join(tmpdir(), 'apig-bpath-')), 'api.yaml');
-  writeFileSync(f, doc(path));
-  const r = await runCli(['lint', f, '-f', 'json']);
-  return (JSON.parse(r.stdout) as { results: Array<{ code: string; message: string }> }).results
-    .filter((x) => x.code === 'path-syntax')
-    .map((x) => x.message);
-};
+const findings = (path: string): Promise<string[]> => ruleMessages(doc(path), 'path-syntax');
 
 describe('backend path length', () => {
   it('512 characters are allowed', async () => {

@@ -4,11 +4,8 @@
  * x-apigateway-backend.httpVpcMemberGroupEndpoints; API Reference: Creating an API, retry_count). It is
  * checked wherever it is written: httpEndpoints, httpVpcEndpoints and httpVpcMemberGroupEndpoints.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../e2e/run-cli.js';
+import { ruleMessages } from './lint-json.js';
 
 const doc = (retry: string): string => `swagger: "2.0"
 info: {title: retry_group, version: "1"}
@@ -39,14 +36,7 @@ paths:
           memberGroupUrlInfos: [{name: group_a, scheme: http, method: GET, path: /c}]
 `;
 
-const findings = async (retry: string): Promise<string[]> => {
-  const f = join(mkdtempSync(join(tmpdir(), 'apig-retry-')), 'api.yaml');
-  writeFileSync(f, doc(retry));
-  const r = await runCli(['lint', f, '-f', 'json']);
-  return (JSON.parse(r.stdout) as { results: Array<{ code: string; message: string }> }).results
-    .filter((x) => x.code === 'backend-timeout')
-    .map((x) => x.message);
-};
+const findings = (retry: string): Promise<string[]> => ruleMessages(doc(retry), 'backend-timeout');
 
 describe('backend retry count', () => {
   it.each(["'-1'", '-1', '0', "'10'", '10'])('retryCount %s is allowed', async (retry) => {

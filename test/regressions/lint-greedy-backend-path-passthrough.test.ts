@@ -5,11 +5,8 @@
  * condition on parameter `p` tested no request parameter, although the same API declared as `p` linted clean:
  * the name a PATH parameter binds is `p` either way.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../e2e/run-cli.js';
+import { lintFindings } from './lint-json.js';
 
 const doc = (declared: string, backend: string): string => `swagger: "2.0"
 info: {title: greedy_group, version: "1"}
@@ -30,14 +27,8 @@ const MAPPED = `        httpEndpoints: {address: example.com, scheme: https, met
         parameters:
           - {name: q, value: p, in: PATH, origin: REQUEST}`;
 
-const findings = async (text: string): Promise<string[]> => {
-  const f = join(mkdtempSync(join(tmpdir(), 'apig-greedy-backend-')), 'api.yaml');
-  writeFileSync(f, text);
-  const r = await runCli(['lint', f, '-f', 'json']);
-  return (JSON.parse(r.stdout) as { results: Array<{ code: string; message: string }> }).results.map(
-    (x) => `${x.code}: ${x.message}`,
-  );
-};
+const findings = async (text: string): Promise<string[]> =>
+  (await lintFindings(text)).map((x) => `${x.code}: ${x.message}`);
 
 describe('a greedy path parameter declared as p+ reaches the backend', () => {
   it.each(['p', 'p+'])('declared as %s, passed through to the backend path {p+}', async (declared) => {
