@@ -134,3 +134,35 @@ export function resultSamples(api: Pick<Api, 'responses'>): { normal?: string; f
 export function pathParamName(name: string): string {
   return name.endsWith('+') ? name.slice(0, -1) : name;
 }
+
+/** ASCII letter case folded (header names), without allocating. */
+export function equalsIgnoreCase(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const lower = x | 0x20;
+    if (lower !== (y | 0x20) || lower < 0x61 || lower > 0x7a) return false;
+  }
+  return true;
+}
+
+/**
+ * The declared (front-end) parameter a name refers to, as a REQUEST mapping names it (serve's backend request
+ * and lint's backend-parameters alike): by that name; else a greedy PATH parameter declared as `p+` (it binds
+ * `p`: a mapping may name it either way), or a HEADER parameter in another letter case (header names are
+ * case-insensitive; Extension Definitions: x-apigateway-backend.parameters).
+ */
+export function declaredParam(params: readonly Param[], name: string): Param | undefined {
+  for (const p of params) if (p.name === name) return p;
+  for (const p of params) {
+    if (
+      p.location === 'PATH'
+        ? pathParamName(p.name) === pathParamName(name)
+        : p.location === 'HEADER' && equalsIgnoreCase(p.name, name)
+    )
+      return p;
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import type { BackendSite, Rule } from '../types.js';
 import { pathParams } from '../sites.js';
-import { pathParamName } from '../../core/defaults.js';
+import { declaredParam, pathParamName } from '../../core/defaults.js';
 import type { Backend, BackendParam, Param } from '../../core/model.js';
 
 /**
@@ -74,13 +74,7 @@ export default {
               { group: site.group, path: at(b, i, 'name') },
               `backend PATH parameter "${p.name}" does not appear in the backend path ${path}`,
             );
-          if (
-            p.origin === 'REQUEST' &&
-            !front.some(
-              (f) =>
-                frontName(f) === p.value || (f.location === 'HEADER' && f.name.toLowerCase() === p.value.toLowerCase()),
-            )
-          ) {
+          if (p.origin === 'REQUEST' && declaredParam(front, p.value) === undefined) {
             ctx.report(
               { group: site.group, path: at(b, i, 'value') },
               `backend parameter "${p.name}" maps front-end parameter "${p.value}", ` +

@@ -15,8 +15,8 @@
  * chosen by backend-policy.ts replaces the default backend and its parameters; a bound signature key signs the
  * call last (request/backend-sign.ts).
  */
-import type { BackendParamLocation, Param } from '../../../core/model.js';
-import { pathParamName } from '../../../core/defaults.js';
+import type { BackendParamLocation } from '../../../core/model.js';
+import { declaredParam, equalsIgnoreCase, pathParamName } from '../../../core/defaults.js';
 import { sentHost, type BackendCall } from '../backend-call.js';
 import { signBackendCall } from '../backend-sign.js';
 import { headerValueProblem, placeholderProblem, placeholderText } from '../backend-values.js';
@@ -75,37 +75,6 @@ function joinRemainder(path: string, remainder: string): string {
   if (path.endsWith('/') && remainder.startsWith('/')) return path + remainder.slice(1);
   if (!path.endsWith('/') && !remainder.startsWith('/')) return `${path}/${remainder}`;
   return path + remainder;
-}
-
-/** ASCII letter case folded (header names), without allocating. */
-function equalsIgnoreCase(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const lower = x | 0x20;
-    if (lower !== (y | 0x20) || lower < 0x61 || lower > 0x7a) return false;
-  }
-  return true;
-}
-
-/**
- * The front-end parameter a REQUEST mapping names: by that name; else a greedy PATH parameter declared as `p+`
- * (it binds `p`: a mapping may name it either way), or a HEADER parameter in another letter case (header names
- * are case-insensitive; Extension Definitions: x-apigateway-backend.parameters).
- */
-function frontParam(params: readonly Param[], name: string): Param | undefined {
-  for (const p of params) if (p.name === name) return p;
-  for (const p of params) {
-    if (
-      p.location === 'PATH'
-        ? pathParamName(p.name) === pathParamName(name)
-        : p.location === 'HEADER' && equalsIgnoreCase(p.name, name)
-    )
-      return p;
-  }
-  return undefined;
 }
 
 export function backendRequest(ctx: RequestContext): StageOutcome | Promise<StageOutcome> {
@@ -195,7 +164,7 @@ function buildCall(ctx: RequestContext): StageOutcome {
     let value: string | undefined;
     let front: string | undefined;
     if (bp.origin === 'REQUEST') {
-      const fp = frontParam(api.params, bp.value);
+      const fp = declaredParam(api.params, bp.value);
       const loc = fp?.location ?? 'QUERY';
       value =
         loc === 'PATH'

@@ -96,6 +96,11 @@ testRule('backend-parameters', [
     findings: [],
   },
   {
+    name: 'a greedy path parameter declared and mapped as p+ (serve fills the backend path so too)',
+    spec: mapped(PATH('p+'), bp('p', 'p+', 'PATH', 'REQUEST'), '/files/{p+}').replace('  /a:', '  /a/{p+}:'),
+    findings: [],
+  },
+  {
     name: 'a VPC channel backend path',
     spec: spec(
       op({
